@@ -1,0 +1,125 @@
+// newsgraph triples: lists the facts extracted from articles, one per row.
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli/command.h"
+#include "core/error.h"
+#include "extract/pipeline.h"
+#include "graph/iri.h"
+
+namespace ng::cli {
+namespace {
+
+struct TriplesOptions {
+  InputOptions input;
+  std::string format = "tsv";
+  std::string output;
+  std::vector<std::string> rules;
+  unsigned threads = 0;
+  bool no_open = false;
+  double min_confidence = 0.0;
+};
+
+// Tabs, newlines and other control characters inside a value become spaces.
+std::string cell(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c == '\t' || c == '\n' || c == '\r' || (static_cast<unsigned char>(c) < 0x20)) c = ' ';
+  return out;
+}
+
+std::string arg_term(const Document& doc, const Argument& a) {
+  if (a.article) return doc.id;
+  if (a.entity >= 0) return doc.entities[a.entity].name;
+  return a.literal;
+}
+
+std::string fmt_conf(double c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.3f", c);
+  return buf;
+}
+
+void run(const TriplesOptions& o) {
+  if (o.format != "tsv" && o.format != "json")
+    throw Error("unknown --format '" + o.format + "' (tsv, json)");
+  PipelineOptions po;
+  po.extra_rules = o.rules;
+  po.open_extraction = !o.no_open;
+  po.is_declared = ontology_check();
+  Pipeline pipeline(po);
+  auto docs = read_inputs(o.input);
+  process_all(pipeline, docs, o.threads, [](const std::string& m) {
+    std::fprintf(stderr, "newsgraph: %s (skipped)\n", m.c_str());
+    ++bad_input_count();
+  });
+  std::ostringstream out;
+  if (o.format == "tsv") {
+    out << "doc\tsentence\tconfidence\tsubject_text\trelation_text\tobject_text\tsubject\t"
+           "predicate\tobject\trule\tsentence_text\n";
+    for (const auto& d : docs) {
+      for (const auto& f : d.facts) {
+        if (f.confidence < o.min_confidence) continue;
+        out << cell(d.id) << '\t' << f.sentence + 1 << '\t' << fmt_conf(f.confidence) << '\t'
+            << cell(f.subject.text) << '\t' << cell(f.relation_text) << '\t'
+            << cell(f.object.text) << '\t' << cell(arg_term(d, f.subject)) << '\t'
+            << cell(expand_curie(f.predicate)) << '\t' << cell(arg_term(d, f.object)) << '\t'
+            << cell(f.rule) << '\t' << cell(d.sentence_text(f.sentence)) << '\n';
+      }
+    }
+  } else {
+    for (const auto& d : docs) {
+      nlohmann::json facts = nlohmann::json::array();
+      for (const auto& f : d.facts) {
+        if (f.confidence < o.min_confidence) continue;
+        auto arg = [&](const Argument& a) {
+          nlohmann::json j = {{"text", a.text}, {"term", arg_term(d, a)}};
+          if (a.entity >= 0) j["type"] = to_string(d.entities[a.entity].type);
+          if (a.article) j["article"] = true;
+          if (!a.datatype.empty()) j["datatype"] = a.datatype;
+          return j;
+        };
+        nlohmann::json j = {{"sentence", f.sentence + 1},
+                            {"confidence", f.confidence},
+                            {"subject", arg(f.subject)},
+                            {"relation_text", f.relation_text},
+                            {"predicate", expand_curie(f.predicate)},
+                            {"object", arg(f.object)},
+                            {"modality", to_string(f.modality)},
+                            {"rule", f.rule},
+                            {"sentence_text", d.sentence_text(f.sentence)},
+                            {"sentence_start", d.sentences[f.sentence].begin},
+                            {"sentence_end", d.sentences[f.sentence].end}};
+        if (!f.extra.empty()) {
+          nlohmann::json extra = nlohmann::json::object();
+          for (const auto& [role, a] : f.extra) extra[expand_curie(role)] = arg(a);
+          j["extra"] = extra;
+        }
+        facts.push_back(std::move(j));
+      }
+      out << nlohmann::json{{"doc", d.id}, {"facts", facts}}.dump(-1, ' ', false,
+                                                                  nlohmann::json::error_handler_t::replace)
+          << '\n';
+    }
+  }
+  write_output(o.output, out.str());
+}
+
+void setup(CLI::App& app) {
+  auto o = std::make_shared<TriplesOptions>();
+  auto* cmd = app.add_subcommand("triples", "List the facts extracted from articles (TSV or JSON)");
+  add_input_options(cmd, o->input);
+  cmd->add_option("--format", o->format, "tsv (header row, one fact per row) or json (one line per document)")
+      ->capture_default_str();
+  cmd->add_option("-o,--output", o->output, "Write to this file instead of standard output");
+  cmd->add_option("--rules", o->rules, "Extra rule file(s) (YAML, see README)");
+  cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores)");
+  cmd->add_flag("--no-open", o->no_open, "Only facts from specific rules (no open extraction)");
+  cmd->add_option("--min-confidence", o->min_confidence, "Drop facts below this confidence");
+  cmd->callback([o]() { run(*o); });
+}
+
+NG_COMMAND(setup);
+
+}  // namespace
+}  // namespace ng::cli

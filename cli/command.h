@@ -1,0 +1,48 @@
+// The CLI is a thin layer: each command lives in its own cli/cmd_*.cc file,
+// registers itself with NG_COMMAND, parses its flags with CLI11 and calls the
+// library. Errors are ng::Error (one line naming what and where) mapped to
+// exit codes by main.cc: 0 ok, 1 failure, 2 usage error.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "input/article_reader.h"
+
+namespace ng::cli {
+
+// Adds a subcommand to `app` and sets its callback. Called once at start.
+using CommandSetup = void (*)(CLI::App& app);
+int register_command(CommandSetup setup);
+const std::vector<CommandSetup>& commands();
+
+#define NG_CONCAT2(a, b) a##b
+#define NG_CONCAT(a, b) NG_CONCAT2(a, b)
+#define NG_COMMAND(setup) \
+  static const int NG_CONCAT(ng_command_, __LINE__) = ::ng::cli::register_command(setup)
+
+// The input flags every article-reading command shares: FILE… ("-" = stdin),
+// --jsonl, --sentences, --strict, --repair-utf8.
+void add_input_options(CLI::App* cmd, InputOptions& options);
+
+// Reads all articles of the options, printing "newsgraph: <message>" on
+// stderr for each bad one (skipped). Returns the good ones. In strict mode,
+// or when every input was bad, throws ng::Error.
+std::vector<Document> read_inputs(const InputOptions& options);
+
+// Number of bad inputs seen by read_inputs so far; main() exits 1 when
+// nonzero after a command succeeded on the rest.
+size_t& bad_input_count();
+
+// Writes `content` to `path` atomically (a temporary file in the same
+// directory, then rename), or to stdout when path is "" or "-". Throws
+// ng::Error naming the path when it cannot be written; no partial file is left.
+void write_output(const std::string& path, const std::string& content);
+
+// Whether ontology/newsgraph.ttl declares a CURIE; loaded once. Passed to the
+// Pipeline so rules naming undeclared terms are rejected at load.
+std::function<bool(const std::string&)> ontology_check();
+
+}  // namespace ng::cli

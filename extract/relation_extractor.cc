@@ -1,0 +1,350 @@
+#include "extract/relation_extractor.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "core/data_path.h"
+#include "core/dates.h"
+#include "core/error.h"
+#include "extract/open_ie.h"
+#include "extract/syntax_view.h"
+
+namespace ng {
+namespace {
+
+bool contains(const std::vector<std::string>& v, std::string_view s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+// Does token c have a case/mark child whose lemma is in lemmas?
+bool has_case(const SyntaxView& sv, int c, const std::vector<std::string>& lemmas) {
+  for (int k : sv.children(c)) {
+    const Token& t = sv.doc().tokens[k];
+    if ((t.deprel == "case" || t.deprel == "mark") &&
+        (contains(lemmas, t.lemma) || contains(lemmas, sv.lower(k))))
+      return true;
+  }
+  // Multi-word prepositions ("in front of"): a fixed child of the case word.
+  return false;
+}
+
+bool step_matches(const SyntaxView& sv, int c, const PathStep& s) {
+  const Token& t = sv.doc().tokens[c];
+  if (s.deprel != "*" && t.deprel != s.deprel) {
+    // "obl" matches "obl:tmod" etc. only when the step names no subtype.
+    if (s.deprel.find(':') != std::string::npos) return false;
+    if (t.deprel.compare(0, s.deprel.size(), s.deprel) != 0 || t.deprel.size() <= s.deprel.size() ||
+        t.deprel[s.deprel.size()] != ':')
+      return false;
+  }
+  if (!s.case_lemmas.empty() && !has_case(sv, c, s.case_lemmas)) return false;
+  if (!s.lemmas.empty() && !contains(s.lemmas, t.lemma) && !contains(s.lemmas, sv.lower(c)))
+    return false;
+  return true;
+}
+
+// Follows one path alternative from `start`; appends reached words.
+void follow(const SyntaxView& sv, int start, const std::vector<PathStep>& steps, size_t i,
+            std::vector<int>& out) {
+  if (i == steps.size()) {
+    out.push_back(start);
+    return;
+  }
+  const PathStep& s = steps[i];
+  if (s.self) return follow(sv, start, steps, i + 1, out);
+  if (s.up) {
+    int h = sv.doc().tokens[start].head;
+    if (h >= 0) follow(sv, h, steps, i + 1, out);
+    return;
+  }
+  bool found = false;
+  for (int c : sv.children(start)) {
+    if (step_matches(sv, c, s)) {
+      follow(sv, c, steps, i + 1, out);
+      found = true;
+    }
+  }
+  // A clause without its own subject takes its controller's: "X plans to
+  // meet Y", "X arrived and met Y", "X, who met Y".
+  if (!found && i == 0 && (s.deprel == "nsubj" || s.deprel == "nsubj:pass")) {
+    int ctrl = sv.controller(start);
+    if (ctrl >= 0) follow(sv, ctrl, steps, i + 1, out);
+  }
+}
+
+std::vector<int> fill_slot(const SyntaxView& sv, int trigger, const Slot& slot) {
+  std::vector<int> out;
+  for (const auto& alt : slot.paths) {
+    follow(sv, trigger, alt, 0, out);
+    if (!out.empty()) break;
+  }
+  if (slot.conj) {
+    for (size_t i = 0; i < out.size(); ++i)
+      for (int c : sv.conjuncts(out[i]))
+        if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+  }
+  return out;
+}
+
+bool type_allowed(const std::vector<std::string>& types, EntityType t) {
+  if (types.empty()) return true;
+  for (const auto& s : types) {
+    EntityType et;
+    if (parse_entity_type(s, et) && et == t) return true;
+    // GPE slots accept LOC and vice versa: places are places.
+    if (parse_entity_type(s, et) && (et == EntityType::Gpe || et == EntityType::Loc) &&
+        (t == EntityType::Gpe || t == EntityType::Loc))
+      return true;
+  }
+  return false;
+}
+
+std::string fact_key(const Fact& f) {
+  auto arg = [](const Argument& a) {
+    return a.entity >= 0 ? "e" + std::to_string(a.entity) : "l" + a.literal;
+  };
+  return std::to_string(f.sentence) + "|" + arg(f.subject) + "|" + f.predicate + "|" + arg(f.object);
+}
+
+}  // namespace
+
+std::vector<std::string> default_rule_files() {
+  std::vector<std::string> files;
+  auto dir = data_path("extract/rules");
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (e.path().extension() == ".yaml") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  if (files.empty()) throw Error(dir.string() + ": no rule files (*.yaml)");
+  return files;
+}
+
+RelationExtractor::RelationExtractor(RelationExtractorOptions options)
+    : options_(std::move(options)) {
+  std::set<std::string> ids;
+  for (const auto& file : options_.rule_files) {
+    for (auto& r : load_rules(file, options_.is_declared)) {
+      if (!ids.insert(r.id).second)
+        throw Error(file + ":" + std::to_string(r.line) + ": rule '" + r.id +
+                    "': id already used by another rule file");
+      rules_.push_back(std::move(r));
+    }
+  }
+  for (int i = 0; i < static_cast<int>(rules_.size()); ++i)
+    for (const auto& l : rules_[i].lemmas) {
+      if (l == "*") any_lemma_.push_back(i);
+      else by_lemma_[l].push_back(i);
+    }
+}
+
+void RelationExtractor::process(Document& doc) const {
+  SyntaxView sv(doc);
+  std::set<std::string> seen;
+  for (const auto& f : doc.facts) seen.insert(fact_key(f));
+  auto add_fact = [&](Fact&& f) {
+    if (f.subject.empty()) return;
+    if (f.subject.entity >= 0 && f.subject.entity == f.object.entity) return;
+    if (seen.insert(fact_key(f)).second) doc.facts.push_back(std::move(f));
+  };
+  std::vector<char> covered(doc.tokens.size(), 0);  // trigger words a rule used
+  int focus_meeting = -1;                           // last meeting event (for "the sides")
+
+  for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
+    const Sentence& sent = doc.sentences[s];
+    for (int t = sent.first; t < sent.last; ++t) {
+      const Token& tok = doc.tokens[t];
+      std::vector<int> candidates = any_lemma_;
+      if (auto it = by_lemma_.find(tok.lemma); it != by_lemma_.end())
+        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+      else if (auto it2 = by_lemma_.find(sv.lower(t)); it2 != by_lemma_.end())
+        candidates.insert(candidates.end(), it2->second.begin(), it2->second.end());
+      for (int ri : candidates) {
+        const Rule& r = rules_[ri];
+        if (!r.upos.empty() && !contains(r.upos, tok.upos)) continue;
+        if (!r.trigger_deprels.empty()) {
+          std::string base = tok.deprel.substr(0, tok.deprel.find(':'));
+          if (!contains(r.trigger_deprels, tok.deprel) && !contains(r.trigger_deprels, base)) continue;
+        }
+        if (!r.trigger_types.empty()) {
+          int m = sv.mention_at(t);
+          if (m < 0 || !type_allowed(r.trigger_types, doc.mentions[m].type)) continue;
+        }
+        bool ok = true;
+        for (const auto& p : r.required_paths) {
+          std::vector<int> reached;
+          follow(sv, t, p, 0, reached);
+          if (reached.empty()) { ok = false; break; }
+        }
+        for (const auto& p : r.excluded_paths) {
+          std::vector<int> reached;
+          follow(sv, t, p, 0, reached);
+          if (!reached.empty()) { ok = false; break; }
+        }
+        if (!ok) continue;
+        Modality mod = sv.modality(t);
+        if (!r.modality.empty() && !contains(r.modality, to_string(mod))) continue;
+
+        // Fill the slots.
+        std::vector<std::vector<Argument>> fillers(r.slots.size());
+        for (size_t k = 0; k < r.slots.size() && ok; ++k) {
+          const Slot& slot = r.slots[k];
+          for (int w : fill_slot(sv, t, slot)) {
+            if (slot.clause) {
+              fillers[k].push_back(sv.clause_argument(w));
+              continue;
+            }
+            for (Argument& a : sv.arguments(w, focus_meeting)) {
+              if (a.entity >= 0) {
+                if (!type_allowed(slot.types, doc.entities[a.entity].type)) continue;
+              } else if (slot.require_entity || !slot.types.empty()) {
+                continue;
+              }
+              fillers[k].push_back(std::move(a));
+            }
+          }
+          if (fillers[k].empty() && !slot.optional) ok = false;
+        }
+        if (!ok) continue;
+        auto slot_index = [&](const std::string& name) {
+          for (size_t k = 0; k < r.slots.size(); ++k)
+            if (r.slots[k].name == name) return static_cast<int>(k);
+          return -1;
+        };
+        bool produced = false;
+        std::string relation_text = sv.relation_text(t);
+        for (const auto& fs : r.facts) {
+          int si = slot_index(fs.subject);
+          int oi = fs.object.empty() ? -1 : slot_index(fs.object);
+          std::vector<Argument> objects = oi >= 0 ? fillers[oi] : std::vector<Argument>{Argument{}};
+          for (const auto& subj : fillers[si]) {
+            for (const auto& obj : objects) {
+              if (oi >= 0 && obj.empty()) continue;
+              Fact f;
+              f.sentence = s;
+              f.subject = subj;
+              f.predicate = fs.predicate;
+              f.object = obj;
+              f.relation_text = relation_text;
+              f.rule = r.id;
+              f.confidence = r.confidence;
+              f.modality = mod;
+              for (const auto& [role, slot] : fs.extra) {
+                int xi = slot_index(slot);
+                for (const auto& a : fillers[xi]) f.extra.emplace_back(role, a);
+              }
+              add_fact(std::move(f));
+              produced = true;
+            }
+          }
+        }
+        for (const auto& es : r.events) {
+          Event e;
+          e.cls = es.cls;
+          e.sentence = s;
+          e.trigger_text = relation_text;
+          e.rule = r.id;
+          e.confidence = r.confidence;
+          e.modality = mod;
+          std::set<int> participants;
+          for (const auto& [slot, role] : es.roles) {
+            for (const auto& a : fillers[slot_index(slot)]) {
+              if (a.entity >= 0) participants.insert(a.entity);
+              e.roles.emplace_back(role, a);
+            }
+          }
+          if (static_cast<int>(participants.size()) < es.min_participants) continue;
+          if (!es.place_slot.empty() && !fillers[slot_index(es.place_slot)].empty())
+            e.place = fillers[slot_index(es.place_slot)].front();
+          else
+            e.place = sv.place_of(t);
+          e.date = sv.date_of(t);
+          if (e.date.empty()) e.date = doc.date;
+          // One event per trigger and class: a second rule on the same
+          // trigger adds roles instead of a duplicate event.
+          bool merged = false;
+          for (auto& old : doc.events) {
+            if (old.sentence == s && old.cls == e.cls && old.trigger_text == e.trigger_text) {
+              for (auto& rr : e.roles) {
+                bool dup = false;
+                for (const auto& o : old.roles)
+                  if (o.first == rr.first && o.second.entity == rr.second.entity &&
+                      o.second.literal == rr.second.literal)
+                    dup = true;
+                if (!dup) old.roles.push_back(rr);
+              }
+              merged = true;
+            }
+          }
+          if (!merged) doc.events.push_back(std::move(e));
+          if (es.cls == "ng:Meeting" && mod == Modality::Asserted)
+            focus_meeting = static_cast<int>(doc.events.size()) - 1;
+          produced = true;
+        }
+        if (produced) covered[t] = 1;
+      }
+    }
+    if (options_.open_extraction) {
+      for (Fact& f : open_facts(sv, s, covered, focus_meeting)) add_fact(std::move(f));
+    }
+  }
+
+  // Roles found by coreference: "X, President of Y" -> jobTitle + officeIn.
+  for (int e = 0; e < static_cast<int>(doc.entities.size()); ++e) {
+    for (const auto& role : doc.entities[e].roles) {
+      Fact f;
+      f.sentence = std::max(0, role.sentence);
+      f.subject.entity = e;
+      f.subject.text = doc.entities[e].name;
+      f.predicate = "schema:jobTitle";
+      f.object.literal = role.title;
+      f.object.text = role.title;
+      f.relation_text = role.title;
+      f.rule = "role.title";
+      f.confidence = 0.9;
+      add_fact(Fact(f));
+      if (role.of >= 0 && role.of != e) {
+        f.predicate = "ng:holdsOfficeIn";
+        f.object = Argument{};
+        f.object.entity = role.of;
+        f.object.text = doc.entities[role.of].name;
+        f.relation_text = role.title + " of";
+        f.rule = "role.office";
+        add_fact(std::move(f));
+      }
+    }
+  }
+
+  if (options_.article_facts && !doc.sentences.empty()) {
+    if (!doc.source.empty()) {
+      Fact f;
+      f.sentence = static_cast<int>(doc.sentences.size()) - 1;
+      f.subject.article = true;
+      f.subject.text = doc.title.empty() ? doc.id : doc.title;
+      f.predicate = "schema:publisher";
+      f.object.text = doc.source;
+      for (int e = 0; e < static_cast<int>(doc.entities.size()); ++e)
+        if (doc.entities[e].name == doc.source) f.object.entity = e;
+      if (f.object.entity < 0) f.object.literal = doc.source;
+      f.relation_text = "source";
+      f.rule = "article.source";
+      f.confidence = 1.0;
+      add_fact(std::move(f));
+    }
+    if (!doc.date.empty()) {
+      Fact f;
+      f.sentence = 0;
+      f.subject.article = true;
+      f.subject.text = doc.title.empty() ? doc.id : doc.title;
+      f.predicate = "schema:datePublished";
+      f.object.literal = doc.date;
+      f.object.datatype = "date";
+      f.object.text = doc.date;
+      f.relation_text = "date";
+      f.rule = "article.date";
+      f.confidence = 1.0;
+      add_fact(std::move(f));
+    }
+  }
+}
+
+}  // namespace ng

@@ -1,0 +1,74 @@
+// A read-only view of one Document's dependency parse and entities, with the
+// questions extraction rules ask of it: children of a word, conjuncts, the
+// controller of a subjectless clause, modality of a predicate, the argument a
+// word denotes (its entity, or a literal phrase), date and place of an event.
+//
+// Built once per document by the rules stage (O(tokens)); not thread-safe to
+// share across documents, cheap to build.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+
+namespace ng {
+
+class SyntaxView {
+ public:
+  explicit SyntaxView(const Document& doc);
+
+  const Document& doc() const { return doc_; }
+  const std::vector<int>& children(int t) const { return children_[t]; }
+  // Lower-cased form of token t.
+  const std::string& lower(int t) const { return lower_[t]; }
+  // First child of t with relation rel (exact, or rel:subtype); -1 if none.
+  int child(int t, std::string_view rel) const;
+  // Conjuncts of t ("X and Y and Z": the conj children of X).
+  std::vector<int> conjuncts(int t) const;
+  // The word whose subject a subjectless clause t shares: the head of an
+  // xcomp/conj/advcl clause (recursively). -1 if none.
+  int controller(int t) const;
+  // Innermost mention containing t (preferring one headed by t); -1 if none.
+  int mention_at(int t) const { return mention_at_[t]; }
+
+  // Whether predicate t is asserted, negated, future or hypothetical:
+  // negation (not, never, n't), future (will, shall, going to; xcomp of plan,
+  // expect, intend, schedule...), hypothetical (may, might, could, would,
+  // should; an "if" clause). Conjuncts inherit their head's modality.
+  Modality modality(int t) const;
+
+  // The arguments word w denotes: its entity (through coreference), or, for
+  // "the sides", "both leaders", unresolved "they", the participants of the
+  // meeting in focus (events[focus_meeting]); otherwise one literal phrase.
+  std::vector<Argument> arguments(int w, int focus_meeting) const;
+  // A clause as a literal argument (the words of its subtree).
+  Argument clause_argument(int w) const;
+  // Token range [first, last) of w's noun phrase: its subtree without
+  // relative clauses, appositions and edge punctuation.
+  std::pair<int, int> phrase_span(int w) const;
+  // Token range of w's whole subtree.
+  std::pair<int, int> subtree_span(int w) const;
+
+  // Surface relation words of predicate t: auxiliaries, negation, the verb
+  // and its particle ("did not meet", "was received", "handed over").
+  std::string relation_text(int t) const;
+  // The place of the event triggered by t: an in/at/to oblique or nominal
+  // modifier that is a place entity. Empty Argument if none.
+  Argument place_of(int t) const;
+  // ISO date of the event triggered by t from a date phrase attached to it
+  // (DATE mention, "on Monday", "yesterday"), resolved against the article
+  // date. "" if none.
+  std::string date_of(int t) const;
+
+  // Argument for mention/entity of token w, or a literal phrase.
+  Argument argument_for(int w) const;
+
+ private:
+  const Document& doc_;
+  std::vector<std::vector<int>> children_;
+  std::vector<std::string> lower_;
+  std::vector<int> mention_at_;
+};
+
+}  // namespace ng
