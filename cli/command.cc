@@ -9,6 +9,7 @@
 #include <random>
 
 #include "core/error.h"
+#include "export/ontology.h"
 
 namespace ng::cli {
 
@@ -86,9 +87,6 @@ void write_output(const std::string& path, const std::string& content) {
 
 namespace ng::cli {
 
-std::function<bool(const std::string&)> ontology_check() {
-  // Wired to export/ontology.h once the ontology loader lands.
-  return {};
-}
+std::function<bool(const std::string&)> ontology_check() { return &ontology_declares; }
 
 }  // namespace ng::cli
