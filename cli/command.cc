@@ -45,7 +45,12 @@ void add_input_options(CLI::App* cmd, InputOptions& o) {
 std::vector<Document> read_inputs(const InputOptions& options) {
   std::vector<Document> docs;
   size_t bad = read_articles(
-      options, [&](Document&& d) { docs.push_back(std::move(d)); },
+      options,
+      [&](Document&& d) {
+        for (const auto& w : d.warnings) std::fprintf(stderr, "newsgraph: warning: %s\n", w.c_str());
+        d.warnings.clear();
+        docs.push_back(std::move(d));
+      },
       [&](const std::string& message) { std::fprintf(stderr, "newsgraph: %s\n", message.c_str()); });
   bad_input_count() += bad;
   if (docs.empty() && bad > 0) throw Error("no usable input (" + std::to_string(bad) + " bad)");

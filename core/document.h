@@ -88,7 +88,7 @@ struct Argument {
   int first = -1;           // first token of the surface span; -1 = not in text
   int last = -1;            // one past the last token
   bool article = false;     // the argument is the document itself (e.g. subject of schema:publisher)
-  bool empty() const { return entity < 0 && literal.empty(); }
+  bool empty() const { return entity < 0 && literal.empty() && !article; }
 };
 
 // Whether a fact or event is reported as having happened.

@@ -205,6 +205,26 @@ void RelationExtractor::process(Document& doc) const {
           if (fillers[k].empty() && !slot.optional) ok = false;
         }
         if (!ok) continue;
+        // Arguments do not overlap: a literal phrase that swallowed another
+        // slot's filler ("the keys to Governor X") ends before it.
+        for (auto& fl : fillers) {
+          for (Argument& a : fl) {
+            if (a.entity >= 0 || a.first < 0) continue;
+            for (const auto& other : fillers) {
+              for (const Argument& b : other) {
+                if (&b == &a || b.first <= a.first || b.first >= a.last) continue;
+                int cut = b.first;
+                while (cut > a.first + 1 && (doc.tokens[cut - 1].upos == "ADP" ||
+                                             doc.tokens[cut - 1].upos == "PUNCT" ||
+                                             doc.tokens[cut - 1].upos == "DET"))
+                  --cut;
+                a.last = cut;
+                a.text = std::string(doc.tokens_text(a.first, a.last));
+                a.literal = a.text;
+              }
+            }
+          }
+        }
         auto slot_index = [&](const std::string& name) {
           for (size_t k = 0; k < r.slots.size(); ++k)
             if (r.slots[k].name == name) return static_cast<int>(k);

@@ -233,6 +233,8 @@ std::vector<Rule> load_rules(const std::string& path,
         if (sn["optional"].IsDefined()) s.optional = boolean(c, sn["optional"], "slot.optional");
         if (sn["conj"].IsDefined()) s.conj = boolean(c, sn["conj"], "slot.conj");
         if (sn["clause"].IsDefined()) s.clause = boolean(c, sn["clause"], "slot.clause");
+        // A clause is one argument: its conjuncts belong to it.
+        if (s.clause && !sn["conj"].IsDefined()) s.conj = false;
         slot_names.insert(s.name);
         r.slots.push_back(std::move(s));
       }

@@ -213,7 +213,10 @@ std::vector<Argument> SyntaxView::arguments(int w, int focus_meeting) const {
       return arguments(doc_.tokens[clause].head, focus_meeting);
   }
   Argument a = argument_for(w);
-  if (a.entity < 0 && focus_meeting >= 0 && focus_meeting < static_cast<int>(doc_.events.size())) {
+  // Plural "they"/"both" during a meeting in focus are its participants, even
+  // where coreference picked a single entity.
+  bool plural_pronoun = tok.upos == "PRON" && one_of(lower_[w], {"they", "them", "both"});
+  if ((a.entity < 0 || plural_pronoun) && focus_meeting >= 0 && focus_meeting < static_cast<int>(doc_.events.size())) {
     bool group = one_of(lower_[w], {"sides", "parties", "leaders", "both", "two", "they", "presidents",
                                     "officials", "delegations"});
     if (group && lower_[w] != "they") {

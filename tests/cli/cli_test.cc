@@ -1,5 +1,6 @@
 // Runs the newsgraph binary as a user would: bad inputs, formats, exit codes.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <filesystem>
 
 #include "tests/test_support.h"

@@ -2,6 +2,7 @@
 // article stays in ../shared; these tests skip with a message without it.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "tests/test_support.h"
