@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${NEWSGRAPH_SHARED:-../shared}
-bin=$PWD/build/newsgraph
+bin=${NEWSGRAPH_BIN:-$PWD/build/newsgraph}
 py=/usr/bin/python3
 if [ ! -d "$shared" ]; then echo "eval: $shared not found; skipped"; exit 0; fi
 [ -x "$bin" ] || scripts/build.sh --target newsgraph

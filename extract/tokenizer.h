@@ -27,11 +27,18 @@
 // "'90s"), units are split ("35 mm", "5 pm"); "%" and "$" are separate words;
 // repeated punctuation stays one word ("...", "--", "?!", "!!!").
 //
-// Sentences end at . ! ? (and closing quotes/brackets after them) followed by
-// a word that does not start with a lower-case letter; after abbreviations
-// and initials only when the lexicon marks the abbreviation `final` (Inc.,
-// etc., p.m.) and a capitalised word follows; at every line break; and at a
-// glued "word.Capital" boundary.
+// Sentences end at . ! ? runs (and the closing quotes/brackets glued after
+// them) followed by white space and a word that is not , ; : % or a clitic;
+// a lower-case word starts a sentence only right after the terminal ("...
+// interested. jill said"), not after a closing quote ('"Really?" asked
+// Smith'); a list number ("2. In Section 3") does not end one. After an
+// abbreviation or initial, a sentence ends only when the lexicon tags it
+// `final` (Inc., etc., p.m.) and a capitalised word other than a weekday or
+// month follows; such an abbreviation then gives its period to the sentence
+// ("Apple Inc" + "."), as EWT does. Sentences also end at every line break,
+// after an ellipsis followed by a capital, after an emoticon followed by a
+// capital, and at a glued "word.Capital" boundary (not "News.Az": a short
+// capitalised part that is not a common word is taken as a domain).
 #pragma once
 
 #include <cstdint>

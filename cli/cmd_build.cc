@@ -1,0 +1,94 @@
+// newsgraph build: articles -> extraction -> one knowledge graph -> RDF
+// (Turtle, N-Triples, N-Quads, RDF/XML), JSON-LD, JSON, DOT or GraphML.
+#include <sstream>
+
+#include "cli/command.h"
+#include "core/error.h"
+#include "export/graphviz.h"
+#include "export/json.h"
+#include "export/jsonld.h"
+#include "export/rdf.h"
+#include "extract/pipeline.h"
+#include "graph/iri.h"
+#include "graph/knowledge_graph.h"
+
+namespace ng::cli {
+namespace {
+
+struct BuildOptions {
+  InputOptions input;
+  std::string format = "turtle";
+  std::string output;
+  std::string base = std::string(kDefaultBaseIri);
+  std::vector<std::string> rules;
+  unsigned threads = 0;
+};
+
+const std::vector<std::string> kFormats = {"turtle", "ntriples", "nquads", "rdfxml",
+                                           "jsonld",  "json",     "dot",    "graphml"};
+
+std::string serialize(const KnowledgeGraph& graph, const std::string& format) {
+  RdfFormat rdf;
+  if (parse_rdf_format(format, rdf)) return to_rdf(graph, rdf);
+  if (format == "jsonld") return to_jsonld(graph);
+  if (format == "json") return to_json(graph);
+  if (format == "dot") return to_dot(graph);
+  if (format == "graphml") return to_graphml(graph);
+  throw Error("unknown --format '" + format + "'");
+}
+
+void run(const BuildOptions& o) {
+  KnowledgeGraph graph(o.base);
+  PipelineOptions po;
+  po.extra_rules = o.rules;
+  po.is_declared = ontology_check();
+  Pipeline pipeline(po);
+  auto docs = read_inputs(o.input);
+  process_all(pipeline, docs, o.threads, [](const std::string& m) {
+    std::fprintf(stderr, "newsgraph: %s (skipped)\n", m.c_str());
+    ++bad_input_count();
+  });
+  for (const auto& d : docs) {
+    try {
+      graph.add(d);
+    } catch (const Error& e) {
+      if (o.input.strict) throw;
+      std::fprintf(stderr, "newsgraph: %s (skipped)\n", e.what());
+      ++bad_input_count();
+    }
+  }
+  write_output(o.output, serialize(graph, o.format));
+}
+
+void setup(CLI::App& app) {
+  auto o = std::make_shared<BuildOptions>();
+  auto* cmd = app.add_subcommand(
+      "build", "Build a knowledge graph from articles and write it as RDF, JSON or a diagram");
+  add_input_options(cmd, o->input);
+  cmd->add_option("--format", o->format,
+                  "turtle, ntriples, nquads (one named graph per article), rdfxml, jsonld, json "
+                  "(plain nodes/edges/events), dot or graphml")
+      ->check(CLI::IsMember(kFormats))
+      ->capture_default_str();
+  cmd->add_option("-o,--output", o->output, "Write to this file (atomically) instead of stdout");
+  cmd->add_option("--base", o->base, "Base IRI of entity, article and event IRIs")
+      ->check(CLI::Validator(
+          [](std::string& s) -> std::string {
+            try {
+              check_base_iri(s);
+            } catch (const Error& e) {
+              return e.what();
+            }
+            return {};
+          },
+          "IRI", "base IRI"))
+      ->capture_default_str();
+  cmd->add_option("--rules", o->rules, "Extra rule file(s) (YAML, see README)");
+  cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores)");
+  cmd->callback([o]() { run(*o); });
+}
+
+NG_COMMAND(setup);
+
+}  // namespace
+}  // namespace ng::cli

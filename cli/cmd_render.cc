@@ -1,0 +1,60 @@
+// newsgraph render: articles -> knowledge graph -> a GraphViz diagram (SVG/PNG/PDF).
+#include "cli/command.h"
+#include "core/error.h"
+#include "export/graphviz.h"
+#include "export/render.h"
+#include "extract/pipeline.h"
+#include "graph/knowledge_graph.h"
+
+namespace ng::cli {
+namespace {
+
+struct RenderOptions {
+  InputOptions input;
+  std::string output;
+  std::vector<std::string> rules;
+  unsigned threads = 0;
+  bool no_literals = false;
+};
+
+void run(const RenderOptions& o) {
+  PipelineOptions po;
+  po.extra_rules = o.rules;
+  po.is_declared = ontology_check();
+  Pipeline pipeline(po);
+  auto docs = read_inputs(o.input);
+  process_all(pipeline, docs, o.threads, [](const std::string& m) {
+    std::fprintf(stderr, "newsgraph: %s (skipped)\n", m.c_str());
+    ++bad_input_count();
+  });
+  KnowledgeGraph graph;
+  for (const auto& d : docs) {
+    try {
+      graph.add(d);
+    } catch (const Error& e) {
+      if (o.input.strict) throw;
+      std::fprintf(stderr, "newsgraph: %s (skipped)\n", e.what());
+      ++bad_input_count();
+    }
+  }
+  DotOptions dot;
+  dot.literals = !o.no_literals;
+  render_dot(to_dot(graph, dot), o.output);
+}
+
+void setup(CLI::App& app) {
+  auto o = std::make_shared<RenderOptions>();
+  auto* cmd = app.add_subcommand(
+      "render", "Draw the knowledge graph of articles as an SVG, PNG or PDF (needs GraphViz dot)");
+  add_input_options(cmd, o->input);
+  cmd->add_option("-o,--output", o->output, "Image file: .svg, .png or .pdf")->required();
+  cmd->add_option("--rules", o->rules, "Extra rule file(s) (YAML, see README)");
+  cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores)");
+  cmd->add_flag("--no-literals", o->no_literals, "Leave out literal values (titles, quotes)");
+  cmd->callback([o]() { run(*o); });
+}
+
+NG_COMMAND(setup);
+
+}  // namespace
+}  // namespace ng::cli

@@ -1,0 +1,64 @@
+// newsgraph train-ner: trains the named-entity model (models/ner.bin) from
+// GUM (CorefUD Entity= annotations) and UNER EWT. Deterministic for a given
+// --seed; documents whose id starts with --exclude (default GUM_news_, the
+// evaluation set) are left out. With no data flags it uses ../shared/data:
+//
+//   newsgraph train-ner --tagger models/tagger.bin --output models/ner.bin
+#include <filesystem>
+#include <iostream>
+
+#include "cli/command.h"
+#include "core/error.h"
+#include "extract/ner.h"
+
+namespace ng::cli {
+namespace {
+
+void setup(CLI::App& app) {
+  auto o = std::make_shared<NerTrainOptions>();
+  auto shared = std::make_shared<std::string>("../shared/data");
+  auto* cmd = app.add_subcommand(
+      "train-ner",
+      "Train the named-entity model (averaged perceptron, BILOU) from GUM and UNER EWT");
+  cmd->add_option("--gum", o->gum,
+                  "GUM CoNLL-U files with Entity= annotations "
+                  "(default: DATA/gum-cc-by/gum-cc-by-{train,dev}.conllu)");
+  cmd->add_option("--uner", o->uner,
+                  "UNER IOB2 files (default: DATA/uner-english-ewt/en_ewt-ud-{dev,test}.iob2)");
+  cmd->add_option("--uner-conllu", o->uner_conllu,
+                  "EWT CoNLL-U files giving gold UPOS for the UNER sentences "
+                  "(default: DATA/ud-english-ewt/en_ewt-ud-{dev,test}.conllu)");
+  cmd->add_option("--data", *shared, "Directory holding the corpora (default ../shared/data)");
+  cmd->add_option("--dev", o->dev, "GUM CoNLL-U files scored after each epoch (not trained on)");
+  cmd->add_option("--exclude", o->exclude_prefix,
+                  "Leave out documents whose id starts with this prefix (default GUM_news_)");
+  cmd->add_option("--tagger", o->tagger_model,
+                  "Tagger model: train on its predicted UPOS (as at run time) instead of gold");
+  cmd->add_option("--lexicons", o->lexicon_dir, "Lexicon directory (default extract/lexicons)");
+  cmd->add_option("--epochs", o->epochs, "Training epochs (default 8)")->check(CLI::Range(1, 100));
+  cmd->add_option("--seed", o->seed, "Shuffling seed (default 1)");
+  cmd->add_option("--prune", o->prune,
+                  "Drop features whose averaged weights are all below this (default 2)");
+  cmd->add_option("-o,--output", o->output, "Model file to write")->required();
+  cmd->callback([o, shared]() {
+    namespace fs = std::filesystem;
+    fs::path d(*shared);
+    if (o->gum.empty() && o->uner.empty()) {
+      o->gum = {(d / "gum-cc-by/gum-cc-by-train.conllu").string(),
+                (d / "gum-cc-by/gum-cc-by-dev.conllu").string()};
+      o->uner = {(d / "uner-english-ewt/en_ewt-ud-dev.iob2").string(),
+                 (d / "uner-english-ewt/en_ewt-ud-test.iob2").string()};
+    }
+    if (o->uner_conllu.empty() && !o->uner.empty())
+      o->uner_conllu = {(d / "ud-english-ewt/en_ewt-ud-dev.conllu").string(),
+                        (d / "ud-english-ewt/en_ewt-ud-test.conllu").string()};
+    for (const auto& f : o->gum)
+      if (!fs::exists(f)) throw Error("train-ner: GUM file '" + f + "' not found (see --data)");
+    train_ner(*o, std::cerr);
+  });
+}
+
+NG_COMMAND(setup);
+
+}  // namespace
+}  // namespace ng::cli

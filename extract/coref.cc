@@ -1,0 +1,1009 @@
+#include "extract/coref.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <unordered_map>
+
+#include "core/data_path.h"
+#include "core/utf8.h"
+
+namespace ng {
+
+Coreference::Coreference() : Coreference(data_path("extract/lexicons")) {}
+
+Coreference::Coreference(const std::filesystem::path& lexicon_dir)
+    : gazetteer_(Gazetteer::load(lexicon_dir)), roles_(RoleLexicon::load(lexicon_dir)) {}
+
+namespace {
+
+// Coarse classes that may corefer: a person is never a place.
+enum class Class : uint8_t { Person, Place, Org, Event, Norp, Date, Other };
+
+Class class_of(EntityType t) {
+  switch (t) {
+    case EntityType::Person: return Class::Person;
+    case EntityType::Gpe:
+    case EntityType::Loc:
+    case EntityType::Fac: return Class::Place;
+    case EntityType::Org: return Class::Org;
+    case EntityType::Event: return Class::Event;
+    case EntityType::Norp: return Class::Norp;
+    case EntityType::Date: return Class::Date;
+    default: return Class::Other;
+  }
+}
+
+// What a pronoun tells about its antecedent.
+struct PronounInfo {
+  char gender = 0;          // 'm', 'f', 'n' (it), 0 = any
+  bool plural = false;
+  bool reflexive = false;
+  bool possessive = false;
+  int person = 3;           // 1, 2 or 3
+};
+
+bool pronoun_info(std::string_view lower, PronounInfo& p) {
+  struct Row {
+    const char* w;
+    char gender;
+    bool plural, reflexive, possessive;
+    int person;
+  };
+  static const Row rows[] = {
+      {"he", 'm', false, false, false, 3},     {"him", 'm', false, false, false, 3},
+      {"his", 'm', false, false, true, 3},     {"himself", 'm', false, true, false, 3},
+      {"she", 'f', false, false, false, 3},    {"her", 'f', false, false, true, 3},
+      {"hers", 'f', false, false, true, 3},    {"herself", 'f', false, true, false, 3},
+      {"it", 'n', false, false, false, 3},     {"its", 'n', false, false, true, 3},
+      {"itself", 'n', false, true, false, 3},  {"they", 0, true, false, false, 3},
+      {"them", 0, true, false, false, 3},      {"their", 0, true, false, true, 3},
+      {"theirs", 0, true, false, true, 3},     {"themselves", 0, true, true, false, 3},
+      {"i", 0, false, false, false, 1},        {"me", 0, false, false, false, 1},
+      {"my", 0, false, false, true, 1},        {"myself", 0, false, true, false, 1},
+  };
+  for (const Row& r : rows)
+    if (lower == r.w) {
+      p = {r.gender, r.plural, r.reflexive, r.possessive, r.person};
+      return true;
+    }
+  return false;
+}
+
+bool starts_upper(std::string_view w) {
+  if (w.empty()) return false;
+  size_t i = 0;
+  return is_upper(next_code_point(w, i));
+}
+
+bool is_subject(const std::string& rel) { return rel == "nsubj" || rel == "nsubj:pass"; }
+
+// Verbs that introduce reported speech ("X said", "according to X").
+bool speech_verb(const std::string& lemma) {
+  static const char* verbs[] = {"say",     "tell",    "add",   "explain", "state",   "note",
+                                "ask",     "insist",  "write", "announce", "claim",  "comment",
+                                "warn",    "report",  "reply", "respond", "declare", "argue",
+                                "stress",  "emphasize", "emphasise", "continue", "conclude",
+                                "recall",  "suggest", "admit", "acknowledge"};
+  for (const char* v : verbs)
+    if (lemma == v) return true;
+  return false;
+}
+
+// Per-mention facts the passes use.
+struct Info {
+  Class cls = Class::Other;
+  std::vector<std::string> words;  // core name words, lower-cased (titles, "the", "'s" removed)
+  std::string key;                 // core words joined by spaces ("" = no real name)
+  int core_first = -1, core_last = -1;  // token range of the core name
+  std::string place_key;           // place identity: gazetteer canonical or key minus region word
+  std::string acronym;             // initials of a multi-word name ("united nations" -> "un")
+  char gender = 0;                 // 'm' / 'f' when the mention tells
+  bool pronoun = false;
+  PronounInfo pron;
+  int role = -1;                   // index into roles_ when the mention is a title/description
+  bool plural = false;             // a plural name or noun ("the Tagbanuas", "Americans")
+};
+
+// Clusters as a union-find with member lists and a merge log.
+struct Clusters {
+  std::vector<int> parent;
+  std::vector<std::vector<int>> members;
+  std::vector<std::vector<std::string>> log;
+  explicit Clusters(int n) : parent(n), members(n), log(n) {
+    std::iota(parent.begin(), parent.end(), 0);
+    for (int i = 0; i < n; ++i) members[i] = {i};
+  }
+  int find(int x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void unite(int a, int b, std::string why) {
+    a = find(a);
+    b = find(b);
+    if (a == b) return;
+    if (members[a].size() < members[b].size()) std::swap(a, b);
+    parent[b] = a;
+    members[a].insert(members[a].end(), members[b].begin(), members[b].end());
+    std::sort(members[a].begin(), members[a].end());
+    members[b].clear();
+    for (auto& l : log[b]) log[a].push_back(std::move(l));
+    log[b].clear();
+    log[a].push_back(std::move(why));
+  }
+};
+
+// Whether two person names can be the same person: the words of one are
+// all among the words of the other ("Aliyev" ~ "Ilham Aliyev", never
+// "Ilham Aliyev" ~ "Heydar Aliyev").
+bool names_compatible(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  const auto& small = a.size() <= b.size() ? a : b;
+  const auto& big = a.size() <= b.size() ? b : a;
+  for (const auto& w : small)
+    if (std::find(big.begin(), big.end(), w) == big.end()) return false;
+  return true;
+}
+
+class Resolver {
+ public:
+  Resolver(Document& doc, const Gazetteer& g, const RoleLexicon& rl)
+      : doc_(doc), g_(g), rl_(rl) {}
+  void run() {
+    detect_mentions();
+    compute_info();
+    cl_ = std::make_unique<Clusters>(static_cast<int>(doc_.mentions.size()));
+    pass_exact();
+    pass_apposition();
+    pass_alias();
+    pass_partial();
+    pass_roles();
+    pass_nominal();
+    pass_pronouns();
+    pass_speakers();
+    build_entities();
+  }
+
+ private:
+  void detect_mentions();
+  void compute_info();
+  bool compatible(int a, int b, bool allow_place_org = false);
+  bool merge(int a, int b, const char* pass, bool allow_place_org = false);
+  void pass_exact();
+  void pass_apposition();
+  void pass_alias();
+  void pass_partial();
+  void pass_roles();
+  void pass_nominal();
+  void pass_pronouns();
+  void pass_speakers();
+  void build_entities();
+
+  std::string text(int m) const {
+    return std::string(doc_.tokens_text(doc_.mentions[m].first, doc_.mentions[m].last));
+  }
+  bool is_name(int m) const { return doc_.mentions[m].kind == MentionKind::Name; }
+  bool real_name(int m) const { return is_name(m) && !info_[m].key.empty(); }
+  int cluster(int m) { return cl_->find(m); }
+  char cluster_gender(int c);
+  bool cluster_plural(int c) {
+    for (int m : cl_->members[cl_->find(c)])
+      if (info_[m].plural) return true;
+    return false;
+  }
+  // Classes of the cluster's names and nominals (bit per Class).
+  unsigned cluster_classes(int c);
+  bool has_real_name(int c) {
+    for (int m : cl_->members[cl_->find(c)])
+      if (real_name(m)) return true;
+    return false;
+  }
+
+  Document& doc_;
+  const Gazetteer& g_;
+  const RoleLexicon& rl_;
+  std::vector<RoleMention> roles_;
+  std::vector<int> role_mention_;  // roles_ index -> mention index (-1 = none)
+  std::vector<Info> info_;
+  std::unique_ptr<Clusters> cl_;
+  std::vector<char> in_quote_;     // per token: inside quotation marks
+  std::vector<std::pair<int, int>> predicates_;  // (nominal mention, its subject's head token)
+};
+
+// --------------------------------------------------------------- mentions
+
+void Resolver::detect_mentions() {
+  auto& ms = doc_.mentions;
+  // Keep only the NER names: coreference owns nominal and pronoun mentions.
+  ms.erase(std::remove_if(ms.begin(), ms.end(),
+                          [](const Mention& m) { return m.kind != MentionKind::Name; }),
+           ms.end());
+  const int n = static_cast<int>(doc_.tokens.size());
+  std::vector<char> in_name(n, 0);
+  for (const Mention& m : ms)
+    for (int t = m.first; t < m.last; ++t) in_name[t] = 1;
+
+  // Quotations: straight quotes toggle, curly quotes open and close; a
+  // quotation may run over several sentences.
+  in_quote_.assign(n, 0);
+  bool open = false;
+  for (int t = 0; t < n; ++t) {
+    const std::string& f = doc_.tokens[t].form;
+    if (f == "\"" || f == "“" || f == "”" || f == "``" || f == "''") {
+      open = (f == "“" || f == "``") ? true : (f == "”" || f == "''") ? false : !open;
+      continue;
+    }
+    in_quote_[t] = open;
+  }
+
+  roles_ = find_roles(doc_, rl_, &g_);
+  role_mention_.assign(roles_.size(), -1);
+  auto add = [&](int first, int last, int head, EntityType type, MentionKind kind) {
+    Mention m;
+    m.sentence = doc_.sentence_of(first);
+    m.first = first;
+    m.last = last;
+    m.head = head;
+    m.begin = doc_.tokens[first].begin;
+    m.end = doc_.tokens[last - 1].end;
+    m.type = type;
+    m.kind = kind;
+    ms.push_back(m);
+    return static_cast<int>(ms.size()) - 1;
+  };
+  // Titles as mentions of their own: appositions ("X, President of Y") and
+  // descriptions ("the governor of the X Region").
+  const int names = static_cast<int>(ms.size());
+  std::vector<char> covered(n, 0);  // tokens of nominal mentions
+  for (size_t r = 0; r < roles_.size(); ++r) {
+    const RoleMention& rm = roles_[r];
+    if (rm.holder >= 0 && rm.first >= ms[rm.holder].first && rm.last <= ms[rm.holder].last) {
+      role_mention_[r] = rm.holder;  // the title is part of the holder's name
+      continue;
+    }
+    // A person name made of the title ("the President of the United
+    // States" tagged as a name) stands for the description.
+    int same = -1;
+    for (int i = 0; i < names; ++i)
+      if (ms[i].type == EntityType::Person && ms[i].first <= rm.title_first &&
+          ms[i].last >= rm.title_last && ms[i].first >= rm.first && ms[i].last <= rm.last)
+        same = i;
+    if (same >= 0) {
+      role_mention_[r] = same;
+      continue;
+    }
+    const int head = span_head(doc_, rm.title_first, rm.title_last);
+    role_mention_[r] = add(rm.first, rm.last, head, EntityType::Person, MentionKind::Nominal);
+    for (int t = rm.first; t < rm.last; ++t) covered[t] = 1;
+  }
+
+  // Predicate nominatives and appositions ("X was a Swiss mathematician",
+  // "X, a lawyer,"): nominals that are the same entity as their subject.
+  std::vector<std::pair<int, int>> predicates;  // (mention, subject head token)
+  for (int h = 0; h < n; ++h) {
+    const Token& tok = doc_.tokens[h];
+    if (tok.upos != "NOUN" || covered[h] || in_name[h] || tok.head < 0) continue;
+    const Sentence& s = doc_.sentences[doc_.sentence_of(h)];
+    int subj = -1, first = h;
+    bool cop = false, negated = false;
+    for (int c = s.first; c < s.last; ++c) {
+      if (doc_.tokens[c].head != h) continue;
+      const std::string& rel = doc_.tokens[c].deprel;
+      const std::string low = to_lower(doc_.tokens[c].form);
+      if (rel == "cop" && to_lower(doc_.tokens[c].lemma.empty() ? low : doc_.tokens[c].lemma) == "be")
+        cop = true;
+      if (rel == "nsubj") subj = c;
+      if (low == "not" || low == "n't" || low == "never") negated = true;
+      if (c < h && (rel == "det" || rel == "amod" || rel == "compound" || rel == "nmod:poss" ||
+                    rel == "nummod"))
+        first = std::min(first, c);
+    }
+    if (tok.deprel == "appos") subj = tok.head;
+    else if (!cop) subj = -1;
+    if (subj < 0 || negated) continue;
+    while (first < h && (covered[first] || in_name[first])) ++first;
+    const int m = add(first, h + 1, h, EntityType::Other, MentionKind::Nominal);
+    predicates.push_back({m, subj});
+    for (int c = first; c <= h; ++c) covered[c] = 1;
+  }
+
+  // Pronouns, and definite nominals whose head noun names a kind of entity
+  // ("the company", "the Astrakhan region").
+  for (int t = 0; t < n; ++t) {
+    const Token& tok = doc_.tokens[t];
+    const std::string low = to_lower(tok.form);
+    PronounInfo p;
+    if (!in_name[t] && pronoun_info(low, p) &&
+        (tok.upos == "PRON" || tok.upos.empty() || tok.xpos == "PRP" || tok.xpos == "PRP$")) {
+      if (p.person == 1 && !in_quote_[t]) continue;  // the writer: not an entity of the text
+      add(t, t + 1, t, EntityType::Other, MentionKind::Pronoun);
+      continue;
+    }
+    if (tok.upos != "NOUN" || covered[t] || in_name[t]) continue;
+    if (tok.xpos == "NNS" || tok.xpos == "NNPS") continue;
+    const std::string lemma = to_lower(tok.lemma.empty() ? tok.form : tok.lemma);
+    auto it = g_.nominals.find(lemma);
+    if (it == g_.nominals.end()) continue;
+    int first = t;
+    bool definite = false;
+    const Sentence& s = doc_.sentences[doc_.sentence_of(t)];
+    for (int c = s.first; c < t; ++c) {
+      if (doc_.tokens[c].head != t) continue;
+      const std::string& rel = doc_.tokens[c].deprel;
+      const std::string cl = to_lower(doc_.tokens[c].form);
+      if (rel == "det" && (cl == "the" || cl == "this" || cl == "that")) definite = true;
+      if (rel == "det" || rel == "amod" || rel == "compound" || rel == "nummod" ||
+          rel == "flat" || rel == "nmod:poss")
+        first = std::min(first, c);
+    }
+    if (!definite) continue;
+    while (first < t && covered[first]) ++first;
+    EntityType type;
+    if (!parse_entity_type(it->second.substr(0, it->second.find('\t')), type)) continue;
+    add(first, t + 1, t, type, MentionKind::Nominal);
+    for (int c = first; c <= t; ++c) covered[c] = 1;
+  }
+
+  // Sort by position (outer before inner) and remap the role indices.
+  std::vector<int> order(ms.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return ms[a].first != ms[b].first ? ms[a].first < ms[b].first : ms[a].last > ms[b].last;
+  });
+  std::vector<int> where(ms.size());
+  std::vector<Mention> sorted;
+  sorted.reserve(ms.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    where[order[i]] = static_cast<int>(i);
+    sorted.push_back(ms[order[i]]);
+  }
+  ms.swap(sorted);
+  for (auto& r : roles_) {
+    if (r.holder >= 0) r.holder = where[r.holder];
+    if (r.of >= 0) r.of = where[r.of];
+  }
+  for (auto& rm : role_mention_)
+    if (rm >= 0) rm = where[rm];
+  predicates_.clear();
+  for (auto [m, subj] : predicates) predicates_.push_back({where[m], subj});
+}
+
+void Resolver::compute_info() {
+  const auto& ms = doc_.mentions;
+  info_.assign(ms.size(), Info());
+  for (size_t r = 0; r < roles_.size(); ++r)
+    if (role_mention_[r] >= 0 && info_[role_mention_[r]].role < 0 &&
+        !(roles_[r].holder == role_mention_[r]))
+      info_[role_mention_[r]].role = static_cast<int>(r);
+  for (size_t i = 0; i < ms.size(); ++i) {
+    const Mention& m = ms[i];
+    Info& in = info_[i];
+    in.cls = class_of(m.type);
+    if (m.kind == MentionKind::Pronoun) {
+      in.pronoun = true;
+      pronoun_info(to_lower(doc_.tokens[m.first].form), in.pron);
+      in.cls = Class::Other;
+      if (in.pron.gender == 'm' || in.pron.gender == 'f') in.gender = in.pron.gender;
+      continue;
+    }
+    {
+      const std::string& x = doc_.tokens[m.head].xpos;
+      in.plural = x == "NNS" || x == "NNPS";
+    }
+    if (m.kind == MentionKind::Nominal) {
+      const Token& h = doc_.tokens[m.head];
+      auto it = g_.nominals.find(to_lower(h.lemma.empty() ? h.form : h.lemma));
+      if (it != g_.nominals.end()) {
+        char gch = it->second.back();
+        if (gch == 'm' || gch == 'f') in.gender = gch;
+      }
+      if (in.role >= 0) {
+        int len = 0;
+        const TitleInfo* ti = rl_.match(doc_, roles_[in.role].title_first, len);
+        if (ti && ti->gender) in.gender = ti->gender;
+      }
+      continue;
+    }
+    // A name: strip determiners, honorifics, titles and their "of"
+    // complement, demonyms before a title, and a trailing possessive.
+    int a = m.first, b = m.last;
+    bool description = false;
+    for (bool stripped = true; stripped && a < b;) {
+      stripped = false;
+      const std::string low = gazetteer_key(doc_.tokens[a].form);
+      if (low == "the" || low == "a" || low == "an" || low == "former" || low == "late") {
+        ++a;
+        stripped = true;
+        continue;
+      }
+      if (auto h = g_.honorifics.find(low); h != g_.honorifics.end() && a + 1 < b) {
+        if (h->second == "m" || h->second == "f") in.gender = h->second[0];
+        ++a;
+        stripped = true;
+        continue;
+      }
+      int len = 0;
+      if (const TitleInfo* ti = rl_.match(doc_, a, len); ti && a + len <= b) {
+        if (ti->gender) in.gender = ti->gender;
+        a += len;
+        stripped = true;
+        if (a < b && gazetteer_key(doc_.tokens[a].form) == "of") description = true;
+        continue;
+      }
+      if (g_.demonyms.count(low) && a + 1 < b && m.type == EntityType::Person) {
+        int l2 = 0;
+        if (rl_.match(doc_, a + 1, l2)) {
+          ++a;
+          stripped = true;
+        }
+      }
+    }
+    while (b > a) {
+      const std::string& f = doc_.tokens[b - 1].form;
+      if (f == "'s" || f == "’s" || f == "'" || f == "’" || doc_.tokens[b - 1].upos == "PUNCT")
+        --b;
+      else
+        break;
+    }
+    if (description || a >= b) continue;  // no real name
+    in.core_first = a;
+    in.core_last = b;
+    for (int t = a; t < b; ++t) {
+      std::string w = gazetteer_key(doc_.tokens[t].form);
+      if (w == "-" || w == "." || w == ",") continue;
+      in.words.push_back(std::move(w));
+    }
+    in.key = gazetteer_key(doc_, a, b);
+    if (in.key.empty()) continue;
+    // Place identity: the gazetteer's canonical name; else the name without
+    // its region word ("astrakhan oblast" -> "astrakhan").
+    if (in.cls == Class::Place || in.cls == Class::Org) {
+      if (const auto* p = g_.place(in.key)) {
+        in.place_key = gazetteer_key(p->canonical);
+      } else if (in.cls == Class::Place) {
+        std::vector<std::string> w = in.words;
+        if (w.size() >= 2 && g_.region_words.count(w.back())) w.pop_back();
+        if (w.size() >= 3 && g_.region_words.count(w[0]) && w[1] == "of") w.erase(w.begin(), w.begin() + 2);
+        std::string k;
+        for (const auto& x : w) k += (k.empty() ? "" : " ") + x;
+        if (const auto* p = g_.place(k)) k = gazetteer_key(p->canonical);
+        in.place_key = k;
+      }
+    }
+    // Acronym of multi-word names.
+    if (in.words.size() >= 2 && (in.cls == Class::Org || in.cls == Class::Place)) {
+      for (int t = a; t < b; ++t) {
+        const std::string& f = doc_.tokens[t].form;
+        if (starts_upper(f)) in.acronym += static_cast<char>(std::tolower(f[0]));
+      }
+      if (in.acronym.size() < 2) in.acronym.clear();
+    }
+  }
+}
+
+// --------------------------------------------------------------- clusters
+
+unsigned Resolver::cluster_classes(int c) {
+  unsigned bits = 0;
+  for (int m : cl_->members[cl_->find(c)])
+    if (!info_[m].pronoun && info_[m].cls != Class::Other) bits |= 1u << static_cast<int>(info_[m].cls);
+  return bits;
+}
+
+char Resolver::cluster_gender(int c) {
+  char g = 0;
+  for (int m : cl_->members[cl_->find(c)]) {
+    char x = info_[m].gender;
+    if (!x) continue;
+    if (g && g != x) return 0;
+    g = x;
+  }
+  return g;
+}
+
+bool Resolver::compatible(int a, int b, bool allow_place_org) {
+  const int ca = cl_->find(a), cb = cl_->find(b);
+  if (ca == cb) return false;
+  const unsigned ka = cluster_classes(ca), kb = cluster_classes(cb);
+  if (ka && kb && ka != kb) {
+    const unsigned po = (1u << static_cast<int>(Class::Place)) | (1u << static_cast<int>(Class::Org));
+    if (!allow_place_org || (ka | kb) & ~po) return false;
+  }
+  const char ga = cluster_gender(ca), gb = cluster_gender(cb);
+  if (ga && gb && ga != gb) return false;
+  for (int x : cl_->members[ca]) {
+    if (!real_name(x) || info_[x].cls != Class::Person) continue;
+    for (int y : cl_->members[cb])
+      if (real_name(y) && info_[y].cls == Class::Person && !names_compatible(info_[x].words, info_[y].words))
+        return false;
+  }
+  return true;
+}
+
+bool Resolver::merge(int a, int b, const char* pass, bool allow_place_org) {
+  if (!compatible(a, b, allow_place_org)) return false;
+  cl_->unite(a, b, std::string(pass) + ": '" + text(a) + "' + '" + text(b) + "'");
+  return true;
+}
+
+// Pass 1: identical names.
+void Resolver::pass_exact() {
+  std::unordered_map<std::string, int> first;  // class-qualified key -> mention
+  for (size_t i = 0; i < info_.size(); ++i) {
+    if (!real_name(i) || info_[i].cls == Class::Date) continue;
+    const bool person = info_[i].cls == Class::Person;
+    const std::string k = (person ? "P:" : info_[i].cls == Class::Norp ? "N:" : "X:") + info_[i].key;
+    auto [it, fresh] = first.emplace(k, static_cast<int>(i));
+    if (!fresh) merge(it->second, static_cast<int>(i), "exact name", true);
+  }
+}
+
+// Pass 2: titles given to a named person (apposition, "President X",
+// predicate nominative) and appositive / predicative names.
+void Resolver::pass_apposition() {
+  for (size_t r = 0; r < roles_.size(); ++r) {
+    const RoleMention& rm = roles_[r];
+    if (rm.holder >= 0 && role_mention_[r] >= 0 && role_mention_[r] != rm.holder)
+      merge(rm.holder, role_mention_[r], "apposition/role");
+  }
+  const auto& ms = doc_.mentions;
+  std::vector<int> by_head(doc_.tokens.size(), -1);  // head token -> longest mention
+  for (size_t i = 0; i < ms.size(); ++i)
+    if (!info_[i].pronoun && by_head[ms[i].head] < 0) by_head[ms[i].head] = static_cast<int>(i);
+  for (size_t i = 0; i < ms.size(); ++i) {
+    if (info_[i].pronoun) continue;
+    const Token& h = doc_.tokens[ms[i].head];
+    if (h.head < 0) continue;
+    const int other = by_head[h.head];
+    if (other < 0 || other == static_cast<int>(i)) continue;
+    if (!real_name(other) && !real_name(i)) continue;
+    if (info_[i].cls != info_[other].cls) continue;
+    if (h.deprel == "appos") {
+      merge(other, static_cast<int>(i), "apposition");
+    }
+  }
+  // Predicative and appositive nominals join their subject's mention.
+  std::vector<int> any_by_head(doc_.tokens.size(), -1);  // including pronouns
+  for (size_t i = 0; i < ms.size(); ++i)
+    if (any_by_head[ms[i].head] < 0) any_by_head[ms[i].head] = static_cast<int>(i);
+  for (auto [m, subj] : predicates_) {
+    const int other = any_by_head[subj];
+    if (other < 0 || other == m) continue;
+    merge(other, m, doc_.tokens[ms[m].head].deprel == "appos" ? "apposition (nominal)"
+                                                                : "predicate nominative (nominal)");
+  }
+  // Predicate nominatives: "X is the president", "X is Y".
+  for (size_t i = 0; i < ms.size(); ++i) {
+    if (info_[i].pronoun) continue;
+    const int h = ms[i].head;
+    bool cop = false;
+    int subj = -1;
+    const Sentence& s = doc_.sentences[ms[i].sentence];
+    for (int c = s.first; c < s.last; ++c) {
+      if (doc_.tokens[c].head != h) continue;
+      if (doc_.tokens[c].deprel == "cop") cop = true;
+      if (doc_.tokens[c].deprel == "nsubj") subj = c;
+    }
+    if (!cop || subj < 0 || by_head[subj] < 0) continue;
+    const int other = by_head[subj];
+    if (!real_name(other) || info_[other].cls != info_[i].cls) continue;
+    if (!real_name(i) && info_[i].role < 0) continue;
+    merge(other, static_cast<int>(i), "predicate nominative");
+  }
+}
+
+// Pass 3: aliases of places ("Russia" = "the Russian Federation"; "the X
+// Oblast" = "the X region" = "X") and acronyms ("UN" = "United Nations").
+void Resolver::pass_alias() {
+  std::unordered_map<std::string, int> place;
+  std::unordered_map<std::string, int> acro;
+  for (size_t i = 0; i < info_.size(); ++i) {
+    if (!real_name(i)) continue;
+    const Info& in = info_[i];
+    if (in.cls == Class::Place && !in.place_key.empty()) {
+      auto [it, fresh] = place.emplace(in.place_key, static_cast<int>(i));
+      if (!fresh) merge(it->second, static_cast<int>(i), "place alias", true);
+    }
+    if (!in.acronym.empty()) acro.emplace(in.acronym, static_cast<int>(i));
+  }
+  for (size_t i = 0; i < info_.size(); ++i) {
+    if (!real_name(i) || info_[i].words.size() != 1) continue;
+    if (info_[i].cls != Class::Org && info_[i].cls != Class::Place) continue;
+    const std::string& f = doc_.tokens[info_[i].core_first].form;
+    bool caps = f.size() >= 2;
+    for (char c : f) caps = caps && (std::isupper(static_cast<unsigned char>(c)) || c == '.');
+    if (!caps) continue;
+    std::string k;
+    for (char c : info_[i].key)
+      if (c != '.') k.push_back(c);
+    if (auto it = acro.find(k); it != acro.end()) merge(it->second, static_cast<int>(i), "acronym", true);
+  }
+  // "the X region" (a nominal around a place name) is that place.
+  const auto& ms = doc_.mentions;
+  for (size_t i = 0; i < ms.size(); ++i) {
+    if (ms[i].kind != MentionKind::Nominal || info_[i].role >= 0) continue;
+    const std::string head = to_lower(doc_.tokens[ms[i].head].form);
+    auto rw = g_.region_words.find(head);
+    if (rw == g_.region_words.end() || rw->second.find("\tgeo") != std::string::npos) continue;
+    for (size_t j = 0; j < ms.size(); ++j)
+      if (real_name(j) && info_[j].cls == Class::Place && ms[j].first >= ms[i].first &&
+          ms[j].last <= ms[i].last && ms[j].last == ms[i].head) {
+        merge(static_cast<int>(j), static_cast<int>(i), "place named by region word");
+        break;
+      }
+  }
+}
+
+// Pass 4: partial person names ("Aliyev" -> "Ilham Aliyev") when exactly
+// one person in the article has a longer name containing it.
+void Resolver::pass_partial() {
+  for (size_t i = 0; i < info_.size(); ++i) {
+    if (!real_name(i) || info_[i].cls != Class::Person) continue;
+    std::vector<int> targets;  // clusters
+    int target_mention = -1;
+    for (size_t j = 0; j < info_.size(); ++j) {
+      if (j == i || !real_name(j) || info_[j].cls != Class::Person) continue;
+      if (info_[j].words.size() <= info_[i].words.size()) continue;
+      if (!names_compatible(info_[i].words, info_[j].words)) continue;
+      // A single word must be the first or the last word of the full name.
+      if (info_[i].words.size() == 1 && info_[j].words.back() != info_[i].words[0] &&
+          info_[j].words.front() != info_[i].words[0])
+        continue;
+      const int c = cluster(static_cast<int>(j));
+      if (std::find(targets.begin(), targets.end(), c) == targets.end()) targets.push_back(c);
+      if (target_mention < 0) target_mention = static_cast<int>(j);
+    }
+    // Ambiguous ("Aliyev" with two Aliyevs): leave it alone.
+    if (targets.size() == 1) merge(target_mention, static_cast<int>(i), "partial name");
+  }
+}
+
+// Pass 5: role descriptions ("the head of state", "the governor of the X
+// Region", "the President of Y") -> the one person holding that role.
+void Resolver::pass_roles() {
+  const auto& ms = doc_.mentions;
+  for (size_t r = 0; r < roles_.size(); ++r) {
+    const RoleMention& d = roles_[r];
+    const int dm = role_mention_[r];
+    if (!d.description || dm < 0 || has_real_name(dm)) continue;
+    std::string want_of_place;  // place key the description is "of"
+    if (d.of >= 0) want_of_place = info_[d.of].place_key;
+    if (!d.of_demonym.empty())
+      if (auto it = g_.demonyms.find(d.of_demonym); it != g_.demonyms.end())
+        want_of_place = gazetteer_key(it->second);
+    std::vector<int> strong, weak;  // candidate clusters
+    for (size_t h = 0; h < roles_.size(); ++h) {
+      const RoleMention& held = roles_[h];
+      int who = held.holder;
+      if (who < 0 && role_mention_[h] >= 0 && has_real_name(role_mention_[h])) who = role_mention_[h];
+      if (who < 0 || h == r) continue;
+      if (!rl_.satisfies(held.title, d.title)) continue;
+      // Implied titles (President -> Head of State) hold for countries only.
+      if (held.title != d.title && held.of >= 0 && info_[held.of].cls != Class::Place) continue;
+      std::string held_place;
+      if (held.of >= 0) held_place = info_[held.of].place_key;
+      if (!held.of_demonym.empty())
+        if (auto it = g_.demonyms.find(held.of_demonym); it != g_.demonyms.end())
+          held_place = gazetteer_key(it->second);
+      const int c = cluster(who);
+      bool same_of = false, unknown = false, differ = false;
+      if (d.of < 0 && d.of_demonym.empty()) {
+        unknown = true;
+      } else if (held.of < 0 && held.of_demonym.empty()) {
+        unknown = true;
+      } else if (d.of >= 0 && held.of >= 0 && cluster(d.of) == cluster(held.of)) {
+        same_of = true;
+      } else if (!want_of_place.empty() && want_of_place == held_place) {
+        same_of = true;
+      } else {
+        differ = true;
+      }
+      if (differ) continue;
+      auto& list = same_of ? strong : weak;
+      if (std::find(list.begin(), list.end(), c) == list.end()) list.push_back(c);
+      (void)unknown;
+    }
+    const auto& pick = !strong.empty() ? strong : weak;
+    if (pick.size() == 1) {
+      // the earliest real name of that cluster
+      int target = -1;
+      for (int m : cl_->members[pick[0]])
+        if (real_name(m)) {
+          target = m;
+          break;
+        }
+      if (target >= 0) merge(target, dm, !strong.empty() ? "role description (title and place)"
+                                                       : "role description (title)");
+    }
+    (void)ms;
+  }
+}
+
+// Pass 6: definite nominals -> the named entity they describe: head word
+// match ("the foundation" -> "the X Foundation") or the one entity of that
+// kind in the last sentences ("the company").
+void Resolver::pass_nominal() {
+  const auto& ms = doc_.mentions;
+  for (size_t i = 0; i < ms.size(); ++i) {
+    if (ms[i].kind != MentionKind::Nominal || info_[i].role >= 0) continue;
+    if (has_real_name(static_cast<int>(i))) continue;
+    const Class want = info_[i].cls;
+    const std::string head = to_lower(doc_.tokens[ms[i].head].form);
+    // Head match, nearest first.
+    int found = -1;
+    for (int j = static_cast<int>(i) - 1; j >= 0 && found < 0; --j) {
+      if (!real_name(j) || info_[j].cls != want) continue;
+      if (!info_[j].words.empty() && info_[j].words.back() == head) found = j;
+    }
+    if (found >= 0) {
+      merge(found, static_cast<int>(i), "nominal head match");
+      continue;
+    }
+    if (want == Class::Person) continue;  // "the man": too vague without gender/number cues
+    // What kind of place the noun names: "the city" is not a country.
+    const std::string lemma = to_lower(doc_.tokens[ms[i].head].lemma.empty()
+                                           ? head : doc_.tokens[ms[i].head].lemma);
+    uint8_t want_kind = 0;  // Gazetteer::PlaceKind bits allowed; 0 = any
+    if (lemma == "city" || lemma == "town" || lemma == "village" || lemma == "capital")
+      want_kind = Gazetteer::City;
+    else if (lemma == "country" || lemma == "nation" || lemma == "kingdom" || lemma == "republic")
+      want_kind = Gazetteer::Country;
+    else if (lemma == "state")
+      want_kind = Gazetteer::Country | Gazetteer::Region;
+    else if (g_.region_words.count(lemma))
+      want_kind = Gazetteer::Region;
+    auto kind_ok = [&](int j) {
+      if (!want_kind || want != Class::Place) return true;
+      uint8_t kinds = 0;
+      if (const auto* p = g_.place(info_[j].key)) kinds = p->kinds;
+      else if (info_[j].words.size() >= 2 && g_.region_words.count(info_[j].words.back()))
+        kinds = Gazetteer::Region;
+      if (!kinds) return want_kind != Gazetteer::Country;  // unknown places: not a country
+      return (kinds & want_kind) != 0;
+    };
+    // The one entity of that class (and kind) named in this or the two
+    // previous sentences.
+    std::vector<int> clusters;
+    int nearest = -1;
+    for (int j = static_cast<int>(i) - 1; j >= 0; --j) {
+      if (ms[j].sentence < ms[i].sentence - 2) break;
+      if (!real_name(j) || info_[j].cls != want || !kind_ok(j)) continue;
+      if (ms[j].last > ms[i].first) continue;
+      const int c = cluster(j);
+      if (std::find(clusters.begin(), clusters.end(), c) == clusters.end()) clusters.push_back(c);
+      if (nearest < 0) nearest = j;
+    }
+    if (clusters.size() == 1) merge(nearest, static_cast<int>(i), "nominal by type");
+  }
+}
+
+// Pass 7: third-person pronouns. Candidates are the mentions of the same
+// and the previous sentences whose cluster agrees in gender, number and
+// animacy; binding excludes co-arguments of a non-reflexive pronoun; the
+// best by salience wins (subjects, then objects; recency; how often the
+// entity was mentioned).
+void Resolver::pass_pronouns() {
+  const auto& ms = doc_.mentions;
+  const auto& tk = doc_.tokens;
+  const unsigned person_bit = 1u << static_cast<int>(Class::Person);
+  const unsigned thing_bits = (1u << static_cast<int>(Class::Org)) |
+                              (1u << static_cast<int>(Class::Place)) |
+                              (1u << static_cast<int>(Class::Event));
+  for (size_t p = 0; p < ms.size(); ++p) {
+    const Info& pi = info_[p];
+    if (!pi.pronoun || pi.pron.person != 3) continue;
+    const int ps = ms[p].sentence;
+    const int window = pi.pron.gender == 'm' || pi.pron.gender == 'f' ? 5 : 1;
+    const Token& pt = tk[ms[p].first];
+    // Binding: a non-reflexive, non-possessive pronoun is not a co-argument
+    // of its antecedent ("X told him": him != X), whichever mention of X.
+    std::vector<int> coarg_clusters;
+    if (!pi.pron.reflexive && !pi.pron.possessive && pt.head >= 0)
+      for (int j = static_cast<int>(p) - 1; j >= 0 && ms[j].sentence == ps; --j)
+        if (tk[ms[j].head].head == pt.head) coarg_clusters.push_back(cluster(j));
+    for (int j = static_cast<int>(p) + 1; j < static_cast<int>(ms.size()) && ms[j].sentence == ps; ++j)
+      if (!pi.pron.reflexive && !pi.pron.possessive && pt.head >= 0 && tk[ms[j].head].head == pt.head)
+        coarg_clusters.push_back(cluster(j));
+    double best = -1e9;
+    int best_m = -1;
+    for (int j = static_cast<int>(p) - 1; j >= 0; --j) {
+      const Mention& m = ms[j];
+      if (m.sentence < ps - window) break;
+      if (m.last > ms[p].first) continue;  // must precede (and not contain) the pronoun
+      const int c = cluster(j);
+      const unsigned classes = cluster_classes(c);
+      const char g = cluster_gender(c);
+      if (pi.pron.gender == 'm' || pi.pron.gender == 'f') {
+        if (classes & ~person_bit) continue;
+        if (cluster_plural(c)) continue;
+        if (!(classes & person_bit)) {
+          // a pronoun-only chain: must agree with its pronouns
+          if (!info_[j].pronoun || info_[j].pron.gender != pi.pron.gender) continue;
+        }
+        if (g && g != pi.pron.gender) continue;
+      } else if (pi.pron.gender == 'n') {
+        if (!(classes & thing_bits) || (classes & person_bit)) continue;
+      } else {  // they / their: an organisation, a group of people, or a "they" chain
+        const bool plural = cluster_plural(c);
+        const bool org = classes & (1u << static_cast<int>(Class::Org));
+        if (!org && !(plural && (classes & person_bit)) &&
+            !(info_[j].pronoun && info_[j].pron.plural))
+          continue;
+        if ((classes & person_bit) && !plural) continue;
+      }
+      if (info_[j].pronoun && info_[j].pron.person != 3) continue;
+      if (info_[j].pronoun && info_[j].pron.plural != pi.pron.plural &&
+          !(classes & (1u << static_cast<int>(Class::Org))))
+        continue;
+      const Token& mt = tk[m.head];
+      if (std::find(coarg_clusters.begin(), coarg_clusters.end(), c) != coarg_clusters.end())
+        continue;
+      if (pi.pron.reflexive && m.sentence != ps) continue;
+      double score = -8.0 * (ps - m.sentence);
+      if (is_subject(mt.deprel)) score += 6;
+      else if (mt.deprel == "obj" || mt.deprel == "iobj") score += 3;
+      else if (mt.deprel.rfind("nmod", 0) == 0) score -= 1;
+      if (mt.head >= 0 && tk[mt.head].deprel == "root" && is_subject(mt.deprel)) score += 2;
+      if (is_subject(pt.deprel) && is_subject(mt.deprel)) score += 2;
+      if (real_name(j)) score += 1;
+      score += std::min<size_t>(cl_->members[c].size(), 20);
+      if (m.sentence == ps) score += 0.01 * (m.first - ms[p].first);  // slight recency
+      if (score > best) {
+        best = score;
+        best_m = j;
+      }
+    }
+    if (best_m >= 0) merge(best_m, static_cast<int>(p), "pronoun");
+  }
+}
+
+// Pass 8: first-person pronouns inside a quotation -> the speaker named
+// outside it ("'I will go,' X said").
+void Resolver::pass_speakers() {
+  const auto& ms = doc_.mentions;
+  const auto& tk = doc_.tokens;
+  std::vector<int> by_head(tk.size(), -1);
+  for (size_t i = 0; i < ms.size(); ++i)
+    if (by_head[ms[i].head] < 0) by_head[ms[i].head] = static_cast<int>(i);
+  auto speaker_in = [&](int si) -> int {
+    if (si < 0 || si >= static_cast<int>(doc_.sentences.size())) return -1;
+    const Sentence& s = doc_.sentences[si];
+    for (int v = s.first; v < s.last; ++v) {
+      if (in_quote_[v] || !speech_verb(to_lower(tk[v].lemma.empty() ? tk[v].form : tk[v].lemma)))
+        continue;
+      for (int c = s.first; c < s.last; ++c)
+        if (tk[c].head == v && is_subject(tk[c].deprel) && !in_quote_[c] && by_head[c] >= 0) {
+          const int m = by_head[c];
+          const unsigned k = cluster_classes(cluster(m));
+          if (k & (1u << static_cast<int>(Class::Person))) return m;
+        }
+    }
+    return -1;
+  };
+  for (size_t p = 0; p < ms.size(); ++p) {
+    if (!info_[p].pronoun || info_[p].pron.person != 1 || info_[p].pron.plural) continue;
+    if (!in_quote_[ms[p].first]) continue;
+    const int si = ms[p].sentence;
+    int sp = speaker_in(si);
+    if (sp < 0) sp = speaker_in(si + 1);
+    if (sp < 0) sp = speaker_in(si - 1);
+    if (sp >= 0) merge(sp, static_cast<int>(p), "quoted speaker");
+  }
+}
+
+// --------------------------------------------------------------- entities
+
+void Resolver::build_entities() {
+  auto& ms = doc_.mentions;
+  const int n = static_cast<int>(ms.size());
+  // Keep clusters with a name (a NER mention); the others (unresolved
+  // pronouns and descriptions) are dropped.
+  std::vector<int> entity_of_root(n, -1);
+  std::vector<int> roots;
+  for (int i = 0; i < n; ++i) {
+    const int c = cluster(i);
+    if (entity_of_root[c] >= 0 || entity_of_root[c] == -2) continue;
+    bool named = false;
+    for (int m : cl_->members[c]) named = named || is_name(m);
+    if (!named) {
+      entity_of_root[c] = -2;
+      continue;
+    }
+    entity_of_root[c] = static_cast<int>(roots.size());
+    roots.push_back(c);
+  }
+  std::vector<Entity> entities(roots.size());
+  for (size_t e = 0; e < roots.size(); ++e) {
+    Entity& ent = entities[e];
+    const auto& mem = cl_->members[roots[e]];
+    // Type: the most frequent name type.
+    std::map<EntityType, int> votes;
+    for (int m : mem)
+      if (is_name(m)) votes[ms[m].type] += real_name(m) ? 2 : 1;
+    int bestv = -1;
+    for (auto& [t, v] : votes)
+      if (v > bestv) {
+        bestv = v;
+        ent.type = t;
+      }
+    // Canonical name: the longest core name (gazetteer canonical for places).
+    int best = -1;
+    for (int m : mem) {
+      if (!real_name(m)) continue;
+      if (best < 0 || info_[m].words.size() > info_[best].words.size() ||
+          (info_[m].words.size() == info_[best].words.size() &&
+           info_[m].key.size() > info_[best].key.size()))
+        best = m;
+    }
+    if (best >= 0) {
+      ent.name = std::string(doc_.tokens_text(info_[best].core_first, info_[best].core_last));
+      if (class_of(ent.type) == Class::Place)
+        if (const auto* p = g_.place(info_[best].key)) ent.name = p->canonical;
+    } else {
+      for (int m : mem)
+        if (is_name(m)) {
+          std::string t = text(m);
+          if (t.rfind("the ", 0) == 0 || t.rfind("The ", 0) == 0) t = t.substr(4);
+          if (t.size() > ent.name.size()) ent.name = t;
+        }
+    }
+    for (int m : mem) {
+      if (!real_name(m)) continue;
+      std::string a(doc_.tokens_text(info_[m].core_first, info_[m].core_last));
+      if (a != ent.name && std::find(ent.aliases.begin(), ent.aliases.end(), a) == ent.aliases.end())
+        ent.aliases.push_back(a);
+    }
+    ent.merged_by = cl_->log[roots[e]];
+  }
+  // Roles: titles held by a named person, with the entity they are "of".
+  auto entity_of_mention = [&](int m) { return m < 0 ? -1 : entity_of_root[cluster(m)]; };
+  // Titles stated with their holder first, then resolved descriptions
+  // (skipped when an earlier title implies them: a President is a Head of State).
+  for (int pass = 0; pass < 2; ++pass)
+    for (size_t r = 0; r < roles_.size(); ++r) {
+      const RoleMention& rm = roles_[r];
+      if ((rm.holder >= 0) != (pass == 0)) continue;
+      int who = rm.holder >= 0 ? rm.holder : role_mention_[r];
+      const int e = entity_of_mention(who);
+      if (e < 0 || entities[e].type != EntityType::Person) continue;
+      int of = entity_of_mention(rm.of);
+      if (of < 0 && !rm.of_demonym.empty())
+        if (auto it = g_.demonyms.find(rm.of_demonym); it != g_.demonyms.end())
+          for (int m = 0; m < n && of < 0; ++m)
+            if (real_name(m) && info_[m].place_key == gazetteer_key(it->second))
+              of = entity_of_mention(m);
+      if (of == e) of = -1;
+      auto& roles = entities[e].roles;
+      bool dup = false;
+      for (auto& x : roles)
+        if ((x.title == rm.title && (x.of == of || of < 0)) ||
+            (pass == 1 && rl_.satisfies(x.title, rm.title)))
+          dup = true;
+      if (dup) continue;
+      // A title with a stated "of" replaces the same title without one.
+      roles.erase(std::remove_if(roles.begin(), roles.end(),
+                                 [&](const Entity::Role& x) { return x.title == rm.title && x.of < 0; }),
+                  roles.end());
+      roles.push_back({rm.title, of, rm.sentence});
+    }
+  // Renumber: drop the mentions of dropped clusters.
+  std::vector<Mention> kept;
+  for (int i = 0; i < n; ++i) {
+    const int e = entity_of_root[cluster(i)];
+    if (e < 0) continue;
+    Mention m = ms[i];
+    m.entity = e;
+    entities[e].mentions.push_back(static_cast<int>(kept.size()));
+    kept.push_back(m);
+  }
+  ms.swap(kept);
+  doc_.entities = std::move(entities);
+}
+
+}  // namespace
+
+void Coreference::process(Document& doc) const {
+  doc.entities.clear();
+  Resolver(doc, gazetteer_, roles_).run();
+}
+
+}  // namespace ng

@@ -1,0 +1,182 @@
+// Named-entity recognition: finds proper names (PERSON, ORG, GPE, LOC, FAC,
+// EVENT, NORP) and dates (DATE) and adds them to Document::mentions as
+// MentionKind::Name mentions with entity = -1 (coreference links them later).
+//
+// Dates come from a small rule (month/weekday names, years, "yesterday").
+// The model is an averaged perceptron over BILOU tags with Viterbi decoding
+// (first-order transitions, invalid BILOU transitions forbidden). Features:
+// word, lower case, shape, prefixes/suffixes, capitalisation, sentence-initial,
+// neighbouring words and tags (UPOS from the tagger), and membership in the
+// gazetteers of extract/lexicons (countries, cities, demonyms, region words,
+// organisation suffixes, titles). Features are hashed into a fixed table, so
+// the model file is a flat weight array (models/ner.bin, kind "ner").
+//
+// Trained by `newsgraph train-ner` (train_ner below) from GUM (CorefUD
+// Entity= annotations, GUM_news_* documents excluded: they are the evaluation
+// set) and UNER EWT.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/stage.h"
+
+namespace ng {
+
+// The general-knowledge word lists of extract/lexicons/*.tsv that the NER
+// features, the role finder and coreference share. Immutable after load();
+// lookups are thread-safe. Keys are lower-cased, accent-folded phrases with
+// single spaces between tokens ("russian federation").
+struct Gazetteer {
+  enum PlaceKind : uint8_t { Country = 1, City = 2, Region = 4, Continent = 8, Water = 16 };
+  struct Place {
+    std::string canonical;  // canonical name ("Russia" for "the Russian Federation")
+    uint8_t kinds = 0;      // PlaceKind bits
+  };
+  std::unordered_map<std::string, Place> places;      // countries, cities, regions...
+  std::unordered_map<std::string, std::string> demonyms;  // "azerbaijani" -> "Azerbaijan"
+  std::unordered_map<std::string, std::string> region_words;  // "oblast" -> "Oblast"
+  std::unordered_map<std::string, std::string> org_words;  // "ministry" -> "ORG", "airport" -> "FAC"
+  std::unordered_map<std::string, std::string> honorifics;  // "mr." -> "m", "mrs." -> "f"
+  // Common nouns that head nominal mentions ("company" -> ORG, "country" -> GPE),
+  // with the entity type they denote.
+  std::unordered_map<std::string, std::string> nominals;
+  // Title words and phrases of titles.tsv ("president", "prime minister").
+  std::unordered_map<std::string, std::string> titles;
+  size_t longest_key = 1;    // bytes in the longest multi-word key (places, titles)
+  // Every proper word-prefix of a multi-word place or title key ("united",
+  // "united arab"): a longer match is only tried while the words so far are one.
+  std::unordered_map<std::string, uint8_t> prefixes;
+
+  // Loads every list from dir (countries.tsv, cities.tsv, regions.tsv,
+  // region_words.tsv, org_words.tsv, honorifics.tsv, nominals.tsv, titles.tsv). Throws
+  // ng::Error "FILE:LINE: ..." quoting a malformed line, or naming a missing file.
+  static Gazetteer load(const std::filesystem::path& dir);
+  const Place* place(std::string_view key) const;
+};
+
+// Lower-cased, accent-folded lookup key of a word or phrase ("Erdoğan" ->
+// "erdogan"); runs of whitespace become one space, a leading "the " is dropped.
+std::string gazetteer_key(std::string_view phrase);
+// The key of tokens [first, last) of doc: forms joined by one space where
+// the text has whitespace (so "Guinea-Bissau" matches however it was split).
+std::string gazetteer_key(const Document& doc, int first, int last);
+
+// Head token of tokens [first, last) by the parse: the token whose head lies
+// outside the span, the one closest to the root when several do (ties go to
+// nominals); without a parse, the last PROPN/NOUN (else the first token).
+int span_head(const Document& doc, int first, int last);
+
+namespace ner_internal { struct Weights; }
+
+class NerTagger : public Stage {
+ public:
+  // Loads models/ner.bin and extract/lexicons/ via ng::data_path.
+  NerTagger();
+  NerTagger(const std::filesystem::path& model, const std::filesystem::path& lexicon_dir);
+  ~NerTagger() override;
+  NerTagger(NerTagger&&) noexcept;
+  std::string_view name() const override { return "ner"; }
+  // Precondition: doc.tokens and doc.sentences are set; upos improves the
+  // result but may be empty. Appends Name mentions (sorted by position,
+  // non-overlapping, head = last PROPN/NOUN of the span) to doc.mentions.
+  void process(Document& doc) const override;
+  const Gazetteer& gazetteer() const { return gazetteer_; }
+
+
+ private:
+  Gazetteer gazetteer_;
+  std::unique_ptr<ner_internal::Weights> model_;
+};
+
+// Options of `newsgraph train-ner`.
+struct NerTrainOptions {
+  std::vector<std::string> gum;    // GUM CoNLL-U files with Entity= annotations
+  std::vector<std::string> uner;   // UNER IOB2 files (PER/ORG/LOC)
+  // EWT CoNLL-U files holding the UNER sentences (matched by sent_id): their
+  // UPOS tags are used when no tagger model is given.
+  std::vector<std::string> uner_conllu;
+  std::string exclude_prefix = "GUM_news_";  // documents left out of training
+  std::filesystem::path lexicon_dir;  // "" = data_path("extract/lexicons")
+  std::string output;              // model file to write
+  int epochs = 8;
+  uint32_t seed = 1;               // shuffling seed (training is deterministic)
+  // Features whose every averaged weight is below this are dropped (a
+  // smaller, faster model).
+  float prune = 2.0f;
+  // Optional tagger model: when set, training uses the tagger's predicted UPOS
+  // (as at run time) instead of the gold UPOS.
+  std::string tagger_model;
+  std::vector<std::string> dev;    // CoNLL-U files (GUM format) scored after each epoch
+};
+
+// Internals shared by the tagger and its trainer (extract/train/ner_train.cc).
+namespace ner_internal {
+
+// Span types the sequence model predicts; PLACE becomes GPE, LOC or FAC
+// after decoding (gazetteer and name-final words decide). Dates are found by
+// rule (month names, years, weekdays), not by the model.
+enum SpanType : int { kPer = 0, kOrg, kPlace, kEvent, kSpanTypes };
+// BILOU labels: 0 = O; for type t: B = 1+4t, I = 2+4t, L = 3+4t, U = 4+4t.
+constexpr int kLabels = 1 + 4 * kSpanTypes;
+inline int label_of(int type, char bilou) {
+  return 1 + 4 * type + (bilou == 'B' ? 0 : bilou == 'I' ? 1 : bilou == 'L' ? 2 : 3);
+}
+// Whether label `next` may follow `prev` (prev = -1 at the sentence start,
+// next = -1 at the sentence end) under BILOU.
+bool allowed(int prev, int next);
+
+// One sentence as the feature extractor sees it (views stay owned by caller).
+struct SentenceView {
+  std::vector<std::string_view> forms;
+  std::vector<std::string_view> upos;   // may be empty strings
+  std::vector<uint8_t> space_after;     // 1 = whitespace follows the token
+  std::vector<std::string_view> deprel;      // UD relation to the head; may be empty
+  std::vector<std::string_view> head_lemma;  // lower-cased lemma of the head ("<root>")
+};
+
+// Appends every token's feature hashes to feats; offsets[i]..offsets[i+1]
+// delimit token i's features (offsets gets size n+1).
+void sentence_features(const Gazetteer& gazetteer, const SentenceView& sentence,
+                       std::vector<uint64_t>& feats, std::vector<uint32_t>& offsets);
+
+// The weights: feature hash -> one score per label, plus label transitions.
+struct Weights {
+  struct Slot {
+    uint64_t key = 0;                // feature hash; 0 = empty slot
+    uint32_t row = 0;                // index of the row in values
+  };
+  std::vector<Slot> slots;           // open-addressing table (size a power of two)
+  std::vector<float> values;         // rows * kLabels
+  float transition[kLabels + 1][kLabels] = {};  // [prev+1][next]; prev = -1 = start
+  float final_[kLabels] = {};        // score of ending a sentence in a label
+  // Row of feature h or nullptr.
+  const float* find(uint64_t h) const;
+  // Builds the table from (hash, row) pairs; values must already be filled.
+  void index(const std::vector<uint64_t>& hashes);
+  void save(const std::string& path) const;
+  static Weights load(const std::string& path);
+};
+
+// Best label sequence given emission scores emit[i * kLabels + label] of n
+// tokens (Viterbi over BILOU; invalid transitions are never chosen).
+void viterbi(const std::vector<float>& emit, size_t n, const float (*transition)[kLabels],
+             const float* final_scores, std::vector<int>& labels);
+
+// Best label sequence for the sentence (emissions from w, then viterbi).
+void decode(const Weights& w, const std::vector<uint64_t>& feats,
+            const std::vector<uint32_t>& offsets, std::vector<int>& labels);
+
+}  // namespace ner_internal
+
+// Trains and saves the NER model; progress lines go to log. Deterministic for
+// given inputs and seed. Throws ng::Error for unreadable input.
+void train_ner(const NerTrainOptions& options, std::ostream& log);
+
+}  // namespace ng

@@ -1,0 +1,117 @@
+// Labelled dependency parser producing Universal Dependencies relations.
+//
+// Method: greedy transition-based parsing (arc-hybrid system with joint
+// labelled transitions), scored by an averaged perceptron over rich feature
+// templates (Zhang & Nivre 2011: words/tags of the stack and buffer, their
+// leftmost/rightmost children and labels, valency, distance, label sets),
+// trained with a dynamic oracle and exploration (Goldberg & Nivre 2013) on
+// CoNLL-U treebanks. Features are hashed into a flat weight table; a model is
+// a few MB (models/parser.bin, written with model_io).
+//
+// Input per word: form, upos and xpos (lemma is not used). Output per word: a
+// head and a UD deprel. Every parse is a single-rooted tree: exactly one word
+// has head -1 and deprel "root"; there are no cycles. Non-projective trees are
+// not produced.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/stage.h"
+#include "extract/conllu.h"
+
+namespace ng {
+
+struct ParserModel;  // weights + label set; defined in parser.cc
+
+class Parser : public Stage {
+ public:
+  // Loads a model; the default is data_path("models/parser.bin"). Throws
+  // ng::Error naming the file when it is missing or not a parser model.
+  Parser();
+  explicit Parser(const std::string& model_path);
+  ~Parser() override;
+  Parser(Parser&&) noexcept;
+  Parser& operator=(Parser&&) noexcept;
+
+  std::string_view name() const override { return "parser"; }
+
+  // For each sentence of doc: fills Token::head (document-global index, -1 =
+  // root) and Token::deprel, reading Token::form/upos/xpos. Sentences with no
+  // tokens are skipped. Const and thread-safe.
+  void process(Document& doc) const override;
+
+  // Parses one sentence held in tokens[0..n): sets tokens[i].head to
+  // base + (0-based index of the head in the sentence), or -1 for the root,
+  // and tokens[i].deprel. process() calls it with base = Sentence::first;
+  // evaluation code calls it on a vector<Token> built from a CoNLL-U sentence
+  // with base = 0 (so head == ConlluWord::head - 1). Thread-safe.
+  void parse(Token* tokens, int n, int base = 0) const;
+
+ private:
+  std::unique_ptr<ParserModel> model_;
+};
+
+// Tokens for one gold-tokenized CoNLL-U sentence: form, lemma, upos, xpos
+// copied; head converted to 0-based (-1 = root); deprel copied. Byte offsets
+// are left 0.
+std::vector<Token> tokens_from_conllu(const ConlluSentence& sentence);
+
+// Attachment scores, CoNLL 2018 definitions: every word counts (punctuation
+// included); LAS compares the universal part of the deprel ("obl:tmod" ==
+// "obl"); UAS compares heads only.
+struct AttachmentScore {
+  long words = 0;          // words scored
+  long head_correct = 0;   // words with the right head
+  long label_correct = 0;  // words with the right head and universal deprel
+  double uas() const { return words ? 100.0 * head_correct / words : 0.0; }
+  double las() const { return words ? 100.0 * label_correct / words : 0.0; }
+};
+
+// Parses every sentence of gold (gold tokenization) and scores it against the
+// gold trees. When tagger is non-null it first retags each sentence (it is
+// given a one-sentence Document whose tokens carry only form and offsets into
+// a text made of the forms joined by spaces), so the score is with predicted
+// tags; otherwise the gold upos/xpos are used.
+AttachmentScore evaluate_parser(const Parser& parser, const std::vector<ConlluSentence>& gold,
+                                const Stage* tagger = nullptr);
+
+struct ParserTrainOptions {
+  std::vector<std::string> train_files;  // CoNLL-U training treebanks
+  std::vector<std::string> dev_files;    // CoNLL-U dev treebanks (model selection)
+  std::string out;                       // where to save the best model
+  int iterations = 15;                   // passes over the training data
+  uint64_t seed = 1;                     // shuffling and exploration (reproducible)
+  // When non-null, the dev sentences are retagged (upos/xpos) with this
+  // tagger, and so are the training sentences unless jackknife_folds > 0, so
+  // the parser learns from predicted tags as at run time. (Leave null when
+  // the files already carry predicted tags.)
+  const Stage* tagger = nullptr;
+  // > 0: tag the training sentences by jackknifing instead: sentence i is
+  // tagged by a one-pass tagger (train_tagger) trained on the sentences of
+  // the other folds (i % folds), which makes the training tags as noisy as
+  // at run time. Costs `folds` tagger trainings.
+  int jackknife_folds = 0;
+  int jackknife_iterations = 8;          // passes of each fold tagger (dev-selected)
+  // CoNLL-U file caching the jackknifed training tags ("" = no cache): used
+  // when it exists and holds the same words, written after jackknifing.
+  std::string tag_cache;
+  double explore_prob = 0.9;             // prob. of following a wrong prediction once
+  int explore_after = 1;                 // iterations with a static path first
+  int min_word_count = 2;                // rarer training words are "unknown"
+  // Averaged weights with |w| < prune * max |w| are dropped (smaller and
+  // faster model; 0.01 loses no measurable accuracy).
+  double prune = 0.01;
+};
+
+// Trains a parser on opts.train_files, printing one line per iteration with
+// the dev UAS/LAS (averaged weights) to log, and saves the model of the best
+// dev LAS to opts.out. Deterministic for a given seed. Throws ng::Error when
+// a file cannot be read or the model cannot be written.
+void train_parser(const ParserTrainOptions& opts, std::ostream& log);
+
+}  // namespace ng

@@ -1,0 +1,70 @@
+// Deterministic IRIs for everything newsgraph puts in a graph, and the
+// vocabulary namespaces. The same entity found in two articles, on two
+// machines, gets the same IRI, so merging graphs is a set union.
+//
+//   entity     base + type slug + "/" + normalised canonical name
+//              ("https://w3id.org/newsgraph/id/person/ilham_aliyev")
+//   article    base + "article/" + percent-encoded document id
+//   event      base + "event/" + hash(document id) + "/" + n   (n = index in Document::events)
+//   statement  base + "fact/" + hash(document id) + "/" + n    (n = index in Document::facts)
+//
+// All functions are pure and thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/document.h"
+
+namespace ng {
+
+inline constexpr std::string_view kDefaultBaseIri = "https://w3id.org/newsgraph/id/";
+inline constexpr std::string_view kNgNamespace = "https://w3id.org/newsgraph/ontology#";
+
+// The prefixes newsgraph writes and understands in CURIEs.
+struct Namespace {
+  std::string_view prefix;  // "schema"
+  std::string_view iri;     // "http://schema.org/"
+};
+// ng, schema, prov, rdfs, rdf, skos, owl, xsd, in that order.
+const Namespace* namespaces_begin();
+const Namespace* namespaces_end();
+
+// Expands "schema:Person" to "http://schema.org/Person". An absolute IRI
+// (containing "://") is returned unchanged. Throws ng::Error quoting the CURIE
+// for an unknown prefix, an empty local name or characters not allowed in an IRI.
+std::string expand_curie(std::string_view curie);
+// Shortens an IRI to a CURIE when it starts with a known namespace and the rest
+// is a plain local name; otherwise returns the IRI unchanged.
+std::string compact_iri(std::string_view iri);
+// The part of an IRI or CURIE after the last '#', '/' or ':' ("ng:met" -> "met").
+std::string_view local_name(std::string_view iri_or_curie);
+
+// Checks a user-given base IRI: absolute ("scheme://"), ending in '/' or '#',
+// without spaces or the characters <>"{}|\^`. Throws ng::Error quoting it.
+void check_base_iri(std::string_view base);
+
+// "person", "org", "place" (GPE, LOC and FAC, so a place typed differently by
+// two articles still merges), "event", "group" (NORP), "date", "thing".
+std::string_view type_slug(EntityType type);
+
+// Canonical name -> IRI path segment: accents folded, lower-cased, runs of
+// whitespace -> "_", every byte outside [a-z0-9_.-] percent-encoded (%XX,
+// upper-case hex), a leading '.' encoded too (no "." / ".." segments).
+// "Zoë Ålström" -> "zoe_alstrom"; "" -> "_".
+std::string normalise_name(std::string_view name);
+
+// Percent-encodes every byte outside [A-Za-z0-9_.~-] (and a leading '.'):
+// used for document ids, which stay case-sensitive.
+std::string percent_encode(std::string_view s);
+
+// 16 lower-case hex digits of a 64-bit FNV-1a hash: stable across platforms.
+std::string stable_hash(std::string_view s);
+
+// The IRIs described at the top of this file. base must pass check_base_iri.
+std::string entity_iri(std::string_view base, EntityType type, std::string_view canonical_name);
+std::string article_iri(std::string_view base, std::string_view doc_id);
+std::string event_iri(std::string_view base, std::string_view doc_id, int n);
+std::string statement_iri(std::string_view base, std::string_view doc_id, int n);
+
+}  // namespace ng

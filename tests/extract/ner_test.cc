@@ -1,0 +1,200 @@
+// Named-entity recognition: the lexicons, the BILOU decoder, the model file
+// and, when models/ner.bin is present, the tagger on a hand-built Document.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+
+#include "core/error.h"
+#include "core/utf8.h"
+#include "extract/ner.h"
+#include "tests/test_support.h"
+
+namespace {
+
+using namespace ng::ner_internal;
+
+const ng::Gazetteer& gazetteer() {
+  static const ng::Gazetteer g = ng::Gazetteer::load(ng::test::source_dir() / "extract/lexicons");
+  return g;
+}
+
+// A Document of one sentence from space-separated words and their UPOS.
+ng::Document make_doc(const std::vector<std::pair<const char*, const char*>>& words) {
+  ng::Document d;
+  for (auto [form, upos] : words) {
+    ng::Token t;
+    if (!d.text.empty()) d.text += ' ';
+    t.begin = static_cast<uint32_t>(d.text.size());
+    d.text += form;
+    t.end = static_cast<uint32_t>(d.text.size());
+    t.form = form;
+    t.upos = upos;
+    d.tokens.push_back(t);
+  }
+  d.sentences.push_back({0, static_cast<int>(d.tokens.size()), 0, static_cast<uint32_t>(d.text.size())});
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("ner: gazetteer keys and lookups", "[ner]") {
+  struct Case {
+    const char* in;
+    const char* key;
+  };
+  const Case keys[] = {
+      {"Erdoğan", "erdogan"}, {"The  Hague", "hague"}, {"the Russian Federation", "russian federation"},
+      {"U.S.", "u.s."},       {"New\tYork", "new york"},
+  };
+  for (const Case& c : keys) CHECK(ng::gazetteer_key(c.in) == c.key);
+
+  const auto& g = gazetteer();
+  struct Place {
+    const char* name;
+    const char* canonical;
+    uint8_t kind;
+  };
+  const Place places[] = {
+      {"the Russian Federation", "Russia", ng::Gazetteer::Country},
+      {"Federal Republic of Germany", "Germany", ng::Gazetteer::Country},
+      {"USA", "United States", ng::Gazetteer::Country},
+      {"Tokyo", "Tokyo", ng::Gazetteer::City},
+      {"Bavaria", "Bavaria", ng::Gazetteer::Region},
+      {"Caspian Sea", "Caspian Sea", ng::Gazetteer::Water},
+  };
+  for (const Place& p : places) {
+    INFO(p.name);
+    const auto* found = g.place(ng::gazetteer_key(p.name));
+    REQUIRE(found);
+    CHECK(found->canonical == p.canonical);
+    CHECK((found->kinds & p.kind) != 0);
+  }
+  CHECK(g.place("freedonia") == nullptr);
+  CHECK(g.demonyms.at("german") == "Germany");
+  CHECK(g.region_words.count("oblast"));
+  CHECK(g.org_words.at("ministry") == "ORG");
+  CHECK(g.titles.count("prime minister"));
+}
+
+TEST_CASE("ner: a malformed lexicon line is rejected naming file and line", "[ner]") {
+  ng::test::TempDir dir;
+  for (const char* f : {"countries.tsv", "cities.tsv", "region_words.tsv", "org_words.tsv",
+                        "honorifics.tsv", "nominals.tsv", "titles.tsv"})
+    std::filesystem::copy_file(ng::test::source_dir() / "extract/lexicons" / f, dir.path() / f);
+  dir.write("regions.tsv", "Bavaria\tregion\nAtlantis\tsunken\n");
+  try {
+    ng::Gazetteer::load(dir.path());
+    FAIL("no error");
+  } catch (const ng::Error& e) {
+    const std::string what = e.what();
+    CHECK(what.find("regions.tsv:2") != std::string::npos);
+    CHECK(what.find("sunken") != std::string::npos);
+  }
+}
+
+TEST_CASE("ner: BILOU transitions", "[ner]") {
+  const int b_per = label_of(kPer, 'B'), i_per = label_of(kPer, 'I'), l_per = label_of(kPer, 'L');
+  const int u_per = label_of(kPer, 'U'), i_org = label_of(kOrg, 'I'), b_org = label_of(kOrg, 'B');
+  struct Case {
+    int prev, next;
+    bool ok;
+  };
+  const Case cases[] = {
+      {-1, 0, true},        {-1, b_per, true},    {-1, i_per, false}, {-1, l_per, false},
+      {-1, u_per, true},    {b_per, i_per, true}, {b_per, l_per, true}, {b_per, 0, false},
+      {b_per, i_org, false}, {i_per, -1, false},  {l_per, -1, true},  {l_per, b_org, true},
+      {u_per, i_per, false}, {0, l_per, false},   {0, -1, true},
+  };
+  for (const Case& c : cases) {
+    INFO(c.prev << " -> " << c.next);
+    CHECK(allowed(c.prev, c.next) == c.ok);
+  }
+}
+
+TEST_CASE("ner: Viterbi never returns an invalid label sequence", "[ner]") {
+  // Emissions that favour I-PER everywhere: the best valid path must start
+  // with B and end with L (or use U/O).
+  const size_t n = 3;
+  std::vector<float> emit(n * kLabels, 0.0f);
+  for (size_t i = 0; i < n; ++i) emit[i * kLabels + label_of(kPer, 'I')] = 5.0f;
+  emit[0 * kLabels + label_of(kPer, 'B')] = 1.0f;
+  emit[2 * kLabels + label_of(kPer, 'L')] = 1.0f;
+  float trans[kLabels + 1][kLabels] = {};
+  float fin[kLabels] = {};
+  std::vector<int> labels;
+  viterbi(emit, n, trans, fin, labels);
+  REQUIRE(labels.size() == n);
+  CHECK(labels[0] == label_of(kPer, 'B'));
+  CHECK(labels[1] == label_of(kPer, 'I'));
+  CHECK(labels[2] == label_of(kPer, 'L'));
+  for (size_t i = 0; i < n; ++i) CHECK(allowed(i ? labels[i - 1] : -1, labels[i]));
+  CHECK(allowed(labels[n - 1], -1));
+}
+
+TEST_CASE("ner: model file round trip and corrupt files", "[ner]") {
+  ng::test::TempDir dir;
+  Weights w;
+  std::vector<uint64_t> hashes = {42, 7, 1ull << 40};
+  w.values.assign(hashes.size() * kLabels, 0.0f);
+  w.values[0 * kLabels + 3] = 1.5f;
+  w.values[1 * kLabels + 0] = -2.25f;
+  w.values[2 * kLabels + kLabels - 1] = 0.125f;
+  w.transition[0][1] = -3.0f;
+  w.final_[2] = 0.5f;
+  w.index(hashes);
+  const std::string path = (dir.path() / "ner.bin").string();
+  w.save(path);
+  Weights r = Weights::load(path);
+  REQUIRE(r.find(42));
+  CHECK(std::fabs(r.find(42)[3] - 1.5f) < 1e-3);
+  CHECK(std::fabs(r.find(7)[0] + 2.25f) < 1e-3);
+  CHECK(std::fabs(r.find(1ull << 40)[kLabels - 1] - 0.125f) < 1e-3);
+  CHECK(r.find(8) == nullptr);
+  CHECK(r.transition[0][1] == -3.0f);
+  CHECK(r.final_[2] == 0.5f);
+
+  dir.write("bad.bin", "NGMODEL garbage");
+  CHECK_THROWS_AS(Weights::load((dir.path() / "bad.bin").string()), ng::Error);
+  CHECK_THROWS_AS(Weights::load((dir.path() / "missing.bin").string()), ng::Error);
+}
+
+TEST_CASE("ner: the shipped model finds people, places and organisations", "[ner][model]") {
+  const auto model = ng::test::source_dir() / "models/ner.bin";
+  if (!std::filesystem::exists(model)) {
+    WARN("skipped: " << model << " not found (train it with `newsgraph train-ner`)");
+    return;
+  }
+  ng::NerTagger ner(model, ng::test::source_dir() / "extract/lexicons");
+  ng::Document d = make_doc({{"Chancellor", "PROPN"}, {"Karl", "PROPN"}, {"Brenner", "PROPN"},
+                             {"met", "VERB"}, {"the", "DET"}, {"head", "NOUN"}, {"of", "ADP"},
+                             {"the", "DET"}, {"World", "PROPN"}, {"Health", "PROPN"},
+                             {"Organization", "PROPN"}, {"in", "ADP"}, {"Paris", "PROPN"},
+                             {"on", "ADP"}, {"Monday", "PROPN"}, {".", "PUNCT"}});
+  ner.process(d);
+  std::string found;
+  for (const auto& m : d.mentions)
+    found += "[" + std::string(d.span_text(m.begin, m.end)) + "/" + std::string(ng::to_string(m.type)) + "] ";
+  INFO("found: " << found);
+  auto find = [&](const char* text) -> const ng::Mention* {
+    for (const auto& m : d.mentions)
+      if (d.span_text(m.begin, m.end) == text) return &m;
+    return nullptr;
+  };
+  const ng::Mention* paris = find("Paris");
+  REQUIRE(paris);
+  CHECK(paris->type == ng::EntityType::Gpe);
+  const ng::Mention* who = find("World Health Organization");
+  REQUIRE(who);
+  CHECK(who->type == ng::EntityType::Org);
+  bool person = false;
+  for (const auto& m : d.mentions)
+    person = person || (m.type == ng::EntityType::Person && m.first <= 2 && m.last >= 3);
+  CHECK(person);
+  for (const auto& m : d.mentions) {
+    CHECK(m.kind == ng::MentionKind::Name);
+    CHECK(m.entity == -1);
+    CHECK(m.begin == d.tokens[m.first].begin);
+    CHECK(m.end == d.tokens[m.last - 1].end);
+  }
+}

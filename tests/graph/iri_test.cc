@@ -1,0 +1,116 @@
+#include "graph/iri.h"
+
+#include <catch2/catch.hpp>
+
+#include "core/error.h"
+
+namespace {
+
+const std::string kBase = "https://w3id.org/newsgraph/id/";
+
+bool only_iri_safe(const std::string& s) {
+  for (unsigned char c : s) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+              c == '-' || c == '%' || (c >= 'A' && c <= 'F');
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("normalise_name folds accents, lower-cases and percent-encodes", "[graph][iri]") {
+  struct Case {
+    const char* name;
+    const char* slug;
+  };
+  const Case cases[] = {
+      {"Ilham Aliyev", "ilham_aliyev"},
+      {"Zoë Ålström", "zoe_alstrom"},
+      {"Recep Tayyip Erdoğan", "recep_tayyip_erdogan"},
+      {"  Multiple \t  spaces\n here ", "multiple_spaces_here"},
+      {"AT&T", "at%26t"},
+      {"!!!", "%21%21%21"},
+      {"..", "%2E."},
+      {".hidden", "%2Ehidden"},
+      {"St. Petersburg", "st._petersburg"},
+      {"100% Sure", "100%25_sure"},
+      {"a/b", "a%2Fb"},
+      {"", "_"},
+      {"   ", "_"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    CHECK(ng::normalise_name(c.name) == c.slug);
+  }
+}
+
+TEST_CASE("normalise_name output stays inside the IRI-safe alphabet", "[graph][iri]") {
+  const char* hostile[] = {"Ǆ",          "😀 emoji",   "<script>",
+                           "\"quoted\"", "{braces}",  "back\\slash",
+                           "日本語",     "tab\there", "semi;colon#hash?query"};
+  for (const char* h : hostile) {
+    INFO(h);
+    std::string slug = ng::normalise_name(h);
+    CHECK(only_iri_safe(slug));
+    CHECK(ng::normalise_name(h) == slug);  // deterministic
+  }
+}
+
+TEST_CASE("entity IRIs are deterministic and typed", "[graph][iri]") {
+  CHECK(ng::entity_iri(kBase, ng::EntityType::Person, "Ilham Aliyev") ==
+        kBase + "person/ilham_aliyev");
+  CHECK(ng::entity_iri(kBase, ng::EntityType::Org, "United Nations") ==
+        kBase + "org/united_nations");
+  // GPE, LOC and FAC share "place/" so one place typed differently still merges.
+  CHECK(ng::entity_iri(kBase, ng::EntityType::Gpe, "Baku") ==
+        ng::entity_iri(kBase, ng::EntityType::Loc, "Baku"));
+  // Do not over-merge: different names, different IRIs.
+  CHECK(ng::entity_iri(kBase, ng::EntityType::Person, "Ilham Aliyev") !=
+        ng::entity_iri(kBase, ng::EntityType::Person, "Heydar Aliyev"));
+  CHECK(ng::entity_iri("http://example.org/x#", ng::EntityType::Person, "A") ==
+        "http://example.org/x#person/a");
+}
+
+TEST_CASE("article, event and statement IRIs", "[graph][iri]") {
+  CHECK(ng::article_iri(kBase, "wikinews:Cairo_summit") ==
+        kBase + "article/wikinews%3ACairo_summit");
+  CHECK(ng::article_iri(kBase, "a b/\"c\"") == kBase + "article/a%20b%2F%22c%22");
+  CHECK(ng::event_iri(kBase, "doc1", 3) == ng::event_iri(kBase, "doc1", 3));
+  CHECK(ng::event_iri(kBase, "doc1", 3) != ng::event_iri(kBase, "doc2", 3));
+  CHECK(ng::event_iri(kBase, "doc1", 0).rfind(kBase + "event/", 0) == 0);
+  CHECK(ng::statement_iri(kBase, "doc1", 0).rfind(kBase + "fact/", 0) == 0);
+  // FNV-1a 64 of "" and "a": fixed forever (IRIs must not change between versions).
+  CHECK(ng::stable_hash("") == "cbf29ce484222325");
+  CHECK(ng::stable_hash("a") == "af63dc4c8601ec8c");
+}
+
+TEST_CASE("CURIEs expand and compact", "[graph][iri]") {
+  CHECK(ng::expand_curie("ng:met") == "https://w3id.org/newsgraph/ontology#met");
+  CHECK(ng::expand_curie("schema:Person") == "http://schema.org/Person");
+  CHECK(ng::expand_curie("xsd:date") == "http://www.w3.org/2001/XMLSchema#date");
+  CHECK(ng::expand_curie("http://example.org/p") == "http://example.org/p");
+  CHECK(ng::compact_iri("http://schema.org/Person") == "schema:Person");
+  CHECK(ng::compact_iri("http://example.org/p") == "http://example.org/p");
+  CHECK(ng::local_name("ng:met") == "met");
+  CHECK(ng::local_name("http://schema.org/jobTitle") == "jobTitle");
+  const char* bad[] = {"foo:bar", "met", "ng:", "ng:has space", "ng:a<b"};
+  for (const char* b : bad) {
+    INFO(b);
+    CHECK_THROWS_AS(ng::expand_curie(b), ng::Error);
+  }
+}
+
+TEST_CASE("base IRIs are checked", "[graph][iri]") {
+  CHECK_NOTHROW(ng::check_base_iri("https://w3id.org/newsgraph/id/"));
+  const char* bad[] = {"",
+                       "example.org/",
+                       "https://example.org/id",
+                       "https://exa mple.org/",
+                       "https://example.org/<x>/",
+                       "1http://x/"};
+  for (const char* b : bad) {
+    INFO(b);
+    CHECK_THROWS_AS(ng::check_base_iri(b), ng::Error);
+  }
+}
