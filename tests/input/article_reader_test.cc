@@ -88,7 +88,7 @@ TEST_CASE("a batch reports and skips bad articles", "[input]") {
   CHECK_THROWS_AS(ng::read_articles(o, [](ng::Document&&) {}, [](const std::string&) {}), ng::Error);
 }
 
-TEST_CASE("--sentences: every line is one document numbered by line", "[input]") {
+TEST_CASE("sentences mode: every line is one document numbered by line", "[input]") {
   TempDir dir;
   auto f = dir.write("s.txt", "First sentence.\n\nThird line here.\n");
   ng::InputOptions o;
