@@ -134,8 +134,8 @@ struct Clusters {
 };
 
 // Whether two person names can be the same person: the words of one are
-// all among the words of the other ("Aliyev" ~ "Ilham Aliyev", never
-// "Ilham Aliyev" ~ "Heydar Aliyev").
+// all among the words of the other ("Ruiz" ~ "Ana Ruiz", never
+// "Ana Ruiz" ~ "Mark Ruiz").
 bool names_compatible(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   const auto& small = a.size() <= b.size() ? a : b;
   const auto& big = a.size() <= b.size() ? b : a;
@@ -633,7 +633,7 @@ void Resolver::pass_alias() {
   }
 }
 
-// Pass 4: partial person names ("Aliyev" -> "Ilham Aliyev") when exactly
+// Pass 4: partial person names ("Ruiz" -> "Ana Ruiz") when exactly
 // one person in the article has a longer name containing it.
 void Resolver::pass_partial() {
   for (size_t i = 0; i < info_.size(); ++i) {
@@ -652,7 +652,7 @@ void Resolver::pass_partial() {
       if (std::find(targets.begin(), targets.end(), c) == targets.end()) targets.push_back(c);
       if (target_mention < 0) target_mention = static_cast<int>(j);
     }
-    // Ambiguous ("Aliyev" with two Aliyevs): leave it alone.
+    // Ambiguous ("Ruiz" with two Ruizes): leave it alone.
     if (targets.size() == 1) merge(target_mention, static_cast<int>(i), "partial name");
   }
 }

@@ -168,7 +168,8 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
     const bool capital = starts_upper(doc.tokens[t].form);
     const bool of_follows = form_is(t + len, "of") && !info->of_kind.empty();
     if (info->weak && !capital && !of_follows) continue;
-    if (doc.tokens[t].upos == "VERB" || doc.tokens[t].upos == "ADJ") continue;
+    // "general public", "chief concern": a one-word title used as an adjective.
+    if (len == 1 && (doc.tokens[t].upos == "VERB" || doc.tokens[t].upos == "ADJ")) continue;
 
     RoleMention r;
     r.sentence = si;
@@ -247,7 +248,7 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
 
     // A person "name" that is only the title and its complement
     // ("President of the United States") describes; one with words after
-    // the title names the holder ("President Ilham Aliyev").
+    // the title names the holder ("President Ana Ruiz").
     const bool inside_names = inside >= 0 && doc.mentions[inside].last > end;
     if (inside >= 0 && !inside_names) definite = true;
     // The holder.

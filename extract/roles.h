@@ -67,7 +67,7 @@ struct Gazetteer;
 // parse and the Name mentions (NER) are present. Mentions are referred to by
 // index into doc.mentions; the result is in text order. With a gazetteer,
 // demonyms inside a person's name also give the "of" ("Azerbaijani
-// President Ilham Aliyev").
+// President Ana Ruiz").
 std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexicon,
                                     const Gazetteer* gazetteer = nullptr);
 
