@@ -168,8 +168,7 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
     const bool capital = starts_upper(doc.tokens[t].form);
     const bool of_follows = form_is(t + len, "of") && !info->of_kind.empty();
     if (info->weak && !capital && !of_follows) continue;
-    // "general public", "chief concern": a one-word title used as an adjective.
-    if (len == 1 && (doc.tokens[t].upos == "VERB" || doc.tokens[t].upos == "ADJ")) continue;
+    if (doc.tokens[t].upos == "VERB" || doc.tokens[t].upos == "ADJ") continue;
 
     RoleMention r;
     r.sentence = si;
