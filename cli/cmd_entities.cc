@@ -13,7 +13,6 @@
 // from the tagger and parser.
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <chrono>
 
 #include "cli/command.h"
 #include "core/error.h"
@@ -106,9 +105,12 @@ std::vector<Document> documents_from_conllu(const std::vector<std::string>& file
 
 std::string_view kind_name(MentionKind k) {
   switch (k) {
-    case MentionKind::Name: return "name";
-    case MentionKind::Nominal: return "nominal";
-    default: return "pronoun";
+    case MentionKind::Name:
+      return "name";
+    case MentionKind::Nominal:
+      return "nominal";
+    default:
+      return "pronoun";
   }
 }
 
@@ -188,19 +190,10 @@ void setup(CLI::App& app) {
       docs = documents_from_conllu(o->input.files);
       NerTagger ner;
       Coreference coref;
-      double tn = 0, tc = 0;
-      size_t ntok = 0;
       for (auto& d : docs) {
-        auto t0 = std::clock();
         ner.process(d);
-        auto t1 = std::clock();
         coref.process(d);
-        auto t2 = std::clock();
-        tn += double(t1 - t0) / CLOCKS_PER_SEC;
-        tc += double(t2 - t1) / CLOCKS_PER_SEC;
-        ntok += d.tokens.size();
       }
-      if (getenv("NG_TIME")) fprintf(stderr, "TIMING tokens=%zu ner=%.3fs coref=%.3fs\n", ntok, tn, tc);
     } else {
       PipelineOptions po;
       po.depth = PipelineOptions::Depth::Entities;
@@ -214,7 +207,8 @@ void setup(CLI::App& app) {
     std::string out;
     for (const auto& d : docs) {
       if (o->format == "json") {
-        out += to_json(d, o->explain).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        out +=
+            to_json(d, o->explain).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         out += '\n';
       } else {
         out += to_text(d, o->explain);

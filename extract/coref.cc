@@ -22,25 +22,32 @@ enum class Class : uint8_t { Person, Place, Org, Event, Norp, Date, Other };
 
 Class class_of(EntityType t) {
   switch (t) {
-    case EntityType::Person: return Class::Person;
+    case EntityType::Person:
+      return Class::Person;
     case EntityType::Gpe:
     case EntityType::Loc:
-    case EntityType::Fac: return Class::Place;
-    case EntityType::Org: return Class::Org;
-    case EntityType::Event: return Class::Event;
-    case EntityType::Norp: return Class::Norp;
-    case EntityType::Date: return Class::Date;
-    default: return Class::Other;
+    case EntityType::Fac:
+      return Class::Place;
+    case EntityType::Org:
+      return Class::Org;
+    case EntityType::Event:
+      return Class::Event;
+    case EntityType::Norp:
+      return Class::Norp;
+    case EntityType::Date:
+      return Class::Date;
+    default:
+      return Class::Other;
   }
 }
 
 // What a pronoun tells about its antecedent.
 struct PronounInfo {
-  char gender = 0;          // 'm', 'f', 'n' (it), 0 = any
+  char gender = 0;  // 'm', 'f', 'n' (it), 0 = any
   bool plural = false;
   bool reflexive = false;
   bool possessive = false;
-  int person = 3;           // 1, 2 or 3
+  int person = 3;  // 1, 2 or 3
 };
 
 bool pronoun_info(std::string_view lower, PronounInfo& p) {
@@ -51,16 +58,16 @@ bool pronoun_info(std::string_view lower, PronounInfo& p) {
     int person;
   };
   static const Row rows[] = {
-      {"he", 'm', false, false, false, 3},     {"him", 'm', false, false, false, 3},
-      {"his", 'm', false, false, true, 3},     {"himself", 'm', false, true, false, 3},
-      {"she", 'f', false, false, false, 3},    {"her", 'f', false, false, true, 3},
-      {"hers", 'f', false, false, true, 3},    {"herself", 'f', false, true, false, 3},
-      {"it", 'n', false, false, false, 3},     {"its", 'n', false, false, true, 3},
-      {"itself", 'n', false, true, false, 3},  {"they", 0, true, false, false, 3},
-      {"them", 0, true, false, false, 3},      {"their", 0, true, false, true, 3},
-      {"theirs", 0, true, false, true, 3},     {"themselves", 0, true, true, false, 3},
-      {"i", 0, false, false, false, 1},        {"me", 0, false, false, false, 1},
-      {"my", 0, false, false, true, 1},        {"myself", 0, false, true, false, 1},
+      {"he", 'm', false, false, false, 3},    {"him", 'm', false, false, false, 3},
+      {"his", 'm', false, false, true, 3},    {"himself", 'm', false, true, false, 3},
+      {"she", 'f', false, false, false, 3},   {"her", 'f', false, false, true, 3},
+      {"hers", 'f', false, false, true, 3},   {"herself", 'f', false, true, false, 3},
+      {"it", 'n', false, false, false, 3},    {"its", 'n', false, false, true, 3},
+      {"itself", 'n', false, true, false, 3}, {"they", 0, true, false, false, 3},
+      {"them", 0, true, false, false, 3},     {"their", 0, true, false, true, 3},
+      {"theirs", 0, true, false, true, 3},    {"themselves", 0, true, true, false, 3},
+      {"i", 0, false, false, false, 1},       {"me", 0, false, false, false, 1},
+      {"my", 0, false, false, true, 1},       {"myself", 0, false, true, false, 1},
   };
   for (const Row& r : rows)
     if (lower == r.w) {
@@ -80,11 +87,11 @@ bool is_subject(const std::string& rel) { return rel == "nsubj" || rel == "nsubj
 
 // Verbs that introduce reported speech ("X said", "according to X").
 bool speech_verb(const std::string& lemma) {
-  static const char* verbs[] = {"say",     "tell",    "add",   "explain", "state",   "note",
-                                "ask",     "insist",  "write", "announce", "claim",  "comment",
-                                "warn",    "report",  "reply", "respond", "declare", "argue",
-                                "stress",  "emphasize", "emphasise", "continue", "conclude",
-                                "recall",  "suggest", "admit", "acknowledge"};
+  static const char* verbs[] = {
+      "say",      "tell",     "add",      "explain", "state",   "note",       "ask",
+      "insist",   "write",    "announce", "claim",   "comment", "warn",       "report",
+      "reply",    "respond",  "declare",  "argue",   "stress",  "emphasize",  "emphasise",
+      "continue", "conclude", "recall",   "suggest", "admit",   "acknowledge"};
   for (const char* v : verbs)
     if (lemma == v) return true;
   return false;
@@ -96,13 +103,15 @@ struct Info {
   std::vector<std::string> words;  // core name words, lower-cased (titles, "the", "'s" removed)
   std::string key;                 // core words joined by spaces ("" = no real name)
   int core_first = -1, core_last = -1;  // token range of the core name
-  std::string place_key;           // place identity: gazetteer canonical or key minus region word
-  std::string acronym;             // initials of a multi-word name ("united nations" -> "un")
-  char gender = 0;                 // 'm' / 'f' when the mention tells
+  std::string place_key;  // place identity: gazetteer canonical or key minus region word
+  std::string acronym;    // initials of a multi-word name ("united nations" -> "un")
+  char gender = 0;        // 'm' / 'f' when the mention tells
   bool pronoun = false;
   PronounInfo pron;
-  int role = -1;                   // index into roles_ when the mention is a title/description
-  bool plural = false;             // a plural name or noun ("the Tagbanuas", "Americans")
+  int role = -1;             // index into roles_ when the mention is a title/description
+  bool plural = false;       // a plural name or noun ("the Tagbanuas", "Americans")
+  bool group = false;        // stands for several entities ("A and B", "the sides")
+  std::vector<int> members;  // group: mentions of its members (coordination conjuncts)
 };
 
 // Clusters as a union-find with member lists and a merge log.
@@ -146,8 +155,7 @@ bool names_compatible(const std::vector<std::string>& a, const std::vector<std::
 
 class Resolver {
  public:
-  Resolver(Document& doc, const Gazetteer& g, const RoleLexicon& rl)
-      : doc_(doc), g_(g), rl_(rl) {}
+  Resolver(Document& doc, const Gazetteer& g, const RoleLexicon& rl) : doc_(doc), g_(g), rl_(rl) {}
   void run() {
     detect_mentions();
     compute_info();
@@ -158,6 +166,7 @@ class Resolver {
     pass_partial();
     pass_roles();
     pass_nominal();
+    pass_groups();
     pass_pronouns();
     pass_speakers();
     build_entities();
@@ -185,6 +194,17 @@ class Resolver {
   bool real_name(int m) const { return is_name(m) && !info_[m].key.empty(); }
   int cluster(int m) { return cl_->find(m); }
   char cluster_gender(int c);
+  // The class most of the cluster's names have (Other when it has none).
+  Class cluster_main_class(int c) {
+    int votes[8] = {};
+    for (int m : cl_->members[cl_->find(c)])
+      if (!info_[m].pronoun && info_[m].cls != Class::Other)
+        ++votes[static_cast<int>(info_[m].cls)];
+    int best = static_cast<int>(Class::Other);
+    for (int k = 0; k < 7; ++k)
+      if (votes[k] > votes[best]) best = k;
+    return static_cast<Class>(best);
+  }
   bool cluster_plural(int c) {
     for (int m : cl_->members[cl_->find(c)])
       if (info_[m].plural) return true;
@@ -205,8 +225,15 @@ class Resolver {
   std::vector<int> role_mention_;  // roles_ index -> mention index (-1 = none)
   std::vector<Info> info_;
   std::unique_ptr<Clusters> cl_;
-  std::vector<char> in_quote_;     // per token: inside quotation marks
+  std::vector<char> in_quote_;                   // per token: inside quotation marks
   std::vector<std::pair<int, int>> predicates_;  // (nominal mention, its subject's head token)
+  std::vector<std::pair<int, std::vector<int>>> groups_;  // (group mention, member mentions)
+  void pass_groups();
+  bool cluster_group(int c) {
+    for (int m : cl_->members[cl_->find(c)])
+      if (info_[m].group) return true;
+    return false;
+  }
 };
 
 // --------------------------------------------------------------- mentions
@@ -268,7 +295,15 @@ void Resolver::detect_mentions() {
           ms[i].last >= rm.title_last && ms[i].first >= rm.first && ms[i].last <= rm.last)
         same = i;
     if (same >= 0) {
+      // It takes the description's span (with its determiner); it stays a
+      // name, so an unresolved description is still an entity.
+      Mention& m = ms[same];
+      m.first = rm.first;
+      m.last = rm.last;
+      m.begin = doc_.tokens[m.first].begin;
+      m.end = doc_.tokens[m.last - 1].end;
       role_mention_[r] = same;
+      for (int t = rm.first; t < rm.last; ++t) covered[t] = 1;
       continue;
     }
     const int head = span_head(doc_, rm.title_first, rm.title_last);
@@ -289,7 +324,8 @@ void Resolver::detect_mentions() {
       if (doc_.tokens[c].head != h) continue;
       const std::string& rel = doc_.tokens[c].deprel;
       const std::string low = to_lower(doc_.tokens[c].form);
-      if (rel == "cop" && to_lower(doc_.tokens[c].lemma.empty() ? low : doc_.tokens[c].lemma) == "be")
+      if (rel == "cop" &&
+          to_lower(doc_.tokens[c].lemma.empty() ? low : doc_.tokens[c].lemma) == "be")
         cop = true;
       if (rel == "nsubj") subj = c;
       if (low == "not" || low == "n't" || low == "never") negated = true;
@@ -297,8 +333,10 @@ void Resolver::detect_mentions() {
                     rel == "nummod"))
         first = std::min(first, c);
     }
-    if (tok.deprel == "appos") subj = tok.head;
-    else if (!cop) subj = -1;
+    if (tok.deprel == "appos")
+      subj = tok.head;
+    else if (!cop)
+      subj = -1;
     if (subj < 0 || negated) continue;
     while (first < h && (covered[first] || in_name[first])) ++first;
     const int m = add(first, h + 1, h, EntityType::Other, MentionKind::Nominal);
@@ -306,8 +344,65 @@ void Resolver::detect_mentions() {
     for (int c = first; c <= h; ++c) covered[c] = 1;
   }
 
+  // Groups: coordinated people ("A and B") and plural references to the two
+  // sides of a meeting ("the sides", "both leaders", "the two presidents").
+  std::vector<std::pair<int, std::vector<int>>> groups;  // (mention, member name mentions)
+  {
+    std::vector<int> person_by_head(n, -1);
+    for (int i = 0; i < names; ++i)
+      if (ms[i].type == EntityType::Person && person_by_head[ms[i].head] < 0)
+        person_by_head[ms[i].head] = i;
+    for (int i = 0; i < names; ++i) {
+      if (ms[i].type != EntityType::Person) continue;
+      const int a = ms[i].head;
+      std::vector<int> conj = {i};
+      bool has_and = false;
+      const Sentence& s = doc_.sentences[doc_.sentence_of(a)];
+      for (int c = a + 1; c < s.last; ++c) {
+        if (doc_.tokens[c].head != a || doc_.tokens[c].deprel != "conj") continue;
+        if (person_by_head[c] < 0) {
+          conj.clear();
+          break;  // "A and the others": not only named people
+        }
+        conj.push_back(person_by_head[c]);
+        for (int d = s.first; d < s.last; ++d)
+          if (doc_.tokens[d].head == c && doc_.tokens[d].deprel == "cc" &&
+              to_lower(doc_.tokens[d].form) == "and")
+            has_and = true;
+      }
+      if (conj.size() < 2 || !has_and) continue;
+      int first = ms[i].first;
+      if (first > s.first && (to_lower(doc_.tokens[first - 1].form) == "both")) --first;
+      const int m = add(first, ms[conj.back()].last, a, EntityType::Person, MentionKind::Nominal);
+      groups.push_back({m, conj});
+    }
+  }
+  for (int h = 0; h < n; ++h) {
+    const Token& tok = doc_.tokens[h];
+    if (tok.upos != "NOUN" || covered[h] || in_name[h] || tok.xpos != "NNS") continue;
+    std::string lemma = to_lower(tok.lemma.empty() ? tok.form : tok.lemma);
+    if (lemma == to_lower(tok.form) && lemma.size() > 2 && lemma.back() == 's') lemma.pop_back();
+    if (lemma != "side" && lemma != "leader" && lemma != "president" && lemma != "delegation" &&
+        lemma != "minister" && lemma != "counterpart" && lemma != "head")
+      continue;
+    const Sentence& s = doc_.sentences[doc_.sentence_of(h)];
+    int first = h;
+    bool both = false, the = false;
+    for (int c = s.first; c < h; ++c) {
+      if (doc_.tokens[c].head != h) continue;
+      const std::string low = to_lower(doc_.tokens[c].form);
+      if (low == "both" || low == "two") both = true;
+      if (low == "the") the = true;
+      first = std::min(first, c);
+    }
+    if (!(both || (the && lemma == "side"))) continue;
+    const int m = add(first, h + 1, h, EntityType::Person, MentionKind::Nominal);
+    groups.push_back({m, {}});
+    for (int c = first; c <= h; ++c) covered[c] = 1;
+  }
+
   // Pronouns, and definite nominals whose head noun names a kind of entity
-  // ("the company", "the Astrakhan region").
+  // ("the company", "the Tarsk region").
   for (int t = 0; t < n; ++t) {
     const Token& tok = doc_.tokens[t];
     const std::string low = to_lower(tok.form);
@@ -331,8 +426,8 @@ void Resolver::detect_mentions() {
       const std::string& rel = doc_.tokens[c].deprel;
       const std::string cl = to_lower(doc_.tokens[c].form);
       if (rel == "det" && (cl == "the" || cl == "this" || cl == "that")) definite = true;
-      if (rel == "det" || rel == "amod" || rel == "compound" || rel == "nummod" ||
-          rel == "flat" || rel == "nmod:poss")
+      if (rel == "det" || rel == "amod" || rel == "compound" || rel == "nummod" || rel == "flat" ||
+          rel == "nmod:poss")
         first = std::min(first, c);
     }
     if (!definite) continue;
@@ -365,6 +460,12 @@ void Resolver::detect_mentions() {
     if (rm >= 0) rm = where[rm];
   predicates_.clear();
   for (auto [m, subj] : predicates) predicates_.push_back({where[m], subj});
+  groups_.clear();
+  for (auto& [m, members] : groups) {
+    std::vector<int> mm;
+    for (int x : members) mm.push_back(where[x]);
+    groups_.push_back({where[m], mm});
+  }
 }
 
 void Resolver::compute_info() {
@@ -374,6 +475,10 @@ void Resolver::compute_info() {
     if (role_mention_[r] >= 0 && info_[role_mention_[r]].role < 0 &&
         !(roles_[r].holder == role_mention_[r]))
       info_[role_mention_[r]].role = static_cast<int>(r);
+  for (auto& [g, members] : groups_) {
+    info_[g].group = true;
+    info_[g].members = members;
+  }
   for (size_t i = 0; i < ms.size(); ++i) {
     const Mention& m = ms[i];
     Info& in = info_[i];
@@ -387,7 +492,7 @@ void Resolver::compute_info() {
     }
     {
       const std::string& x = doc_.tokens[m.head].xpos;
-      in.plural = x == "NNS" || x == "NNPS";
+      in.plural = x == "NNS" || x == "NNPS" || in.group;
     }
     if (m.kind == MentionKind::Nominal) {
       const Token& h = doc_.tokens[m.head];
@@ -455,14 +560,15 @@ void Resolver::compute_info() {
     in.key = gazetteer_key(doc_, a, b);
     if (in.key.empty()) continue;
     // Place identity: the gazetteer's canonical name; else the name without
-    // its region word ("astrakhan oblast" -> "astrakhan").
+    // its region word ("tarsk oblast" -> "tarsk").
     if (in.cls == Class::Place || in.cls == Class::Org) {
       if (const auto* p = g_.place(in.key)) {
         in.place_key = gazetteer_key(p->canonical);
       } else if (in.cls == Class::Place) {
         std::vector<std::string> w = in.words;
         if (w.size() >= 2 && g_.region_words.count(w.back())) w.pop_back();
-        if (w.size() >= 3 && g_.region_words.count(w[0]) && w[1] == "of") w.erase(w.begin(), w.begin() + 2);
+        if (w.size() >= 3 && g_.region_words.count(w[0]) && w[1] == "of")
+          w.erase(w.begin(), w.begin() + 2);
         std::string k;
         for (const auto& x : w) k += (k.empty() ? "" : " ") + x;
         if (const auto* p = g_.place(k)) k = gazetteer_key(p->canonical);
@@ -485,7 +591,8 @@ void Resolver::compute_info() {
 unsigned Resolver::cluster_classes(int c) {
   unsigned bits = 0;
   for (int m : cl_->members[cl_->find(c)])
-    if (!info_[m].pronoun && info_[m].cls != Class::Other) bits |= 1u << static_cast<int>(info_[m].cls);
+    if (!info_[m].pronoun && info_[m].cls != Class::Other)
+      bits |= 1u << static_cast<int>(info_[m].cls);
   return bits;
 }
 
@@ -505,15 +612,23 @@ bool Resolver::compatible(int a, int b, bool allow_place_org) {
   if (ca == cb) return false;
   const unsigned ka = cluster_classes(ca), kb = cluster_classes(cb);
   if (ka && kb && ka != kb) {
-    const unsigned po = (1u << static_cast<int>(Class::Place)) | (1u << static_cast<int>(Class::Org));
+    const unsigned po =
+        (1u << static_cast<int>(Class::Place)) | (1u << static_cast<int>(Class::Org));
     if (!allow_place_org || (ka | kb) & ~po) return false;
+  }
+  // A group ("A and B", "the sides") is never one of its members.
+  if (cluster_group(ca) != cluster_group(cb)) {
+    const int other = cluster_group(ca) ? cb : ca;
+    for (int m : cl_->members[other])
+      if (!info_[m].pronoun) return false;
   }
   const char ga = cluster_gender(ca), gb = cluster_gender(cb);
   if (ga && gb && ga != gb) return false;
   for (int x : cl_->members[ca]) {
     if (!real_name(x) || info_[x].cls != Class::Person) continue;
     for (int y : cl_->members[cb])
-      if (real_name(y) && info_[y].cls == Class::Person && !names_compatible(info_[x].words, info_[y].words))
+      if (real_name(y) && info_[y].cls == Class::Person &&
+          !names_compatible(info_[x].words, info_[y].words))
         return false;
   }
   return true;
@@ -531,7 +646,10 @@ void Resolver::pass_exact() {
   for (size_t i = 0; i < info_.size(); ++i) {
     if (!real_name(i) || info_[i].cls == Class::Date) continue;
     const bool person = info_[i].cls == Class::Person;
-    const std::string k = (person ? "P:" : info_[i].cls == Class::Norp ? "N:" : "X:") + info_[i].key;
+    const std::string k = (person                        ? "P:"
+                           : info_[i].cls == Class::Norp ? "N:"
+                                                         : "X:") +
+                          info_[i].key;
     auto [it, fresh] = first.emplace(k, static_cast<int>(i));
     if (!fresh) merge(it->second, static_cast<int>(i), "exact name", true);
   }
@@ -568,8 +686,9 @@ void Resolver::pass_apposition() {
   for (auto [m, subj] : predicates_) {
     const int other = any_by_head[subj];
     if (other < 0 || other == m) continue;
-    merge(other, m, doc_.tokens[ms[m].head].deprel == "appos" ? "apposition (nominal)"
-                                                                : "predicate nominative (nominal)");
+    merge(other, m,
+          doc_.tokens[ms[m].head].deprel == "appos" ? "apposition (nominal)"
+                                                    : "predicate nominative (nominal)");
   }
   // Predicate nominatives: "X is the president", "X is Y".
   for (size_t i = 0; i < ms.size(); ++i) {
@@ -591,7 +710,7 @@ void Resolver::pass_apposition() {
   }
 }
 
-// Pass 3: aliases of places ("Russia" = "the Russian Federation"; "the X
+// Pass 3: aliases of places ("Germany" = "the Federal Republic of Germany"; "the X
 // Oblast" = "the X region" = "X") and acronyms ("UN" = "United Nations").
 void Resolver::pass_alias() {
   std::unordered_map<std::string, int> place;
@@ -615,7 +734,8 @@ void Resolver::pass_alias() {
     std::string k;
     for (char c : info_[i].key)
       if (c != '.') k.push_back(c);
-    if (auto it = acro.find(k); it != acro.end()) merge(it->second, static_cast<int>(i), "acronym", true);
+    if (auto it = acro.find(k); it != acro.end())
+      merge(it->second, static_cast<int>(i), "acronym", true);
   }
   // "the X region" (a nominal around a place name) is that place.
   const auto& ms = doc_.mentions;
@@ -670,11 +790,12 @@ void Resolver::pass_roles() {
     if (!d.of_demonym.empty())
       if (auto it = g_.demonyms.find(d.of_demonym); it != g_.demonyms.end())
         want_of_place = gazetteer_key(it->second);
-    std::vector<int> strong, weak;  // candidate clusters
+    std::vector<int> strong, weak, excluded;  // candidate clusters
     for (size_t h = 0; h < roles_.size(); ++h) {
       const RoleMention& held = roles_[h];
       int who = held.holder;
-      if (who < 0 && role_mention_[h] >= 0 && has_real_name(role_mention_[h])) who = role_mention_[h];
+      if (who < 0 && role_mention_[h] >= 0 && has_real_name(role_mention_[h]))
+        who = role_mention_[h];
       if (who < 0 || h == r) continue;
       if (!rl_.satisfies(held.title, d.title)) continue;
       // Implied titles (President -> Head of State) hold for countries only.
@@ -686,6 +807,7 @@ void Resolver::pass_roles() {
           held_place = gazetteer_key(it->second);
       const int c = cluster(who);
       bool same_of = false, unknown = false, differ = false;
+      if (std::find(excluded.begin(), excluded.end(), c) != excluded.end()) continue;
       if (d.of < 0 && d.of_demonym.empty()) {
         unknown = true;
       } else if (held.of < 0 && held.of_demonym.empty()) {
@@ -697,7 +819,14 @@ void Resolver::pass_roles() {
       } else {
         differ = true;
       }
-      if (differ) continue;
+      if (differ) {
+        // The holder is that title of somewhere else: not this description,
+        // even where another mention of the title does not say where.
+        excluded.push_back(c);
+        strong.erase(std::remove(strong.begin(), strong.end(), c), strong.end());
+        weak.erase(std::remove(weak.begin(), weak.end(), c), weak.end());
+        continue;
+      }
       auto& list = same_of ? strong : weak;
       if (std::find(list.begin(), list.end(), c) == list.end()) list.push_back(c);
       (void)unknown;
@@ -711,8 +840,9 @@ void Resolver::pass_roles() {
           target = m;
           break;
         }
-      if (target >= 0) merge(target, dm, !strong.empty() ? "role description (title and place)"
-                                                       : "role description (title)");
+      if (target >= 0)
+        merge(target, dm,
+              !strong.empty() ? "role description (title and place)" : "role description (title)");
     }
     (void)ms;
   }
@@ -740,8 +870,8 @@ void Resolver::pass_nominal() {
     }
     if (want == Class::Person) continue;  // "the man": too vague without gender/number cues
     // What kind of place the noun names: "the city" is not a country.
-    const std::string lemma = to_lower(doc_.tokens[ms[i].head].lemma.empty()
-                                           ? head : doc_.tokens[ms[i].head].lemma);
+    const std::string lemma =
+        to_lower(doc_.tokens[ms[i].head].lemma.empty() ? head : doc_.tokens[ms[i].head].lemma);
     uint8_t want_kind = 0;  // Gazetteer::PlaceKind bits allowed; 0 = any
     if (lemma == "city" || lemma == "town" || lemma == "village" || lemma == "capital")
       want_kind = Gazetteer::City;
@@ -754,7 +884,8 @@ void Resolver::pass_nominal() {
     auto kind_ok = [&](int j) {
       if (!want_kind || want != Class::Place) return true;
       uint8_t kinds = 0;
-      if (const auto* p = g_.place(info_[j].key)) kinds = p->kinds;
+      if (const auto* p = g_.place(info_[j].key))
+        kinds = p->kinds;
       else if (info_[j].words.size() >= 2 && g_.region_words.count(info_[j].words.back()))
         kinds = Gazetteer::Region;
       if (!kinds) return want_kind != Gazetteer::Country;  // unknown places: not a country
@@ -773,6 +904,52 @@ void Resolver::pass_nominal() {
       if (nearest < 0) nearest = j;
     }
     if (clusters.size() == 1) merge(nearest, static_cast<int>(i), "nominal by type");
+  }
+}
+
+// "The sides", "both leaders": the group named just before ("A and B"),
+// else the two people of the last meeting (a subject and an object or
+// "with" of meet/receive/host/visit/talk) in this or the three previous
+// sentences.
+void Resolver::pass_groups() {
+  const auto& ms = doc_.mentions;
+  const auto& tk = doc_.tokens;
+  std::vector<int> by_head(tk.size(), -1);
+  for (size_t i = 0; i < ms.size(); ++i)
+    if (!info_[i].group && by_head[ms[i].head] < 0) by_head[ms[i].head] = static_cast<int>(i);
+  auto person = [&](int tok) -> int {
+    if (tok < 0 || by_head[tok] < 0) return -1;
+    const int m = by_head[tok];
+    return (cluster_classes(cluster(m)) & (1u << static_cast<int>(Class::Person))) ? m : -1;
+  };
+  for (auto& [g, members] : groups_) {
+    if (!members.empty()) continue;
+    const int gs = ms[g].sentence;
+    // A coordination group shortly before.
+    int prior = -1;
+    for (auto& [h, hm] : groups_)
+      if (!hm.empty() && h < g && ms[h].sentence >= gs - 3) prior = h;
+    if (prior >= 0) {
+      merge(prior, g, "group (the people just named together)");
+      continue;
+    }
+    for (int si = gs; si >= std::max(0, gs - 3) && members.empty(); --si) {
+      const Sentence& s = doc_.sentences[si];
+      for (int v = s.first; v < s.last && members.empty(); ++v) {
+        const std::string lemma = to_lower(tk[v].lemma.empty() ? tk[v].form : tk[v].lemma);
+        if (lemma != "meet" && lemma != "receive" && lemma != "host" && lemma != "visit" &&
+            lemma != "talk" && lemma != "welcome")
+          continue;
+        int subj = -1, obj = -1;
+        for (int c = s.first; c < s.last; ++c) {
+          if (tk[c].head != v) continue;
+          if (tk[c].deprel == "nsubj") subj = person(c);
+          if (tk[c].deprel == "obj" || tk[c].deprel == "obl") obj = person(c);
+        }
+        if (subj >= 0 && obj >= 0 && cluster(subj) != cluster(obj)) members = {subj, obj};
+      }
+    }
+    info_[g].members = members;
   }
 }
 
@@ -800,8 +977,10 @@ void Resolver::pass_pronouns() {
     if (!pi.pron.reflexive && !pi.pron.possessive && pt.head >= 0)
       for (int j = static_cast<int>(p) - 1; j >= 0 && ms[j].sentence == ps; --j)
         if (tk[ms[j].head].head == pt.head) coarg_clusters.push_back(cluster(j));
-    for (int j = static_cast<int>(p) + 1; j < static_cast<int>(ms.size()) && ms[j].sentence == ps; ++j)
-      if (!pi.pron.reflexive && !pi.pron.possessive && pt.head >= 0 && tk[ms[j].head].head == pt.head)
+    for (int j = static_cast<int>(p) + 1; j < static_cast<int>(ms.size()) && ms[j].sentence == ps;
+         ++j)
+      if (!pi.pron.reflexive && !pi.pron.possessive && pt.head >= 0 &&
+          tk[ms[j].head].head == pt.head)
         coarg_clusters.push_back(cluster(j));
     double best = -1e9;
     int best_m = -1;
@@ -822,9 +1001,15 @@ void Resolver::pass_pronouns() {
         if (g && g != pi.pron.gender) continue;
       } else if (pi.pron.gender == 'n') {
         if (!(classes & thing_bits) || (classes & person_bit)) continue;
+        // "it" takes a subject or object (or owner), not a name inside a
+        // phrase ("the governor of the X Region ... describing it").
+        const std::string& rel = tk[m.head].deprel;
+        if (!is_subject(rel) && rel != "obj" && rel != "iobj" && rel != "nmod:poss" &&
+            rel != "root" && !info_[j].pronoun)
+          continue;
       } else {  // they / their: an organisation, a group of people, or a "they" chain
         const bool plural = cluster_plural(c);
-        const bool org = classes & (1u << static_cast<int>(Class::Org));
+        const bool org = cluster_main_class(c) == Class::Org;
         if (!org && !(plural && (classes & person_bit)) &&
             !(info_[j].pronoun && info_[j].pron.plural))
           continue;
@@ -839,13 +1024,19 @@ void Resolver::pass_pronouns() {
         continue;
       if (pi.pron.reflexive && m.sentence != ps) continue;
       double score = -8.0 * (ps - m.sentence);
-      if (is_subject(mt.deprel)) score += 6;
-      else if (mt.deprel == "obj" || mt.deprel == "iobj") score += 3;
-      else if (mt.deprel.rfind("nmod", 0) == 0) score -= 1;
+      if (is_subject(mt.deprel))
+        score += 6;
+      else if (mt.deprel == "obj" || mt.deprel == "iobj")
+        score += 3;
+      else if (mt.deprel.rfind("nmod", 0) == 0)
+        score -= 1;
       if (mt.head >= 0 && tk[mt.head].deprel == "root" && is_subject(mt.deprel)) score += 2;
       if (is_subject(pt.deprel) && is_subject(mt.deprel)) score += 2;
       if (real_name(j)) score += 1;
       score += std::min<size_t>(cl_->members[c].size(), 20);
+      // A sentence-initial pronoun continues an earlier subject.
+      if (m.sentence < ps && is_subject(mt.deprel) && ms[p].first == doc_.sentences[ps].first)
+        score += 3;
       if (m.sentence == ps) score += 0.01 * (m.first - ms[p].first);  // slight recency
       if (score > best) {
         best = score;
@@ -903,7 +1094,7 @@ void Resolver::build_entities() {
     const int c = cluster(i);
     if (entity_of_root[c] >= 0 || entity_of_root[c] == -2) continue;
     bool named = false;
-    for (int m : cl_->members[c]) named = named || is_name(m);
+    for (int m : cl_->members[c]) named = named || is_name(m) || info_[m].members.size() >= 2;
     if (!named) {
       entity_of_root[c] = -2;
       continue;
@@ -949,7 +1140,8 @@ void Resolver::build_entities() {
     for (int m : mem) {
       if (!real_name(m)) continue;
       std::string a(doc_.tokens_text(info_[m].core_first, info_[m].core_last));
-      if (a != ent.name && std::find(ent.aliases.begin(), ent.aliases.end(), a) == ent.aliases.end())
+      if (a != ent.name &&
+          std::find(ent.aliases.begin(), ent.aliases.end(), a) == ent.aliases.end())
         ent.aliases.push_back(a);
     }
     ent.merged_by = cl_->log[roots[e]];
@@ -980,11 +1172,34 @@ void Resolver::build_entities() {
           dup = true;
       if (dup) continue;
       // A title with a stated "of" replaces the same title without one.
-      roles.erase(std::remove_if(roles.begin(), roles.end(),
-                                 [&](const Entity::Role& x) { return x.title == rm.title && x.of < 0; }),
-                  roles.end());
+      roles.erase(
+          std::remove_if(roles.begin(), roles.end(),
+                         [&](const Entity::Role& x) { return x.title == rm.title && x.of < 0; }),
+          roles.end());
       roles.push_back({rm.title, of, rm.sentence});
     }
+  // Groups: named after their members; type OTHER (not a person of its own).
+  for (size_t e = 0; e < roots.size(); ++e) {
+    std::vector<int> member_entities;
+    for (int m : cl_->members[roots[e]])
+      for (int x : info_[m].members) {
+        const int me = entity_of_mention(x);
+        if (me >= 0 && me != static_cast<int>(e) &&
+            std::find(member_entities.begin(), member_entities.end(), me) == member_entities.end())
+          member_entities.push_back(me);
+      }
+    if (member_entities.size() < 2) continue;
+    Entity& ent = entities[e];
+    ent.type = EntityType::Other;
+    ent.name.clear();
+    std::string list;
+    for (size_t k = 0; k < member_entities.size(); ++k) {
+      const std::string& nm = entities[member_entities[k]].name;
+      ent.name += (k == 0 ? "" : k + 1 == member_entities.size() ? " and " : ", ") + nm;
+      list += (k ? "; " : "") + nm;
+    }
+    ent.merged_by.push_back("group of: " + list);
+  }
   // Renumber: drop the mentions of dropped clusters.
   std::vector<Mention> kept;
   for (int i = 0; i < n; ++i) {

@@ -125,14 +125,14 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
     if (f.size() > 3)
       for (auto& c : split_bars(f[3])) add_place(c, c, City);
   });
-  read_tsv(dir / "cities.tsv", 2, [&](const std::vector<std::string>& f, int) {
-    add_place(f[0], f[0], City);
-  });
+  read_tsv(dir / "cities.tsv", 2,
+           [&](const std::vector<std::string>& f, int) { add_place(f[0], f[0], City); });
   const auto regions = dir / "regions.tsv";
   read_tsv(regions, 2, [&](const std::vector<std::string>& f, int no) {
-    uint8_t kind = f[1] == "region" ? Region
-                 : f[1] == "continent" || f[1] == "area" ? Continent
-                 : f[1] == "water" ? Water : 0;
+    uint8_t kind = f[1] == "region"                        ? Region
+                   : f[1] == "continent" || f[1] == "area" ? Continent
+                   : f[1] == "water"                       ? Water
+                                                           : 0;
     if (!kind)
       throw Error(regions.string() + ":" + std::to_string(no) + ": unknown kind '" + f[1] +
                   "' (expected region, continent, area or water)");
@@ -155,8 +155,8 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
   read_tsv(nominals, 2, [&](const std::vector<std::string>& f, int no) {
     EntityType t;
     if (!parse_entity_type(f[1], t))
-      throw Error(nominals.string() + ":" + std::to_string(no) + ": unknown entity type '" +
-                  f[1] + "'");
+      throw Error(nominals.string() + ":" + std::to_string(no) + ": unknown entity type '" + f[1] +
+                  "'");
     g.nominals.emplace(gazetteer_key(f[0]), f[1] + "\t" + (f.size() > 2 ? f[2] : "-"));
   });
   read_tsv(dir / "titles.tsv", 3, [&](const std::vector<std::string>& f, int) {
@@ -215,8 +215,12 @@ void shape_of(std::string_view w, bool short_form, std::string& out) {
   int run = 0;
   while (i < w.size()) {
     char32_t cp = next_code_point(w, i);
-    char c = is_upper(cp) ? 'X' : is_lower(cp) ? 'x' : is_digit(cp) ? 'd'
-           : cp < 128 ? static_cast<char>(cp) : is_letter(cp) ? 'x' : '*';
+    char c = is_upper(cp)    ? 'X'
+             : is_lower(cp)  ? 'x'
+             : is_digit(cp)  ? 'd'
+             : cp < 128      ? static_cast<char>(cp)
+             : is_letter(cp) ? 'x'
+                             : '*';
     if (c == prev) {
       ++run;
       if (short_form || run >= 3) continue;
@@ -312,8 +316,10 @@ void sentence_features(const Gazetteer& g, const SentenceView& s, std::vector<ui
       if (auto it = g.places.find(key); it != g.places.end() && starts_upper(s.forms[i])) {
         best = j + 1 - i;
         uint8_t k = it->second.kinds;
-        best_tag = (k & Gazetteer::Country) ? "C" : (k & Gazetteer::City) ? "T"
-                 : (k & Gazetteer::Region) ? "R" : "L";
+        best_tag = (k & Gazetteer::Country)  ? "C"
+                   : (k & Gazetteer::City)   ? "T"
+                   : (k & Gazetteer::Region) ? "R"
+                                             : "L";
       } else if (g.titles.count(key)) {
         best = j + 1 - i;
         best_tag = "ti";
@@ -335,19 +341,26 @@ void sentence_features(const Gazetteer& g, const SentenceView& s, std::vector<ui
     return i < 0 ? kBos : i >= static_cast<long>(n) ? kEos : std::string_view(sshape[i]);
   };
   auto pos = [&](long i) -> std::string_view {
-    return i < 0 ? kBos : i >= static_cast<long>(n) ? kEos
-         : i < static_cast<long>(s.upos.size()) ? s.upos[i] : std::string_view();
+    return i < 0                                  ? kBos
+           : i >= static_cast<long>(n)            ? kEos
+           : i < static_cast<long>(s.upos.size()) ? s.upos[i]
+                                                  : std::string_view();
   };
   thread_local std::vector<std::string_view> lexv;
   lexv.resize(n);
   for (size_t i = 0; i < n; ++i) {
     const std::string& w = lower[i];
     std::string_view v = "-";
-    if (!gaz[i].empty()) v = gaz[i];
-    else if (g.demonyms.count(w)) v = "dem";
-    else if (auto it = g.org_words.find(w); it != g.org_words.end()) v = it->second;
-    else if (g.region_words.count(w)) v = "reg";
-    else if (g.honorifics.count(w)) v = "hon";
+    if (!gaz[i].empty())
+      v = gaz[i];
+    else if (g.demonyms.count(w))
+      v = "dem";
+    else if (auto it = g.org_words.find(w); it != g.org_words.end())
+      v = it->second;
+    else if (g.region_words.count(w))
+      v = "reg";
+    else if (g.honorifics.count(w))
+      v = "hon";
     lexv[i] = v;
   }
   auto lex = [&](long i) -> std::string_view {
@@ -470,7 +483,8 @@ Weights Weights::load(const std::string& path) {
   ModelReader r(path, "ner", kModelVersion);
   Weights w;
   if (r.str() != kFeatureSet)
-    throw Error(path + ": NER model was trained with another feature set; retrain it with "
+    throw Error(path +
+                ": NER model was trained with another feature set; retrain it with "
                 "`newsgraph train-ner`");
   if (r.u8() != kLabels) throw Error(path + ": NER model has a different label set");
   const float scale = r.f32();
@@ -582,11 +596,9 @@ int span_head(const Document& doc, int first, int last) {
   return best >= 0 ? best : last - 1;
 }
 
-
 using namespace ner_internal;
 
-NerTagger::NerTagger()
-    : NerTagger(data_path("models/ner.bin"), data_path("extract/lexicons")) {}
+NerTagger::NerTagger() : NerTagger(data_path("models/ner.bin"), data_path("extract/lexicons")) {}
 
 NerTagger::NerTagger(const std::filesystem::path& model, const std::filesystem::path& lexicon_dir)
     : gazetteer_(Gazetteer::load(lexicon_dir)),
@@ -595,9 +607,7 @@ NerTagger::NerTagger(const std::filesystem::path& model, const std::filesystem::
 NerTagger::~NerTagger() = default;
 NerTagger::NerTagger(NerTagger&&) noexcept = default;
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 namespace {
 
@@ -615,7 +625,8 @@ void add_nested(const Document& doc, const Gazetteer& g, const Mention& outer,
   auto place_type = [&](int a, int b, EntityType fallback) {
     if (const auto* p = g.place(gazetteer_key(doc, a, b)))
       return (p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region))
-                 ? EntityType::Gpe : EntityType::Loc;
+                 ? EntityType::Gpe
+                 : EntityType::Loc;
     auto it = g.org_words.find(gazetteer_key(doc.tokens[b - 1].form));
     if (it != g.org_words.end()) return it->second == "FAC" ? EntityType::Fac : EntityType::Org;
     return fallback;
@@ -642,6 +653,15 @@ void add_nested(const Document& doc, const Gazetteer& g, const Mention& outer,
         grown = true;
       }
     }
+    // "the Republic of X", "the State of X": the unit word takes its "of".
+    if (g.region_words.count(gazetteer_key(doc.tokens[b - 1].form)) && b + 1 < outer.last &&
+        gazetteer_key(doc.tokens[b].form) == "of") {
+      int c = b + 1;
+      if (c < outer.last && gazetteer_key(doc.tokens[c].form) == "the") ++c;
+      int e = c;
+      while (e < outer.last && doc.tokens[e].upos == "PROPN") ++e;
+      if (e > c) b = e;
+    }
     if (a == outer.first && b == outer.last) continue;
     EntityType fallback = outer.type == EntityType::Person ? EntityType::Gpe : EntityType::Other;
     EntityType t = place_type(a, b, fallback);
@@ -666,7 +686,8 @@ void add_nested(const Document& doc, const Gazetteer& g, const Mention& outer,
       if (!p) continue;
       spans.emplace_back(a, b);
       types.push_back((p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region))
-                          ? EntityType::Gpe : EntityType::Loc);
+                          ? EntityType::Gpe
+                          : EntityType::Loc);
       a = b - 1;
       break;
     }
@@ -692,11 +713,11 @@ void add_nested(const Document& doc, const Gazetteer& g, const Mention& outer,
 // ("Monday, May 18, 2015", "18 May", "March 2019"), a year after a
 // preposition ("in 2015"), and "yesterday"/"today"/"tomorrow".
 int month_or_weekday(const Token& t) {
-  static const char* names[] = {"january", "february", "march", "april", "may", "june", "july",
-                                "august", "september", "october", "november", "december",
-                                "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
-                                "sept.", "oct.", "nov.", "dec.", "monday", "tuesday",
-                                "wednesday", "thursday", "friday", "saturday", "sunday"};
+  static const char* names[] = {
+      "january",   "february", "march",     "april",    "may",    "june",     "july",  "august",
+      "september", "october",  "november",  "december", "jan.",   "feb.",     "mar.",  "apr.",
+      "jun.",      "jul.",     "aug.",      "sep.",     "sept.",  "oct.",     "nov.",  "dec.",
+      "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday"};
   if (t.form.empty() || !std::isupper(static_cast<unsigned char>(t.form[0]))) return 0;
   const std::string l = to_lower(t.form);
   for (size_t i = 0; i < std::size(names); ++i)
@@ -737,11 +758,13 @@ void add_dates(const Document& doc, const Sentence& s, int si, std::vector<char>
       int k = t;
       while (k < s.last && !covered[k - s.first]) {
         const Token& x = doc.tokens[k];
-        if (month_or_weekday(x)) named = true;
+        if (month_or_weekday(x))
+          named = true;
         else if (!day_number(x.form) && !year_number(x.form) &&
                  !(x.form == "," && k + 1 < s.last &&
                    (month_or_weekday(doc.tokens[k + 1]) || day_number(doc.tokens[k + 1].form) ||
-                    year_number(doc.tokens[k + 1].form)) && k > t))
+                    year_number(doc.tokens[k + 1].form)) &&
+                   k > t))
           break;
         ++k;
       }
@@ -783,7 +806,8 @@ template <class Span>
 void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
                   std::vector<Span>& spans) {
   auto glued_hyphen = [&](int h) {  // token h is a hyphen with no space on either side
-    return h > s.first && h + 1 < s.last && (doc.tokens[h].form == "-" || doc.tokens[h].form == "‐") &&
+    return h > s.first && h + 1 < s.last &&
+           (doc.tokens[h].form == "-" || doc.tokens[h].form == "‐") &&
            !doc.tokens[h - 1].space_after && !doc.tokens[h].space_after;
   };
   for (size_t k = 0; k < spans.size(); ++k) {
@@ -900,9 +924,15 @@ void NerTagger::process(Document& doc) const {
       m.last = sp.last;
       m.kind = MentionKind::Name;
       switch (type) {
-        case kPer: m.type = EntityType::Person; break;
-        case kOrg: m.type = EntityType::Org; break;
-        case kEvent: m.type = EntityType::Event; break;
+        case kPer:
+          m.type = EntityType::Person;
+          break;
+        case kOrg:
+          m.type = EntityType::Org;
+          break;
+        case kEvent:
+          m.type = EntityType::Event;
+          break;
         default: {
           // A place: GPE unless the gazetteer or its last word says LOC/FAC.
           m.type = EntityType::Gpe;
@@ -920,6 +950,10 @@ void NerTagger::process(Document& doc) const {
           }
         }
       }
+      // A nationality adjective is not a person ("the Chilean people").
+      if (m.last - m.first == 1 && g.demonyms.count(gazetteer_key(doc.tokens[m.first].form)) &&
+          (doc.tokens[m.first].upos == "ADJ" || doc.tokens[m.first].deprel == "amod"))
+        m.type = EntityType::Norp;
       m.head = span_head(doc, m.first, m.last);
       m.begin = doc.tokens[m.first].begin;
       m.end = doc.tokens[m.last - 1].end;
@@ -950,7 +984,7 @@ void NerTagger::process(Document& doc) const {
       m.head = t + len - 1;
       m.begin = tok.begin;
       m.end = doc.tokens[t + len - 1].end;
-      // "Azerbaijani" (an adjective) is a nationality; "Afghans" (a plural
+      // "Chilean" (an adjective) is a nationality; "Afghans" (a plural
       // noun) a group of people.
       const Token& last = doc.tokens[t + len - 1];
       const bool group = last.xpos == "NNS" || last.xpos == "NNPS" ||

@@ -2,14 +2,20 @@
 // EVENT, NORP) and dates (DATE) and adds them to Document::mentions as
 // MentionKind::Name mentions with entity = -1 (coreference links them later).
 //
-// Dates come from a small rule (month/weekday names, years, "yesterday").
-// The model is an averaged perceptron over BILOU tags with Viterbi decoding
-// (first-order transitions, invalid BILOU transitions forbidden). Features:
-// word, lower case, shape, prefixes/suffixes, capitalisation, sentence-initial,
-// neighbouring words and tags (UPOS from the tagger), and membership in the
-// gazetteers of extract/lexicons (countries, cities, demonyms, region words,
-// organisation suffixes, titles). Features are hashed into a fixed table, so
-// the model file is a flat weight array (models/ner.bin, kind "ner").
+// Names come from an averaged perceptron over BILOU labels (PER, ORG, PLACE,
+// EVENT) with Viterbi decoding (first-order transitions; invalid BILOU
+// transitions are never chosen). Features: word, lower case, shape,
+// prefixes/suffixes, sentence position, neighbouring words, UPOS (tagger),
+// the word's relation to its head and the head's lemma (parser), and
+// membership in the gazetteers of extract/lexicons (countries, cities,
+// demonyms, region words, organisation words, titles). Feature strings are
+// hashed once; the model (models/ner.bin, kind "ner") maps hashes to weights.
+// After decoding: PLACE becomes GPE, LOC or FAC (gazetteer, last word);
+// boundaries follow GUM (a person's left modifiers "US President X", glued
+// hyphens "Al-X", "City, Region"); names nested in a name get mentions of
+// their own ("President of [the United States]"); demonyms outside names
+// are NORP ("Chilean") or, as plural nouns, PERSON groups ("Afghans");
+// dates come from a small rule (month/weekday names, years, "yesterday").
 //
 // Trained by `newsgraph train-ner` (train_ner below) from GUM (CorefUD
 // Entity= annotations, GUM_news_* documents excluded: they are the evaluation
@@ -32,24 +38,25 @@ namespace ng {
 // The general-knowledge word lists of extract/lexicons/*.tsv that the NER
 // features, the role finder and coreference share. Immutable after load();
 // lookups are thread-safe. Keys are lower-cased, accent-folded phrases with
-// single spaces between tokens ("russian federation").
+// single spaces between tokens ("united kingdom").
 struct Gazetteer {
   enum PlaceKind : uint8_t { Country = 1, City = 2, Region = 4, Continent = 8, Water = 16 };
   struct Place {
-    std::string canonical;  // canonical name ("Russia" for "the Russian Federation")
+    std::string canonical;  // canonical name ("Germany" for "the Federal Republic of Germany")
     uint8_t kinds = 0;      // PlaceKind bits
   };
-  std::unordered_map<std::string, Place> places;      // countries, cities, regions...
-  std::unordered_map<std::string, std::string> demonyms;  // "azerbaijani" -> "Azerbaijan"
+  std::unordered_map<std::string, Place> places;              // countries, cities, regions...
+  std::unordered_map<std::string, std::string> demonyms;      // "chilean" -> "Chile"
   std::unordered_map<std::string, std::string> region_words;  // "oblast" -> "Oblast"
-  std::unordered_map<std::string, std::string> org_words;  // "ministry" -> "ORG", "airport" -> "FAC"
+  std::unordered_map<std::string, std::string>
+      org_words;  // "ministry" -> "ORG", "airport" -> "FAC"
   std::unordered_map<std::string, std::string> honorifics;  // "mr." -> "m", "mrs." -> "f"
   // Common nouns that head nominal mentions ("company" -> ORG, "country" -> GPE),
   // with the entity type they denote.
   std::unordered_map<std::string, std::string> nominals;
   // Title words and phrases of titles.tsv ("president", "prime minister").
   std::unordered_map<std::string, std::string> titles;
-  size_t longest_key = 1;    // bytes in the longest multi-word key (places, titles)
+  size_t longest_key = 1;  // bytes in the longest multi-word key (places, titles)
   // Every proper word-prefix of a multi-word place or title key ("united",
   // "united arab"): a longer match is only tried while the words so far are one.
   std::unordered_map<std::string, uint8_t> prefixes;
@@ -73,7 +80,9 @@ std::string gazetteer_key(const Document& doc, int first, int last);
 // nominals); without a parse, the last PROPN/NOUN (else the first token).
 int span_head(const Document& doc, int first, int last);
 
-namespace ner_internal { struct Weights; }
+namespace ner_internal {
+struct Weights;
+}
 
 class NerTagger : public Stage {
  public:
@@ -84,11 +93,11 @@ class NerTagger : public Stage {
   NerTagger(NerTagger&&) noexcept;
   std::string_view name() const override { return "ner"; }
   // Precondition: doc.tokens and doc.sentences are set; upos improves the
-  // result but may be empty. Appends Name mentions (sorted by position,
-  // non-overlapping, head = last PROPN/NOUN of the span) to doc.mentions.
+  // result, the parse helps; both may be empty. Appends Name mentions to
+  // doc.mentions, sorted by position (outer before nested), head =
+  // span_head(); top-level names do not overlap, nested ones lie inside one.
   void process(Document& doc) const override;
   const Gazetteer& gazetteer() const { return gazetteer_; }
-
 
  private:
   Gazetteer gazetteer_;
@@ -97,23 +106,29 @@ class NerTagger : public Stage {
 
 // Options of `newsgraph train-ner`.
 struct NerTrainOptions {
-  std::vector<std::string> gum;    // GUM CoNLL-U files with Entity= annotations
-  std::vector<std::string> uner;   // UNER IOB2 files (PER/ORG/LOC)
+  std::vector<std::string> gum;   // GUM CoNLL-U files with Entity= annotations
+  std::vector<std::string> uner;  // UNER IOB2 files (PER/ORG/LOC)
   // EWT CoNLL-U files holding the UNER sentences (matched by sent_id): their
   // UPOS tags are used when no tagger model is given.
   std::vector<std::string> uner_conllu;
   std::string exclude_prefix = "GUM_news_";  // documents left out of training
-  std::filesystem::path lexicon_dir;  // "" = data_path("extract/lexicons")
-  std::string output;              // model file to write
+  std::filesystem::path lexicon_dir;         // "" = data_path("extract/lexicons")
+  std::string output;                        // model file to write
   int epochs = 8;
-  uint32_t seed = 1;               // shuffling seed (training is deterministic)
+  uint32_t seed = 1;  // shuffling seed (training is deterministic)
   // Features whose every averaged weight is below this are dropped (a
   // smaller, faster model).
   float prune = 2.0f;
+  // Each GUM sentence is seen this many times per epoch (GUM's conventions
+  // are the ones we follow; UNER's differ, e.g. countries are always LOC).
+  int gum_weight = 2;
   // Optional tagger model: when set, training uses the tagger's predicted UPOS
   // (as at run time) instead of the gold UPOS.
   std::string tagger_model;
-  std::vector<std::string> dev;    // CoNLL-U files (GUM format) scored after each epoch
+  // Optional parser model (with tagger_model): train on its predicted
+  // relations, as at run time, instead of the gold trees.
+  std::string parser_model;
+  std::vector<std::string> dev;  // CoNLL-U files (GUM format) scored after each epoch
 };
 
 // Internals shared by the tagger and its trainer (extract/train/ner_train.cc).
@@ -135,8 +150,8 @@ bool allowed(int prev, int next);
 // One sentence as the feature extractor sees it (views stay owned by caller).
 struct SentenceView {
   std::vector<std::string_view> forms;
-  std::vector<std::string_view> upos;   // may be empty strings
-  std::vector<uint8_t> space_after;     // 1 = whitespace follows the token
+  std::vector<std::string_view> upos;        // may be empty strings
+  std::vector<uint8_t> space_after;          // 1 = whitespace follows the token
   std::vector<std::string_view> deprel;      // UD relation to the head; may be empty
   std::vector<std::string_view> head_lemma;  // lower-cased lemma of the head ("<root>")
 };
@@ -149,13 +164,13 @@ void sentence_features(const Gazetteer& gazetteer, const SentenceView& sentence,
 // The weights: feature hash -> one score per label, plus label transitions.
 struct Weights {
   struct Slot {
-    uint64_t key = 0;                // feature hash; 0 = empty slot
-    uint32_t row = 0;                // index of the row in values
+    uint64_t key = 0;  // feature hash; 0 = empty slot
+    uint32_t row = 0;  // index of the row in values
   };
-  std::vector<Slot> slots;           // open-addressing table (size a power of two)
-  std::vector<float> values;         // rows * kLabels
+  std::vector<Slot> slots;                      // open-addressing table (size a power of two)
+  std::vector<float> values;                    // rows * kLabels
   float transition[kLabels + 1][kLabels] = {};  // [prev+1][next]; prev = -1 = start
-  float final_[kLabels] = {};        // score of ending a sentence in a label
+  float final_[kLabels] = {};                   // score of ending a sentence in a label
   // Row of feature h or nullptr.
   const float* find(uint64_t h) const;
   // Builds the table from (hash, row) pairs; values must already be filled.

@@ -65,8 +65,9 @@ RoleLexicon RoleLexicon::load(const std::filesystem::path& dir) {
       t.weak = true;
     }
     std::string key = gazetteer_key(f[0]);
-    lex.longest_ = std::max(lex.longest_, static_cast<size_t>(std::count(key.begin(), key.end(), ' ') +
-                                                              std::count(key.begin(), key.end(), '-') * 2 + 1));
+    lex.longest_ = std::max(lex.longest_,
+                            static_cast<size_t>(std::count(key.begin(), key.end(), ' ') +
+                                                std::count(key.begin(), key.end(), '-') * 2 + 1));
     lex.first_words_.emplace(key.substr(0, key.find_first_of(" -")), 1);
     lex.first_words_.emplace(key.substr(0, key.find(' ')), 1);
     auto& imp = lex.implies_[t.canonical];
@@ -103,9 +104,8 @@ bool RoleLexicon::satisfies(std::string_view held, std::string_view wanted) cons
 
 namespace {
 
-// Index of the Name mention that covers token t (-1 = none). Names do not
-// overlap, so the first hit is the one.
-int name_at(const Document& doc, const std::vector<int>& cover, int t) {
+// Index of the innermost Name mention that covers token t (-1 = none).
+int name_at(const std::vector<int>& cover, int t) {
   return t >= 0 && t < static_cast<int>(cover.size()) ? cover[t] : -1;
 }
 
@@ -118,9 +118,9 @@ bool is_place_or_org(const Mention& m) {
 // Words that may stand between a determiner and a title ("the former
 // acting President").
 bool title_premodifier(const Token& tok) {
-  static const char* words[] = {"former", "new", "current", "acting", "incumbent", "outgoing",
-                                "then",   "late", "interim", "newly", "elected", "first",
-                                "deputy", "incoming", "sitting", "-", "then-", "ex-"};
+  static const char* words[] = {"former", "new",      "current", "acting", "incumbent", "outgoing",
+                                "then",   "late",     "interim", "newly",  "elected",   "first",
+                                "deputy", "incoming", "sitting", "-",      "then-",     "ex-"};
   std::string l = lower(tok.form);
   for (const char* w : words)
     if (l == w) return true;
@@ -158,7 +158,7 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
     const int si = doc.sentence_of(t);
     const Sentence& s = doc.sentences[si];
     if (t + len > s.last) continue;
-    const int inside = name_at(doc, cover, t);
+    const int inside = name_at(cover, t);
     // Titles inside a place/organisation name are part of that name
     // ("the Office of the President").
     if (inside >= 0 && !is_person(doc.mentions[inside])) {
@@ -168,7 +168,8 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
     const bool capital = starts_upper(doc.tokens[t].form);
     const bool of_follows = form_is(t + len, "of") && !info->of_kind.empty();
     if (info->weak && !capital && !of_follows) continue;
-    if (doc.tokens[t].upos == "VERB" || doc.tokens[t].upos == "ADJ") continue;
+    // "general public", "chief concern": a one-word title used as an adjective.
+    if (len == 1 && (doc.tokens[t].upos == "VERB" || doc.tokens[t].upos == "ADJ")) continue;
 
     RoleMention r;
     r.sentence = si;
@@ -177,13 +178,13 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
     r.title = info->canonical;
     r.first = t;
     r.last = t + len;
-    // Premodifiers: demonym ("Russian President"), a place/org name
-    // ("Astrakhan Governor", "Apple CEO"), a possessive ("Russia's
+    // Premodifiers: demonym ("French President"), a place/org name
+    // ("Tarsk Governor", "Apple CEO"), a possessive ("France's
     // President"), adjectives like "former", then a determiner.
     int a = t;
     while (a > s.first && title_premodifier(doc.tokens[a - 1])) --a;
     if (a > s.first) {
-      const int prev = name_at(doc, cover, a - 1);
+      const int prev = name_at(cover, a - 1);
       std::string key = gazetteer_key(doc.tokens[a - 1].form);
       if (prev >= 0 && doc.mentions[prev].type == EntityType::Norp && inside < 0) {
         r.of_demonym = gazetteer_key(doc, doc.mentions[prev].first, doc.mentions[prev].last);
@@ -195,7 +196,7 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
         r.of_demonym = key;
         --a;
       } else if ((key == "'s" || key == "’s" || key == "'") && a - 1 > s.first) {
-        const int owner = name_at(doc, cover, a - 2);
+        const int owner = name_at(cover, a - 2);
         if (owner >= 0 && is_place_or_org(doc.mentions[owner])) {
           r.of = owner;
           a = doc.mentions[owner].first;
@@ -214,30 +215,30 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
     r.first = inside >= 0 ? std::min(a, doc.mentions[inside].first) : a;
     // "of" complement: the first place/organisation name after "of (the)";
     // further "of ..." links extend the description ("Governor of the X
-    // Oblast of the Russian Federation"). Capitalised words that name no
+    // Oblast of the Ruritanian Federation"). Capitalised words that name no
     // place make the title longer ("Minister of Foreign Affairs").
     int end = t + len;
     if (of_follows) {
       int x = end + 1;
       if (form_is(x, "the")) ++x;
-      const int m = name_at(doc, cover, x);
+      const int m = name_at(cover, x);
       if (m >= 0 && is_place_or_org(doc.mentions[m]) && doc.mentions[m].first == x) {
         if (r.of < 0) r.of = m;
         end = doc.mentions[m].last;
-        for (;;) {  // chained "of the Russian Federation"
+        for (;;) {  // chained "of the Ruritanian Federation"
           int y = end;
           if (!form_is(y, "of")) break;
           ++y;
           if (form_is(y, "the")) ++y;
-          const int m2 = name_at(doc, cover, y);
+          const int m2 = name_at(cover, y);
           if (m2 < 0 || !is_place_or_org(doc.mentions[m2]) || doc.mentions[m2].first != y) break;
           end = doc.mentions[m2].last;
         }
       } else if (x < s.last && starts_upper(doc.tokens[x].form) && m < 0) {
         int y = x;
-        while (y < s.last && (starts_upper(doc.tokens[y].form) ||
-                              (form_is(y, "and") && y + 1 < s.last &&
-                               starts_upper(doc.tokens[y + 1].form))))
+        while (y < s.last &&
+               (starts_upper(doc.tokens[y].form) ||
+                (form_is(y, "and") && y + 1 < s.last && starts_upper(doc.tokens[y + 1].form))))
           ++y;
         r.title += " of " + std::string(doc.tokens_text(x, y));
         end = y;
@@ -253,19 +254,19 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
     // The holder.
     if (inside_names) {
       r.holder = inside;
-    } else if (const int m = name_at(doc, cover, std::max(end, inside >= 0 ? doc.mentions[inside].last : 0));
+    } else if (const int m =
+                   name_at(cover, std::max(end, inside >= 0 ? doc.mentions[inside].last : 0));
                m >= 0 && is_person(doc.mentions[m]) && doc.mentions[m].first == end) {
       r.holder = m;  // "Governor of the X Oblast Y Z", "President Y Z"
-    } else if (form_is(r.first - 1, ",") &&
-               name_at(doc, cover, r.first - 2) >= 0 &&
-               is_person(doc.mentions[name_at(doc, cover, r.first - 2)]) &&
-               doc.mentions[name_at(doc, cover, r.first - 2)].last == r.first - 1) {
-      r.holder = name_at(doc, cover, r.first - 2);  // "X, President of Y"
-    } else if (form_is(end, ",") && name_at(doc, cover, end + 1) >= 0 &&
-               is_person(doc.mentions[name_at(doc, cover, end + 1)]) &&
-               doc.mentions[name_at(doc, cover, end + 1)].first == end + 1 &&
+    } else if (form_is(r.first - 1, ",") && name_at(cover, r.first - 2) >= 0 &&
+               is_person(doc.mentions[name_at(cover, r.first - 2)]) &&
+               doc.mentions[name_at(cover, r.first - 2)].last == r.first - 1) {
+      r.holder = name_at(cover, r.first - 2);  // "X, President of Y"
+    } else if (form_is(end, ",") && name_at(cover, end + 1) >= 0 &&
+               is_person(doc.mentions[name_at(cover, end + 1)]) &&
+               doc.mentions[name_at(cover, end + 1)].first == end + 1 &&
                (r.first == s.first || form_is(r.first - 1, ","))) {
-      r.holder = name_at(doc, cover, end + 1);  // "The governor of X, Y Z, said"
+      r.holder = name_at(cover, end + 1);  // "The governor of X, Y Z, said"
     } else {
       // Predicate nominative / xcomp: "X is the president of Y", "X was
       // elected president", "X became governor".
@@ -289,7 +290,7 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
             subj = c;
       }
       if (subj >= 0) {
-        const int m = name_at(doc, cover, subj);
+        const int m = name_at(cover, subj);
         if (m >= 0 && is_person(doc.mentions[m])) r.holder = m;
       }
     }

@@ -22,11 +22,11 @@
 namespace ng {
 
 struct TitleInfo {
-  std::string canonical;   // "President", "Head of State", "Foreign Minister"
-  std::string of_kind;     // what it is "of": "gpe", "region", "city", "org", "any", "" = nothing
-  char gender = 0;         // 'm' / 'f' for gendered titles (King, Queen), else 0
+  std::string canonical;  // "President", "Head of State", "Foreign Minister"
+  std::string of_kind;    // what it is "of": "gpe", "region", "city", "org", "any", "" = nothing
+  char gender = 0;        // 'm' / 'f' for gendered titles (King, Queen), else 0
   std::vector<std::string> implies;  // canonical titles held by virtue of this one
-  bool weak = false;       // a title only when capitalised or followed by "of"
+  bool weak = false;                 // a title only when capitalised or followed by "of"
 };
 
 class RoleLexicon {
@@ -43,7 +43,7 @@ class RoleLexicon {
   bool satisfies(std::string_view held, std::string_view wanted) const;
 
  private:
-  std::unordered_map<std::string, TitleInfo> titles_;  // lower-cased phrase -> info
+  std::unordered_map<std::string, TitleInfo> titles_;                  // lower-cased phrase -> info
   std::unordered_map<std::string, std::vector<std::string>> implies_;  // canonical -> implied
   std::unordered_map<std::string, char> first_words_;  // first word of every title key
   size_t longest_ = 1;
@@ -51,13 +51,13 @@ class RoleLexicon {
 
 // One occurrence of a title in the text.
 struct RoleMention {
-  int first = 0, last = 0;   // tokens of the whole description ("the Governor of the X Oblast")
+  int first = 0, last = 0;  // tokens of the whole description ("the Governor of the X Oblast")
   int title_first = 0, title_last = 0;  // tokens of the title words only
   int sentence = 0;
   std::string title;         // canonical title
   int holder = -1;           // index into doc.mentions of the named holder; -1 = none stated
   int of = -1;               // index into doc.mentions of the place/org; -1 = none stated
-  std::string of_demonym;    // "Russian President": the place named by a demonym, else ""
+  std::string of_demonym;    // "French President": the place named by a demonym, else ""
   bool description = false;  // a bare description ("the governor") naming no holder
 };
 
@@ -66,7 +66,7 @@ struct Gazetteer;
 // Finds the titles in doc and who/what they belong to. Precondition: the
 // parse and the Name mentions (NER) are present. Mentions are referred to by
 // index into doc.mentions; the result is in text order. With a gazetteer,
-// demonyms inside a person's name also give the "of" ("Azerbaijani
+// demonyms inside a person's name also give the "of" ("Chilean
 // President Ana Ruiz").
 std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexicon,
                                     const Gazetteer* gazetteer = nullptr);

@@ -183,7 +183,14 @@ void word_infos(const std::vector<std::string_view>& forms, const Lexicon& lexic
     w.flags = mix64(bits + 0x1234567);
     uint32_t amb = lexicon.lookup(w.lower);
     w.amb = mix64(0xabcdef0000ULL + amb);
+    w.known = amb != 0;
   }
+}
+
+bool closed_class(std::string_view upos) {
+  for (std::string_view c : {"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ"})
+    if (upos == c) return true;
+  return false;
 }
 
 int features(const std::vector<WordInfo>& words, int i, int prev1, int prev2, const int* next,
@@ -494,6 +501,7 @@ std::unique_ptr<Model> load_model(const std::string& path) {
       (m->pass2.classes != 0 && m->pass2.classes != static_cast<int>(c)))
     throw Error(path + ": corrupt tagger model (class count mismatch)");
   if (!r.at_end()) throw Error(path + ": corrupt tagger model (trailing data)");
+  for (const std::string& u : m->upos) m->closed.push_back(closed_class(u) ? 1 : 0);
   return m;
 }
 
@@ -519,12 +527,12 @@ void Tagger::tag(const std::vector<std::string_view>& forms, std::vector<int>& o
   tagging::word_infos(forms, m.lexicon, words);
   auto score1 = [&](const uint64_t* f, int n, int32_t* s) { m.pass1.score(f, n, s); };
   if (m.pass2.classes == 0) {
-    tagging::decode(words, nullptr, m.pass1.classes, score1, scratch, out);
+    tagging::decode(words, nullptr, m.pass1.classes, score1, scratch, out, m.closed.data());
     return;
   }
-  tagging::decode(words, nullptr, m.pass1.classes, score1, scratch, first);
+  tagging::decode(words, nullptr, m.pass1.classes, score1, scratch, first, m.closed.data());
   auto score2 = [&](const uint64_t* f, int n, int32_t* s) { m.pass2.score(f, n, s); };
-  tagging::decode(words, first.data(), m.pass2.classes, score2, scratch, out);
+  tagging::decode(words, first.data(), m.pass2.classes, score2, scratch, out, m.closed.data());
 }
 
 void Tagger::process(Document& doc) const {

@@ -91,6 +91,7 @@ struct WordInfo {
   uint64_t shape = 0;      // "Xx", "d,d", "xx-xx" (runs collapsed)
   uint64_t flags = 0;      // capitalisation/digit/hyphen/position bits
   uint64_t amb = 0;        // ambiguity class in the lexicon (0 = unknown word)
+  bool known = false;      // the word is in the lexicon
 };
 
 // Lexicon of frequent lower-cased words -> ambiguity class (hash of the set
@@ -152,13 +153,22 @@ struct Model {
   std::vector<std::string> upos, xpos;  // the tag set (pairs)
   Lexicon lexicon;
   WeightTable pass1, pass2;            // pass2.classes == 0: single pass
+  std::vector<uint8_t> closed;         // per class: closed_class(upos), set by load_model
 };
+
+// True for the closed-class UPOS tags (ADP, AUX, CCONJ, DET, PART, PRON,
+// SCONJ): every member of these classes is a frequent word, so a word missing
+// from the lexicon never gets one of them.
+bool closed_class(std::string_view upos);
 
 // Greedy decoding of one pass with any scorer: score(f, n, scores) adds the
 // weights of features f[0..n) into scores (size padded(classes), zeroed).
+// closed (may be null): closed[c] != 0 marks classes that words unknown to the
+// lexicon may not take.
 template <class Scorer, class Score>
 void decode(const std::vector<WordInfo>& words, const int* first_pass, int classes,
-            const Scorer& score, std::vector<Score>& scratch, std::vector<int>& out) {
+            const Scorer& score, std::vector<Score>& scratch, std::vector<int>& out,
+            const uint8_t* closed = nullptr) {
   const int n = static_cast<int>(words.size());
   out.assign(n, 0);
   scratch.resize(padded(classes));
@@ -167,10 +177,11 @@ void decode(const std::vector<WordInfo>& words, const int* first_pass, int class
     int nf = features(words, i, i > 0 ? out[i - 1] : -1, i > 1 ? out[i - 2] : -1, first_pass, f);
     std::fill(scratch.begin(), scratch.end(), Score(0));
     score(f, nf, scratch.data());
-    int best = 0;
-    for (int c = 1; c < classes; ++c)
-      if (scratch[c] > scratch[best]) best = c;
-    out[i] = best;
+    const bool restrict = closed != nullptr && !words[i].known;
+    int best = -1;
+    for (int c = 0; c < classes; ++c)
+      if (!(restrict && closed[c]) && (best < 0 || scratch[c] > scratch[best])) best = c;
+    out[i] = best < 0 ? 0 : best;
   }
 }
 

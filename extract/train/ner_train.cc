@@ -22,6 +22,7 @@
 #include "core/utf8.h"
 #include "extract/conllu.h"
 #include "extract/ner.h"
+#include "extract/parser.h"
 #include "extract/tagger.h"
 
 namespace ng {
@@ -31,7 +32,7 @@ using namespace ner_internal;
 namespace {
 
 struct TrainSentence {
-  std::vector<std::string> forms, upos, deprel, head_lemma;
+  std::vector<std::string> forms, upos, deprel, head_lemma, lemma;
   std::vector<uint8_t> space_after;
   std::vector<int> labels;  // gold BILOU labels
 };
@@ -51,7 +52,7 @@ int gum_type(std::string_view t) {
 // Parses the CorefUD Entity= brackets of one sentence into spans (word
 // indices, end exclusive) with their GUM type names.
 std::vector<std::pair<Span, std::string>> entity_spans(const ConlluSentence& s,
-                                                         const std::string& where) {
+                                                       const std::string& where) {
   std::vector<std::pair<Span, std::string>> out;
   std::map<std::string, std::vector<std::pair<int, std::string>>> open;
   for (int i = 0; i < static_cast<int>(s.words.size()); ++i) {
@@ -59,7 +60,8 @@ std::vector<std::pair<Span, std::string>> entity_spans(const ConlluSentence& s,
     size_t at = misc.find("Entity=");
     if (at == std::string::npos) continue;
     size_t end = misc.find('|', at);
-    std::string v = misc.substr(at + 7, end == std::string::npos ? std::string::npos : end - at - 7);
+    std::string v =
+        misc.substr(at + 7, end == std::string::npos ? std::string::npos : end - at - 7);
     size_t p = 0;
     while (p < v.size()) {
       if (v[p] == '(') {
@@ -86,8 +88,8 @@ std::vector<std::pair<Span, std::string>> entity_spans(const ConlluSentence& s,
         std::string id = v.substr(p, j - p);
         auto it = open.find(id);
         if (it == open.end() || it->second.empty())
-          throw Error(where + ": closing bracket of entity " + id + " without an opening in '" +
-                      v + "'");
+          throw Error(where + ": closing bracket of entity " + id + " without an opening in '" + v +
+                      "'");
         auto [first, type] = it->second.back();
         it->second.pop_back();
         out.push_back({{first, i + 1, 0}, type});
@@ -121,8 +123,8 @@ int span_head(const ConlluSentence& s, int first, int last) {
 bool in_subtree_kept(const std::string& deprel) {
   // Dependents that are part of a name: everything except clauses,
   // appositions, coordination and punctuation.
-  static const char* drop[] = {"acl", "acl:relcl", "appos", "conj", "cc", "parataxis",
-                               "advcl", "punct", "dep", "list", "discourse", "vocative"};
+  static const char* drop[] = {"acl",   "acl:relcl", "appos", "conj", "cc",        "parataxis",
+                               "advcl", "punct",     "dep",   "list", "discourse", "vocative"};
   for (const char* d : drop)
     if (deprel == d) return false;
   return true;
@@ -133,8 +135,9 @@ bool in_subtree_kept(const std::string& deprel) {
 bool modifier_in_name(const ConlluSentence& s, int c) {
   for (const auto& w : s.words)
     if (&w - &s.words[0] != c && w.head - 1 == c && w.deprel == "case") {
-      static const char* outside[] = {"in", "at", "on", "from", "near", "with", "by", "during",
-                                      "since", "after", "before", "to", "into", "across"};
+      static const char* outside[] = {"in",     "at", "on",     "from",  "near",
+                                      "with",   "by", "during", "since", "after",
+                                      "before", "to", "into",   "across"};
       for (const char* o : outside)
         if (to_lower(w.form) == o) return false;
     }
@@ -200,7 +203,9 @@ std::vector<Span> non_overlapping(std::vector<Span> spans, size_t n) {
   return out;
 }
 
-bool space_after(const std::string& misc) { return misc.find("SpaceAfter=No") == std::string::npos; }
+bool space_after(const std::string& misc) {
+  return misc.find("SpaceAfter=No") == std::string::npos;
+}
 
 void read_gum(const std::string& path, const std::string& exclude, std::vector<TrainSentence>& out,
               size_t& skipped_docs, std::ostream& log) {
@@ -223,6 +228,7 @@ void read_gum(const std::string& path, const std::string& exclude, std::vector<T
       t.space_after.push_back(space_after(w.misc));
       t.deprel.push_back(w.deprel);
       t.head_lemma.push_back(w.head == 0 ? "<root>" : to_lower(s.words[w.head - 1].lemma));
+      t.lemma.push_back(to_lower(w.lemma));
     }
     std::vector<Span> spans;
     for (auto& [sp, type] : entity_spans(s, path + ": " + s.doc_id)) {
@@ -246,7 +252,7 @@ void read_gum(const std::string& path, const std::string& exclude, std::vector<T
 
 // The EWT analysis of a UNER sentence.
 struct Analysis {
-  std::vector<std::string> upos, deprel, head_lemma;
+  std::vector<std::string> upos, deprel, head_lemma, lemma;
 };
 
 void read_uner(const std::string& path, const Gazetteer& g,
@@ -257,7 +263,7 @@ void read_uner(const std::string& path, const Gazetteer& g,
   std::string line, sent_id;
   TrainSentence t;
   std::vector<std::string> tags;
-  size_t names = 0, before = out.size(), lineno = 0, dropped = 0;
+  size_t names = 0, before = out.size(), lineno = 0;
   auto flush = [&]() {
     if (t.forms.empty()) return;
     const size_t n = t.forms.size();
@@ -266,12 +272,12 @@ void read_uner(const std::string& path, const Gazetteer& g,
       t.upos = it->second.upos;
       t.deprel = it->second.deprel;
       t.head_lemma = it->second.head_lemma;
+      t.lemma = it->second.lemma;
     } else {
       t.upos.assign(n, "");
     }
     t.space_after.assign(n, 1);
     t.labels.assign(n, 0);
-    bool has_country = false;
     for (size_t i = 0; i < n;) {
       if (tags[i].size() < 3 || tags[i][0] != 'B') {
         ++i;
@@ -281,7 +287,9 @@ void read_uner(const std::string& path, const Gazetteer& g,
       size_t j = i + 1;
       while (j < n && tags[j] == "I-" + ty) ++j;
       Span sp{static_cast<int>(i), static_cast<int>(j),
-              ty == "PER" ? kPer : ty == "ORG" ? kOrg : kPlace};
+              ty == "PER"   ? kPer
+              : ty == "ORG" ? kOrg
+                            : kPlace};
       if (sp.type == kPer)  // GUM includes a preceding title: "President X"
         while (sp.first > 0 && !t.forms[sp.first - 1].empty() &&
                std::isupper(static_cast<unsigned char>(t.forms[sp.first - 1][0])) &&
@@ -289,24 +297,9 @@ void read_uner(const std::string& path, const Gazetteer& g,
                 g.honorifics.count(gazetteer_key(t.forms[sp.first - 1]))) &&
                t.labels[sp.first - 1] == 0 && tags[sp.first - 1] == "O")
           --sp.first;
-      // UNER marks every country LOC; GUM (the convention we follow) makes
-      // a country acting as a state or a team an organisation. Sentences
-      // with a country are left out rather than teach "always a place".
-      if (sp.type == kPlace) {
-        std::string key;
-        for (int k = sp.first; k < sp.last; ++k) key += (k > sp.first ? " " : "") + t.forms[k];
-        if (const auto* p = g.place(gazetteer_key(key)); p && (p->kinds & Gazetteer::Country))
-          has_country = true;
-      }
       set_labels(t.labels, sp);
       ++names;
       i = j;
-    }
-    if (has_country) {
-      ++dropped;
-      t = TrainSentence();
-      tags.clear();
-      return;
     }
     out.push_back(std::move(t));
     t = TrainSentence();
@@ -337,8 +330,7 @@ void read_uner(const std::string& path, const Gazetteer& g,
     tags.push_back(cols[2]);
   }
   flush();
-  log << path << ": " << out.size() - before << " sentences, " << names << " names (" << dropped
-      << " sentences with a country left out)\n";
+  log << path << ": " << out.size() - before << " sentences, " << names << " names\n";
 }
 
 // Training-time weights: feature -> row of kLabels (current and the
@@ -419,8 +411,8 @@ std::string evaluate(const W& weights, const std::vector<Prepared>& data) {
   double pr = sys ? double(hit) / sys : 0, rc = gold ? double(hit) / gold : 0;
   double f = pr + rc > 0 ? 2 * pr * rc / (pr + rc) : 0;
   char buf[128];
-  std::snprintf(buf, sizeof buf, "P=%.4f R=%.4f F1=%.4f (%zu gold, %zu predicted)", pr, rc, f,
-                gold, sys);
+  std::snprintf(buf, sizeof buf, "P=%.4f R=%.4f F1=%.4f (%zu gold, %zu predicted)", pr, rc, f, gold,
+                sys);
   return buf;
 }
 
@@ -432,6 +424,7 @@ void train_ner(const NerTrainOptions& o, std::ostream& log) {
   std::vector<TrainSentence> train, dev;
   size_t skipped = 0;
   for (const auto& f : o.gum) read_gum(f, o.exclude_prefix, train, skipped, log);
+  const size_t gum_sentences = train.size();
   std::unordered_map<std::string, Analysis> by_sent;
   for (const auto& f : o.uner_conllu)
     for (const auto& s : read_conllu(f)) {
@@ -443,6 +436,7 @@ void train_ner(const NerTrainOptions& o, std::ostream& log) {
         a.upos.push_back(w.upos);
         a.deprel.push_back(w.deprel);
         a.head_lemma.push_back(w.head == 0 ? "<root>" : to_lower(s.words[w.head - 1].lemma));
+        a.lemma.push_back(to_lower(w.lemma));
       }
     }
   for (const auto& f : o.uner) read_uner(f, g, by_sent, train, log);
@@ -455,6 +449,12 @@ void train_ner(const NerTrainOptions& o, std::ostream& log) {
     tagger = std::make_unique<Tagger>(o.tagger_model);
     log << "using UPOS predicted by " << o.tagger_model << "\n";
   }
+  std::unique_ptr<Parser> parser;
+  if (!o.parser_model.empty()) {
+    if (!tagger) throw Error("train-ner: --parser needs --tagger");
+    parser = std::make_unique<Parser>(o.parser_model);
+    log << "using relations predicted by " << o.parser_model << "\n";
+  }
   auto prepare = [&](std::vector<TrainSentence>& data) {
     std::vector<Prepared> out(data.size());
     std::vector<std::string_view> forms;
@@ -465,6 +465,22 @@ void train_ner(const NerTrainOptions& o, std::ostream& log) {
         forms.assign(t.forms.begin(), t.forms.end());
         tagger->tag(forms, tags);
         for (size_t i = 0; i < tags.size(); ++i) t.upos[i] = tagger->upos_tags()[tags[i]];
+        if (parser) {
+          std::vector<Token> toks(t.forms.size());
+          for (size_t i = 0; i < toks.size(); ++i) {
+            toks[i].form = t.forms[i];
+            toks[i].upos = t.upos[i];
+            toks[i].xpos = tagger->xpos_tags()[tags[i]];
+            toks[i].lemma = i < t.lemma.size() ? t.lemma[i] : to_lower(t.forms[i]);
+          }
+          parser->parse(toks.data(), static_cast<int>(toks.size()), 0);
+          t.deprel.resize(toks.size());
+          t.head_lemma.resize(toks.size());
+          for (size_t i = 0; i < toks.size(); ++i) {
+            t.deprel[i] = toks[i].deprel;
+            t.head_lemma[i] = toks[i].head < 0 ? "<root>" : toks[toks[i].head].lemma;
+          }
+        }
       }
       SentenceView v;
       v.forms.assign(t.forms.begin(), t.forms.end());
@@ -483,8 +499,10 @@ void train_ner(const NerTrainOptions& o, std::ostream& log) {
 
   TrainWeights tw;
   std::mt19937_64 rng(o.seed);
-  std::vector<size_t> order(ptrain.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<size_t> order;
+  for (size_t i = 0; i < ptrain.size(); ++i)
+    for (int k = 0; k < (i < gum_sentences ? std::max(1, o.gum_weight) : 1); ++k)
+      order.push_back(i);
   float step = 1;
   std::vector<int> pred;
   for (int epoch = 1; epoch <= o.epochs; ++epoch) {
@@ -530,7 +548,8 @@ void train_ner(const NerTrainOptions& o, std::ostream& log) {
       TrainWeights avg = tw;
       for (size_t k = 0; k < avg.w.size(); ++k) avg.w[k] = tw.w[k] - tw.acc[k] / step;
       for (int a = 0; a <= kLabels; ++a)
-        for (int b = 0; b < kLabels; ++b) avg.trans[a][b] = tw.trans[a][b] - tw.trans_acc[a][b] / step;
+        for (int b = 0; b < kLabels; ++b)
+          avg.trans[a][b] = tw.trans[a][b] - tw.trans_acc[a][b] / step;
       for (int b = 0; b < kLabels; ++b) avg.fin[b] = tw.fin[b] - tw.fin_acc[b] / step;
       log << "; dev " << evaluate(avg, pdev);
     }

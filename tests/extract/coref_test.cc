@@ -1,16 +1,16 @@
 // Coreference on hand-built Documents (tokens, tags and trees set by hand,
 // names added as NER would), so the tests do not depend on the models.
 // People and places are invented.
-#include <catch2/catch.hpp>
+#include "extract/coref.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/error.h"
 #include "core/utf8.h"
-#include "extract/coref.h"
 #include "extract/ner.h"
 #include "tests/test_support.h"
 
@@ -74,8 +74,11 @@ const ng::Coreference& coref() {
   return c;
 }
 
-// The entity holding the mention that starts at token `first`, or -1.
+// The entity holding the mention that starts at token `first` (a name
+// first, else the longest), or -1.
 int entity_at(const Document& d, int first) {
+  for (const auto& m : d.mentions)
+    if (m.first == first && m.kind == ng::MentionKind::Name) return m.entity;
   for (const auto& m : d.mentions)
     if (m.first == first) return m.entity;
   return -1;
@@ -96,21 +99,47 @@ TEST_CASE("coref: apposition title, role descriptions and a pronoun", "[coref]")
   // He presented Lang with a book .
   // Otto Lang , President of Germany , thanked him .
   Document d = make_doc({
-      {{"Karl", "PROPN", 9, "nsubj"}, {"Brenner", "PROPN", 1, "flat"}, {",", "PUNCT", 4, "punct"},
-       {"Governor", "PROPN", 1, "appos"}, {"of", "ADP", 8, "case"}, {"the", "DET", 8, "det"},
-       {"Varnovsk", "PROPN", 8, "compound"}, {"Oblast", "PROPN", 4, "nmod"},
-       {",", "PUNCT", 4, "punct"}, {"met", "VERB", 0, "root"}, {"Otto", "PROPN", 10, "obj"},
-       {"Lang", "PROPN", 11, "flat"}, {".", "PUNCT", 10, "punct"}},
-      {{"The", "DET", 2, "det"}, {"governor", "NOUN", 7, "nsubj"}, {"of", "ADP", 6, "case"},
-       {"the", "DET", 6, "det"}, {"Varnovsk", "PROPN", 6, "compound"}, {"Region", "PROPN", 2, "nmod"},
-       {"praised", "VERB", 0, "root"}, {"the", "DET", 9, "det"}, {"head", "NOUN", 7, "obj"},
-       {"of", "ADP", 11, "case"}, {"state", "NOUN", 9, "nmod"}, {".", "PUNCT", 7, "punct"}},
-      {{"He", "PRON", 2, "nsubj"}, {"presented", "VERB", 0, "root"}, {"Lang", "PROPN", 2, "obj"},
-       {"with", "ADP", 6, "case"}, {"a", "DET", 6, "det"}, {"book", "NOUN", 2, "obl"},
+      {{"Karl", "PROPN", 9, "nsubj"},
+       {"Brenner", "PROPN", 1, "flat"},
+       {",", "PUNCT", 4, "punct"},
+       {"Governor", "PROPN", 1, "appos"},
+       {"of", "ADP", 8, "case"},
+       {"the", "DET", 8, "det"},
+       {"Varnovsk", "PROPN", 8, "compound"},
+       {"Oblast", "PROPN", 4, "nmod"},
+       {",", "PUNCT", 4, "punct"},
+       {"met", "VERB", 0, "root"},
+       {"Otto", "PROPN", 10, "obj"},
+       {"Lang", "PROPN", 11, "flat"},
+       {".", "PUNCT", 10, "punct"}},
+      {{"The", "DET", 2, "det"},
+       {"governor", "NOUN", 7, "nsubj"},
+       {"of", "ADP", 6, "case"},
+       {"the", "DET", 6, "det"},
+       {"Varnovsk", "PROPN", 6, "compound"},
+       {"Region", "PROPN", 2, "nmod"},
+       {"praised", "VERB", 0, "root"},
+       {"the", "DET", 9, "det"},
+       {"head", "NOUN", 7, "obj"},
+       {"of", "ADP", 11, "case"},
+       {"state", "NOUN", 9, "nmod"},
+       {".", "PUNCT", 7, "punct"}},
+      {{"He", "PRON", 2, "nsubj"},
+       {"presented", "VERB", 0, "root"},
+       {"Lang", "PROPN", 2, "obj"},
+       {"with", "ADP", 6, "case"},
+       {"a", "DET", 6, "det"},
+       {"book", "NOUN", 2, "obl"},
        {".", "PUNCT", 2, "punct"}},
-      {{"Otto", "PROPN", 8, "nsubj"}, {"Lang", "PROPN", 1, "flat"}, {",", "PUNCT", 4, "punct"},
-       {"President", "PROPN", 1, "appos"}, {"of", "ADP", 6, "case"}, {"Germany", "PROPN", 4, "nmod"},
-       {",", "PUNCT", 4, "punct"}, {"thanked", "VERB", 0, "root"}, {"him", "PRON", 8, "obj"},
+      {{"Otto", "PROPN", 8, "nsubj"},
+       {"Lang", "PROPN", 1, "flat"},
+       {",", "PUNCT", 4, "punct"},
+       {"President", "PROPN", 1, "appos"},
+       {"of", "ADP", 6, "case"},
+       {"Germany", "PROPN", 4, "nmod"},
+       {",", "PUNCT", 4, "punct"},
+       {"thanked", "VERB", 0, "root"},
+       {"him", "PRON", 8, "obj"},
        {".", "PUNCT", 8, "punct"}},
   });
   name(d, 0, 2, EntityType::Person);    // Karl Brenner
@@ -128,14 +157,14 @@ TEST_CASE("coref: apposition title, role descriptions and a pronoun", "[coref]")
   REQUIRE(karl >= 0);
   REQUIRE(otto >= 0);
   REQUIRE(karl != otto);
-  CHECK(entity_at(d, 3) == karl);       // "Governor of the Varnovsk Oblast" (apposition)
-  CHECK(entity_at(d, 13) == karl);      // "The governor of the Varnovsk Region"
-  CHECK(entity_at(d, 17) == region);    // Region = Oblast: one place
-  CHECK(entity_at(d, 20) == otto);      // "the head of state": the one president
-  CHECK(entity_at(d, 25) == karl);      // "He": the subject of the previous sentence
-  CHECK(entity_at(d, 27) == otto);      // "Lang": partial name
-  CHECK(entity_at(d, 35) == otto);      // "President of Germany" (apposition)
-  CHECK(entity_at(d, 40) == karl);      // "him" cannot be Otto Lang, the subject of "thanked"
+  CHECK(entity_at(d, 3) == karl);     // "Governor of the Varnovsk Oblast" (apposition)
+  CHECK(entity_at(d, 13) == karl);    // "The governor of the Varnovsk Region"
+  CHECK(entity_at(d, 17) == region);  // Region = Oblast: one place
+  CHECK(entity_at(d, 20) == otto);    // "the head of state": the one president
+  CHECK(entity_at(d, 25) == karl);    // "He": the subject of the previous sentence
+  CHECK(entity_at(d, 27) == otto);    // "Lang": partial name
+  CHECK(entity_at(d, 35) == otto);    // "President of Germany" (apposition)
+  CHECK(entity_at(d, 40) == karl);    // "him" cannot be Otto Lang, the subject of "thanked"
   // Roles with what they are "of".
   const auto& roles = d.entities[karl].roles;
   REQUIRE(!roles.empty());
@@ -152,8 +181,12 @@ TEST_CASE("coref: two people sharing a surname stay apart; a bare surname is lef
           "[coref]") {
   // Karl Brenner met Otto Brenner . Brenner spoke .
   Document d = make_doc({
-      {{"Karl", "PROPN", 3, "nsubj"}, {"Brenner", "PROPN", 1, "flat"}, {"met", "VERB", 0, "root"},
-       {"Otto", "PROPN", 3, "obj"}, {"Brenner", "PROPN", 4, "flat"}, {".", "PUNCT", 3, "punct"}},
+      {{"Karl", "PROPN", 3, "nsubj"},
+       {"Brenner", "PROPN", 1, "flat"},
+       {"met", "VERB", 0, "root"},
+       {"Otto", "PROPN", 3, "obj"},
+       {"Brenner", "PROPN", 4, "flat"},
+       {".", "PUNCT", 3, "punct"}},
       {{"Brenner", "PROPN", 2, "nsubj"}, {"spoke", "VERB", 0, "root"}, {".", "PUNCT", 2, "punct"}},
   });
   name(d, 0, 2, EntityType::Person);
@@ -205,10 +238,14 @@ TEST_CASE("coref: name aliases", "[coref]") {
 
 TEST_CASE("coref: country alias from the lexicon", "[coref]") {
   // Germany thanked the Federal Republic of Germany .
-  Document d = make_doc({{{"Germany", "PROPN", 2, "nsubj"}, {"thanked", "VERB", 0, "root"},
-                          {"the", "DET", 5, "det"}, {"Federal", "PROPN", 5, "amod"},
-                          {"Republic", "PROPN", 2, "obj"}, {"of", "ADP", 7, "case"},
-                          {"Germany", "PROPN", 5, "nmod"}, {".", "PUNCT", 2, "punct"}}});
+  Document d = make_doc({{{"Germany", "PROPN", 2, "nsubj"},
+                          {"thanked", "VERB", 0, "root"},
+                          {"the", "DET", 5, "det"},
+                          {"Federal", "PROPN", 5, "amod"},
+                          {"Republic", "PROPN", 2, "obj"},
+                          {"of", "ADP", 7, "case"},
+                          {"Germany", "PROPN", 5, "nmod"},
+                          {".", "PUNCT", 2, "punct"}}});
   name(d, 0, 1, EntityType::Gpe);
   name(d, 3, 7, EntityType::Gpe);
   coref().process(d);
@@ -225,12 +262,19 @@ TEST_CASE("coref: pronoun agreement", "[coref]") {
   };
   // Anna Weber visited Lumo Corp. . <pronoun> ...
   const Case cases[] = {
-      {"She", "PRON", 0}, {"Its", "PRON", 3}, {"It", "PRON", 3}, {"He", "PRON", 0},
+      {"She", "PRON", 0},
+      {"Its", "PRON", 3},
+      {"It", "PRON", 3},
+      {"He", "PRON", 0},
   };
   for (const Case& c : cases) {
     Document d = make_doc({
-        {{"Anna", "PROPN", 3, "nsubj"}, {"Weber", "PROPN", 1, "flat"}, {"visited", "VERB", 0, "root"},
-         {"Lumo", "PROPN", 3, "obj"}, {"Corp.", "PROPN", 4, "flat"}, {".", "PUNCT", 3, "punct"}},
+        {{"Anna", "PROPN", 3, "nsubj"},
+         {"Weber", "PROPN", 1, "flat"},
+         {"visited", "VERB", 0, "root"},
+         {"Lumo", "PROPN", 3, "obj"},
+         {"Corp.", "PROPN", 4, "flat"},
+         {".", "PUNCT", 3, "punct"}},
         {{c.pronoun, c.upos, 2, "nsubj"}, {"grew", "VERB", 0, "root"}, {".", "PUNCT", 2, "punct"}},
     });
     name(d, 0, 2, EntityType::Person);
@@ -245,8 +289,10 @@ TEST_CASE("coref: pronoun agreement", "[coref]") {
 }
 
 TEST_CASE("coref: every name gets an entity; unresolved pronouns are dropped", "[coref]") {
-  Document d = make_doc({{{"It", "PRON", 2, "nsubj"}, {"rained", "VERB", 0, "root"},
-                          {"in", "ADP", 4, "case"}, {"Tarsk", "PROPN", 2, "obl"},
+  Document d = make_doc({{{"It", "PRON", 2, "nsubj"},
+                          {"rained", "VERB", 0, "root"},
+                          {"in", "ADP", 4, "case"},
+                          {"Tarsk", "PROPN", 2, "obl"},
                           {".", "PUNCT", 2, "punct"}}});
   name(d, 3, 4, EntityType::Gpe);
   coref().process(d);
@@ -274,6 +320,7 @@ TEST_CASE("coref: the seed article's people, titles and place", "[coref][seed]")
     }
   const std::string text = ng::test::read_file(seed);
   auto r = ng::test::run_cli("entities '" + seed.string() + "' --format json");
+  INFO(r.err);
   REQUIRE(r.status == 0);
   const auto j = nlohmann::json::parse(r.out);
   struct M {
@@ -288,7 +335,9 @@ TEST_CASE("coref: the seed article's people, titles and place", "[coref][seed]")
       ms.push_back({m["start"].get<size_t>(), m["end"].get<size_t>(), m["text"].get<std::string>(),
                     static_cast<int>(e), j["entities"][e]["type"].get<std::string>()});
   auto lower = [](std::string s) { return ng::to_lower(s); };
-  auto starts = [&](const std::string& s, const std::string& p) { return lower(s).rfind(p, 0) == 0; };
+  auto starts = [&](const std::string& s, const std::string& p) {
+    return lower(s).rfind(p, 0) == 0;
+  };
   // The first two people named: the president and the governor.
   std::vector<int> people;
   for (size_t e = 0; e < j["entities"].size() && people.size() < 2; ++e)
@@ -354,4 +403,36 @@ TEST_CASE("coref: the seed article's people, titles and place", "[coref][seed]")
   }
   CHECK(place_mentions >= 3);
   CHECK(place_entities.size() == 1);
+}
+
+TEST_CASE("coref: 'the sides' are the two people of the meeting", "[coref]") {
+  // Karl Brenner received Otto Lang . The sides praised the talks . They left .
+  Document d = make_doc({
+      {{"Karl", "PROPN", 3, "nsubj"},
+       {"Brenner", "PROPN", 1, "flat"},
+       {"received", "VERB", 0, "root"},
+       {"Otto", "PROPN", 3, "obj"},
+       {"Lang", "PROPN", 4, "flat"},
+       {".", "PUNCT", 3, "punct"}},
+      {{"The", "DET", 2, "det"},
+       {"sides", "NOUN", 3, "nsubj"},
+       {"praised", "VERB", 0, "root"},
+       {"the", "DET", 5, "det"},
+       {"talks", "NOUN", 3, "obj"},
+       {".", "PUNCT", 3, "punct"}},
+      {{"They", "PRON", 2, "nsubj"}, {"left", "VERB", 0, "root"}, {".", "PUNCT", 2, "punct"}},
+  });
+  d.tokens[7].xpos = "NNS";
+  d.tokens[7].lemma = "side";
+  d.tokens[2].lemma = "receive";
+  name(d, 0, 2, EntityType::Person);
+  name(d, 3, 5, EntityType::Person);
+  coref().process(d);
+  const int sides = entity_at(d, 6);
+  REQUIRE(sides >= 0);
+  CHECK(d.entities[sides].type == EntityType::Other);
+  CHECK(d.entities[sides].name == "Karl Brenner and Otto Lang");
+  CHECK(sides != entity_at(d, 0));
+  CHECK(sides != entity_at(d, 3));
+  CHECK(entity_at(d, 12) == sides);  // "They"
 }

@@ -1,13 +1,13 @@
 // Named-entity recognition: the lexicons, the BILOU decoder, the model file
 // and, when models/ner.bin is present, the tagger on a hand-built Document.
-#include <catch2/catch.hpp>
+#include "extract/ner.h"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
 
 #include "core/error.h"
 #include "core/utf8.h"
-#include "extract/ner.h"
 #include "tests/test_support.h"
 
 namespace {
@@ -32,7 +32,8 @@ ng::Document make_doc(const std::vector<std::pair<const char*, const char*>>& wo
     t.upos = upos;
     d.tokens.push_back(t);
   }
-  d.sentences.push_back({0, static_cast<int>(d.tokens.size()), 0, static_cast<uint32_t>(d.text.size())});
+  d.sentences.push_back(
+      {0, static_cast<int>(d.tokens.size()), 0, static_cast<uint32_t>(d.text.size())});
   return d;
 }
 
@@ -44,8 +45,11 @@ TEST_CASE("ner: gazetteer keys and lookups", "[ner]") {
     const char* key;
   };
   const Case keys[] = {
-      {"Erdoğan", "erdogan"}, {"The  Hague", "hague"}, {"the Russian Federation", "russian federation"},
-      {"U.S.", "u.s."},       {"New\tYork", "new york"},
+      {"Erdoğan", "erdogan"},
+      {"The  Hague", "hague"},
+      {"the United Mexican States", "united mexican states"},
+      {"U.S.", "u.s."},
+      {"New\tYork", "new york"},
   };
   for (const Case& c : keys) CHECK(ng::gazetteer_key(c.in) == c.key);
 
@@ -56,7 +60,7 @@ TEST_CASE("ner: gazetteer keys and lookups", "[ner]") {
     uint8_t kind;
   };
   const Place places[] = {
-      {"the Russian Federation", "Russia", ng::Gazetteer::Country},
+      {"the United Mexican States", "Mexico", ng::Gazetteer::Country},
       {"Federal Republic of Germany", "Germany", ng::Gazetteer::Country},
       {"USA", "United States", ng::Gazetteer::Country},
       {"Tokyo", "Tokyo", ng::Gazetteer::City},
@@ -101,10 +105,10 @@ TEST_CASE("ner: BILOU transitions", "[ner]") {
     bool ok;
   };
   const Case cases[] = {
-      {-1, 0, true},        {-1, b_per, true},    {-1, i_per, false}, {-1, l_per, false},
-      {-1, u_per, true},    {b_per, i_per, true}, {b_per, l_per, true}, {b_per, 0, false},
-      {b_per, i_org, false}, {i_per, -1, false},  {l_per, -1, true},  {l_per, b_org, true},
-      {u_per, i_per, false}, {0, l_per, false},   {0, -1, true},
+      {-1, 0, true},         {-1, b_per, true},    {-1, i_per, false},   {-1, l_per, false},
+      {-1, u_per, true},     {b_per, i_per, true}, {b_per, l_per, true}, {b_per, 0, false},
+      {b_per, i_org, false}, {i_per, -1, false},   {l_per, -1, true},    {l_per, b_org, true},
+      {u_per, i_per, false}, {0, l_per, false},    {0, -1, true},
   };
   for (const Case& c : cases) {
     INFO(c.prev << " -> " << c.next);
@@ -166,15 +170,27 @@ TEST_CASE("ner: the shipped model finds people, places and organisations", "[ner
     return;
   }
   ng::NerTagger ner(model, ng::test::source_dir() / "extract/lexicons");
-  ng::Document d = make_doc({{"Chancellor", "PROPN"}, {"Karl", "PROPN"}, {"Brenner", "PROPN"},
-                             {"met", "VERB"}, {"the", "DET"}, {"head", "NOUN"}, {"of", "ADP"},
-                             {"the", "DET"}, {"World", "PROPN"}, {"Health", "PROPN"},
-                             {"Organization", "PROPN"}, {"in", "ADP"}, {"Paris", "PROPN"},
-                             {"on", "ADP"}, {"Monday", "PROPN"}, {".", "PUNCT"}});
+  ng::Document d = make_doc({{"Chancellor", "PROPN"},
+                             {"Karl", "PROPN"},
+                             {"Brenner", "PROPN"},
+                             {"met", "VERB"},
+                             {"the", "DET"},
+                             {"head", "NOUN"},
+                             {"of", "ADP"},
+                             {"the", "DET"},
+                             {"World", "PROPN"},
+                             {"Health", "PROPN"},
+                             {"Organization", "PROPN"},
+                             {"in", "ADP"},
+                             {"Paris", "PROPN"},
+                             {"on", "ADP"},
+                             {"Monday", "PROPN"},
+                             {".", "PUNCT"}});
   ner.process(d);
   std::string found;
   for (const auto& m : d.mentions)
-    found += "[" + std::string(d.span_text(m.begin, m.end)) + "/" + std::string(ng::to_string(m.type)) + "] ";
+    found += "[" + std::string(d.span_text(m.begin, m.end)) + "/" +
+             std::string(ng::to_string(m.type)) + "] ";
   INFO("found: " << found);
   auto find = [&](const char* text) -> const ng::Mention* {
     for (const auto& m : d.mentions)

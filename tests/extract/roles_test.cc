@@ -1,13 +1,13 @@
 // Titles and roles (extract/roles.h) on hand-built Documents: tokens, tags,
 // trees and NER names set by hand. People and places are invented.
-#include <catch2/catch.hpp>
+#include "extract/roles.h"
 
+#include <catch2/catch.hpp>
 #include <fstream>
 
 #include "core/error.h"
 #include "core/utf8.h"
 #include "extract/ner.h"
-#include "extract/roles.h"
 #include "tests/test_support.h"
 
 namespace {
@@ -41,7 +41,8 @@ Document make_doc(const std::vector<W>& words) {
     t.deprel = w.rel;
     d.tokens.push_back(t);
   }
-  d.sentences.push_back({0, static_cast<int>(d.tokens.size()), 0, static_cast<uint32_t>(d.text.size())});
+  d.sentences.push_back(
+      {0, static_cast<int>(d.tokens.size()), 0, static_cast<uint32_t>(d.text.size())});
   for (size_t i = 0; i < words.size(); ++i) {
     if (!words[i].len) continue;
     ng::Mention m;
@@ -81,40 +82,91 @@ TEST_CASE("roles: who holds a title and what it is of", "[roles]") {
   };
   const std::vector<Case> cases = {
       {"apposition",
-       {{"Karl", "PROPN", 9, "nsubj", 2, P}, {"Brenner", "PROPN", 1, "flat"}, {",", "PUNCT", 4, "punct"},
-        {"President", "PROPN", 1, "appos"}, {"of", "ADP", 8, "case"}, {"the", "DET", 8, "det"},
-        {"Republic", "PROPN", 4, "nmod", 3, G}, {"of", "ADP", 8, "case"}, {"Tarsk", "PROPN", 7, "nmod"},
+       {{"Karl", "PROPN", 9, "nsubj", 2, P},
+        {"Brenner", "PROPN", 1, "flat"},
+        {",", "PUNCT", 4, "punct"},
+        {"President", "PROPN", 1, "appos"},
+        {"of", "ADP", 8, "case"},
+        {"the", "DET", 8, "det"},
+        {"Republic", "PROPN", 4, "nmod", 3, G},
+        {"of", "ADP", 8, "case"},
+        {"Tarsk", "PROPN", 7, "nmod"},
         {"spoke", "VERB", 0, "root"}},
-       "President", "Karl Brenner", "Republic of Tarsk", false},
+       "President",
+       "Karl Brenner",
+       "Republic of Tarsk",
+       false},
       {"title before the name, chained of",
-       {{"Governor", "PROPN", 11, "compound"}, {"of", "ADP", 5, "case"}, {"the", "DET", 5, "det"},
-        {"Varnovsk", "PROPN", 5, "compound", 2, G}, {"Oblast", "PROPN", 1, "nmod"},
-        {"of", "ADP", 9, "case"}, {"the", "DET", 9, "det"}, {"Ruritanian", "PROPN", 9, "amod", 2, G},
-        {"Federation", "PROPN", 5, "nmod"}, {"Otto", "PROPN", 12, "nsubj", 2, P},
-        {"Lang", "PROPN", 10, "flat"}, {"spoke", "VERB", 0, "root"}},
-       "Governor", "Otto Lang", "Varnovsk Oblast", false},
-      {"possessive owner",
-       {{"Tarsk", "PROPN", 3, "nmod:poss", 1, G}, {"'s", "PART", 1, "case"}, {"Governor", "PROPN", 4, "compound"},
-        {"Otto", "PROPN", 6, "nsubj", 2, P}, {"Lang", "PROPN", 4, "flat"}, {"spoke", "VERB", 0, "root"}},
-       "Governor", "Otto Lang", "Tarsk", false},
-      {"title inside the name",
-       {{"President", "PROPN", 2, "compound", 3, P}, {"Karl", "PROPN", 4, "nsubj"},
-        {"Brenner", "PROPN", 2, "flat"}, {"spoke", "VERB", 0, "root"}},
-       "President", "President Karl Brenner", "", false},
-      {"predicate nominative",
-       {{"Karl", "PROPN", 5, "nsubj", 2, P}, {"Brenner", "PROPN", 1, "flat"}, {"is", "AUX", 5, "cop"},
-        {"the", "DET", 5, "det"}, {"chairman", "NOUN", 0, "root"}, {"of", "ADP", 7, "case"},
-        {"Lumo", "PROPN", 5, "nmod", 1, O}},
-       "Chairman", "Karl Brenner", "Lumo", false},
-      {"description with a place",
-       {{"The", "DET", 2, "det"}, {"governor", "NOUN", 7, "nsubj"}, {"of", "ADP", 6, "case"},
-        {"the", "DET", 6, "det"}, {"Varnovsk", "PROPN", 6, "compound", 2, G}, {"Region", "PROPN", 2, "nmod"},
+       {{"Governor", "PROPN", 11, "compound"},
+        {"of", "ADP", 5, "case"},
+        {"the", "DET", 5, "det"},
+        {"Varnovsk", "PROPN", 5, "compound", 2, G},
+        {"Oblast", "PROPN", 1, "nmod"},
+        {"of", "ADP", 9, "case"},
+        {"the", "DET", 9, "det"},
+        {"Ruritanian", "PROPN", 9, "amod", 2, G},
+        {"Federation", "PROPN", 5, "nmod"},
+        {"Otto", "PROPN", 12, "nsubj", 2, P},
+        {"Lang", "PROPN", 10, "flat"},
         {"spoke", "VERB", 0, "root"}},
-       "Governor", "", "Varnovsk Region", true},
+       "Governor",
+       "Otto Lang",
+       "Varnovsk Oblast",
+       false},
+      {"possessive owner",
+       {{"Tarsk", "PROPN", 3, "nmod:poss", 1, G},
+        {"'s", "PART", 1, "case"},
+        {"Governor", "PROPN", 4, "compound"},
+        {"Otto", "PROPN", 6, "nsubj", 2, P},
+        {"Lang", "PROPN", 4, "flat"},
+        {"spoke", "VERB", 0, "root"}},
+       "Governor",
+       "Otto Lang",
+       "Tarsk",
+       false},
+      {"title inside the name",
+       {{"President", "PROPN", 2, "compound", 3, P},
+        {"Karl", "PROPN", 4, "nsubj"},
+        {"Brenner", "PROPN", 2, "flat"},
+        {"spoke", "VERB", 0, "root"}},
+       "President",
+       "President Karl Brenner",
+       "",
+       false},
+      {"predicate nominative",
+       {{"Karl", "PROPN", 5, "nsubj", 2, P},
+        {"Brenner", "PROPN", 1, "flat"},
+        {"is", "AUX", 5, "cop"},
+        {"the", "DET", 5, "det"},
+        {"chairman", "NOUN", 0, "root"},
+        {"of", "ADP", 7, "case"},
+        {"Lumo", "PROPN", 5, "nmod", 1, O}},
+       "Chairman",
+       "Karl Brenner",
+       "Lumo",
+       false},
+      {"description with a place",
+       {{"The", "DET", 2, "det"},
+        {"governor", "NOUN", 7, "nsubj"},
+        {"of", "ADP", 6, "case"},
+        {"the", "DET", 6, "det"},
+        {"Varnovsk", "PROPN", 6, "compound", 2, G},
+        {"Region", "PROPN", 2, "nmod"},
+        {"spoke", "VERB", 0, "root"}},
+       "Governor",
+       "",
+       "Varnovsk Region",
+       true},
       {"bare description",
-       {{"The", "DET", 2, "det"}, {"head", "NOUN", 5, "nsubj"}, {"of", "ADP", 4, "case"},
-        {"state", "NOUN", 2, "nmod"}, {"spoke", "VERB", 0, "root"}},
-       "Head of State", "", "", true},
+       {{"The", "DET", 2, "det"},
+        {"head", "NOUN", 5, "nsubj"},
+        {"of", "ADP", 4, "case"},
+        {"state", "NOUN", 2, "nmod"},
+        {"spoke", "VERB", 0, "root"}},
+       "Head of State",
+       "",
+       "",
+       true},
   };
   for (const Case& c : cases) {
     INFO(c.what);
@@ -131,7 +183,8 @@ TEST_CASE("roles: who holds a title and what it is of", "[roles]") {
 TEST_CASE("roles: ordinary words are not titles", "[roles]") {
   // "the head of the queue" has no title ("head" is weak and "of" names no
   // place), and "a leader" without a holder is no description.
-  Document d = make_doc({{"A", "DET", 2, "det"}, {"leader", "NOUN", 3, "nsubj"}, {"spoke", "VERB", 0, "root"}});
+  Document d = make_doc(
+      {{"A", "DET", 2, "det"}, {"leader", "NOUN", 3, "nsubj"}, {"spoke", "VERB", 0, "root"}});
   CHECK(ng::find_roles(d, lexicon()).empty());
 }
 
