@@ -1,5 +1,6 @@
 // newsgraph triples: lists the facts extracted from articles, one per row.
 #include <nlohmann/json.hpp>
+#include <iostream>
 #include <sstream>
 
 #include "cli/command.h"
@@ -18,6 +19,7 @@ struct TriplesOptions {
   unsigned threads = 0;
   bool no_open = false;
   double min_confidence = 0.0;
+  bool trace_rules = false;
 };
 
 // Tabs, newlines and other control characters inside a value become spaces.
@@ -47,9 +49,10 @@ void run(const TriplesOptions& o) {
   po.extra_rules = o.rules;
   po.open_extraction = !o.no_open;
   po.is_declared = ontology_check();
+  if (o.trace_rules) po.trace_rules = &std::cerr;
   Pipeline pipeline(po);
   auto docs = read_inputs(o.input);
-  process_all(pipeline, docs, o.threads, [](const std::string& m) {
+  process_all(pipeline, docs, o.trace_rules ? 1 : o.threads, [](const std::string& m) {
     std::fprintf(stderr, "newsgraph: %s (skipped)\n", m.c_str());
     ++bad_input_count();
   });
@@ -116,6 +119,9 @@ void setup(CLI::App& app) {
   cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores)");
   cmd->add_flag("--no-open", o->no_open, "Only facts from specific rules (no open extraction)");
   cmd->add_option("--min-confidence", o->min_confidence, "Drop facts below this confidence");
+  cmd->add_flag("--trace-rules", o->trace_rules,
+                 "Explain on standard error, per trigger word and rule, what fired or why not "
+                 "(doc, sentence, word, rule, reason); runs on one thread");
   cmd->callback([o]() { run(*o); });
 }
 

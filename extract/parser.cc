@@ -480,8 +480,41 @@ Parser::~Parser() = default;
 Parser::Parser(Parser&&) noexcept = default;
 Parser& Parser::operator=(Parser&&) noexcept = default;
 
+namespace {
+// A preposition is a leaf in UD. When the parser hung a noun phrase under one
+// ("met on Monday with<-appos- X"), the first noun after it becomes the head
+// of what the preposition governed, takes the preposition's place (obl under
+// a verb, nmod elsewhere) and the preposition becomes its case marker.
+// Heads are document-global (tokens[i] is word base + i).
+void repair_prepositions(Token* tokens, int n, int base) {
+  for (int a = 0; a < n; ++a) {
+    Token& adp = tokens[a];
+    if (adp.upos != "ADP" || adp.head < 0 || adp.deprel == "compound:prt" || adp.deprel == "fixed")
+      continue;
+    int noun = -1;
+    for (int c = a + 1; c < n && noun < 0; ++c) {
+      const Token& t = tokens[c];
+      if (t.head == base + a && t.deprel != "fixed" && t.deprel != "punct" &&
+          (t.upos == "NOUN" || t.upos == "PROPN" || t.upos == "PRON" || t.upos == "NUM"))
+        noun = c;
+    }
+    if (noun < 0) continue;
+    const int h = adp.head;
+    for (int c = 0; c < n; ++c)
+      if (c != noun && tokens[c].head == base + a && tokens[c].deprel != "fixed") tokens[c].head = base + noun;
+    Token& nt = tokens[noun];
+    nt.head = h;
+    const Token& ht = tokens[h - base];
+    nt.deprel = (ht.upos == "VERB" || ht.upos == "AUX") ? "obl" : "nmod";
+    adp.head = base + noun;
+    adp.deprel = "case";
+  }
+}
+}  // namespace
+
 void Parser::parse(Token* tokens, int n, int base) const {
   parser_detail::greedy_parse(*model_, tokens, n, base);
+  repair_prepositions(tokens, n, base);
 }
 
 void Parser::process(Document& doc) const {

@@ -33,6 +33,7 @@ Pipeline::Pipeline(const PipelineOptions& options) {
     ro.rule_files.insert(ro.rule_files.end(), options.extra_rules.begin(), options.extra_rules.end());
     ro.open_extraction = options.open_extraction;
     ro.is_declared = options.is_declared;
+    ro.trace = options.trace_rules;
     stages_.push_back(std::make_unique<RelationExtractor>(std::move(ro)));
   }
 }

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct PipelineOptions {
   // Whether the ontology declares a CURIE (rules naming undeclared terms are
   // rejected at load); nullptr = no check.
   std::function<bool(const std::string&)> is_declared;
+  // Rule trace (RelationExtractorOptions::trace); not thread-safe: run one
+  // thread when set.
+  std::ostream* trace_rules = nullptr;
 };
 
 class Pipeline {

@@ -32,11 +32,15 @@ bool has_case(const SyntaxView& sv, int c, const std::vector<std::string>& lemma
 bool step_matches(const SyntaxView& sv, int c, const PathStep& s) {
   const Token& t = sv.doc().tokens[c];
   if (s.deprel != "*" && t.deprel != s.deprel) {
-    // "obl" matches "obl:tmod" etc. only when the step names no subtype.
+    // "obl" matches "obl:tmod" etc. only when the step names no subtype;
+    // the voice subtypes are other roles: "nsubj" is not "nsubj:pass" and
+    // "obl" is not "obl:agent".
     if (s.deprel.find(':') != std::string::npos) return false;
     if (t.deprel.compare(0, s.deprel.size(), s.deprel) != 0 || t.deprel.size() <= s.deprel.size() ||
         t.deprel[s.deprel.size()] != ':')
       return false;
+    const std::string_view sub = std::string_view(t.deprel).substr(s.deprel.size() + 1);
+    if (sub == "pass" || sub == "agent") return false;
   }
   if (!s.case_lemmas.empty() && !has_case(sv, c, s.case_lemmas)) return false;
   if (!s.lemmas.empty() && !contains(s.lemmas, t.lemma) && !contains(s.lemmas, sv.lower(c)))
@@ -54,8 +58,13 @@ void follow(const SyntaxView& sv, int start, const std::vector<PathStep>& steps,
   const PathStep& s = steps[i];
   if (s.self) return follow(sv, start, steps, i + 1, out);
   if (s.up) {
-    int h = sv.doc().tokens[start].head;
-    if (h >= 0) follow(sv, h, steps, i + 1, out);
+    const int h = sv.doc().tokens[start].head;
+    if (h < 0) return;
+    if (!s.case_lemmas.empty() && !has_case(sv, h, s.case_lemmas)) return;
+    if (!s.lemmas.empty() && !contains(s.lemmas, sv.doc().tokens[h].lemma) &&
+        !contains(s.lemmas, sv.lower(h)))
+      return;
+    follow(sv, h, steps, i + 1, out);
     return;
   }
   bool found = false;
@@ -73,7 +82,41 @@ void follow(const SyntaxView& sv, int start, const std::vector<PathStep>& steps,
   }
 }
 
+// The heads of the entity mentions on one side of the trigger, up to the
+// sentence edge or the first other verb (Slot::side).
+std::vector<int> side_mentions(const SyntaxView& sv, int trigger, bool after) {
+  const Document& doc = sv.doc();
+  const Sentence& sent = doc.sentences[doc.sentence_of(trigger)];
+  int lo = trigger + 1, hi = sent.last;
+  if (!after) {
+    lo = sent.first;
+    hi = trigger;
+  }
+  auto stops = [&](int t) {
+    const Token& tok = doc.tokens[t];
+    return tok.upos == "VERB" && tok.head != trigger && sv.mention_at(t) < 0;
+  };
+  if (after) {
+    for (int t = lo; t < hi; ++t)
+      if (stops(t)) hi = t;
+  } else {
+    for (int t = hi - 1; t >= lo; --t)
+      if (stops(t)) {
+        lo = t + 1;
+        break;
+      }
+  }
+  std::vector<int> out;
+  for (int m = 0; m < static_cast<int>(doc.mentions.size()); ++m) {
+    const Mention& mn = doc.mentions[m];
+    if (mn.entity < 0 || mn.first < lo || mn.last > hi || sv.mention_at(mn.head) != m) continue;
+    out.push_back(mn.head);
+  }
+  return out;
+}
+
 std::vector<int> fill_slot(const SyntaxView& sv, int trigger, const Slot& slot) {
+  if (!slot.side.empty()) return side_mentions(sv, trigger, slot.side == "after");
   std::vector<int> out;
   for (const auto& alt : slot.paths) {
     follow(sv, trigger, alt, 0, out);
@@ -160,49 +203,86 @@ void RelationExtractor::process(Document& doc) const {
         candidates.insert(candidates.end(), it2->second.begin(), it2->second.end());
       for (int ri : candidates) {
         const Rule& r = rules_[ri];
-        if (!r.upos.empty() && !contains(r.upos, tok.upos)) continue;
+        // Rules triggered by any word are traced only past their word tests.
+        const bool any_word = contains(r.lemmas, "*");
+        auto trace = [&](const std::string& what, bool word_test = false) {
+          if (options_.trace && !(word_test && any_word))
+            *options_.trace << doc.id << "\t" << (s + 1) << "\t" << tok.form << "\t" << r.id
+                            << "\t" << what << "\n";
+        };
+        if (!r.upos.empty() && !contains(r.upos, tok.upos)) {
+          trace("upos " + tok.upos + " not allowed", true);
+          continue;
+        }
         if (!r.trigger_deprels.empty()) {
           std::string base = tok.deprel.substr(0, tok.deprel.find(':'));
-          if (!contains(r.trigger_deprels, tok.deprel) && !contains(r.trigger_deprels, base)) continue;
+          if (!contains(r.trigger_deprels, tok.deprel) && !contains(r.trigger_deprels, base)) {
+            trace("deprel " + tok.deprel + " not allowed", true);
+            continue;
+          }
         }
         if (!r.trigger_types.empty()) {
           int m = sv.mention_at(t);
-          if (m < 0 || !type_allowed(r.trigger_types, doc.mentions[m].type)) continue;
+          if (m < 0 || !type_allowed(r.trigger_types, doc.mentions[m].type)) {
+            trace("trigger not in a mention of the given types", true);
+            continue;
+          }
         }
         bool ok = true;
         for (const auto& p : r.required_paths) {
           std::vector<int> reached;
           follow(sv, t, p, 0, reached);
-          if (reached.empty()) { ok = false; break; }
+          if (reached.empty()) {
+            trace("a required path is missing");
+            ok = false;
+            break;
+          }
         }
         for (const auto& p : r.excluded_paths) {
+          if (!ok) break;
           std::vector<int> reached;
           follow(sv, t, p, 0, reached);
-          if (!reached.empty()) { ok = false; break; }
+          if (!reached.empty()) {
+            trace("an excluded path exists (" + doc.tokens[reached.front()].form + ")");
+            ok = false;
+          }
         }
         if (!ok) continue;
         Modality mod = sv.modality(t);
-        if (!r.modality.empty() && !contains(r.modality, to_string(mod))) continue;
+        if (!r.modality.empty() && !contains(r.modality, to_string(mod))) {
+          trace("modality " + std::string(to_string(mod)) + " not allowed");
+          continue;
+        }
 
         // Fill the slots.
         std::vector<std::vector<Argument>> fillers(r.slots.size());
         for (size_t k = 0; k < r.slots.size() && ok; ++k) {
           const Slot& slot = r.slots[k];
-          for (int w : fill_slot(sv, t, slot)) {
+          const std::vector<int> words = fill_slot(sv, t, slot);
+          std::string rejected;
+          for (int w : words) {
             if (slot.clause) {
               fillers[k].push_back(sv.clause_argument(w));
               continue;
             }
             for (Argument& a : sv.arguments(w, focus_meeting)) {
               if (a.entity >= 0) {
-                if (!type_allowed(slot.types, doc.entities[a.entity].type)) continue;
+                if (!type_allowed(slot.types, doc.entities[a.entity].type)) {
+                  rejected += " '" + a.text + "' (type " + std::string(to_string(doc.entities[a.entity].type)) + ")";
+                  continue;
+                }
               } else if (slot.require_entity || !slot.types.empty()) {
+                rejected += " '" + a.text + "' (no entity)";
                 continue;
               }
               fillers[k].push_back(std::move(a));
             }
           }
-          if (fillers[k].empty() && !slot.optional) ok = false;
+          if (fillers[k].empty() && !slot.optional) {
+            trace("slot " + slot.name + " empty: " +
+                  (words.empty() ? std::string("no word on its paths") : "rejected" + rejected));
+            ok = false;
+          }
         }
         if (!ok) continue;
         // Arguments do not overlap: a literal phrase that swallowed another
@@ -272,7 +352,9 @@ void RelationExtractor::process(Document& doc) const {
               e.roles.emplace_back(role, a);
             }
           }
-          if (static_cast<int>(participants.size()) < es.min_participants) continue;
+          const bool joins_focus = es.focus && es.cls == "ng:Meeting" && focus_meeting >= 0 &&
+                                   mod == Modality::Asserted && !participants.empty();
+          if (!joins_focus && static_cast<int>(participants.size()) < es.min_participants) continue;
           if (!es.place_slot.empty() && !fillers[slot_index(es.place_slot)].empty())
             e.place = fillers[slot_index(es.place_slot)].front();
           else
@@ -295,10 +377,36 @@ void RelationExtractor::process(Document& doc) const {
               merged = true;
             }
           }
-          if (!merged) doc.events.push_back(std::move(e));
-          if (es.cls == "ng:Meeting" && mod == Modality::Asserted)
-            focus_meeting = static_cast<int>(doc.events.size()) - 1;
+          // "X joined the talks": the roles join the meeting in focus.
+          if (!merged && joins_focus) {
+            Event& old = doc.events[focus_meeting];
+            for (auto& rr : e.roles) {
+              bool dup = false;
+              for (const auto& o : old.roles)
+                dup = dup || (rr.second.entity >= 0 && o.second.entity == rr.second.entity);
+              if (!dup) old.roles.push_back(rr);
+            }
+            merged = true;
+          }
+          if (!merged) {
+            doc.events.push_back(std::move(e));
+            if (es.cls == "ng:Meeting" && mod == Modality::Asserted)
+              focus_meeting = static_cast<int>(doc.events.size()) - 1;
+          }
           produced = true;
+        }
+        if (options_.trace) {
+          std::string args;
+          for (size_t k = 0; k < r.slots.size(); ++k) {
+            args += " " + r.slots[k].name + "=[";
+            for (size_t i = 0; i < fillers[k].size(); ++i) {
+              const Argument& a = fillers[k][i];
+              args += (i ? "; " : "") + (a.entity >= 0 ? doc.entities[a.entity].name : a.text);
+            }
+            args += "]";
+          }
+          trace((produced ? "fired:" : "gave nothing (same arguments or too few participants):") +
+                args);
         }
         if (produced) covered[t] = 1;
       }

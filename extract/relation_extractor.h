@@ -10,7 +10,9 @@
 // Thread-safety: process() is const; one instance serves many threads.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -26,6 +28,9 @@ struct RelationExtractorOptions {
   bool article_facts = true;            // publisher / datePublished facts
   // Predicate/class check against the ontology; nullptr = no check.
   std::function<bool(const std::string&)> is_declared;
+  // When set, one line per rule tried on a trigger word: which rule, where,
+  // and what it produced or why it gave nothing (for rule writers).
+  std::ostream* trace = nullptr;
 };
 
 class RelationExtractor : public Stage {

@@ -99,16 +99,21 @@ std::vector<PathStep> parse_path(const std::string& text) {
     }
     std::string step = text.substr(p, e - p);
     PathStep s;
-    if (step == "^") {
-      s.up = true;
-    } else if (step == ".") {
+    if (step == ".") {
       s.self = true;
     } else {
       size_t br = step.find('[');
-      s.deprel = step.substr(0, br);
-      std::string base = s.deprel.substr(0, s.deprel.find(':'));
-      if (base != "*" && !known_relations().count(base))
-        throw Error("unknown dependency relation '" + s.deprel + "' in path '" + text + "'");
+      if (step[0] == '^') {
+        // "^" or "^[lemma=...]": the head (with constraints on it).
+        s.up = true;
+        if (br != 1 && step.size() > 1)
+          throw Error("unexpected text after '^' in path '" + text + "'");
+      } else {
+        s.deprel = step.substr(0, br);
+        std::string base = s.deprel.substr(0, s.deprel.find(':'));
+        if (base != "*" && !known_relations().count(base))
+          throw Error("unknown dependency relation '" + s.deprel + "' in path '" + text + "'");
+      }
       while (br != std::string::npos) {
         size_t close = step.find(']', br);
         if (close == std::string::npos) throw Error("unclosed '[' in path '" + text + "'");
@@ -214,9 +219,17 @@ std::vector<Rule> load_rules(const std::string& path,
         Slot s;
         s.name = kv.first.as<std::string>();
         const auto& sn = kv.second;
-        check_keys(c, sn, {"path", "type", "entity", "optional", "conj", "clause"}, ("slot '" + s.name + "'").c_str());
+        check_keys(c, sn, {"path", "type", "entity", "optional", "conj", "clause", "side"},
+                   ("slot '" + s.name + "'").c_str());
         auto paths = string_list(c, sn["path"], "slot.path");
-        if (paths.empty()) c.fail(sn, "slot '" + s.name + "' needs a 'path'");
+        if (sn["side"].IsDefined()) {
+          s.side = sn["side"].IsScalar() ? sn["side"].as<std::string>() : "";
+          if (s.side != "before" && s.side != "after")
+            c.fail(sn["side"], "slot '" + s.name + "': side must be 'before' or 'after'");
+          if (!paths.empty()) c.fail(sn, "slot '" + s.name + "' has both 'path' and 'side'");
+        } else if (paths.empty()) {
+          c.fail(sn, "slot '" + s.name + "' needs a 'path' (or a 'side')");
+        }
         for (const auto& p : paths) {
           try {
             s.paths.push_back(parse_path(p));
@@ -279,7 +292,7 @@ std::vector<Rule> load_rules(const std::string& path,
       for (const auto& fn : fs) read_fact(fn);
     }
     if (const auto& en = rn["event"]; en.IsDefined()) {
-      check_keys(c, en, {"class", "roles", "place", "min_participants"}, "event");
+      check_keys(c, en, {"class", "roles", "place", "min_participants", "focus"}, "event");
       Rule::EventSpec e;
       if (!en["class"].IsDefined()) c.fail(en, "event needs a 'class'");
       e.cls = en["class"].as<std::string>();
@@ -299,6 +312,7 @@ std::vector<Rule> load_rules(const std::string& path,
       }
       if (en["min_participants"].IsDefined())
         e.min_participants = static_cast<int>(number(c, en["min_participants"], "event.min_participants"));
+      if (en["focus"].IsDefined()) e.focus = boolean(c, en["focus"], "event.focus");
       r.events.push_back(std::move(e));
     }
     if (r.facts.empty() && r.events.empty()) c.fail(rn, "rule produces nothing: add 'fact' or 'event'");

@@ -50,6 +50,11 @@ struct Slot {
   bool optional = false;                      // rule fires without it
   bool conj = true;                           // expand over conjuncts
   bool clause = false;                        // filler is a clause: its text is a literal
+  // Instead of paths: every entity mention of the slot's types on this side
+  // of the trigger ("before" or "after"), up to the sentence edge or the
+  // first other verb. For lists a parse often breaks ("was attended by A
+  // and B, C and D, ...").
+  std::string side;
 };
 
 struct Rule {
@@ -79,6 +84,9 @@ struct Rule {
     std::vector<std::pair<std::string, std::string>> roles; // slot -> role CURIE
     std::string place_slot;         // slot holding the place ("" = find in sentence)
     int min_participants = 2;       // participants needed for the event
+    // The roles join the meeting in focus (the last asserted event of this
+    // class in the article) when there is one: "X joined the talks".
+    bool focus = false;
   };
   std::vector<EventSpec> events;
   double confidence = 0.8;

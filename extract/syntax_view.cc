@@ -213,6 +213,37 @@ std::vector<Argument> SyntaxView::arguments(int w, int focus_meeting) const {
       return arguments(doc_.tokens[clause].head, focus_meeting);
   }
   Argument a = argument_for(w);
+  // A common noun standing for named entities: "officers A and B",
+  // "his counterparts, A, B and C" (apposition), "the delegations of A, B
+  // and C", "representatives from A and B".
+  if (a.entity < 0 && tok.upos == "NOUN") {
+    std::vector<Argument> named;
+    auto add_named = [&](int c) {
+      std::vector<int> words = {c};
+      for (size_t i = 0; i < words.size(); ++i)
+        for (int k : conjuncts(words[i])) words.push_back(k);
+      for (int x : words) {
+        Argument b = argument_for(x);
+        if (b.entity < 0) continue;
+        bool dup = false;
+        for (const auto& o : named) dup = dup || o.entity == b.entity;
+        if (!dup) named.push_back(std::move(b));
+      }
+    };
+    const bool group = one_of(tok.lemma, {"delegation", "representative", "envoy", "official",
+                                          "leader", "diplomat", "team", "negotiator"});
+    for (int c : children_[w]) {
+      const Token& ct = doc_.tokens[c];
+      if (ct.deprel == "appos" || ct.deprel == "flat") add_named(c);
+      if (group && is_rel(ct.deprel, "nmod")) {
+        bool of = false;
+        for (int k : children_[c])
+          if (doc_.tokens[k].deprel == "case" && one_of(lower_[k], {"of", "from"})) of = true;
+        if (of) add_named(c);
+      }
+    }
+    if (!named.empty()) return named;
+  }
   // Plural "they"/"both" during a meeting in focus are its participants, even
   // where coreference picked a single entity.
   bool plural_pronoun = tok.upos == "PRON" && one_of(lower_[w], {"they", "them", "both"});
