@@ -531,7 +531,22 @@ void Resolver::compute_info() {
         if (ti->gender) in.gender = ti->gender;
         a += len;
         stripped = true;
-        if (a < b && gazetteer_key(doc_.tokens[a].form) == "of") description = true;
+        if (a < b && gazetteer_key(doc_.tokens[a].form) == "of") {
+          // "President of France Ana Ruiz": past the "of" complement (a place
+          // or organisation name) a person's name may follow.
+          int x = a + 1;
+          if (x < b && gazetteer_key(doc_.tokens[x].form) == "the") ++x;
+          int after = -1;
+          for (const Mention& o : ms)
+            if (&o != &m && o.first == x && o.last < b && o.kind == MentionKind::Name &&
+                o.type != EntityType::Person && o.type != EntityType::Date)
+              after = std::max(after, o.last);
+          if (after > 0 && starts_upper(doc_.tokens[after].form)) {
+            a = after;
+            continue;
+          }
+          description = true;
+        }
         continue;
       }
       if (g_.demonyms.count(low) && a + 1 < b && m.type == EntityType::Person) {
@@ -550,6 +565,19 @@ void Resolver::compute_info() {
         break;
     }
     if (description || a >= b) continue;  // no real name
+    // A person's name is the proper-noun run at the end: "future band
+    // guitarist Jan Novak", "economy minister Ana Ruiz" -> the name.
+    if (m.type == EntityType::Person && doc_.tokens[b - 1].upos == "PROPN") {
+      int x = b - 1;
+      while (x > a) {
+        const Token& p = doc_.tokens[x - 1];
+        const bool joiner = (p.form == "-" || p.upos == "PROPN" ||
+                             (starts_upper(p.form) && p.upos != "NOUN" && p.upos != "ADJ"));
+        if (!joiner) break;
+        --x;
+      }
+      if (x > a && x < b) a = x;
+    }
     in.core_first = a;
     in.core_last = b;
     for (int t = a; t < b; ++t) {

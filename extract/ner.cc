@@ -819,6 +819,32 @@ void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
            starts_upper(doc.tokens[sp.first - 2].form))
       sp.first -= 2;
     if (sp.type == kPer) {
+      // Name particles continue a name: "Jean-Yves Le Drian", "Ursula von
+      // der Leyen", "Abu Bakr al Baghdadi".
+      auto particle = [&](int t) {
+        static const char* words[] = {"le", "la", "de", "del", "della", "di", "da", "du", "dos",
+                                      "van", "von", "der", "den", "ter", "al", "el", "bin", "ibn",
+                                      "ben", "bint", "abu", "mac", "o'"};
+        const std::string l = to_lower(doc.tokens[t].form);
+        for (const char* w : words)
+          if (l == w) return true;
+        return false;
+      };
+      for (;;) {
+        int x = sp.last;
+        while (x < s.last && x < sp.last + 3 && particle(x)) ++x;
+        if (x == sp.last || x >= s.last || !starts_upper(doc.tokens[x].form) ||
+            doc.tokens[x].upos != "PROPN")
+          break;
+        // Absorb a following span that is the rest of the name.
+        if (k + 1 < spans.size() && spans[k + 1].first <= x) {
+          if (spans[k + 1].type != kPer || spans[k + 1].first < sp.last) break;
+          sp.last = spans[k + 1].last;
+          spans.erase(spans.begin() + static_cast<long>(k) + 1);
+        } else {
+          sp.last = x + 1;
+        }
+      }
       // Left dependents of the name (by the parse), not across a verb or
       // punctuation, not the article.
       const int head = span_head(doc, sp.first, sp.last);

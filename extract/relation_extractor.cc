@@ -25,8 +25,12 @@ bool has_case(const SyntaxView& sv, int c, const std::vector<std::string>& lemma
         (contains(lemmas, t.lemma) || contains(lemmas, sv.lower(k))))
       return true;
   }
-  // Multi-word prepositions ("in front of"): a fixed child of the case word.
-  return false;
+  // The phrase begins with the case word but the parser hung it on a
+  // premodifier ("with President of X Name": case of "President").
+  auto [lo, hi] = sv.subtree_span(c);
+  const Token& first = sv.doc().tokens[lo];
+  return lo < c && first.deprel == "case" &&
+         (contains(lemmas, first.lemma) || contains(lemmas, sv.lower(lo)));
 }
 
 bool step_matches(const SyntaxView& sv, int c, const PathStep& s) {
@@ -77,8 +81,17 @@ void follow(const SyntaxView& sv, int start, const std::vector<PathStep>& steps,
   // A clause without its own subject takes its controller's: "X plans to
   // meet Y", "X arrived and met Y", "X, who met Y".
   if (!found && i == 0 && (s.deprel == "nsubj" || s.deprel == "nsubj:pass")) {
+    // Object control: "X sent Y to join the talks" -> Y.
+    const Token& st = sv.doc().tokens[start];
+    if (st.deprel == "xcomp" && st.head >= 0) {
+      const int o = sv.child(st.head, "obj");
+      if (o >= 0 && o != start) {
+        follow(sv, o, steps, i + 1, out);
+        return;
+      }
+    }
     int ctrl = sv.controller(start);
-    if (ctrl >= 0) follow(sv, ctrl, steps, i + 1, out);
+    if (ctrl >= 0 && ctrl != start) follow(sv, ctrl, steps, i, out);
   }
 }
 
@@ -106,10 +119,12 @@ std::vector<int> side_mentions(const SyntaxView& sv, int trigger, bool after) {
         break;
       }
   }
-  std::vector<int> out;
+  std::vector<int> out, entities;
   for (int m = 0; m < static_cast<int>(doc.mentions.size()); ++m) {
     const Mention& mn = doc.mentions[m];
     if (mn.entity < 0 || mn.first < lo || mn.last > hi || sv.mention_at(mn.head) != m) continue;
+    if (std::find(entities.begin(), entities.end(), mn.entity) != entities.end()) continue;
+    entities.push_back(mn.entity);
     out.push_back(mn.head);
   }
   return out;
