@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "core/data_path.h"
@@ -886,6 +887,71 @@ void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
   }
 }
 
+// One name, one reading per article: a proper noun the model missed that
+// repeats a name found elsewhere in the article (the whole name, or a
+// person's surname: "Ana Ruiz ... on Tuesday Ruiz met") becomes a mention of
+// the same type.
+void add_repeated_names(const Document& doc, std::vector<Mention>& found) {
+  const int n = static_cast<int>(doc.tokens.size());
+  std::vector<char> cov(n, 0);
+  std::map<std::string, EntityType> names;  // token forms joined by ' ' -> type
+  auto key_of = [&](int a, int b) {
+    std::string k;
+    for (int t = a; t < b; ++t) k += (t > a ? " " : "") + doc.tokens[t].form;
+    return k;
+  };
+  for (const Mention& m : found) {
+    for (int t = m.first; t < m.last; ++t) cov[t] = 1;
+    if (m.kind != MentionKind::Name) continue;
+    if (m.type != EntityType::Person && m.type != EntityType::Org && m.type != EntityType::Gpe &&
+        m.type != EntityType::Loc && m.type != EntityType::Fac)
+      continue;
+    // The proper-noun core (no "the", no title words in lower case).
+    int a = m.first;
+    while (a < m.last && doc.tokens[a].upos != "PROPN") ++a;
+    if (a >= m.last) continue;
+    bool all_propn = true;
+    for (int t = a; t < m.last; ++t)
+      all_propn = all_propn && (doc.tokens[t].upos == "PROPN" || doc.tokens[t].form == "-");
+    if (!all_propn) continue;
+    names.emplace(key_of(a, m.last), m.type);
+    const std::string& last = doc.tokens[m.last - 1].form;
+    if (m.type == EntityType::Person && m.last - a >= 2 && last.size() > 2 && starts_upper(last))
+      names.emplace(last, EntityType::Person);
+  }
+  if (names.empty()) return;
+  std::vector<Mention> added;
+  for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
+    const Sentence& s = doc.sentences[si];
+    for (int t = s.first; t < s.last; ++t) {
+      if (cov[t] || doc.tokens[t].upos != "PROPN" || !starts_upper(doc.tokens[t].form)) continue;
+      for (int len = std::min(4, s.last - t); len >= 1; --len) {
+        bool free = true;
+        for (int k = t; k < t + len; ++k) free = free && !cov[k];
+        if (!free) continue;
+        // Not part of a longer proper-noun run ("Ruiz Foundation").
+        if (t + len < s.last && doc.tokens[t + len].upos == "PROPN" && len == 1) break;
+        auto it = names.find(key_of(t, t + len));
+        if (it == names.end()) continue;
+        Mention m;
+        m.sentence = si;
+        m.first = t;
+        m.last = t + len;
+        m.kind = MentionKind::Name;
+        m.type = it->second;
+        m.head = span_head(doc, m.first, m.last);
+        m.begin = doc.tokens[m.first].begin;
+        m.end = doc.tokens[m.last - 1].end;
+        for (int k = t; k < t + len; ++k) cov[k] = 1;
+        added.push_back(m);
+        t += len - 1;
+        break;
+      }
+    }
+  }
+  found.insert(found.end(), added.begin(), added.end());
+}
+
 }  // namespace
 
 void NerTagger::process(Document& doc) const {
@@ -1021,6 +1087,7 @@ void NerTagger::process(Document& doc) const {
       t += len - 1;
     }
   }
+  add_repeated_names(doc, found);
   std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) {
     return a.first != b.first ? a.first < b.first : a.last > b.last;
   });

@@ -131,7 +131,7 @@ std::vector<int> side_mentions(const SyntaxView& sv, int trigger, bool after) {
 }
 
 std::vector<int> fill_slot(const SyntaxView& sv, int trigger, const Slot& slot) {
-  if (!slot.side.empty()) return side_mentions(sv, trigger, slot.side == "after");
+  if (slot.paths.empty()) return side_mentions(sv, trigger, slot.side == "after");
   std::vector<int> out;
   for (const auto& alt : slot.paths) {
     follow(sv, trigger, alt, 0, out);
@@ -142,6 +142,7 @@ std::vector<int> fill_slot(const SyntaxView& sv, int trigger, const Slot& slot) 
       for (int c : sv.conjuncts(out[i]))
         if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
   }
+  if (out.empty() && !slot.side.empty()) return side_mentions(sv, trigger, slot.side == "after");
   return out;
 }
 

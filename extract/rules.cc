@@ -226,7 +226,6 @@ std::vector<Rule> load_rules(const std::string& path,
           s.side = sn["side"].IsScalar() ? sn["side"].as<std::string>() : "";
           if (s.side != "before" && s.side != "after")
             c.fail(sn["side"], "slot '" + s.name + "': side must be 'before' or 'after'");
-          if (!paths.empty()) c.fail(sn, "slot '" + s.name + "' has both 'path' and 'side'");
         } else if (paths.empty()) {
           c.fail(sn, "slot '" + s.name + "' needs a 'path' (or a 'side')");
         }

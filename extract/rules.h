@@ -50,10 +50,10 @@ struct Slot {
   bool optional = false;                      // rule fires without it
   bool conj = true;                           // expand over conjuncts
   bool clause = false;                        // filler is a clause: its text is a literal
-  // Instead of paths: every entity mention of the slot's types on this side
-  // of the trigger ("before" or "after"), up to the sentence edge or the
-  // first other verb. For lists a parse often breaks ("was attended by A
-  // and B, C and D, ...").
+  // Every entity mention of the slot's types on this side of the trigger
+  // ("before" or "after"), up to the sentence edge or the first other verb:
+  // for lists a parse often breaks ("was attended by A and B, C and D").
+  // With paths too, used only when the paths reach no word.
   std::string side;
 };
 

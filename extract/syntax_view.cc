@@ -116,8 +116,23 @@ Modality SyntaxView::modality(int t) const {
     // "the meeting planned for ..." / "the planned meeting"
     break;
   }
-  // Nominal triggers: "the planned meeting", "a future visit".
+  // Nominal triggers: "the planned meeting", "a future visit", "arranged a
+  // meeting", "the meeting was cancelled", "a meeting, which was cancelled".
   if (t >= 0) {
+    const Token& nt = doc_.tokens[t];
+    if (nt.upos == "NOUN" && nt.head >= 0 &&
+        (is_rel(nt.deprel, "obj") || nt.deprel == "nsubj:pass")) {
+      const Token& h = doc_.tokens[nt.head];
+      if (one_of(h.lemma, {"cancel", "postpone", "scrap", "call", "abandon", "delay"}))
+        return Modality::Negated;
+      if (one_of(h.lemma, {"arrange", "plan", "schedule", "propose", "seek", "request", "organize",
+                           "organise", "set", "suggest", "want", "demand", "offer"}))
+        return Modality::Future;
+    }
+    for (int c : children_[t])
+      if (doc_.tokens[c].deprel == "acl:relcl" &&
+          one_of(doc_.tokens[c].lemma, {"cancel", "postpone", "scrap", "abandon"}))
+        return Modality::Negated;
     for (int c : children_[t]) {
       if (is_rel(doc_.tokens[c].deprel, "amod") &&
           one_of(lower_[c], {"planned", "upcoming", "future", "proposed", "possible", "scheduled",
