@@ -80,7 +80,15 @@ void follow(const SyntaxView& sv, int start, const std::vector<PathStep>& steps,
   }
   // A clause without its own subject takes its controller's: "X plans to
   // meet Y", "X arrived and met Y", "X, who met Y".
-  if (!found && i == 0 && (s.deprel == "nsubj" || s.deprel == "nsubj:pass")) {
+  auto has_subject = [&](int w) {
+    for (int c : sv.children(w)) {
+      const std::string& d = sv.doc().tokens[c].deprel;
+      if (d.compare(0, 5, "nsubj") == 0 || d.compare(0, 5, "csubj") == 0 || d == "expl")
+        return true;
+    }
+    return false;
+  };
+  if (!found && i == 0 && (s.deprel == "nsubj" || s.deprel == "nsubj:pass") && !has_subject(start)) {
     // Object control: "X sent Y to join the talks" -> Y.
     const Token& st = sv.doc().tokens[start];
     if (st.deprel == "xcomp" && st.head >= 0) {
@@ -97,7 +105,7 @@ void follow(const SyntaxView& sv, int start, const std::vector<PathStep>& steps,
 
 // The heads of the entity mentions on one side of the trigger, up to the
 // sentence edge or the first other verb (Slot::side).
-std::vector<int> side_mentions(const SyntaxView& sv, int trigger, bool after) {
+std::vector<int> side_mentions(const SyntaxView& sv, int trigger, bool after, bool stop_at_comma) {
   const Document& doc = sv.doc();
   const Sentence& sent = doc.sentences[doc.sentence_of(trigger)];
   int lo = trigger + 1, hi = sent.last;
@@ -105,9 +113,14 @@ std::vector<int> side_mentions(const SyntaxView& sv, int trigger, bool after) {
     lo = sent.first;
     hi = trigger;
   }
+  // Clause edges: another verb, a relative or subordinating word, a
+  // semicolon; commas too when the side is only a fallback for a path.
   auto stops = [&](int t) {
     const Token& tok = doc.tokens[t];
-    return tok.upos == "VERB" && tok.head != trigger && sv.mention_at(t) < 0;
+    if (sv.mention_at(t) >= 0) return false;
+    if (tok.upos == "VERB" && tok.head != trigger) return true;
+    if (tok.upos == "SCONJ" || tok.xpos == "WRB" || tok.xpos == "WP" || tok.xpos == "WDT") return true;
+    return tok.form == ";" || tok.form == ":" || (stop_at_comma && tok.form == ",");
   };
   if (after) {
     for (int t = lo; t < hi; ++t)
@@ -130,19 +143,19 @@ std::vector<int> side_mentions(const SyntaxView& sv, int trigger, bool after) {
   return out;
 }
 
-std::vector<int> fill_slot(const SyntaxView& sv, int trigger, const Slot& slot) {
-  if (slot.paths.empty()) return side_mentions(sv, trigger, slot.side == "after");
+// The words reached by alternative `alt` of a slot (alt == paths.size():
+// the side fallback), expanded over conjuncts when the slot asks for it.
+std::vector<int> fill_slot(const SyntaxView& sv, int trigger, const Slot& slot, size_t alt) {
+  if (alt == slot.paths.size())
+    return slot.side.empty() ? std::vector<int>{}
+                             : side_mentions(sv, trigger, slot.side == "after", !slot.paths.empty());
   std::vector<int> out;
-  for (const auto& alt : slot.paths) {
-    follow(sv, trigger, alt, 0, out);
-    if (!out.empty()) break;
-  }
+  follow(sv, trigger, slot.paths[alt], 0, out);
   if (slot.conj) {
     for (size_t i = 0; i < out.size(); ++i)
       for (int c : sv.conjuncts(out[i]))
         if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
   }
-  if (out.empty() && !slot.side.empty()) return side_mentions(sv, trigger, slot.side == "after");
   return out;
 }
 
@@ -274,29 +287,33 @@ void RelationExtractor::process(Document& doc) const {
         std::vector<std::vector<Argument>> fillers(r.slots.size());
         for (size_t k = 0; k < r.slots.size() && ok; ++k) {
           const Slot& slot = r.slots[k];
-          const std::vector<int> words = fill_slot(sv, t, slot);
+          // Alternatives in order; the first that gives an acceptable
+          // filler wins.
           std::string rejected;
-          for (int w : words) {
-            if (slot.clause) {
-              fillers[k].push_back(sv.clause_argument(w));
-              continue;
-            }
-            for (Argument& a : sv.arguments(w, focus_meeting)) {
-              if (a.entity >= 0) {
-                if (!type_allowed(slot.types, doc.entities[a.entity].type)) {
-                  rejected += " '" + a.text + "' (type " + std::string(to_string(doc.entities[a.entity].type)) + ")";
-                  continue;
-                }
-              } else if (slot.require_entity || !slot.types.empty()) {
-                rejected += " '" + a.text + "' (no entity)";
+          for (size_t alt = 0; alt <= slot.paths.size() && fillers[k].empty(); ++alt) {
+            for (int w : fill_slot(sv, t, slot, alt)) {
+              if (slot.clause) {
+                fillers[k].push_back(sv.clause_argument(w));
                 continue;
               }
-              fillers[k].push_back(std::move(a));
+              for (Argument& a : sv.arguments(w, focus_meeting)) {
+                if (a.entity >= 0) {
+                  if (!type_allowed(slot.types, doc.entities[a.entity].type)) {
+                    rejected += " '" + a.text + "' (type " +
+                                std::string(to_string(doc.entities[a.entity].type)) + ")";
+                    continue;
+                  }
+                } else if (slot.require_entity || !slot.types.empty()) {
+                  rejected += " '" + a.text + "' (no entity)";
+                  continue;
+                }
+                fillers[k].push_back(std::move(a));
+              }
             }
           }
           if (fillers[k].empty() && !slot.optional) {
             trace("slot " + slot.name + " empty: " +
-                  (words.empty() ? std::string("no word on its paths") : "rejected" + rejected));
+                  (rejected.empty() ? std::string("no word on its paths") : "rejected" + rejected));
             ok = false;
           }
         }
