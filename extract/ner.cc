@@ -887,11 +887,10 @@ void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
   }
 }
 
-// One name, one reading per article: a proper noun the model missed that
-// repeats a name found elsewhere in the article (the whole name, or a
-// person's surname: "Ana Ruiz ... on Tuesday Ruiz met") becomes a mention of
-// the same type.
-void add_repeated_names(const Document& doc, std::vector<Mention>& found) {
+}  // namespace
+
+// "Ana Ruiz ... on Tuesday Ruiz met": see ner.h.
+void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>& found) {
   const int n = static_cast<int>(doc.tokens.size());
   std::vector<char> cov(n, 0);
   std::map<std::string, EntityType> names;  // token forms joined by ' ' -> type
@@ -951,8 +950,6 @@ void add_repeated_names(const Document& doc, std::vector<Mention>& found) {
   }
   found.insert(found.end(), added.begin(), added.end());
 }
-
-}  // namespace
 
 void NerTagger::process(Document& doc) const {
   const Gazetteer& g = gazetteer_;
@@ -1087,7 +1084,7 @@ void NerTagger::process(Document& doc) const {
       t += len - 1;
     }
   }
-  add_repeated_names(doc, found);
+  ner_internal::add_repeated_names(doc, found);
   std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) {
     return a.first != b.first ? a.first < b.first : a.last > b.last;
   });

@@ -188,6 +188,12 @@ void viterbi(const std::vector<float>& emit, size_t n, const float (*transition)
 void decode(const Weights& w, const std::vector<uint64_t>& feats,
             const std::vector<uint32_t>& offsets, std::vector<int>& labels);
 
+// One name, one reading per article: appends to `found` (the article's
+// mentions so far) a mention for each uncovered proper noun that repeats a
+// name found elsewhere in the article (the whole name, or a person's
+// surname), with that name's type.
+void add_repeated_names(const Document& doc, std::vector<Mention>& found);
+
 }  // namespace ner_internal
 
 // Trains and saves the NER model; progress lines go to log. Deterministic for

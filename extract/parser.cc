@@ -480,12 +480,6 @@ Parser::~Parser() = default;
 Parser::Parser(Parser&&) noexcept = default;
 Parser& Parser::operator=(Parser&&) noexcept = default;
 
-namespace {
-// A preposition is a leaf in UD. When the parser hung a noun phrase under one
-// ("met on Monday with<-appos- X"), the first noun after it becomes the head
-// of what the preposition governed, takes the preposition's place (obl under
-// a verb, nmod elsewhere) and the preposition becomes its case marker.
-// Heads are document-global (tokens[i] is word base + i).
 void repair_prepositions(Token* tokens, int n, int base) {
   for (int a = 0; a < n; ++a) {
     Token& adp = tokens[a];
@@ -510,7 +504,6 @@ void repair_prepositions(Token* tokens, int n, int base) {
     adp.deprel = "case";
   }
 }
-}  // namespace
 
 void Parser::parse(Token* tokens, int n, int base) const {
   parser_detail::greedy_parse(*model_, tokens, n, base);

@@ -107,3 +107,16 @@ TEST_CASE("triples TSV has the documented header and no tabs inside values", "[c
   CHECK(s.status == 0);
   CHECK_THAT(s.out, Catch::Contains("\n1\t"));
 }
+
+TEST_CASE("triples --trace-rules explains rules on standard error, output unchanged", "[cli]") {
+  TempDir dir;
+  auto f = dir.write("a.txt", kArticle);
+  auto plain = run_cli("triples '" + f.string() + "'");
+  auto traced = run_cli("triples --trace-rules '" + f.string() + "'");
+  REQUIRE(traced.status == 0);
+  CHECK(traced.out == plain.out);
+  // doc, sentence, word, rule id, what happened
+  CHECK_THAT(traced.err, Catch::Contains("a.txt\t"));
+  CHECK_THAT(traced.err, Catch::Contains("\tmeet."));
+  CHECK_THAT(traced.err, Catch::Contains("\tfired: "));
+}

@@ -436,3 +436,58 @@ TEST_CASE("coref: 'the sides' are the two people of the meeting", "[coref]") {
   CHECK(sides != entity_at(d, 3));
   CHECK(entity_at(d, 12) == sides);  // "They"
 }
+
+TEST_CASE("coref: a person's name is the proper-noun core of the mention", "[coref]") {
+  // Economy minister Ana Ruiz met President of Tarsk Karl Brenner .
+  Document d = make_doc({{{"Economy", "NOUN", 2, "compound"},
+                          {"minister", "NOUN", 3, "nmod:desc"},
+                          {"Ana", "PROPN", 5, "nsubj"},
+                          {"Ruiz", "PROPN", 3, "flat"},
+                          {"met", "VERB", 0, "root"},
+                          {"President", "PROPN", 9, "nmod:desc"},
+                          {"of", "ADP", 8, "case"},
+                          {"Tarsk", "PROPN", 6, "nmod"},
+                          {"Karl", "PROPN", 5, "obj"},
+                          {"Brenner", "PROPN", 9, "flat"},
+                          {".", "PUNCT", 5, "punct"}}});
+  name(d, 0, 4, EntityType::Person);
+  name(d, 5, 10, EntityType::Person);
+  name(d, 7, 8, EntityType::Gpe);
+  coref().process(d);
+  CHECK(entity_named(d, "Ana Ruiz") >= 0);
+  const int karl = entity_named(d, "Karl Brenner");
+  REQUIRE(karl >= 0);
+  REQUIRE(!d.entities[karl].roles.empty());
+  CHECK(d.entities[karl].roles[0].title == "President");
+  CHECK(d.entities[karl].roles[0].of == entity_named(d, "Tarsk"));
+}
+
+TEST_CASE("coref: a title tagged as a name keeps its determiner in the mention", "[coref]") {
+  // Ana Ruiz , President of Tarsk , spoke . The President of Tarsk left .
+  Document d = make_doc({{{"Ana", "PROPN", 7, "nsubj"},
+                          {"Ruiz", "PROPN", 1, "flat"},
+                          {",", "PUNCT", 4, "punct"},
+                          {"President", "PROPN", 1, "appos"},
+                          {"of", "ADP", 6, "case"},
+                          {"Tarsk", "PROPN", 4, "nmod"},
+                          {"spoke", "VERB", 0, "root"},
+                          {".", "PUNCT", 7, "punct"}},
+                         {{"The", "DET", 2, "det"},
+                          {"President", "PROPN", 5, "nsubj"},
+                          {"of", "ADP", 4, "case"},
+                          {"Tarsk", "PROPN", 2, "nmod"},
+                          {"left", "VERB", 0, "root"},
+                          {".", "PUNCT", 5, "punct"}}});
+  name(d, 0, 2, EntityType::Person);
+  name(d, 5, 6, EntityType::Gpe);
+  name(d, 9, 12, EntityType::Person);  // NER tagged "President of Tarsk"
+  name(d, 11, 12, EntityType::Gpe);
+  coref().process(d);
+  bool found = false;
+  for (const auto& m : d.mentions)
+    if (d.span_text(m.begin, m.end) == "The President of Tarsk") {
+      found = true;
+      CHECK(m.entity == entity_named(d, "Ana Ruiz"));
+    }
+  CHECK(found);
+}

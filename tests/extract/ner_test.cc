@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
+#include <set>
 
 #include "core/error.h"
 #include "core/utf8.h"
@@ -213,4 +214,34 @@ TEST_CASE("ner: the shipped model finds people, places and organisations", "[ner
     CHECK(m.begin == d.tokens[m.first].begin);
     CHECK(m.end == d.tokens[m.last - 1].end);
   }
+}
+
+TEST_CASE("ner: a name repeated where the model missed it is found again", "[ner]") {
+  // Karl Brenner arrived . On Tuesday Brenner met Lumo Corp and Lumo Corp left .
+  ng::Document d = make_doc({{"Karl", "PROPN"},  {"Brenner", "PROPN"}, {"arrived", "VERB"},
+                             {"On", "ADP"},      {"Tuesday", "PROPN"}, {"Brenner", "PROPN"},
+                             {"met", "VERB"},    {"Lumo", "PROPN"},    {"Corp", "PROPN"},
+                             {"and", "CCONJ"},   {"Lumo", "PROPN"},    {"Corp", "PROPN"},
+                             {"left", "VERB"},   {"brenner", "NOUN"}});
+  auto mention = [&](int first, int last, ng::EntityType type) {
+    ng::Mention m;
+    m.first = first;
+    m.last = last;
+    m.head = last - 1;
+    m.type = type;
+    m.kind = ng::MentionKind::Name;
+    return m;
+  };
+  std::vector<ng::Mention> found = {mention(0, 2, ng::EntityType::Person),
+                                    mention(4, 5, ng::EntityType::Date),
+                                    mention(7, 9, ng::EntityType::Org)};
+  ng::ner_internal::add_repeated_names(d, found);
+  std::set<std::pair<int, int>> spans;
+  for (const auto& m : found) spans.insert({m.first, m.last});
+  CHECK(spans.count({5, 6}));    // the surname alone
+  CHECK(spans.count({10, 12}));  // the whole organisation name again
+  CHECK(!spans.count({13, 14})); // a lower-case common noun is not a name
+  CHECK(found.size() == 5);
+  for (const auto& m : found)
+    if (m.first == 5) CHECK(m.type == ng::EntityType::Person);
 }

@@ -265,3 +265,34 @@ TEST_CASE("parser: accuracy floor on EWT dev with gold tags", "[parser][shared]"
   CHECK(sc.uas() > 85.0);
   CHECK(sc.las() > 82.0);
 }
+
+TEST_CASE("parser: a preposition with dependents is repaired into a case marker", "[parser]") {
+  // met(0) on(1) Monday(2) with(3) Ann(4) Lee(5): "with" wrongly heads "Ann".
+  struct R { const char* form; const char* upos; int head; const char* rel; };
+  const R words[] = {{"met", "VERB", -1, "root"}, {"on", "ADP", 2, "case"},
+                     {"Monday", "PROPN", 0, "obl"}, {"with", "ADP", 2, "nmod"},
+                     {"Ann", "PROPN", 3, "appos"},  {"Lee", "PROPN", 4, "flat"}};
+  const int base = 10;  // heads are relative to a sentence starting at word 10
+  std::vector<Token> t;
+  for (const R& r : words) {
+    Token x;
+    x.form = r.form;
+    x.upos = r.upos;
+    x.head = r.head < 0 ? -1 : base + r.head;
+    x.deprel = r.rel;
+    t.push_back(x);
+  }
+  ng::repair_prepositions(t.data(), static_cast<int>(t.size()), base);
+  CHECK(t[3].head == base + 4);
+  CHECK(t[3].deprel == "case");
+  CHECK(t[4].head == base + 2);  // Ann takes the preposition's place under Monday
+  CHECK(t[4].deprel == "nmod");
+  CHECK(t[5].head == base + 4);
+  CHECK(t[1].head == base + 2);  // a proper case marker is left alone
+  // Still one tree: every word reaches the root.
+  for (int i = 0; i < static_cast<int>(t.size()); ++i) {
+    int x = i, steps = 0;
+    while (t[x].head >= 0 && steps++ < 10) x = t[x].head - base;
+    CHECK(t[x].head == -1);
+  }
+}

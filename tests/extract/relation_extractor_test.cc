@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+#include <sstream>
+
 #include "extract/relation_extractor.h"
 #include "tests/extract/doc_builder.h"
 #include "tests/test_support.h"
@@ -127,4 +130,172 @@ TEST_CASE("present ... with: giver, thing and recipient", "[extract][rules]") {
   CHECK(found->extra[0].first == "ng:recipient");
   CHECK(name_of(d, found->extra[0].second) == "Ann");
   CHECK(found->rule == "give.present_with");
+}
+
+namespace {
+
+// Pairs of entity names that meet in asserted meeting events.
+std::set<std::pair<std::string, std::string>> met_pairs(const Document& d) {
+  std::set<std::pair<std::string, std::string>> out;
+  for (const auto& e : d.events) {
+    if (e.cls != "ng:Meeting" || e.modality != Modality::Asserted) continue;
+    for (const auto& [r1, a] : e.roles)
+      for (const auto& [r2, b] : e.roles)
+        if (a.entity >= 0 && b.entity >= 0 && a.entity != b.entity) {
+          auto x = d.entities[a.entity].name, y = d.entities[b.entity].name;
+          out.insert(x < y ? std::make_pair(x, y) : std::make_pair(y, x));
+        }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("passive: nsubj does not reach the passive subject", "[extract][rules]") {
+  Document d;
+  // Ann was met by Bob .
+  test::add_sentence(d, {{"Ann", "Ann", "PROPN", 3, "nsubj:pass"},
+                         {"was", "be", "AUX", 3, "aux:pass"},
+                         {"met", "meet", "VERB", 0, "root"},
+                         {"by", "by", "ADP", 5, "case"},
+                         {"Bob", "Bob", "PROPN", 3, "obl:agent"},
+                         {".", ".", "PUNCT", 3, "punct"}});
+  test::add_mention(d, 0, 1, 0, EntityType::Person);
+  test::add_mention(d, 4, 5, 4, EntityType::Person);
+  news_rules().process(d);
+  CHECK(has_fact(d, "Bob", "ng:met", "Ann"));
+  CHECK(!has_fact(d, "Ann", "ng:met", "Ann"));
+  CHECK(met_pairs(d) == std::set<std::pair<std::string, std::string>>{{"Ann", "Bob"}});
+}
+
+TEST_CASE("side slots: everyone listed after 'attended by', whatever the parse", "[extract][rules]") {
+  Document d;
+  // The meeting was attended by Ann , Bob and Cy .   (a broken parse: Bob
+  // and Cy hang on the verb)
+  test::add_sentence(d, {{"The", "the", "DET", 2, "det"},
+                         {"meeting", "meeting", "NOUN", 4, "nsubj:pass"},
+                         {"was", "be", "AUX", 4, "aux:pass"},
+                         {"attended", "attend", "VERB", 0, "root"},
+                         {"by", "by", "ADP", 6, "case"},
+                         {"Ann", "Ann", "PROPN", 4, "obl:agent"},
+                         {",", ",", "PUNCT", 8, "punct"},
+                         {"Bob", "Bob", "PROPN", 4, "obl"},
+                         {"and", "and", "CCONJ", 10, "cc"},
+                         {"Cy", "Cy", "PROPN", 4, "obl"},
+                         {".", ".", "PUNCT", 4, "punct"}});
+  test::add_mention(d, 5, 6, 5, EntityType::Person);
+  test::add_mention(d, 7, 8, 7, EntityType::Person);
+  test::add_mention(d, 9, 10, 9, EntityType::Person);
+  news_rules().process(d);
+  CHECK(met_pairs(d) == std::set<std::pair<std::string, std::string>>{
+                            {"Ann", "Bob"}, {"Ann", "Cy"}, {"Bob", "Cy"}});
+}
+
+TEST_CASE("focus: 'X joined the talks' adds X to the meeting in focus", "[extract][rules]") {
+  Document d;
+  // Ann met Bob . Cy joined the talks .
+  test::add_sentence(d, {{"Ann", "Ann", "PROPN", 2, "nsubj"},
+                         {"met", "meet", "VERB", 0, "root"},
+                         {"Bob", "Bob", "PROPN", 2, "obj"},
+                         {".", ".", "PUNCT", 2, "punct"}});
+  test::add_sentence(d, {{"Cy", "Cy", "PROPN", 2, "nsubj"},
+                         {"joined", "join", "VERB", 0, "root"},
+                         {"the", "the", "DET", 4, "det"},
+                         {"talks", "talk", "NOUN", 2, "obj"},
+                         {".", ".", "PUNCT", 2, "punct"}});
+  test::add_mention(d, 0, 1, 0, EntityType::Person);
+  test::add_mention(d, 2, 3, 2, EntityType::Person);
+  test::add_mention(d, 4, 5, 4, EntityType::Person);
+  news_rules().process(d);
+  CHECK(d.events.size() == 1);
+  CHECK(met_pairs(d) == std::set<std::pair<std::string, std::string>>{
+                            {"Ann", "Bob"}, {"Ann", "Cy"}, {"Bob", "Cy"}});
+
+  // Without a meeting in focus, joining talks alone is no meeting.
+  Document alone;
+  test::add_sentence(alone, {{"Cy", "Cy", "PROPN", 2, "nsubj"},
+                             {"joined", "join", "VERB", 0, "root"},
+                             {"the", "the", "DET", 4, "det"},
+                             {"talks", "talk", "NOUN", 2, "obj"}});
+  test::add_mention(alone, 0, 1, 0, EntityType::Person);
+  news_rules().process(alone);
+  CHECK(alone.events.empty());
+}
+
+TEST_CASE("group nouns and appositions stand for the entities they name", "[extract][rules]") {
+  Document d;
+  // The delegations of Ruritania and Freedonia met .
+  test::add_sentence(d, {{"The", "the", "DET", 2, "det"},
+                         {"delegations", "delegation", "NOUN", 7, "nsubj"},
+                         {"of", "of", "ADP", 4, "case"},
+                         {"Ruritania", "Ruritania", "PROPN", 2, "nmod"},
+                         {"and", "and", "CCONJ", 6, "cc"},
+                         {"Freedonia", "Freedonia", "PROPN", 4, "conj"},
+                         {"met", "meet", "VERB", 0, "root"},
+                         {".", ".", "PUNCT", 7, "punct"}});
+  test::add_mention(d, 3, 4, 3, EntityType::Gpe);
+  test::add_mention(d, 5, 6, 5, EntityType::Gpe);
+  news_rules().process(d);
+  CHECK(met_pairs(d) == std::set<std::pair<std::string, std::string>>{{"Freedonia", "Ruritania"}});
+
+  Document o;
+  // Ann met officers Bob and Cy .
+  test::add_sentence(o, {{"Ann", "Ann", "PROPN", 2, "nsubj"},
+                         {"met", "meet", "VERB", 0, "root"},
+                         {"officers", "officer", "NOUN", 2, "obj"},
+                         {"Bob", "Bob", "PROPN", 3, "appos"},
+                         {"and", "and", "CCONJ", 6, "cc"},
+                         {"Cy", "Cy", "PROPN", 4, "conj"},
+                         {".", ".", "PUNCT", 2, "punct"}});
+  test::add_mention(o, 0, 1, 0, EntityType::Person);
+  test::add_mention(o, 3, 4, 3, EntityType::Person);
+  test::add_mention(o, 5, 6, 5, EntityType::Person);
+  news_rules().process(o);
+  auto pairs = met_pairs(o);
+  CHECK(pairs.count({"Ann", "Bob"}));
+  CHECK(pairs.count({"Ann", "Cy"}));
+}
+
+TEST_CASE("arranged and cancelled meetings are not reported as held", "[extract][rules]") {
+  for (const char* verb : {"arrange", "cancel"}) {
+    INFO(verb);
+    Document d;
+    // Cy <verb>ed a meeting between Ann and Bob .
+    test::add_sentence(d, {{"Cy", "Cy", "PROPN", 2, "nsubj"},
+                           {verb, verb, "VERB", 0, "root"},
+                           {"a", "a", "DET", 4, "det"},
+                           {"meeting", "meeting", "NOUN", 2, "obj"},
+                           {"between", "between", "ADP", 6, "case"},
+                           {"Ann", "Ann", "PROPN", 4, "nmod"},
+                           {"and", "and", "CCONJ", 8, "cc"},
+                           {"Bob", "Bob", "PROPN", 6, "conj"},
+                           {".", ".", "PUNCT", 2, "punct"}});
+    test::add_mention(d, 0, 1, 0, EntityType::Person);
+    test::add_mention(d, 5, 6, 5, EntityType::Person);
+    test::add_mention(d, 7, 8, 7, EntityType::Person);
+    news_rules().process(d);
+    REQUIRE(d.events.size() == 1);
+    CHECK(d.events[0].modality != Modality::Asserted);
+    CHECK(met_pairs(d).empty());
+  }
+}
+
+TEST_CASE("the rule trace says what fired and why a rule gave nothing", "[extract][rules]") {
+  std::ostringstream trace;
+  RelationExtractorOptions o;
+  o.rule_files = {(test::source_dir() / "extract/rules/news.yaml").string()};
+  o.trace = &trace;
+  RelationExtractor rx(o);
+  Document d;
+  d.id = "doc1";
+  // Ann met the press .   (no entity in the object)
+  test::add_sentence(d, {{"Ann", "Ann", "PROPN", 2, "nsubj"},
+                         {"met", "meet", "VERB", 0, "root"},
+                         {"the", "the", "DET", 4, "det"},
+                         {"press", "press", "NOUN", 2, "obj"}});
+  test::add_mention(d, 0, 1, 0, EntityType::Person);
+  rx.process(d);
+  const std::string t = trace.str();
+  CHECK_THAT(t, Catch::Contains("doc1\t1\tmet\tmeet.verb\tslot b empty: rejected 'the press' (no entity)"));
+  CHECK(d.events.empty());
 }

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+
 #include "core/error.h"
 #include "extract/rules.h"
 #include "tests/test_support.h"
@@ -60,4 +63,53 @@ TEST_CASE("the bundled rule files load and every rule has a trigger and output",
     CHECK((!r.facts.empty() || !r.events.empty()));
     CHECK(r.line > 0);
   }
+}
+
+TEST_CASE("paths: '^' takes constraints on the head", "[extract][rules]") {
+  auto p = ng::parse_path("^[lemma=attend|hold]/nsubj");
+  REQUIRE(p.size() == 2);
+  CHECK(p[0].up);
+  CHECK(p[0].lemmas == std::vector<std::string>{"attend", "hold"});
+  CHECK(p[1].deprel == "nsubj");
+  CHECK_THROWS_AS(ng::parse_path("^x"), ng::Error);
+}
+
+TEST_CASE("slot sides and focus events are read and checked", "[extract][rules]") {
+  auto dir = std::filesystem::temp_directory_path() / "ng_rules_side_test";
+  std::filesystem::create_directories(dir);
+  auto write = [&](const char* name, const char* text) {
+    auto p = dir / name;
+    std::ofstream(p) << text;
+    return p.string();
+  };
+  auto ok = write("ok.yaml",
+                  "- id: t.side\n"
+                  "  trigger: {lemma: [gather]}\n"
+                  "  slots:\n"
+                  "    p: {side: before, type: [PERSON]}\n"
+                  "    q: {path: [obj], side: after, optional: true}\n"
+                  "  event: {class: \"ng:Meeting\", roles: {p: \"ng:participant\"}, focus: true}\n");
+  auto rules = ng::load_rules(ok, nullptr);
+  REQUIRE(rules.size() == 1);
+  CHECK(rules[0].slots[0].side == "before");
+  CHECK(rules[0].slots[0].paths.empty());
+  CHECK(rules[0].slots[1].side == "after");
+  CHECK(rules[0].slots[1].paths.size() == 1);
+  REQUIRE(rules[0].events.size() == 1);
+  CHECK(rules[0].events[0].focus);
+  auto bad_side = write("bad.yaml",
+                        "- id: t.bad_side\n"
+                        "  trigger: {lemma: [gather]}\n"
+                        "  slots:\n"
+                        "    p: {side: left}\n"
+                        "  event: {class: \"ng:Meeting\", roles: {p: \"ng:participant\"}}\n");
+  try {
+    ng::load_rules(bad_side, nullptr);
+    FAIL("a bad side was accepted");
+  } catch (const ng::Error& e) {
+    CHECK_THAT(e.what(), Catch::Contains("bad.yaml:4:"));
+    CHECK_THAT(e.what(), Catch::Contains("t.bad_side"));
+    CHECK_THAT(e.what(), Catch::Contains("before' or 'after"));
+  }
+  std::filesystem::remove_all(dir);
 }

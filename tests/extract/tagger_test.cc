@@ -123,3 +123,26 @@ TEST_CASE("tagger is deterministic across threads", "[tagger]") {
   t.join();
   CHECK(a == b);
 }
+
+TEST_CASE("tagger: words missing from the lexicon never get closed-class tags", "[tagger]") {
+  // Invented words in every position of sentences with many function words.
+  const char* frames[] = {"He gave the %s a book .", "The %s %s of the city was with them .",
+                          "She presented them with a %s %s depicting events .",
+                          "%s %s and %s met in %s on Monday ."};
+  const char* words[] = {"zorbulate", "Quexting", "flimbor", "vantroque", "Mzyx", "glorpish"};
+  int k = 0;
+  for (const char* f : frames) {
+    std::string s = f;
+    for (size_t p; (p = s.find("%s")) != std::string::npos; k = (k + 1) % 6)
+      s.replace(p, 2, words[k]);
+    ng::Document d = make_doc({split(s)});
+    tagger().process(d);
+    for (const auto& t : d.tokens) {
+      bool invented = false;
+      for (const char* w : words) invented = invented || t.form == w;
+      if (!invented) continue;
+      INFO(s << ": " << t.form << " " << t.upos);
+      CHECK(!ng::tagging::closed_class(t.upos));
+    }
+  }
+}
