@@ -459,7 +459,7 @@ void RelationExtractor::process(Document& doc) const {
       f.predicate = "schema:jobTitle";
       f.object.literal = role.title;
       f.object.text = role.title;
-      f.relation_text = role.title;
+      f.relation_text = "is";
       f.rule = "role.title";
       f.confidence = 0.9;
       add_fact(Fact(f));
@@ -468,7 +468,7 @@ void RelationExtractor::process(Document& doc) const {
         f.object = Argument{};
         f.object.entity = role.of;
         f.object.text = doc.entities[role.of].name;
-        f.relation_text = role.title + " of";
+        f.relation_text = "is " + role.title + " of";
         f.rule = "role.office";
         add_fact(std::move(f));
       }
