@@ -685,6 +685,11 @@ void add_nested(const Document& doc, const Gazetteer& g, const Mention& outer,
       if (a == outer.first && b == outer.last) continue;
       const auto* p = g.place(gazetteer_key(doc, a, b));
       if (!p) continue;
+      // In a person's name a place followed by more of the name is a given
+      // name ("Sofia Ruiz", "Georgia Lee"), unlike "US President X".
+      if (outer.type == EntityType::Person && b < outer.last &&
+          doc.tokens[b].upos == "PROPN" && !g.titles.count(gazetteer_key(doc.tokens[b].form)))
+        break;
       spans.emplace_back(a, b);
       types.push_back((p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region))
                           ? EntityType::Gpe
@@ -857,6 +862,8 @@ void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
       int a = sp.first;
       while (a - 1 >= prev_last && a - 1 >= s.first) {
         const Token& t = doc.tokens[a - 1];
+        // Not the owner's clitic: "Korea's [Kim Shin-Wook]".
+        if (t.form == "'s" || t.form == "\u2019s" || t.form == "'" || t.form == "\u2019") break;
         if (t.head < 0 || t.upos == "VERB" || t.upos == "AUX" || t.upos == "DET" ||
             t.upos == "ADP" || t.upos == "PRON" || t.upos == "CCONJ" ||
             (t.upos == "PUNCT" && !glued_hyphen(a - 1)) || t.upos == "SCONJ")

@@ -327,6 +327,21 @@ Argument SyntaxView::place_of(int t) const {
         loc_case = true;
     if (loc_case && is_place(c)) return argument_for(c);
   }
+  // The parse often hangs "in <city>" on the object ("received X, Mayor of Y,
+  // in Z"): the first "in/at <place>" after the trigger in its clause.
+  const Sentence& s = doc_.sentences[doc_.sentence_of(t)];
+  for (int k = t + 1; k + 1 < s.last; ++k) {
+    const Token& tok = doc_.tokens[k];
+    if ((tok.upos == "VERB" && tok.head != t) || tok.upos == "SCONJ" || tok.xpos == "WRB" ||
+        tok.xpos == "WDT" || tok.xpos == "WP")
+      break;
+    if (!one_of(lower_[k], {"in", "at"}) || tok.upos != "ADP") continue;
+    int w = k + 1;
+    if (lower_[w] == "the" && w + 1 < s.last) ++w;
+    const int m = mention_at_[w];
+    if (m >= 0 && doc_.mentions[m].first == w && is_place(doc_.mentions[m].head))
+      return argument_for(doc_.mentions[m].head);
+  }
   return {};
 }
 
