@@ -1050,6 +1050,13 @@ void NerTagger::process(Document& doc) const {
       if (m.last - m.first == 1 && g.demonyms.count(gazetteer_key(doc.tokens[m.first].form)) &&
           (doc.tokens[m.first].upos == "ADJ" || doc.tokens[m.first].deprel == "amod"))
         m.type = EntityType::Norp;
+      // A bare title ("Prime Minister", "the President") names no place or
+      // organisation; coreference reads it as a role description.
+      if (m.type != EntityType::Person) {
+        int a = m.first;
+        if (gazetteer_key(doc.tokens[a].form) == "the" && a + 1 < m.last) ++a;
+        if (g.titles.count(gazetteer_key(doc, a, m.last))) continue;
+      }
       m.head = span_head(doc, m.first, m.last);
       m.begin = doc.tokens[m.first].begin;
       m.end = doc.tokens[m.last - 1].end;

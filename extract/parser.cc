@@ -503,6 +503,15 @@ void repair_prepositions(Token* tokens, int n, int base) {
     adp.head = base + noun;
     adp.deprel = "case";
   }
+  // A subject never has a preposition: "(While) in New York City, X told":
+  // the prepositional phrase is an oblique.
+  for (int c = 0; c < n; ++c) {
+    Token& adp = tokens[c];
+    if (adp.deprel != "case" || adp.upos != "ADP" || adp.head < base || adp.head >= base + n)
+      continue;
+    Token& nom = tokens[adp.head - base];
+    if (nom.deprel == "nsubj" || nom.deprel == "nsubj:pass") nom.deprel = "obl";
+  }
 }
 
 void Parser::parse(Token* tokens, int n, int base) const {

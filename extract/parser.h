@@ -59,8 +59,9 @@ class Parser : public Stage {
 // A preposition is a leaf in UD. Where a parse hung a noun phrase under one
 // ("met on Monday with<-appos- X"), the first noun after it takes the
 // preposition's place (obl under a verb, nmod elsewhere) and the preposition
-// becomes its case marker. tokens[0..n) is one sentence, heads are
-// base-relative as in Parser::parse. Parser::parse applies it.
+// becomes its case marker. A subject with a preposition becomes an oblique.
+// tokens[0..n) is one sentence, heads are base-relative as in
+// Parser::parse. Parser::parse applies it.
 void repair_prepositions(Token* tokens, int n, int base);
 
 // Tokens for one gold-tokenized CoNLL-U sentence: form, lemma, upos, xpos

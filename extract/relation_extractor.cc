@@ -357,7 +357,7 @@ void RelationExtractor::process(Document& doc) const {
               f.subject = subj;
               f.predicate = fs.predicate;
               f.object = obj;
-              f.relation_text = relation_text;
+              f.relation_text = fs.relation.empty() ? relation_text : fs.relation;
               f.rule = r.id;
               f.confidence = r.confidence;
               f.modality = mod;

@@ -262,7 +262,7 @@ std::vector<Rule> load_rules(const std::string& path,
     };
 
     auto read_fact = [&](const YAML::Node& fn) {
-      check_keys(c, fn, {"subject", "predicate", "object", "extra"}, "fact");
+      check_keys(c, fn, {"subject", "predicate", "object", "extra", "relation"}, "fact");
       Rule::FactSpec f;
       if (!fn["subject"].IsDefined() || !fn["predicate"].IsDefined())
         c.fail(fn, "fact needs 'subject' and 'predicate'");
@@ -273,6 +273,11 @@ std::vector<Rule> load_rules(const std::string& path,
       if (fn["object"].IsDefined()) {
         f.object = fn["object"].as<std::string>();
         check_slot(fn["object"], f.object);
+      }
+      if (fn["relation"].IsDefined()) {
+        if (!fn["relation"].IsScalar() || fn["relation"].as<std::string>().empty())
+          c.fail(fn["relation"], "fact.relation: expected the relation phrase as text");
+        f.relation = fn["relation"].as<std::string>();
       }
       if (const auto& ex = fn["extra"]; ex.IsDefined()) {
         if (!ex.IsMap()) c.fail(ex, "fact.extra: expected a mapping role CURIE -> slot");

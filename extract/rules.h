@@ -77,6 +77,9 @@ struct Rule {
     std::string subject, object;    // slot names; object may be "" (no object)
     std::string predicate;          // CURIE
     std::vector<std::pair<std::string, std::string>> extra; // role CURIE -> slot
+    // The relation phrase reported with the fact ("is part of"); "" = the
+    // trigger word with its auxiliaries and negation ("had not met").
+    std::string relation;
   };
   std::vector<FactSpec> facts;
   struct EventSpec {

@@ -296,3 +296,21 @@ TEST_CASE("parser: a preposition with dependents is repaired into a case marker"
     CHECK(t[x].head == -1);
   }
 }
+
+TEST_CASE("parser: a subject with a preposition is repaired into an oblique", "[parser]") {
+  // in(0) Rome(1) Ann(2) spoke(3): "Rome" wrongly the subject.
+  std::vector<Token> t(4);
+  const char* forms[] = {"in", "Rome", "Ann", "spoke"};
+  const char* upos[] = {"ADP", "PROPN", "PROPN", "VERB"};
+  const int heads[] = {1, 3, 3, -1};
+  const char* rels[] = {"case", "nsubj", "appos", "root"};
+  for (int i = 0; i < 4; ++i) {
+    t[i].form = forms[i];
+    t[i].upos = upos[i];
+    t[i].head = heads[i];
+    t[i].deprel = rels[i];
+  }
+  ng::repair_prepositions(t.data(), 4, 0);
+  CHECK(t[1].deprel == "obl");
+  CHECK(t[0].deprel == "case");
+}
