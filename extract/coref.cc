@@ -580,12 +580,21 @@ void Resolver::compute_info() {
     }
     in.core_first = a;
     in.core_last = b;
-    for (int t = a; t < b; ++t) {
+    // "Igoumenitsa, Greece" is the city: its identity is the part before the
+    // comma (the region after it is a mention of its own).
+    int id_last = b;
+    if (in.cls == Class::Place)
+      for (int t = a + 1; t + 1 < b; ++t)
+        if (doc_.tokens[t].form == ",") {
+          id_last = t;
+          break;
+        }
+    for (int t = a; t < id_last; ++t) {
       std::string w = gazetteer_key(doc_.tokens[t].form);
       if (w == "-" || w == "." || w == ",") continue;
       in.words.push_back(std::move(w));
     }
-    in.key = gazetteer_key(doc_, a, b);
+    in.key = gazetteer_key(doc_, a, id_last);
     if (in.key.empty()) continue;
     // Place identity: the gazetteer's canonical name; else the name without
     // its region word ("tarsk oblast" -> "tarsk").
@@ -703,6 +712,9 @@ void Resolver::pass_apposition() {
     if (other < 0 || other == static_cast<int>(i)) continue;
     if (!real_name(other) && !real_name(i)) continue;
     if (info_[i].cls != info_[other].cls) continue;
+    // "Igoumenitsa, Greece", "Paris, Texas": a place after a place is the
+    // region it lies in, not another name for it.
+    if (info_[i].cls == Class::Place && real_name(i) && real_name(other)) continue;
     if (h.deprel == "appos") {
       merge(other, static_cast<int>(i), "apposition");
     }

@@ -491,3 +491,22 @@ TEST_CASE("coref: a title tagged as a name keeps its determiner in the mention",
     }
   CHECK(found);
 }
+
+TEST_CASE("coref: 'City, Country' is the city, not the country", "[coref]") {
+  // Tarsk , Ruritania grew . Ruritania voted .
+  Document d = make_doc({{{"Tarsk", "PROPN", 4, "nsubj"},
+                          {",", "PUNCT", 3, "punct"},
+                          {"Ruritania", "PROPN", 1, "appos"},
+                          {"grew", "VERB", 0, "root"},
+                          {".", "PUNCT", 4, "punct"}},
+                         {{"Ruritania", "PROPN", 2, "nsubj"},
+                          {"voted", "VERB", 0, "root"},
+                          {".", "PUNCT", 2, "punct"}}});
+  name(d, 0, 3, EntityType::Gpe);  // "Tarsk, Ruritania" as one place
+  name(d, 2, 3, EntityType::Gpe);  // the country inside it
+  name(d, 5, 6, EntityType::Gpe);
+  coref().process(d);
+  CHECK(entity_at(d, 2) == entity_at(d, 5));
+  CHECK(entity_at(d, 0) != entity_at(d, 5));
+  CHECK(entity_named(d, "Ruritania") >= 0);
+}
