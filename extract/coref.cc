@@ -1009,7 +1009,7 @@ void Resolver::pass_pronouns() {
     const Info& pi = info_[p];
     if (!pi.pronoun || pi.pron.person != 3) continue;
     const int ps = ms[p].sentence;
-    const int window = pi.pron.gender == 'm' || pi.pron.gender == 'f' ? 5 : 1;
+    const int window = pi.pron.gender == 'm' || pi.pron.gender == 'f' ? 5 : 2;
     const Token& pt = tk[ms[p].first];
     // Binding: a non-reflexive, non-possessive pronoun is not a co-argument
     // of its antecedent ("X told him": him != X), whichever mention of X.
