@@ -1046,10 +1046,14 @@ void NerTagger::process(Document& doc) const {
           }
         }
       }
-      // A nationality adjective is not a person ("the Chilean people").
-      if (m.last - m.first == 1 && g.demonyms.count(gazetteer_key(doc.tokens[m.first].form)) &&
-          (doc.tokens[m.first].upos == "ADJ" || doc.tokens[m.first].deprel == "amod"))
-        m.type = EntityType::Norp;
+      // A nationality adjective is not a person ("the Chilean people", "the
+      // Azerbaijani government": a modifier of the next word).
+      if (m.last - m.first == 1 && g.demonyms.count(gazetteer_key(doc.tokens[m.first].form))) {
+        const Token& t = doc.tokens[m.first];
+        if (t.upos == "ADJ" || t.deprel == "amod" ||
+            ((t.deprel == "compound" || t.deprel == "nmod:desc") && t.head == m.first + 1))
+          m.type = EntityType::Norp;
+      }
       // A bare title ("Prime Minister", "the President") names no place or
       // organisation; coreference reads it as a role description.
       if (m.type != EntityType::Person) {
@@ -1090,8 +1094,12 @@ void NerTagger::process(Document& doc) const {
       // "Chilean" (an adjective) is a nationality; "Afghans" (a plural
       // noun) a group of people.
       const Token& last = doc.tokens[t + len - 1];
-      const bool group = last.xpos == "NNS" || last.xpos == "NNPS" ||
-                         ((last.upos == "NOUN" || last.upos == "PROPN") && last.form.back() == 's');
+      const bool modifier = (last.deprel == "compound" || last.deprel == "amod" ||
+                             last.deprel == "nmod:desc") &&
+                            last.head == t + len;  // "the Azerbaijani people"
+      const bool group = !modifier && (last.xpos == "NNS" || last.xpos == "NNPS" ||
+                                       ((last.upos == "NOUN" || last.upos == "PROPN") &&
+                                        last.form.back() == 's'));
       m.type = group ? EntityType::Person : EntityType::Norp;
       m.kind = MentionKind::Name;
       found.push_back(m);
