@@ -584,11 +584,21 @@ void Resolver::compute_info() {
     // comma (the region after it is a mention of its own).
     int id_last = b;
     if (in.cls == Class::Place)
-      for (int t = a + 1; t + 1 < b; ++t)
+      for (int t = a + 1; t + 1 < b; ++t) {
         if (doc_.tokens[t].form == ",") {
           id_last = t;
           break;
         }
+        // "the Tver Oblast of Russia" is the oblast (named "Tver Oblast").
+        if (t - a >= 2 && gazetteer_key(doc_.tokens[t].form) == "of" &&
+            g_.region_words.count(gazetteer_key(doc_.tokens[t - 1].form)) &&
+            !g_.place(gazetteer_key(doc_, a, b))) {  // not "the Federal Republic of X"
+          id_last = t;
+          b = t;
+          in.core_last = t;
+          break;
+        }
+      }
     for (int t = a; t < id_last; ++t) {
       std::string w = gazetteer_key(doc_.tokens[t].form);
       if (w == "-" || w == "." || w == ",") continue;
@@ -1083,7 +1093,29 @@ void Resolver::pass_pronouns() {
         best_m = j;
       }
     }
-    if (best_m >= 0) merge(best_m, static_cast<int>(p), "pronoun");
+    if (best_m >= 0) {
+      merge(best_m, static_cast<int>(p), "pronoun");
+      continue;
+    }
+    // Cataphora: "During his visit to X, [Ana Ruiz] opened ...": a he/she
+    // pronoun in a phrase before the clause's subject, with no antecedent,
+    // is that subject when it is a named person of the same gender.
+    if (pi.pron.gender != 'm' && pi.pron.gender != 'f') continue;
+    for (int j = static_cast<int>(p) + 1; j < static_cast<int>(ms.size()) && ms[j].sentence == ps;
+         ++j) {
+      const Token& mt = tk[ms[j].head];
+      if (!real_name(j) || !is_subject(mt.deprel) || mt.head < 0) continue;
+      // The pronoun's phrase hangs on the same verb, before the subject.
+      int x = ms[p].head;
+      for (int steps = 0; steps < 8 && x >= 0 && tk[x].head != mt.head; ++steps) x = tk[x].head;
+      if (x < 0 || tk[x].head != mt.head || x > ms[j].first) break;
+      const int c = cluster(j);
+      if (cluster_classes(c) != person_bit || cluster_plural(c)) break;
+      const char g = cluster_gender(c);
+      if (g && g != pi.pron.gender) break;
+      merge(j, static_cast<int>(p), "cataphora");
+      break;
+    }
   }
 }
 

@@ -664,6 +664,7 @@ void add_nested(const Document& doc, const Gazetteer& g, const Mention& outer,
       if (e > c) b = e;
     }
     if (a == outer.first && b == outer.last) continue;
+    if (g.titles.count(gazetteer_key(doc, a, b))) continue;  // "Foreign [Minister] X"
     EntityType fallback = outer.type == EntityType::Person ? EntityType::Gpe : EntityType::Other;
     EntityType t = place_type(a, b, fallback);
     if (t == EntityType::Other) continue;
@@ -1055,11 +1056,23 @@ void NerTagger::process(Document& doc) const {
           m.type = EntityType::Norp;
       }
       // A bare title ("Prime Minister", "the President") names no place or
-      // organisation; coreference reads it as a role description.
+      // organisation; coreference reads it as a role description. A title
+      // followed by a name ("King Harald", "President Ana Ruiz") is a
+      // person, unless the whole is a known place ("Prince Edward Island").
       if (m.type != EntityType::Person) {
         int a = m.first;
         if (gazetteer_key(doc.tokens[a].form) == "the" && a + 1 < m.last) ++a;
         if (g.titles.count(gazetteer_key(doc, a, m.last))) continue;
+        int b = a;
+        for (int e = std::min(m.last - 1, a + 3); e > a; --e)
+          if (g.titles.count(gazetteer_key(doc, a, e))) {
+            b = e;
+            break;
+          }
+        if (b > a && doc.tokens[b].upos == "PROPN" && starts_upper(doc.tokens[b].form) &&
+            !g.place(gazetteer_key(doc, m.first, m.last)) &&
+            !g.org_words.count(gazetteer_key(doc.tokens[m.last - 1].form)))
+          m.type = EntityType::Person;
       }
       m.head = span_head(doc, m.first, m.last);
       m.begin = doc.tokens[m.first].begin;

@@ -510,3 +510,39 @@ TEST_CASE("coref: 'City, Country' is the city, not the country", "[coref]") {
   CHECK(entity_at(d, 0) != entity_at(d, 5));
   CHECK(entity_named(d, "Ruritania") >= 0);
 }
+
+TEST_CASE("coref: cataphora, 'During his visit, X opened ...'", "[coref]") {
+  // During his visit , Karl Brenner opened a school .
+  Document d = make_doc({{{"During", "ADP", 3, "case"},
+                          {"his", "PRON", 3, "nmod:poss"},
+                          {"visit", "NOUN", 8, "obl"},
+                          {",", "PUNCT", 8, "punct"},
+                          {"Karl", "PROPN", 8, "nsubj"},
+                          {"Brenner", "PROPN", 5, "flat"},
+                          {"soon", "ADV", 8, "advmod"},
+                          {"opened", "VERB", 0, "root"},
+                          {"a", "DET", 10, "det"},
+                          {"school", "NOUN", 8, "obj"},
+                          {".", "PUNCT", 8, "punct"}}});
+  name(d, 4, 6, EntityType::Person);
+  coref().process(d);
+  CHECK(entity_at(d, 1) == entity_at(d, 4));
+}
+
+TEST_CASE("coref: 'the X Oblast of Y' is named after the oblast", "[coref]") {
+  // Floods hit the Tarsk Oblast of Ruritania .
+  Document d = make_doc({{{"Floods", "NOUN", 2, "nsubj"},
+                          {"hit", "VERB", 0, "root"},
+                          {"the", "DET", 5, "det"},
+                          {"Tarsk", "PROPN", 5, "compound"},
+                          {"Oblast", "PROPN", 2, "obj"},
+                          {"of", "ADP", 7, "case"},
+                          {"Ruritania", "PROPN", 5, "nmod"},
+                          {".", "PUNCT", 2, "punct"}}});
+  name(d, 2, 7, EntityType::Gpe);
+  name(d, 6, 7, EntityType::Gpe);
+  coref().process(d);
+  CHECK(entity_named(d, "Tarsk Oblast") >= 0);
+  CHECK(entity_named(d, "Ruritania") >= 0);
+  CHECK(entity_at(d, 2) != entity_at(d, 6));
+}
