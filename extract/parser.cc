@@ -503,6 +503,38 @@ void repair_prepositions(Token* tokens, int n, int base) {
     adp.head = base + noun;
     adp.deprel = "case";
   }
+  // "The visit of X to Y was a success", "the meeting between X and Y
+  // lasted": a preposition that cannot open a clause, read as the marker of
+  // the verb with X as its subject. X is the noun's modifier, the verb takes
+  // the noun's place and the noun becomes its subject.
+  for (int a = 1; a < n; ++a) {
+    Token& adp = tokens[a];
+    if (adp.upos != "ADP" || adp.deprel != "mark" || adp.head < base || adp.head >= base + n)
+      continue;
+    const std::string& f = adp.form;
+    if (f != "of" && f != "between" && f != "among" && f != "with") continue;
+    const int h = adp.head - base;
+    const int noun = a - 1;
+    Token& nt = tokens[noun];
+    if (nt.upos != "NOUN" && nt.upos != "PROPN") continue;
+    int subj = -1;
+    for (int c = a + 1; c < h && subj < 0; ++c)
+      if (tokens[c].head == base + h &&
+          (tokens[c].deprel == "nsubj" || tokens[c].deprel == "nsubj:pass"))
+        subj = c;
+    if (subj < 0) continue;
+    Token& ht = tokens[h];
+    tokens[subj].head = base + noun;
+    tokens[subj].deprel = "nmod";
+    adp.head = base + subj;
+    adp.deprel = "case";
+    if (ht.head == base + noun) {
+      ht.head = nt.head;
+      ht.deprel = nt.deprel;
+      nt.head = base + h;
+      nt.deprel = "nsubj";
+    }
+  }
   // A subject never has a preposition: "(While) in New York City, X told":
   // the prepositional phrase is an oblique.
   for (int c = 0; c < n; ++c) {
