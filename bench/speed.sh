@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Speed benchmark (not a test): tokens per second of `analyze` (tokenize +
-# tag + parse) and of `build` (the whole extraction + graph + Turtle) on the
-# Wikinews corpus, for 1 and 2 threads. Needs ../shared; prints figures.
+# tag + parse), `entities`, `triples` and `build` (the whole extraction +
+# graph + Turtle) on the Wikinews corpus, for 1 and 2 threads, best of 3.
+# Needs ../shared; prints figures.
 #   bench/speed.sh [CORPUS.jsonl]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,12 +24,20 @@ time_cmd() {  # prints seconds (best of 3)
   done
   echo "$best"
 }
-printf '%-28s %10s %14s\n' command seconds tokens/s
+# Each command runs one more stage than the one before it: analyze (tokenize,
+# tag, lemmatize, parse), entities (+ NER and coreference), triples (+ rules
+# and open extraction), build (+ graph and Turtle). The last column is the
+# time relative to analyze with the same threads, measured in this run.
+printf '%-28s %10s %14s %10s\n' command seconds tokens/s vs-analyze
 for threads in 1 2; do
-  for cmd in analyze build; do
-    extra=""; [ "$cmd" = analyze ] && extra="--format conllu"
+  base=""
+  for cmd in analyze entities triples build; do
+    extra=""
+    case $cmd in analyze) extra="--format conllu" ;; entities) extra="--format json" ;; esac
     secs=$(time_cmd $bin $cmd --jsonl "$corpus" --threads $threads $extra)
-    printf '%-28s %10.2f %14.0f\n' "$cmd --threads $threads" "$secs" "$(echo "$tokens / $secs" | bc -l)"
+    [ -z "$base" ] && base=$secs
+    printf '%-28s %10.2f %14.0f %10.2f\n' "$cmd --threads $threads" "$secs" \
+      "$(echo "$tokens / $secs" | bc -l)" "$(echo "$secs / $base" | bc -l)"
   done
 done
 # Model load time: analyze on one short sentence.
