@@ -578,7 +578,7 @@ Parser::~Parser() = default;
 Parser::Parser(Parser&&) noexcept = default;
 Parser& Parser::operator=(Parser&&) noexcept = default;
 
-void repair_prepositions(Token* tokens, int n, int base) {
+void repair_parse(Token* tokens, int n, int base) {
   for (int a = 0; a < n; ++a) {
     Token& adp = tokens[a];
     if (adp.upos != "ADP" || adp.head < 0 || adp.deprel == "compound:prt" || adp.deprel == "fixed")
@@ -633,20 +633,62 @@ void repair_prepositions(Token* tokens, int n, int base) {
       nt.deprel = "nsubj";
     }
   }
-  // A subject never has a preposition: "(While) in New York City, X told":
-  // the prepositional phrase is an oblique.
+  // A core argument never has a preposition: "(While) in New York City, X
+  // told", "sat down with X": the prepositional phrase is an oblique.
   for (int c = 0; c < n; ++c) {
     Token& adp = tokens[c];
     if (adp.deprel != "case" || adp.upos != "ADP" || adp.head < base || adp.head >= base + n)
       continue;
-    Token& nom = tokens[adp.head - base];
-    if (nom.deprel == "nsubj" || nom.deprel == "nsubj:pass") nom.deprel = "obl";
+    // The phrase head: up from a premodifier ("with Governor<-nmod:desc- X").
+    int x = adp.head - base;
+    while ((tokens[x].deprel == "nmod:desc" || tokens[x].deprel == "compound" ||
+            tokens[x].deprel == "flat") &&
+           tokens[x].head >= base + x + 1 && tokens[x].head < base + n)
+      x = tokens[x].head - base;
+    Token& nom = tokens[x];
+    if (nom.deprel == "nsubj" || nom.deprel == "nsubj:pass" || nom.deprel == "obj" ||
+        nom.deprel == "iobj")
+      nom.deprel = "obl";
+  }
+  // A subordinating conjunction is a marker, not an argument ("told X
+  // that<-obj- the bridge would reopen").
+  for (int c = 0; c < n; ++c) {
+    Token& t = tokens[c];
+    if (t.upos == "SCONJ" && t.head >= 0 &&
+        (t.deprel == "obj" || t.deprel == "nsubj" || t.deprel == "iobj" || t.deprel == "obl"))
+      t.deprel = "mark";
+  }
+  // "In a meeting with X, Y said": a verb without a subject, right after a
+  // comma and a name hung as an apposition inside the phrase before it:
+  // that name is the subject.
+  for (int v = 2; v < n; ++v) {
+    Token& vt = tokens[v];
+    if (vt.upos != "VERB") continue;
+    bool has_subject = false;
+    for (int c = 0; c < n; ++c)
+      if (tokens[c].head == base + v &&
+          (tokens[c].deprel.compare(0, 5, "nsubj") == 0 ||
+           tokens[c].deprel.compare(0, 5, "csubj") == 0 || tokens[c].deprel == "expl"))
+        has_subject = true;
+    if (has_subject) continue;
+    int h = v - 1;  // the name just before the verb: climb flat/compound links
+    while (h >= 0 && tokens[h].head >= base && tokens[h].head < base + n &&
+           (tokens[h].deprel == "flat" || tokens[h].deprel == "compound") &&
+           tokens[h].head - base < v)
+      h = tokens[h].head - base;
+    if (h <= 0 || tokens[h].deprel != "appos" || tokens[h].upos != "PROPN") continue;
+    int first = h;  // leftmost word of the name (its premodifiers included)
+    for (int c = h - 1; c >= 0 && tokens[c].head == base + h && tokens[c].deprel != "punct"; --c)
+      first = c;
+    if (first == 0 || tokens[first - 1].form != ",") continue;
+    tokens[h].head = base + v;
+    tokens[h].deprel = "nsubj";
   }
 }
 
 void Parser::parse(Token* tokens, int n, int base) const {
   parser_detail::greedy_parse(*model_, tokens, n, base);
-  repair_prepositions(tokens, n, base);
+  repair_parse(tokens, n, base);
 }
 
 void Parser::process(Document& doc) const {

@@ -57,13 +57,19 @@ class Parser : public Stage {
   std::unique_ptr<ParserModel> model_;
 };
 
-// A preposition is a leaf in UD. Where a parse hung a noun phrase under one
-// ("met on Monday with<-appos- X"), the first noun after it takes the
-// preposition's place (obl under a verb, nmod elsewhere) and the preposition
-// becomes its case marker. A subject with a preposition becomes an oblique.
-// tokens[0..n) is one sentence, heads are base-relative as in
-// Parser::parse. Parser::parse applies it.
-void repair_prepositions(Token* tokens, int n, int base);
+// Repairs of structures UD never has, applied by Parser::parse to its output:
+//  - a preposition with dependents ("met on Monday with<-appos- X"): the
+//    first noun after it takes the preposition's place (obl under a verb,
+//    nmod elsewhere) and the preposition becomes its case marker;
+//  - "the visit of X ... was", "the meeting between X and Y lasted" read as
+//    a clause marked by "of/between/with" with X as subject: X becomes the
+//    noun's modifier and the noun the verb's subject;
+//  - a subject or object with a preposition becomes an oblique;
+//  - a subordinating conjunction as an argument becomes a marker;
+//  - "In a meeting with X, Y said": a subjectless verb after ", Name" hung
+//    as an apposition takes that name as its subject.
+// tokens[0..n) is one sentence; heads are base-relative as in Parser::parse.
+void repair_parse(Token* tokens, int n, int base);
 
 // Tokens for one gold-tokenized CoNLL-U sentence: form, lemma, upos, xpos
 // copied; head converted to 0-based (-1 = root); deprel copied. Byte offsets

@@ -282,7 +282,7 @@ TEST_CASE("parser: a preposition with dependents is repaired into a case marker"
     x.deprel = r.rel;
     t.push_back(x);
   }
-  ng::repair_prepositions(t.data(), static_cast<int>(t.size()), base);
+  ng::repair_parse(t.data(), static_cast<int>(t.size()), base);
   CHECK(t[3].head == base + 4);
   CHECK(t[3].deprel == "case");
   CHECK(t[4].head == base + 2);  // Ann takes the preposition's place under Monday
@@ -310,7 +310,7 @@ TEST_CASE("parser: a subject with a preposition is repaired into an oblique", "[
     t[i].head = heads[i];
     t[i].deprel = rels[i];
   }
-  ng::repair_prepositions(t.data(), 4, 0);
+  ng::repair_parse(t.data(), 4, 0);
   CHECK(t[1].deprel == "obl");
   CHECK(t[0].deprel == "case");
 }
