@@ -1,23 +1,12 @@
 // newsgraph train: trains the tagger, lemmatizer and parser models from the UD
 // treebanks (EWT train + GUM CC-BY train; EWT dev + GUM dev select the model)
 // and writes models/tagger.bin, models/lemmatizer.bin, models/parser.bin.
-// Deterministic for a given --seed. The committed tagger and lemmatizer were
-// made with
+// Deterministic for a given --seed. The committed models were made with
 //
 //   newsgraph train --what all --ud-dir ../shared/data --out models --seed 1
 //
-// and the committed parser, on that tagger, with
-//
-//   newsgraph train --what parser --ud-dir ../shared/data --out models --seed 4 --iterations 12
-//
-// (about 4 minutes; add --tag-cache FILE to keep the jackknifed training
-// tags for reruns: they do not depend on --seed). The parser learns from
-// predicted tags as at run time: its training sentences are tagged by
-// jackknifing (--jackknife 4: each fold by a tagger trained on the other
-// folds), its dev sentences by the tagger in --out (trained first when --what
-// all); the iteration with the best EWT dev LAS is kept. GUM's news documents
-// (GUM_news_*) are left out of the parser's training data: they are an
-// evaluation set elsewhere.
+// The parser is trained on the tags of the tagger in --out (trained first
+// when --what all), so it learns from predicted tags as at run time.
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -39,11 +28,6 @@ struct TrainArgs {
   std::string out = "models";
   uint64_t seed = 1;
   int iterations = 0;          // 0 = each trainer's default
-  int jackknife = 4;           // parser: jackknife folds for the training tags (0 = tagger's tags)
-  std::string tag_cache;       // parser: CoNLL-U cache of the jackknifed training tags
-  double prune = -1;           // parser: pruning threshold (< 0 = default)
-  int min_word_count = 0;      // parser: rarer training words are unknown (0 = default)
-  double explore = -1;         // parser: exploration probability (< 0 = default)
 };
 
 std::filesystem::path find_ud_dir(const std::string& given) {
@@ -120,11 +104,6 @@ void run(const TrainArgs& a) {
       o.seed = a.seed;
       if (a.iterations > 0) o.iterations = a.iterations;
       o.tagger = &tagger;
-      o.jackknife_folds = a.jackknife;
-      o.tag_cache = a.tag_cache;
-      if (a.prune >= 0) o.prune = a.prune;
-      if (a.min_word_count > 0) o.min_word_count = a.min_word_count;
-      if (a.explore >= 0) o.explore_prob = a.explore;
       train_parser(o, std::cerr);
     });
   }
@@ -143,21 +122,6 @@ void setup(CLI::App& app) {
   cmd->add_option("--iterations", a->iterations,
                   "Maximum passes over the training data (default: tagger 15, parser 15)")
       ->check(CLI::Range(1, 1000));
-  cmd->add_option("--jackknife", a->jackknife,
-                  "Parser: tag the training sentences by jackknifing with this many folds "
-                  "(default 4; 0: with the tagger in --out)")
-      ->check(CLI::Range(0, 50));
-  cmd->add_option("--tag-cache", a->tag_cache,
-                  "Parser: CoNLL-U file caching the jackknifed training tags (read when it "
-                  "holds the same sentences, else written)");
-  cmd->add_option("--prune", a->prune,
-                  "Parser: drop averaged weights below this fraction of the largest (default 0.009)");
-  cmd->add_option("--min-word-count", a->min_word_count,
-                  "Parser: training words seen fewer times are unknown (default 2)")
-      ->check(CLI::Range(1, 1000));
-  cmd->add_option("--explore", a->explore,
-                  "Parser: probability of following a wrong prediction in training (default 0.9)")
-      ->check(CLI::Range(0.0, 1.0));
   cmd->callback([a]() { run(*a); });
 }
 

@@ -151,11 +151,9 @@ inline uint64_t dist_bucket(int d) {
 }
 inline uint64_t cap(int v) { return static_cast<uint64_t>(v > 6 ? 6 : v); }
 
-// The templates of b0, b1, b2, b3 alone (FB, ids 0..kNumBufferFeatures-1)
-// and all others (F). kBuffer / kRest select which are written: buffer keys
-// first, then the others.
-template <bool kBuffer, bool kRest>
-void extract(const State& s, const WordAtoms* A, uint64_t* keys) {
+}  // namespace
+
+void extract_features(const State& s, const WordAtoms* A, uint64_t* keys) {
   const int ns = static_cast<int>(s.stack.size());
   const int S0 = ns > 0 ? s.stack[ns - 1] : -1;
   const int S1 = ns > 1 ? s.stack[ns - 2] : -1;
@@ -179,24 +177,16 @@ void extract(const State& s, const WordAtoms* A, uint64_t* keys) {
   const WordAtoms &S1L1 = at(s1l1), &S1R1 = at(s1r1), &S1R2 = at(s1r2);
   const WordAtoms &B0L1 = at(b0l1), &B0L2 = at(b0l2);
 
-  uint64_t* kb = keys;
-  uint64_t* kr = keys + (kBuffer ? kNumBufferFeatures : 0);
-  uint64_t tb = 0, tr = kNumBufferFeatures;
-#define F(...)                                            \
-  do {                                                    \
-    if constexpr (kRest) *kr++ = fkey(tr++, __VA_ARGS__); \
-  } while (0)
-#define FB(...)                                             \
-  do {                                                      \
-    if constexpr (kBuffer) *kb++ = fkey(tb++, __VA_ARGS__); \
-  } while (0)
+  uint64_t* k = keys;
+  uint64_t t = 0;
+#define F(...) (*k++ = fkey(t++, __VA_ARGS__))
   // Unigrams.
   F(s0.w); F(s0.p); F(wp(s0)); F(s0.u);
   F(s1.w); F(s1.p); F(wp(s1)); F(s1.u);
   F(s2.w); F(s2.p); F(wp(s2));
-  FB(b0.w); FB(b0.p); FB(wp(b0)); FB(b0.u);
-  FB(b1.w); FB(b1.p); FB(wp(b1));
-  FB(b2.w); FB(b2.p); FB(wp(b2));
+  F(b0.w); F(b0.p); F(wp(b0)); F(b0.u);
+  F(b1.w); F(b1.p); F(wp(b1));
+  F(b2.w); F(b2.p); F(wp(b2));
   // s0-b0 (a left arc candidate).
   F(wp(s0), wp(b0)); F(wp(s0), b0.w); F(s0.w, wp(b0)); F(wp(s0), b0.p); F(s0.p, wp(b0));
   F(s0.w, b0.w); F(s0.p, b0.p); F(s0.u, b0.u);
@@ -205,9 +195,9 @@ void extract(const State& s, const WordAtoms* A, uint64_t* keys) {
   F(s1.w, s0.w); F(s1.p, s0.p); F(s1.u, s0.u);
   // s1-b0, b0-b1.
   F(s1.p, b0.p); F(s1.w, b0.w); F(wp(s1), b0.p); F(s1.p, wp(b0));
-  FB(b0.p, b1.p); FB(b0.w, b1.w); FB(wp(b0), b1.p); FB(b0.p, wp(b1));
+  F(b0.p, b1.p); F(b0.w, b1.w); F(wp(b0), b1.p); F(b0.p, wp(b1));
   // Tag trigrams (with one word).
-  FB(b0.p, b1.p, b2.p); F(s0.p, b0.p, b1.p); F(s1.p, s0.p, b0.p); F(s2.p, s1.p, s0.p);
+  F(b0.p, b1.p, b2.p); F(s0.p, b0.p, b1.p); F(s1.p, s0.p, b0.p); F(s2.p, s1.p, s0.p);
   F(s1.p, s0.p, b1.p); F(s0.w, b0.p, b1.p); F(s0.p, b0.w, b1.p); F(s1.w, s0.p, b0.p);
   F(s1.p, s0.w, b0.p); F(s1.p, s0.p, b0.w); F(s1.u, s0.u, b0.u);
   // Children.
@@ -247,20 +237,9 @@ void extract(const State& s, const WordAtoms* A, uint64_t* keys) {
   F(s1.p, s0.p, between(S1, S0, &WordAtoms::verbs));
   F(s1.p, s0.p, between(S1, S0, &WordAtoms::puncts));
   F(s1.p, b0.p, between(S1, B0, &WordAtoms::verbs));
-  // Lookahead: the tags further on, and the verbs after b0.
-  const int B3 = s.b + 3 <= s.n ? s.b + 3 : -1;
-  const WordAtoms& b3 = at(B3);
-  const uint64_t b0_3 = (static_cast<uint64_t>(b0.p) << 48) ^ (static_cast<uint64_t>(b1.p) << 32) ^
-                        (static_cast<uint64_t>(b2.p) << 16) ^ b3.p;
-  const int nv = A[B0].next_verb;
-  const uint64_t nvd = B0 < s.n ? (nv >= s.n ? 0 : dist_bucket(nv - B0)) : kNone;
-  const uint64_t nvp = B0 < s.n && nv < s.n ? A[nv].p : kNone;
-  const uint64_t va =
-      B0 < s.n ? static_cast<uint64_t>(std::min(2, A[s.n].verbs - A[B0].verbs)) : kNone;
-  FB(b0_3); F(s0.p, b1.p, b2.p); FB(b0.p, nvd); F(s0.p, b0.p, nvp); F(s1.p, s0.p, va);
   // Shapes and suffixes (robustness to tagging errors).
-  F(s0.suf); FB(b0.suf); FB(b1.suf); F(s0.suf, s0.p); FB(b0.suf, b0.p);
-  F(s0.x, s0.p); FB(b0.x, b0.p); FB(b1.x, b1.p); F(s0.x, b0.x); F(s1.x, s0.x);
+  F(s0.suf); F(b0.suf); F(b1.suf); F(s0.suf, s0.p); F(b0.suf, b0.p);
+  F(s0.x, s0.p); F(b0.x, b0.p); F(b1.x, b1.p); F(s0.x, b0.x); F(s1.x, s0.x);
   // Label sets.
   const uint64_t s0sl = S0 >= 0 ? s.lset[S0] : kNone, s0sr = S0 >= 0 ? s.rset[S0] : kNone;
   const uint64_t s1sl = S1 >= 0 ? s.lset[S1] : kNone, s1sr = S1 >= 0 ? s.rset[S1] : kNone;
@@ -269,49 +248,17 @@ void extract(const State& s, const WordAtoms* A, uint64_t* keys) {
   F(b0.w, b0sl); F(b0.p, b0sl);
   F(s1.w, s1sr); F(s1.p, s1sr); F(s1.p, s1sl);
 #undef F
-#undef FB
-  // kNumFeatures / kNumBufferFeatures out of date?
-  if ((kBuffer && tb != kNumBufferFeatures) || (kRest && tr != kNumFeatures)) std::abort();
-  (void)kb;
-  (void)kr;
-}
-
-}  // namespace
-
-void extract_features(const State& s, const WordAtoms* atoms, uint64_t* keys) {
-  extract<true, true>(s, atoms, keys);
-}
-void extract_buffer_features(const State& s, const WordAtoms* atoms, uint64_t* keys) {
-  extract<true, false>(s, atoms, keys);
-}
-void extract_stack_features(const State& s, const WordAtoms* atoms, uint64_t* keys) {
-  extract<false, true>(s, atoms, keys);
+  if (k != keys + kNumFeatures) std::abort();  // kNumFeatures out of date
 }
 
 void Weights::build(const std::vector<Feature>& features, int classes) {
-  FlatFeatures flat;
-  flat.keys.reserve(features.size());
-  flat.start.reserve(features.size() + 1);
-  for (const Feature& f : features) {
-    flat.keys.push_back(f.key);
-    flat.start.push_back(static_cast<uint32_t>(flat.entries.size()));
-    flat.entries.insert(flat.entries.end(), f.classes.begin(), f.classes.end());
-  }
-  flat.start.push_back(static_cast<uint32_t>(flat.entries.size()));
-  build(flat, classes);
-}
-
-void Weights::build(const FlatFeatures& features, int classes) {
   if (classes > kMaxClasses)
     throw Error("parser weights: " + std::to_string(classes) + " classes, at most " +
                 std::to_string(kMaxClasses) + " are supported");
   num_classes = classes;
   none = Slot{};
-  const size_t nf = features.keys.size();
   size_t nb = 16;
-  while (nb * 8 * 5 < nf * 8) nb <<= 1;  // load <= 0.625
-  if (nb > (size_t{1} << kIndexBits))
-    throw Error("parser weights: too many features (" + std::to_string(nf) + ")");
+  while (nb * 8 * 5 < features.size() * 8) nb <<= 1;  // load <= 0.625
   buckets.assign(nb, Bucket{});
   mask = nb - 1;
   spilled.assign(nb, 0);
@@ -319,22 +266,9 @@ void Weights::build(const FlatFeatures& features, int classes) {
   dense.clear();
   stride = (classes + 15) / 16 * 16;
   nfeatures = 0;
-  {  // reserve the out-of-line rows (no reallocation while filling)
-    size_t nsparse = 0, ndense = 0;
-    for (size_t i = 0; i < nf; ++i) {
-      const size_t n = features.start[i + 1] - features.start[i];
-      if (n >= kDenseMin) ++ndense;
-      else if (n > 2) nsparse += n + 1;
-    }
-    overflow.reserve(nsparse);
-    dense.reserve(ndense * stride);
-  }
-  for (size_t i = 0; i < nf; ++i) {
-    const uint64_t key = features.keys[i];
-    const auto* cls = features.entries.data() + features.start[i];
-    const size_t n = features.start[i + 1] - features.start[i];
-    const uint16_t fp = fingerprint(key);
-    uint64_t bi = key & mask;
+  for (const Feature& f : features) {
+    const uint16_t fp = fingerprint(f.key);
+    uint64_t bi = f.key & mask;
     Slot* slot = nullptr;
     bool clash = false;
     for (;; bi = (bi + 1) & mask) {
@@ -345,32 +279,32 @@ void Weights::build(const FlatFeatures& features, int classes) {
       if (slot || clash) break;
       spilled[bi] = 1;
     }
-    if (clash || n == 0) continue;
+    if (clash || f.classes.empty()) continue;
     ++nfeatures;
     slot->fp = fp;
+    const size_t n = f.classes.size();
     auto set_offset = [&](uint8_t marker, size_t off) {
       slot->c1 = marker;
       slot->w1 = static_cast<int16_t>(static_cast<uint16_t>(off >> 16));
       slot->w2 = static_cast<int16_t>(static_cast<uint16_t>(off & 0xFFFF));
     };
     if (n <= 2) {
-      slot->c1 = static_cast<uint8_t>(cls[0].first);
-      slot->w1 = cls[0].second;
+      slot->c1 = static_cast<uint8_t>(f.classes[0].first);
+      slot->w1 = f.classes[0].second;
       if (n == 2) {
-        slot->c2 = static_cast<uint8_t>(cls[1].first);
-        slot->w2 = cls[1].second;
+        slot->c2 = static_cast<uint8_t>(f.classes[1].first);
+        slot->w2 = f.classes[1].second;
       }
     } else if (n >= kDenseMin) {
       set_offset(kDense, dense.size());
       const size_t off = dense.size();
       dense.resize(dense.size() + stride, 0);
-      for (size_t j = 0; j < n; ++j) dense[off + cls[j].first] = cls[j].second;
+      for (auto [c, w] : f.classes) dense[off + c] = w;
     } else {
       set_offset(kSparse, overflow.size());
       overflow.push_back(static_cast<uint32_t>(n));
-      for (size_t j = 0; j < n; ++j)
-        overflow.push_back((static_cast<uint32_t>(cls[j].first) << 16) |
-                           static_cast<uint16_t>(cls[j].second));
+      for (auto [c, w] : f.classes)
+        overflow.push_back((static_cast<uint32_t>(c) << 16) | static_cast<uint16_t>(w));
     }
   }
 }
@@ -409,14 +343,7 @@ void compute_atoms(const Vocab& v, const Token* tokens, int n, std::vector<WordA
     if (u == "VERB" || u == "AUX") ++verbs;
     else if (u == "PUNCT") ++puncts;
   }
-  atoms[n] = WordAtoms{kRootAtom, kRootAtom, kRootAtom, kRootAtom, kRootAtom,
-                       verbs,     puncts,    n};
-  int next_verb = n;
-  for (int i = n - 1; i >= 0; --i) {
-    atoms[i].next_verb = next_verb;
-    const std::string& u = tokens[i].upos;
-    if (u == "VERB" || u == "AUX") next_verb = i;
-  }
+  atoms[n] = WordAtoms{kRootAtom, kRootAtom, kRootAtom, kRootAtom, kRootAtom, verbs, puncts};
 }
 
 void greedy_parse(const ParserModelData& m, Token* tokens, int n, int base) {
@@ -428,24 +355,12 @@ void greedy_parse(const ParserModelData& m, Token* tokens, int n, int base) {
   s.init(n);
   const int L = m.vocab.num_labels();
   scores.resize(Weights::kScoreCells);  // classes + dummy cells
-  thread_local std::vector<int32_t> buffer_scores;
-  buffer_scores.resize(Weights::kScoreCells);
-  const int stride = m.weights.stride;
   uint64_t keys[kNumFeatures];
-  int scored_b = -1;  // buffer position whose buffer templates buffer_scores holds
   while (!s.terminal()) {
-    // The buffer templates change only with b0 (on shifts): score them once
-    // per buffer position. Only real classes are read; dummy cells may
-    // accumulate garbage.
-    if (s.b != scored_b) {
-      extract_buffer_features(s, atoms.data(), keys);
-      std::fill(buffer_scores.begin(), buffer_scores.begin() + stride, 0);
-      m.weights.add_all(keys, kNumBufferFeatures, buffer_scores.data());
-      scored_b = s.b;
-    }
-    extract_stack_features(s, atoms.data(), keys);
-    std::copy(buffer_scores.begin(), buffer_scores.begin() + stride, scores.begin());
-    m.weights.add_all(keys, kNumFeatures - kNumBufferFeatures, scores.data());
+    extract_features(s, atoms.data(), keys);
+    // Only real classes are read; dummy cells may accumulate garbage.
+    std::fill(scores.begin(), scores.begin() + m.weights.stride, 0);
+    m.weights.add_all(keys, kNumFeatures, scores.data());
     s.apply(best_valid(s, scores.data(), L), L);
   }
   for (int i = 0; i < n; ++i) {
@@ -455,9 +370,8 @@ void greedy_parse(const ParserModelData& m, Token* tokens, int n, int base) {
 }
 
 // File layout (payload): template count, labels, xpos, upos, words, then the
-// weight scale and the features sorted by
-// file key (Weights::file_key): key delta (varint), entry count, per entry
-// class (varint) and weight (svarint).
+// weight scale and the features sorted by key: key delta (varint), entry
+// count, per entry class (varint) and weight (svarint).
 void save_model(const Vocab& vocab, float scale, const std::vector<Weights::Feature>& features,
                 const std::string& path) {
   ModelWriter w(kModelKind, kModelVersion);
@@ -478,17 +392,15 @@ void save_model(const Vocab& vocab, float scale, const std::vector<Weights::Feat
   write_map(vocab.upos);
   write_map(vocab.words);
   w.f32(scale);
-  // Only the key bits the table reads are kept (see Weights::file_key).
-  std::vector<std::pair<uint64_t, const Weights::Feature*>> sorted;
+  std::vector<const Weights::Feature*> sorted;
   sorted.reserve(features.size());
-  for (const auto& f : features) sorted.emplace_back(Weights::file_key(f.key), &f);
-  std::sort(sorted.begin(), sorted.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& f : features) sorted.push_back(&f);
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->key < b->key; });
   w.varint(sorted.size());
   uint64_t prev = 0;
-  for (const auto& [key, f] : sorted) {
-    w.varint(key - prev);
-    prev = key;
+  for (const auto* f : sorted) {
+    w.varint(f->key - prev);
+    prev = f->key;
     w.varint(f->classes.size());
     int pc = 0;
     for (auto [c, wt] : f->classes) {
@@ -530,36 +442,26 @@ void load_model(ParserModelData& m, const std::string& path,
   read_map(v.words);
   m.weights.scale = r.f32();
   const uint64_t nclasses = static_cast<uint64_t>(v.num_classes());
-  const uint64_t nf = r.varint();
-  Weights::FlatFeatures flat;
-  flat.keys.resize(nf);
-  flat.start.resize(nf + 1);
-  flat.entries.reserve(nf * 3);
+  uint64_t nf = r.varint();
+  std::vector<Weights::Feature> feats(nf);
   uint64_t key = 0;
-  for (uint64_t i = 0; i < nf; ++i) {
+  for (auto& f : feats) {
     key += r.varint();
-    flat.keys[i] = Weights::table_key(key);
-    flat.start[i] = static_cast<uint32_t>(flat.entries.size());
+    f.key = key;
     uint64_t ne = r.varint();
     if (ne > nclasses) throw bad("corrupt feature entry");
+    f.classes.resize(ne);
     uint64_t c = 0;
-    for (uint64_t j = 0; j < ne; ++j) {
+    for (auto& [cls, wt] : f.classes) {
       c += r.varint();
       if (c >= nclasses) throw bad("class id out of range");
-      flat.entries.emplace_back(static_cast<uint16_t>(c), static_cast<int16_t>(r.svarint()));
+      cls = static_cast<uint16_t>(c);
+      wt = static_cast<int16_t>(r.svarint());
     }
   }
-  flat.start[nf] = static_cast<uint32_t>(flat.entries.size());
   if (!r.at_end()) throw bad("trailing data");
-  m.weights.build(flat, v.num_classes());
-  if (features) {
-    features->resize(nf);
-    for (uint64_t i = 0; i < nf; ++i) {
-      (*features)[i].key = flat.keys[i];
-      (*features)[i].classes.assign(flat.entries.begin() + flat.start[i],
-                                    flat.entries.begin() + flat.start[i + 1]);
-    }
-  }
+  m.weights.build(feats, v.num_classes());
+  if (features) *features = std::move(feats);
 }
 
 }  // namespace parser_detail

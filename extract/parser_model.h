@@ -27,7 +27,7 @@
 
 namespace ng::parser_detail {
 
-inline constexpr uint32_t kModelVersion = 2;
+inline constexpr uint32_t kModelVersion = 1;
 inline constexpr const char* kModelKind = "parser";
 
 // Atom values for missing positions and the artificial ROOT.
@@ -62,7 +62,6 @@ struct WordAtoms {
   uint32_t suf = kNone;  // hash of the last three bytes of the normalised word
   uint16_t verbs = 0;    // number of VERB/AUX words before this one in the sentence
   uint16_t puncts = 0;   // number of PUNCT words before this one
-  int32_t next_verb = 0; // index of the first VERB/AUX word after this one (n = none)
 };
 
 // Shape class of a form: 0 lower case, 1 Capitalised, 2 ALL CAPS, 3 has a
@@ -92,19 +91,11 @@ struct State {
 };
 
 // Number of feature templates extract_features emits.
-inline constexpr int kNumFeatures = 147;
-
-// Number of them that depend only on the buffer words b0..b3 (not on the
-// stack or on b0's children): the same for every state with the same b.
-inline constexpr int kNumBufferFeatures = 22;
+inline constexpr int kNumFeatures = 142;
 
 // Writes the kNumFeatures 64-bit feature keys of state s into keys.
 // atoms has s.n + 1 entries (the last is ROOT).
 void extract_features(const State& s, const WordAtoms* atoms, uint64_t* keys);
-// The same split in two: the kNumBufferFeatures buffer keys (the first ones
-// extract_features writes), and the kNumFeatures - kNumBufferFeatures others.
-void extract_buffer_features(const State& s, const WordAtoms* atoms, uint64_t* keys);
-void extract_stack_features(const State& s, const WordAtoms* atoms, uint64_t* keys);
 
 // The best valid class among scores (nclasses = 1 + 2L); tie -> lowest id.
 template <typename T>
@@ -171,30 +162,11 @@ struct Weights {
     uint64_t key;
     std::vector<std::pair<uint16_t, int16_t>> classes;  // ascending class ids
   };
-  // The same features in three flat arrays: feature i has key keys[i] and
-  // entries [start[i], start[i + 1]) (start has one more element).
-  struct FlatFeatures {
-    std::vector<uint64_t> keys;
-    std::vector<uint32_t> start;
-    std::vector<std::pair<uint16_t, int16_t>> entries;
-  };
   // Builds the table for classes [0, classes) (keys must be distinct).
   // Throws ng::Error when classes > kMaxClasses.
   void build(const std::vector<Feature>& features, int classes);
-  void build(const FlatFeatures& features, int classes);
   size_t num_features() const { return nfeatures; }
 
-  // The table reads only the low kIndexBits bits of a key (the bucket; at
-  // most 2^kIndexBits buckets) and bits 40..55 (the fingerprint). Model
-  // files store just those bits, fingerprint first: file_key maps a key to
-  // them, table_key maps them back to a key the table treats the same.
-  static constexpr int kIndexBits = 24;
-  static uint64_t file_key(uint64_t key) {
-    return (((key >> 40) & 0xFFFF) << kIndexBits) | (key & ((uint64_t{1} << kIndexBits) - 1));
-  }
-  static uint64_t table_key(uint64_t fkey) {
-    return ((fkey >> kIndexBits) << 40) | (fkey & ((uint64_t{1} << kIndexBits) - 1));
-  }
   static uint16_t fingerprint(uint64_t key) {
     uint16_t fp = static_cast<uint16_t>(key >> 40);
     return fp == 0 ? 1 : fp;

@@ -344,7 +344,7 @@ void jackknife_tags(const ParserTrainOptions& opts, const std::vector<ConlluSent
     to.out = (dir / "tagger.bin").string();
     to.iterations = opts.jackknife_iterations;
     to.patience = 2;
-    to.seed = opts.jackknife_seed + static_cast<uint64_t>(fold);
+    to.seed = opts.seed + static_cast<uint64_t>(fold);
     to.two_pass = false;
     std::ostringstream tlog;
     train_tagger(to, tlog);
@@ -384,14 +384,6 @@ void train_parser(const ParserTrainOptions& opts, std::ostream& log) {
 
   // Read data (and retag when asked).
   std::vector<ConlluSentence> train_conllu = read_all(opts.train_files);
-  if (!opts.exclude_prefix.empty()) {
-    const size_t before = train_conllu.size();
-    std::erase_if(train_conllu, [&](const ConlluSentence& s) {
-      return s.doc_id.compare(0, opts.exclude_prefix.size(), opts.exclude_prefix) == 0;
-    });
-    log << "parser: left out " << before - train_conllu.size() << " training sentences of "
-        << opts.exclude_prefix << "* documents\n";
-  }
   std::vector<std::vector<ConlluSentence>> dev_sets;
   for (const auto& f : opts.dev_files) dev_sets.push_back(read_conllu(f));
   std::vector<std::vector<Token>> train_words;
