@@ -455,6 +455,7 @@ std::string RdfModel::serialize(RdfFormat format) const {
 std::string to_rdf(const KnowledgeGraph& graph, RdfFormat format) {
   if (format == RdfFormat::NTriples) return to_ntriples(graph, false);
   if (format == RdfFormat::NQuads) return to_ntriples(graph, true);
+  if (format == RdfFormat::Turtle) return to_turtle(graph);
   // Each distinct triple once, straight into a store without contexts.
   RdfModel::Impl flat(/*with_contexts=*/false);
   std::unordered_set<std::string> seen;

@@ -1,7 +1,9 @@
 #include "export/triples.h"
 
+#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "core/utf8.h"
 #include "graph/iri.h"
@@ -252,7 +254,88 @@ void write_term(std::string& out, const RdfTerm& t) {
   }
 }
 
+// A prefixed name for iri when it starts with a known namespace and the rest
+// is a plain local name (letters, digits, '_', '-'; not starting with a
+// digit or '-'); "" otherwise.
+std::string prefixed_name(const std::string& iri) {
+  for (auto ns = namespaces_begin(); ns != namespaces_end(); ++ns) {
+    if (iri.size() <= ns->iri.size() || iri.compare(0, ns->iri.size(), ns->iri) != 0) continue;
+    const std::string_view local = std::string_view(iri).substr(ns->iri.size());
+    bool ok = std::isalpha(static_cast<unsigned char>(local[0])) || local[0] == '_';
+    for (char c : local)
+      ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-');
+    if (ok) return std::string(ns->prefix) + ":" + std::string(local);
+  }
+  return "";
+}
+
+void write_turtle_term(std::string& out, const RdfTerm& t) {
+  if (t.kind == RdfTerm::Kind::Iri) {
+    if (std::string pn = prefixed_name(t.value); !pn.empty()) {
+      out += pn;
+      return;
+    }
+  }
+  if (t.kind == RdfTerm::Kind::Literal && !t.datatype.empty()) {
+    if (std::string pn = prefixed_name(t.datatype); !pn.empty()) {
+      RdfTerm plain = t;
+      plain.datatype.clear();
+      write_term(out, plain);
+      out += "^^" + pn;
+      return;
+    }
+  }
+  write_term(out, t);
+}
+
 }  // namespace
+
+std::string to_turtle(const KnowledgeGraph& graph) {
+  // Distinct triples grouped by subject, subjects and their statements in
+  // first-seen order.
+  std::vector<std::pair<RdfTerm, std::vector<std::pair<RdfTerm, RdfTerm>>>> subjects;
+  std::unordered_map<std::string, size_t> subject_index;
+  std::unordered_set<std::string> seen;
+  std::string key;
+  emit_quads(graph, [&](const std::string&, const RdfTerm& s, const RdfTerm& p, const RdfTerm& o) {
+    key.clear();
+    write_term(key, s);
+    const size_t subject_key_length = key.size();
+    key += ' ';
+    write_term(key, p);
+    key += ' ';
+    write_term(key, o);
+    if (!seen.insert(key).second) return;
+    auto [it, fresh] = subject_index.emplace(key.substr(0, subject_key_length), subjects.size());
+    if (fresh) subjects.emplace_back(s, std::vector<std::pair<RdfTerm, RdfTerm>>{});
+    subjects[it->second].second.emplace_back(p, o);
+  });
+  std::string out;
+  for (auto ns = namespaces_begin(); ns != namespaces_end(); ++ns)
+    out += "@prefix " + std::string(ns->prefix) + ": <" + std::string(ns->iri) + "> .\n";
+  static const std::string kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+  for (const auto& [s, statements] : subjects) {
+    out += '\n';
+    write_turtle_term(out, s);
+    for (size_t i = 0; i < statements.size(); ++i) {
+      const auto& [p, o] = statements[i];
+      const bool same_predicate = i > 0 && statements[i - 1].first == p;
+      if (same_predicate) {
+        out += " ,\n        ";
+      } else {
+        out += i == 0 ? "\n    " : " ;\n    ";
+        if (p.kind == RdfTerm::Kind::Iri && p.value == kRdfType)
+          out += 'a';
+        else
+          write_turtle_term(out, p);
+        out += ' ';
+      }
+      write_turtle_term(out, o);
+    }
+    out += " .\n";
+  }
+  return out;
+}
 
 std::string to_ntriples(const KnowledgeGraph& graph, bool with_graphs) {
   std::string out, line;

@@ -62,6 +62,12 @@ void emit_quads(const KnowledgeGraph& graph, const QuadSink& sink);
 // (checked by rapper and rdflib in tests/export/rdf_test.cc).
 std::string to_ntriples(const KnowledgeGraph& graph, bool with_graphs);
 
+// Turtle 1.1 written directly the same way: the known prefixes, then each
+// subject once with its distinct statements ("a" for rdf:type, prefixed
+// names where the local part is plain, full IRIs otherwise). Same triples as
+// to_ntriples(graph, false).
+std::string to_turtle(const KnowledgeGraph& graph);
+
 // CR and CRLF -> LF; control characters other than \t \n (and DEL) -> U+FFFD.
 std::string clean_literal(std::string_view s);
 
