@@ -65,7 +65,9 @@ std::string to_ntriples(const KnowledgeGraph& graph, bool with_graphs);
 // Turtle 1.1 written directly the same way: the known prefixes, then each
 // subject once with its distinct statements ("a" for rdf:type, prefixed
 // names where the local part is plain, full IRIs otherwise). Same triples as
-// to_ntriples(graph, false).
+// to_ntriples(graph, false). Measured on the 295 Wikinews articles, librdf's
+// Turtle serializer took 3.3 s of a 9.1 s `build` (this writer: ~0.1 s).
+// RDF/XML still goes through librdf.
 std::string to_turtle(const KnowledgeGraph& graph);
 
 // CR and CRLF -> LF; control characters other than \t \n (and DEL) -> U+FFFD.
