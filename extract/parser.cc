@@ -252,13 +252,28 @@ void extract_features(const State& s, const WordAtoms* A, uint64_t* keys) {
 }
 
 void Weights::build(const std::vector<Feature>& features, int classes) {
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> offsets = {0};
+  std::vector<Entry> entries;
+  keys.reserve(features.size());
+  offsets.reserve(features.size() + 1);
+  for (const Feature& f : features) {
+    keys.push_back(f.key);
+    entries.insert(entries.end(), f.classes.begin(), f.classes.end());
+    offsets.push_back(static_cast<uint32_t>(entries.size()));
+  }
+  build_flat(keys, offsets, entries, classes);
+}
+
+void Weights::build_flat(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& offsets,
+                         const std::vector<Entry>& entries, int classes) {
   if (classes > kMaxClasses)
     throw Error("parser weights: " + std::to_string(classes) + " classes, at most " +
                 std::to_string(kMaxClasses) + " are supported");
   num_classes = classes;
   none = Slot{};
   size_t nb = 16;
-  while (nb * 8 * 5 < features.size() * 8) nb <<= 1;  // load <= 0.625
+  while (nb * 8 * 5 < keys.size() * 8) nb <<= 1;  // load <= 0.625
   buckets.assign(nb, Bucket{});
   mask = nb - 1;
   spilled.assign(nb, 0);
@@ -266,9 +281,23 @@ void Weights::build(const std::vector<Feature>& features, int classes) {
   dense.clear();
   stride = (classes + 15) / 16 * 16;
   nfeatures = 0;
-  for (const Feature& f : features) {
-    const uint16_t fp = fingerprint(f.key);
-    uint64_t bi = f.key & mask;
+  {  // reserve the side tables once (growing them dominated model loading)
+    size_t ndense = 0, nover = 0;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      const size_t n = offsets[i + 1] - offsets[i];
+      if (n >= kDenseMin)
+        ++ndense;
+      else if (n > 2)
+        nover += n + 1;
+    }
+    dense.reserve(ndense * stride);
+    overflow.reserve(nover);
+  }
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const Entry* cls = entries.data() + offsets[i];
+    const size_t n = offsets[i + 1] - offsets[i];
+    const uint16_t fp = fingerprint(keys[i]);
+    uint64_t bi = keys[i] & mask;
     Slot* slot = nullptr;
     bool clash = false;
     for (;; bi = (bi + 1) & mask) {
@@ -279,32 +308,32 @@ void Weights::build(const std::vector<Feature>& features, int classes) {
       if (slot || clash) break;
       spilled[bi] = 1;
     }
-    if (clash || f.classes.empty()) continue;
+    if (clash || n == 0) continue;
     ++nfeatures;
     slot->fp = fp;
-    const size_t n = f.classes.size();
     auto set_offset = [&](uint8_t marker, size_t off) {
       slot->c1 = marker;
       slot->w1 = static_cast<int16_t>(static_cast<uint16_t>(off >> 16));
       slot->w2 = static_cast<int16_t>(static_cast<uint16_t>(off & 0xFFFF));
     };
     if (n <= 2) {
-      slot->c1 = static_cast<uint8_t>(f.classes[0].first);
-      slot->w1 = f.classes[0].second;
+      slot->c1 = static_cast<uint8_t>(cls[0].first);
+      slot->w1 = cls[0].second;
       if (n == 2) {
-        slot->c2 = static_cast<uint8_t>(f.classes[1].first);
-        slot->w2 = f.classes[1].second;
+        slot->c2 = static_cast<uint8_t>(cls[1].first);
+        slot->w2 = cls[1].second;
       }
     } else if (n >= kDenseMin) {
       set_offset(kDense, dense.size());
       const size_t off = dense.size();
       dense.resize(dense.size() + stride, 0);
-      for (auto [c, w] : f.classes) dense[off + c] = w;
+      for (size_t k = 0; k < n; ++k) dense[off + cls[k].first] = cls[k].second;
     } else {
       set_offset(kSparse, overflow.size());
       overflow.push_back(static_cast<uint32_t>(n));
-      for (auto [c, w] : f.classes)
-        overflow.push_back((static_cast<uint32_t>(c) << 16) | static_cast<uint16_t>(w));
+      for (size_t k = 0; k < n; ++k)
+        overflow.push_back((static_cast<uint32_t>(cls[k].first) << 16) |
+                           static_cast<uint16_t>(cls[k].second));
     }
   }
 }
@@ -442,26 +471,35 @@ void load_model(ParserModelData& m, const std::string& path,
   read_map(v.words);
   m.weights.scale = r.f32();
   const uint64_t nclasses = static_cast<uint64_t>(v.num_classes());
-  uint64_t nf = r.varint();
-  std::vector<Weights::Feature> feats(nf);
+  const uint64_t nf = r.varint();
+  if (nf > (uint64_t{1} << 32)) throw bad("corrupt feature count");
+  std::vector<uint64_t> keys(nf);
+  std::vector<uint32_t> offsets(nf + 1, 0);
+  std::vector<Weights::Entry> entries;
+  entries.reserve(nf * 2);
   uint64_t key = 0;
-  for (auto& f : feats) {
+  for (uint64_t i = 0; i < nf; ++i) {
     key += r.varint();
-    f.key = key;
-    uint64_t ne = r.varint();
+    keys[i] = key;
+    const uint64_t ne = r.varint();
     if (ne > nclasses) throw bad("corrupt feature entry");
-    f.classes.resize(ne);
     uint64_t c = 0;
-    for (auto& [cls, wt] : f.classes) {
+    for (uint64_t k = 0; k < ne; ++k) {
       c += r.varint();
       if (c >= nclasses) throw bad("class id out of range");
-      cls = static_cast<uint16_t>(c);
-      wt = static_cast<int16_t>(r.svarint());
+      entries.emplace_back(static_cast<uint16_t>(c), static_cast<int16_t>(r.svarint()));
     }
+    offsets[i + 1] = static_cast<uint32_t>(entries.size());
   }
   if (!r.at_end()) throw bad("trailing data");
-  m.weights.build(feats, v.num_classes());
-  if (features) *features = std::move(feats);
+  m.weights.build_flat(keys, offsets, entries, v.num_classes());
+  if (features) {
+    features->assign(nf, Weights::Feature{});
+    for (uint64_t i = 0; i < nf; ++i) {
+      (*features)[i].key = keys[i];
+      (*features)[i].classes.assign(entries.begin() + offsets[i], entries.begin() + offsets[i + 1]);
+    }
+  }
 }
 
 }  // namespace parser_detail

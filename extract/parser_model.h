@@ -165,6 +165,12 @@ struct Weights {
   // Builds the table for classes [0, classes) (keys must be distinct).
   // Throws ng::Error when classes > kMaxClasses.
   void build(const std::vector<Feature>& features, int classes);
+  // The same from a flat form (what model loading reads, without one small
+  // vector per feature): feature i has key keys[i] and the (class, weight)
+  // entries [offsets[i], offsets[i + 1]) of entries.
+  using Entry = std::pair<uint16_t, int16_t>;
+  void build_flat(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& offsets,
+                  const std::vector<Entry>& entries, int classes);
   size_t num_features() const { return nfeatures; }
 
   static uint16_t fingerprint(uint64_t key) {
