@@ -44,19 +44,8 @@ void run(const BuildOptions& o) {
   po.is_declared = ontology_check();
   Pipeline pipeline(po);
   auto docs = read_inputs(o.input);
-  process_all(pipeline, docs, o.threads, [](const std::string& m) {
-    std::fprintf(stderr, "newsgraph: %s (skipped)\n", m.c_str());
-    ++bad_input_count();
-  });
-  for (const auto& d : docs) {
-    try {
-      graph.add(d);
-    } catch (const Error& e) {
-      if (o.input.strict) throw;
-      std::fprintf(stderr, "newsgraph: %s (skipped)\n", e.what());
-      ++bad_input_count();
-    }
-  }
+  process_inputs(pipeline, docs, o.threads);
+  add_to_graph(graph, docs, o.input);
   write_output(o.output, serialize(graph, o.format));
 }
 

@@ -199,10 +199,7 @@ void setup(CLI::App& app) {
       po.depth = PipelineOptions::Depth::Entities;
       Pipeline pipeline(po);
       docs = read_inputs(o->input);
-      process_all(pipeline, docs, o->threads, [](const std::string& m) {
-        std::fprintf(stderr, "newsgraph: %s (skipped)\n", m.c_str());
-        ++bad_input_count();
-      });
+      process_inputs(pipeline, docs, o->threads);
     }
     std::string out;
     for (const auto& d : docs) {

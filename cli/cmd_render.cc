@@ -23,20 +23,9 @@ void run(const RenderOptions& o) {
   po.is_declared = ontology_check();
   Pipeline pipeline(po);
   auto docs = read_inputs(o.input);
-  process_all(pipeline, docs, o.threads, [](const std::string& m) {
-    std::fprintf(stderr, "newsgraph: %s (skipped)\n", m.c_str());
-    ++bad_input_count();
-  });
+  process_inputs(pipeline, docs, o.threads);
   KnowledgeGraph graph;
-  for (const auto& d : docs) {
-    try {
-      graph.add(d);
-    } catch (const Error& e) {
-      if (o.input.strict) throw;
-      std::fprintf(stderr, "newsgraph: %s (skipped)\n", e.what());
-      ++bad_input_count();
-    }
-  }
+  add_to_graph(graph, docs, o.input);
   DotOptions dot;
   dot.literals = !o.no_literals;
   render_dot(to_dot(graph, dot), o.output);

@@ -52,10 +52,7 @@ void run(const TriplesOptions& o) {
   if (o.trace_rules) po.trace_rules = &std::cerr;
   Pipeline pipeline(po);
   auto docs = read_inputs(o.input);
-  process_all(pipeline, docs, o.trace_rules ? 1 : o.threads, [](const std::string& m) {
-    std::fprintf(stderr, "newsgraph: %s (skipped)\n", m.c_str());
-    ++bad_input_count();
-  });
+  process_inputs(pipeline, docs, o.trace_rules ? 1 : o.threads);
   std::ostringstream out;
   if (o.format == "tsv") {
     out << "doc\tsentence\tconfidence\tsubject_text\trelation_text\tobject_text\tsubject\t"

@@ -10,6 +10,8 @@
 
 #include "core/error.h"
 #include "export/ontology.h"
+#include "extract/pipeline.h"
+#include "graph/knowledge_graph.h"
 
 namespace ng::cli {
 
@@ -55,6 +57,26 @@ std::vector<Document> read_inputs(const InputOptions& options) {
   bad_input_count() += bad;
   if (docs.empty() && bad > 0) throw Error("no usable input (" + std::to_string(bad) + " bad)");
   return docs;
+}
+
+void process_inputs(const Pipeline& pipeline, std::vector<Document>& docs, unsigned threads) {
+  process_all(pipeline, docs, threads, [](const std::string& m) {
+    std::fprintf(stderr, "newsgraph: %s (skipped)\n", m.c_str());
+    ++bad_input_count();
+  });
+}
+
+void add_to_graph(KnowledgeGraph& graph, const std::vector<Document>& docs,
+                  const InputOptions& input) {
+  for (const auto& d : docs) {
+    try {
+      graph.add(d);
+    } catch (const Error& e) {
+      if (input.strict) throw;
+      std::fprintf(stderr, "newsgraph: %s (skipped)\n", e.what());
+      ++bad_input_count();
+    }
+  }
 }
 
 void write_output(const std::string& path, const std::string& content) {

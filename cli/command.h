@@ -11,6 +11,11 @@
 
 #include "input/article_reader.h"
 
+namespace ng {
+class Pipeline;
+class KnowledgeGraph;
+}  // namespace ng
+
 namespace ng::cli {
 
 // Adds a subcommand to `app` and sets its callback. Called once at start.
@@ -31,6 +36,16 @@ void add_input_options(CLI::App* cmd, InputOptions& options);
 // stderr for each bad one (skipped). Returns the good ones. In strict mode,
 // or when every input was bad, throws ng::Error.
 std::vector<Document> read_inputs(const InputOptions& options);
+
+// Runs `pipeline` over docs on `threads` workers (0 = all cores). A document
+// whose processing fails is reported on stderr ("newsgraph: <message>
+// (skipped)"), counted in bad_input_count() and dropped.
+void process_inputs(const Pipeline& pipeline, std::vector<Document>& docs, unsigned threads);
+
+// Adds every document to graph. One the graph refuses is reported and
+// counted the same way and skipped; with --strict the error is rethrown.
+void add_to_graph(KnowledgeGraph& graph, const std::vector<Document>& docs,
+                  const InputOptions& input);
 
 // Number of bad inputs seen by read_inputs so far; main() exits 1 when
 // nonzero after a command succeeded on the rest.

@@ -192,18 +192,10 @@ void add_statement(RdfModel::Impl& m, librdf_node* context, const RdfTerm& s, co
                 ">: " + m.world->take_message("Redland refused it"));
 }
 
+// The Redland serializer for a format: its own name (a string literal, so
+// data() ends in NUL), but the abbreviating RDF/XML writer.
 const char* serializer_name(RdfFormat f) {
-  switch (f) {
-    case RdfFormat::Turtle:
-      return "turtle";
-    case RdfFormat::NTriples:
-      return "ntriples";
-    case RdfFormat::NQuads:
-      return "nquads";
-    case RdfFormat::RdfXml:
-      return "rdfxml-abbrev";
-  }
-  return "turtle";
+  return f == RdfFormat::RdfXml ? "rdfxml-abbrev" : to_string(f).data();
 }
 
 std::string serialize_model(RdfModel::Impl& m, librdf_model* model, RdfFormat format) {
@@ -231,20 +223,6 @@ std::string serialize_model(RdfModel::Impl& m, librdf_model* model, RdfFormat fo
     throw Error(std::string("cannot serialize as ") + std::string(to_string(format)) + ": " +
                 m.world->take_message("serializer failed"));
   return text;
-}
-
-const char* raptor_syntax(RdfFormat f) {
-  switch (f) {
-    case RdfFormat::Turtle:
-      return "turtle";
-    case RdfFormat::NTriples:
-      return "ntriples";
-    case RdfFormat::NQuads:
-      return "nquads";
-    case RdfFormat::RdfXml:
-      return "rdfxml";
-  }
-  return "turtle";
 }
 
 struct ParseState {
@@ -392,8 +370,8 @@ void RdfModel::parse(std::string_view text, RdfFormat syntax, const std::string&
   Impl& m = *impl_;
   m.world->take_messages();
   Owned<raptor_parser, raptor_free_parser> parser(
-      raptor_new_parser(m.world->raptor(), raptor_syntax(syntax)));
-  if (!parser) throw Error(std::string("no raptor parser '") + raptor_syntax(syntax) + "'");
+      raptor_new_parser(m.world->raptor(), to_string(syntax).data()));
+  if (!parser) throw Error(std::string("no raptor parser '") + to_string(syntax).data() + "'");
   Owned<librdf_node, librdf_free_node> default_graph(
       redland::make_node(*m.world, RdfTerm::iri(std::string(kDefaultGraphIri))));
   ParseState state{&m, default_graph.get(), {}};

@@ -16,7 +16,8 @@ namespace ng {
 
 enum class RdfFormat { Turtle, NTriples, NQuads, RdfXml };
 
-// "turtle", "ntriples", "nquads", "rdfxml".
+// "turtle", "ntriples", "nquads", "rdfxml": also the raptor syntax names. The
+// views are of string literals, so data() is NUL-terminated.
 std::string_view to_string(RdfFormat f);
 // Accepts the names above (and "ttl", "nt", "nq", "xml", "rdf"); false otherwise.
 bool parse_rdf_format(std::string_view name, RdfFormat& out);

@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "export/redland.h"
+#include "graph/iri.h"
 
 namespace ng {
 
@@ -19,24 +20,6 @@ struct QueryToken {
 
 bool name_char(unsigned char c) {
   return std::isalnum(c) || c == '_' || c == '-' || c == '.' || c == ':' || c == '%' || c >= 0x80;
-}
-
-bool iri_char(unsigned char c) {
-  if (c <= 0x20) return false;
-  switch (c) {
-    case '<':
-    case '>':
-    case '"':
-    case '{':
-    case '}':
-    case '|':
-    case '^':
-    case '`':
-    case '\\':
-      return false;
-    default:
-      return true;
-  }
 }
 
 // A SPARQL lexer good enough to find keywords and operators outside strings,
@@ -70,7 +53,7 @@ std::vector<QueryToken> tokenize(std::string_view q) {
     }
     if (c == '<') {
       size_t j = i + 1;
-      while (j < n && iri_char(static_cast<unsigned char>(q[j]))) ++j;
+      while (j < n && !iri_char_forbidden(static_cast<unsigned char>(q[j]))) ++j;
       if (j < n && q[j] == '>') {
         out.push_back({QueryToken::Iri, std::string(q.substr(i, j + 1 - i))});
         i = j + 1;
@@ -346,7 +329,7 @@ std::string sparql_iri(std::string_view iri) {
   static const char hex[] = "0123456789ABCDEF";
   std::string out = "<";
   for (unsigned char c : iri) {
-    if (iri_char(c) && c != 0x7f) {
+    if (!iri_char_forbidden(c)) {
       out += static_cast<char>(c);
     } else {
       out += '%';

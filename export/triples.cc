@@ -1,6 +1,5 @@
 #include "export/triples.h"
 
-#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -14,23 +13,8 @@ namespace {
 
 bool valid_iri(std::string_view s) {
   if (s.find("://") == std::string_view::npos) return false;
-  for (unsigned char c : s) {
-    if (c <= 0x20 || c == 0x7f) return false;
-    switch (c) {
-      case '<':
-      case '>':
-      case '"':
-      case '{':
-      case '}':
-      case '|':
-      case '\\':
-      case '^':
-      case '`':
-        return false;
-      default:
-        break;
-    }
-  }
+  for (unsigned char c : s)
+    if (iri_char_forbidden(c)) return false;
   return true;
 }
 
@@ -207,9 +191,7 @@ void append_hex4(std::string& out, unsigned char c) {
 void write_iri(std::string& out, const std::string& iri) {
   out += '<';
   for (unsigned char c : iri) {
-    bool bad = c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
-               c == '^' || c == '`' || c == '\\';
-    if (bad)
+    if (iri_char_forbidden(c))
       append_hex4(out, c);
     else
       out += static_cast<char>(c);
@@ -254,30 +236,16 @@ void write_term(std::string& out, const RdfTerm& t) {
   }
 }
 
-// A prefixed name for iri when it starts with a known namespace and the rest
-// is a plain local name (letters, digits, '_', '-'; not starting with a
-// digit or '-'); "" otherwise.
-std::string prefixed_name(const std::string& iri) {
-  for (auto ns = namespaces_begin(); ns != namespaces_end(); ++ns) {
-    if (iri.size() <= ns->iri.size() || iri.compare(0, ns->iri.size(), ns->iri) != 0) continue;
-    const std::string_view local = std::string_view(iri).substr(ns->iri.size());
-    bool ok = std::isalpha(static_cast<unsigned char>(local[0])) || local[0] == '_';
-    for (char c : local)
-      ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-');
-    if (ok) return std::string(ns->prefix) + ":" + std::string(local);
-  }
-  return "";
-}
-
 void write_turtle_term(std::string& out, const RdfTerm& t) {
+  // compact_iri gives a prefixed name, or the IRI itself when it has none.
   if (t.kind == RdfTerm::Kind::Iri) {
-    if (std::string pn = prefixed_name(t.value); !pn.empty()) {
+    if (std::string pn = compact_iri(t.value); pn != t.value) {
       out += pn;
       return;
     }
   }
   if (t.kind == RdfTerm::Kind::Literal && !t.datatype.empty()) {
-    if (std::string pn = prefixed_name(t.datatype); !pn.empty()) {
+    if (std::string pn = compact_iri(t.datatype); pn != t.datatype) {
       RdfTerm plain = t;
       plain.datatype.clear();
       write_term(out, plain);

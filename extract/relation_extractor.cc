@@ -232,28 +232,29 @@ void RelationExtractor::process(Document& doc) const {
         candidates.insert(candidates.end(), it2->second.begin(), it2->second.end());
       for (int ri : candidates) {
         const Rule& r = rules_[ri];
-        // Rules triggered by any word are traced only past their word tests.
-        const bool any_word = contains(r.lemmas, "*");
-        auto trace = [&](const std::string& what, bool word_test = false) {
-          if (options_.trace && !(word_test && any_word))
-            *options_.trace << doc.id << "\t" << (s + 1) << "\t" << tok.form << "\t" << r.id
-                            << "\t" << what << "\n";
+        // Explains the rule's decision when tracing (`why` builds the text
+        // only then). Rules triggered by any word are traced only past their
+        // word tests.
+        auto trace = [&](auto why, bool word_test = false) {
+          if (!options_.trace || (word_test && contains(r.lemmas, "*"))) return;
+          *options_.trace << doc.id << "\t" << (s + 1) << "\t" << tok.form << "\t" << r.id << "\t"
+                          << why() << "\n";
         };
         if (!r.upos.empty() && !contains(r.upos, tok.upos)) {
-          trace("upos " + tok.upos + " not allowed", true);
+          trace([&] { return "upos " + tok.upos + " not allowed"; }, true);
           continue;
         }
         if (!r.trigger_deprels.empty()) {
           std::string base = tok.deprel.substr(0, tok.deprel.find(':'));
           if (!contains(r.trigger_deprels, tok.deprel) && !contains(r.trigger_deprels, base)) {
-            trace("deprel " + tok.deprel + " not allowed", true);
+            trace([&] { return "deprel " + tok.deprel + " not allowed"; }, true);
             continue;
           }
         }
         if (!r.trigger_types.empty()) {
           int m = sv.mention_at(t);
           if (m < 0 || !type_allowed(r.trigger_types, doc.mentions[m].type)) {
-            trace("trigger not in a mention of the given types", true);
+            trace([] { return "trigger not in a mention of the given types"; }, true);
             continue;
           }
         }
@@ -262,7 +263,7 @@ void RelationExtractor::process(Document& doc) const {
           std::vector<int> reached;
           follow(sv, t, p, 0, reached);
           if (reached.empty()) {
-            trace("a required path is missing");
+            trace([] { return "a required path is missing"; });
             ok = false;
             break;
           }
@@ -272,14 +273,16 @@ void RelationExtractor::process(Document& doc) const {
           std::vector<int> reached;
           follow(sv, t, p, 0, reached);
           if (!reached.empty()) {
-            trace("an excluded path exists (" + doc.tokens[reached.front()].form + ")");
+            trace([&] {
+              return "an excluded path exists (" + doc.tokens[reached.front()].form + ")";
+            });
             ok = false;
           }
         }
         if (!ok) continue;
         Modality mod = sv.modality(t);
         if (!r.modality.empty() && !contains(r.modality, to_string(mod))) {
-          trace("modality " + std::string(to_string(mod)) + " not allowed");
+          trace([&] { return "modality " + std::string(to_string(mod)) + " not allowed"; });
           continue;
         }
 
@@ -299,12 +302,13 @@ void RelationExtractor::process(Document& doc) const {
               for (Argument& a : sv.arguments(w, focus_meeting)) {
                 if (a.entity >= 0) {
                   if (!type_allowed(slot.types, doc.entities[a.entity].type)) {
-                    rejected += " '" + a.text + "' (type " +
-                                std::string(to_string(doc.entities[a.entity].type)) + ")";
+                    if (options_.trace)
+                      rejected += " '" + a.text + "' (type " +
+                                  std::string(to_string(doc.entities[a.entity].type)) + ")";
                     continue;
                   }
                 } else if (slot.require_entity || !slot.types.empty()) {
-                  rejected += " '" + a.text + "' (no entity)";
+                  if (options_.trace) rejected += " '" + a.text + "' (no entity)";
                   continue;
                 }
                 fillers[k].push_back(std::move(a));
@@ -312,8 +316,10 @@ void RelationExtractor::process(Document& doc) const {
             }
           }
           if (fillers[k].empty() && !slot.optional) {
-            trace("slot " + slot.name + " empty: " +
-                  (rejected.empty() ? std::string("no word on its paths") : "rejected" + rejected));
+            trace([&] {
+              return "slot " + slot.name + " empty: " +
+                     (rejected.empty() ? std::string("no word on its paths") : "rejected" + rejected);
+            });
             ok = false;
           }
         }
@@ -438,8 +444,10 @@ void RelationExtractor::process(Document& doc) const {
             }
             args += "]";
           }
-          trace((produced ? "fired:" : "gave nothing (same arguments or too few participants):") +
-                args);
+          trace([&] {
+            return (produced ? "fired:" : "gave nothing (same arguments or too few participants):") +
+                   args;
+          });
         }
         if (produced) covered[t] = 1;
       }

@@ -21,24 +21,6 @@ constexpr Namespace kNamespaces[] = {
     {"xsd", "http://www.w3.org/2001/XMLSchema#"},
 };
 
-bool is_iri_forbidden(unsigned char c) {
-  if (c <= 0x20 || c == 0x7f) return true;
-  switch (c) {
-    case '<':
-    case '>':
-    case '"':
-    case '{':
-    case '}':
-    case '|':
-    case '\\':
-    case '^':
-    case '`':
-      return true;
-    default:
-      return false;
-  }
-}
-
 void append_percent(std::string& out, unsigned char c) {
   static const char hex[] = "0123456789ABCDEF";
   out += '%';
@@ -72,16 +54,34 @@ std::string expand_curie(std::string_view curie) {
                   std::string(prefix) + "' (known: ng, schema, prov, rdfs, rdf, skos, owl, xsd)");
   }
   for (unsigned char c : result)
-    if (is_iri_forbidden(c))
+    if (iri_char_forbidden(c))
       throw Error("invalid IRI '" + result + "': contains a space or one of <>\"{}|\\^`");
   return result;
+}
+
+bool iri_char_forbidden(unsigned char c) {
+  if (c <= 0x20 || c == 0x7f) return true;
+  switch (c) {
+    case '<':
+    case '>':
+    case '"':
+    case '{':
+    case '}':
+    case '|':
+    case '\\':
+    case '^':
+    case '`':
+      return true;
+    default:
+      return false;
+  }
 }
 
 std::string compact_iri(std::string_view iri) {
   for (const auto& ns : kNamespaces) {
     if (iri.size() <= ns.iri.size() || iri.substr(0, ns.iri.size()) != ns.iri) continue;
     std::string_view local = iri.substr(ns.iri.size());
-    bool plain = !local.empty() && !(local[0] >= '0' && local[0] <= '9');
+    bool plain = !local.empty() && !(local[0] >= '0' && local[0] <= '9') && local[0] != '-';
     for (unsigned char c : local) plain = plain && is_local_name_char(c);
     if (plain) return std::string(ns.prefix) + ":" + std::string(local);
   }
@@ -105,7 +105,7 @@ void check_base_iri(std::string_view base) {
     if (!ok) throw Error(quoted + " has an invalid scheme");
   }
   for (unsigned char c : base)
-    if (is_iri_forbidden(c))
+    if (iri_char_forbidden(c))
       throw Error(quoted + " contains a space, a control character or one of <>\"{}|\\^`");
   if (base.back() != '/' && base.back() != '#') throw Error(quoted + " must end with '/' or '#'");
 }

@@ -30,12 +30,18 @@ struct Namespace {
 const Namespace* namespaces_begin();
 const Namespace* namespaces_end();
 
+// Characters an IRI may not hold as they are (RDF 1.1 IRIREF): controls,
+// space, DEL and <>"{}|\^`. Writers escape them; checks refuse them.
+bool iri_char_forbidden(unsigned char c);
+
 // Expands "schema:Person" to "http://schema.org/Person". An absolute IRI
 // (containing "://") is returned unchanged. Throws ng::Error quoting the CURIE
 // for an unknown prefix, an empty local name or characters not allowed in an IRI.
 std::string expand_curie(std::string_view curie);
 // Shortens an IRI to a CURIE when it starts with a known namespace and the rest
-// is a plain local name; otherwise returns the IRI unchanged.
+// is a plain local name (letters, digits, '_', '-'; not starting with a digit
+// or '-', so the CURIE is also a Turtle prefixed name); otherwise returns the
+// IRI unchanged.
 std::string compact_iri(std::string_view iri);
 // The part of an IRI or CURIE after the last '#', '/' or ':' ("ng:met" -> "met").
 std::string_view local_name(std::string_view iri_or_curie);
