@@ -121,9 +121,9 @@ nlohmann::json to_json(const Document& d, bool explain) {
     nlohmann::json mentions = nlohmann::json::array();
     for (int mi : ent.mentions) {
       const Mention& m = d.mentions[mi];
-      mentions.push_back({{"start", m.begin},
-                          {"end", m.end},
-                          {"text", std::string(d.span_text(m.begin, m.end))},
+      mentions.push_back({{"start", m.extent_begin},
+                          {"end", m.extent_end},
+                          {"text", std::string(d.span_text(m.extent_begin, m.extent_end))},
                           {"kind", kind_name(m.kind)}});
     }
     nlohmann::json j = {{"id", "e" + std::to_string(e + 1)},
@@ -160,8 +160,8 @@ std::string to_text(const Document& d, bool explain) {
     out << "\n";
     for (int mi : ent.mentions) {
       const Mention& m = d.mentions[mi];
-      out << "\t" << m.begin << "-" << m.end << "\t" << kind_name(m.kind) << "\t"
-          << d.span_text(m.begin, m.end) << "\n";
+      out << "\t" << m.extent_begin << "-" << m.extent_end << "\t" << kind_name(m.kind) << "\t"
+          << d.span_text(m.extent_begin, m.extent_end) << "\n";
     }
     if (explain)
       for (const auto& why : ent.merged_by) out << "\t  merged by " << why << "\n";

@@ -56,6 +56,12 @@ struct Mention {
   int head = 0;            // head token of the span (document-global)
   uint32_t begin = 0;      // byte offset of the span's first byte
   uint32_t end = 0;        // byte offset one past the span
+  // The whole referring expression, as bytes [extent_begin, extent_end):
+  // for names the name with its modifiers ("U.S. President Donald Trump",
+  // "Lee Cheuk-yan of the Labour Party"; ng::referring_extent), otherwise the
+  // span itself. Set by coreference; what `entities` reports as a mention.
+  uint32_t extent_begin = 0;
+  uint32_t extent_end = 0;
   EntityType type = EntityType::Other;
   MentionKind kind = MentionKind::Name;
   int entity = -1;         // index into Document::entities; -1 = unresolved

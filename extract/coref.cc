@@ -186,6 +186,8 @@ class Resolver {
   void pass_pronouns();
   void pass_speakers();
   void build_entities();
+  bool sports_article();
+  bool team_mention(int m) const;
 
   std::string text(int m) const {
     return std::string(doc_.tokens_text(doc_.mentions[m].first, doc_.mentions[m].last));
@@ -220,6 +222,7 @@ class Resolver {
 
   Document& doc_;
   const Gazetteer& g_;
+  int sports_ = -1;  // sports_article(): -1 not yet known
   const RoleLexicon& rl_;
   std::vector<RoleMention> roles_;
   std::vector<int> role_mention_;  // roles_ index -> mention index (-1 = none)
@@ -1155,6 +1158,48 @@ void Resolver::pass_speakers() {
 
 // --------------------------------------------------------------- entities
 
+// Whether the article is about a game: at least three words of
+// sports.tsv's "context" kind ("match", "goal", "stadium").
+bool Resolver::sports_article() {
+  if (sports_ < 0) {
+    int n = 0;
+    for (const Token& t : doc_.tokens) {
+      auto it = g_.sports.find(gazetteer_key(t.lemma.empty() ? t.form : t.lemma));
+      if (it != g_.sports.end() && (it->second & Gazetteer::SportContext)) ++n;
+    }
+    sports_ = n >= 3 ? 1 : 0;
+  }
+  return sports_ == 1;
+}
+
+// Metonymy: a place named as what a team does ("Belgium defeated Panama",
+// "England lost to Belgium") or has ("Tunisia's coach") stands for its team.
+bool Resolver::team_mention(int m) const {
+  int h = doc_.mentions[m].head;
+  while (doc_.tokens[h].deprel == "conj" && doc_.tokens[h].head >= 0) h = doc_.tokens[h].head;
+  const Token& t = doc_.tokens[h];
+  if (t.head < 0) return false;
+  const Token& gov = doc_.tokens[t.head];
+  if (t.deprel == "nmod:poss")  // "Korea's Kim Shin-Wook": a player
+    for (const Mention& o : doc_.mentions)
+      if (o.kind == MentionKind::Name && o.type == EntityType::Person && o.head == t.head)
+        return true;
+  auto it = g_.sports.find(gazetteer_key(gov.lemma.empty() ? gov.form : gov.lemma));
+  if (it == g_.sports.end()) return false;
+  const std::string& r = t.deprel;
+  if (r == "obl") {  // "lost to Belgium", "scored against Panama", not "played in Sochi"
+    std::string c;
+    for (int k = h - 1; k >= 0 && doc_.tokens[k].head == h; --k)
+      if (doc_.tokens[k].deprel == "case") c = to_lower(doc_.tokens[k].form);
+    if (c != "to" && c != "against" && c != "over" && c != "by") return false;
+  }
+  if ((r.rfind("nsubj", 0) == 0 || r == "obj" || r == "iobj" || r == "obl") &&
+      gov.upos == "VERB")
+    return it->second & Gazetteer::SportAction;
+  if (r == "nmod:poss" || r == "compound") return it->second & Gazetteer::SportMember;
+  return false;
+}
+
 void Resolver::build_entities() {
   auto& ms = doc_.mentions;
   const int n = static_cast<int>(ms.size());
@@ -1188,6 +1233,13 @@ void Resolver::build_entities() {
         bestv = v;
         ent.type = t;
       }
+    if (ent.type == EntityType::Gpe && sports_article())
+      for (int m : mem)
+        if (is_name(m) && team_mention(m)) {
+          ent.type = EntityType::Org;
+          ent.merged_by.push_back("type ORG: '" + text(m) + "' names a team");
+          break;
+        }
     // Canonical name: the longest core name (gazetteer canonical for places).
     int best = -1;
     for (int m : mem) {
@@ -1291,6 +1343,14 @@ void Resolver::build_entities() {
 void Coreference::process(Document& doc) const {
   doc.entities.clear();
   Resolver(doc, gazetteer_, roles_).run();
+  for (Mention& m : doc.mentions) {
+    m.extent_begin = m.begin;
+    m.extent_end = m.end;
+    if (m.kind != MentionKind::Name) continue;
+    const auto [a, b] = referring_extent(doc, m);
+    m.extent_begin = doc.tokens[a].begin;
+    m.extent_end = doc.tokens[b - 1].end;
+  }
 }
 
 }  // namespace ng

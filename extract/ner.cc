@@ -160,6 +160,20 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
                   "'");
     g.nominals.emplace(gazetteer_key(f[0]), f[1] + "\t" + (f.size() > 2 ? f[2] : "-"));
   });
+  read_tsv(dir / "groups.tsv", 2, [&](const std::vector<std::string>& f, int) {
+    g.groups.emplace(gazetteer_key(f[0]), f[1]);
+  });
+  const auto sports = dir / "sports.tsv";
+  read_tsv(sports, 2, [&](const std::vector<std::string>& f, int no) {
+    const uint8_t kind = f[1] == "action"    ? SportAction
+                         : f[1] == "member"  ? SportMember
+                         : f[1] == "context" ? SportContext
+                                             : 0;
+    if (!kind)
+      throw Error(sports.string() + ":" + std::to_string(no) + ": unknown kind '" + f[1] +
+                  "' (expected action, member or context)");
+    g.sports[gazetteer_key(f[0])] |= kind;
+  });
   read_tsv(dir / "titles.tsv", 3, [&](const std::vector<std::string>& f, int) {
     std::string key = gazetteer_key(f[0]);
     g.titles.emplace(key, f[1]);
@@ -595,6 +609,66 @@ int span_head(const Document& doc, int first, int last) {
     }
   }
   return best >= 0 ? best : last - 1;
+}
+
+std::pair<int, int> referring_extent(const Document& doc, const Mention& m) {
+  const Sentence& s = doc.sentences[m.sentence];
+  const int h = m.head;
+  if (h < s.first || h >= s.last) return {m.first, m.last};
+  auto rel0 = [&](int t) {
+    const std::string& r = doc.tokens[t].deprel;
+    return std::string_view(r).substr(0, r.find(':'));
+  };
+  auto glued = [&](int t) {  // punctuation written without spaces: "pan-democracy"
+    return t > s.first && !doc.tokens[t - 1].space_after && !doc.tokens[t].space_after;
+  };
+  // Whether t belongs to h's noun phrase: its path up to h leaves h through
+  // a modifier and passes no clause, coordination or apposition.
+  auto in_phrase = [&](int t) {
+    for (int x = t, steps = 0; steps < 32; ++steps) {
+      const int up = doc.tokens[x].head;
+      if (up < s.first || up >= s.last) return false;
+      const std::string_view r = rel0(x);
+      if (r == "conj" || r == "cc" || r == "appos" || r == "parataxis" || r == "dep" ||
+          r == "list" || r == "acl" || r == "advcl" || r == "ccomp" || r == "xcomp")
+        return false;
+      if (r == "punct" && !glued(x)) return false;
+      if (up == h)
+        return !(r == "case" || r == "mark" || r == "cop" || r == "aux" || r == "advmod" ||
+                 r == "punct" || r.substr(0, 5) == "nsubj" || r == "obj" || r == "iobj" ||
+                 r == "obl" || r == "expl" || r == "csubj" || r == "discourse" ||
+                 r == "vocative" || r == "orphan" || r == "reparandum");
+      x = up;
+    }
+    return false;
+  };
+  int a = m.first, b = m.last;
+  while (a - 1 >= s.first && in_phrase(a - 1)) --a;
+  while (a < m.first && doc.tokens[a].upos == "PUNCT") ++a;
+  // "of"/"from" + proper noun, right after the name.
+  for (int k = b; k < s.last; ++k) {
+    const Token& o = doc.tokens[k];
+    if (o.head != h || o.deprel != "nmod" || o.upos != "PROPN") continue;
+    int lo = k, hi = k;
+    for (int t = s.first; t < s.last; ++t) {
+      int x = t;
+      for (int steps = 0; x != k && x >= 0 && steps < 32; ++steps) x = doc.tokens[x].head;
+      if (x != k) continue;
+      lo = std::min(lo, t);
+      hi = std::max(hi, t);
+    }
+    if (lo != b || hi - lo >= 8) break;
+    const std::string case_word = to_lower(doc.tokens[lo].form);
+    if (doc.tokens[lo].deprel != "case" || (case_word != "of" && case_word != "from")) break;
+    bool comma = false;
+    for (int t = lo; t <= hi; ++t) {
+      const std::string& f = doc.tokens[t].form;
+      if (f == "," || f == ";" || f == "(" || f == ")") comma = true;
+    }
+    if (!comma) b = hi + 1;
+    break;
+  }
+  return {a, b};
 }
 
 using namespace ner_internal;
@@ -1082,7 +1156,7 @@ void NerTagger::process(Document& doc) const {
       add_nested(doc, g, m, found);
     }
     add_dates(doc, s, si, covered, found);
-    // Nationalities and other group adjectives (NORP) outside names.
+    // Nationalities, religions and other group words (NORP) outside names.
     for (int t = s.first; t < s.last; ++t) {
       if (covered[t - s.first]) continue;
       const Token& tok = doc.tokens[t];
@@ -1096,7 +1170,7 @@ void NerTagger::process(Document& doc) const {
           len = 2;
         }
       }
-      if (!g.demonyms.count(key)) continue;
+      if (!g.demonyms.count(key) && !g.groups.count(key)) continue;
       Mention m;
       m.sentence = si;
       m.first = t;

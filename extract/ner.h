@@ -51,6 +51,11 @@ struct Gazetteer {
   std::unordered_map<std::string, std::string>
       org_words;  // "ministry" -> "ORG", "airport" -> "FAC"
   std::unordered_map<std::string, std::string> honorifics;  // "mr." -> "m", "mrs." -> "f"
+  // Members of religions and camps, used like demonyms ("muslims" -> "Islam").
+  std::unordered_map<std::string, std::string> groups;
+  // Team-sport words (sports.tsv) by lemma: SportAction | SportMember | SportContext bits.
+  enum SportKind : uint8_t { SportAction = 1, SportMember = 2, SportContext = 4 };
+  std::unordered_map<std::string, uint8_t> sports;
   // Common nouns that head nominal mentions ("company" -> ORG, "country" -> GPE),
   // with the entity type they denote.
   std::unordered_map<std::string, std::string> nominals;
@@ -62,7 +67,8 @@ struct Gazetteer {
   std::unordered_map<std::string, uint8_t> prefixes;
 
   // Loads every list from dir (countries.tsv, cities.tsv, regions.tsv,
-  // region_words.tsv, org_words.tsv, honorifics.tsv, nominals.tsv, titles.tsv). Throws
+  // region_words.tsv, org_words.tsv, honorifics.tsv, nominals.tsv, titles.tsv,
+  // groups.tsv, sports.tsv). Throws
   // ng::Error "FILE:LINE: ..." quoting a malformed line, or naming a missing file.
   static Gazetteer load(const std::filesystem::path& dir);
   const Place* place(std::string_view key) const;
@@ -79,6 +85,17 @@ std::string gazetteer_key(const Document& doc, int first, int last);
 // outside the span, the one closest to the root when several do (ties go to
 // nominals); without a parse, the last PROPN/NOUN (else the first token).
 int span_head(const Document& doc, int first, int last);
+
+// The whole referring expression a name stands in, as tokens [first, last)
+// around the name's tokens [m.first, m.last): the name with the modifiers its
+// head has in the parse to its left (article, adjectives, titles, a
+// possessive owner: "the pro-Beijing DAB's Starry Lee") and, to its right, an
+// "of"/"from" phrase whose object is a proper noun ("Lee Cheuk-yan of the
+// Labour Party"). Clauses, coordination, appositions, punctuation at the
+// edges and phrases with a comma inside stay out. This is the mention extent
+// of OntoNotes and GUM; the name itself stays [m.first, m.last). Without a
+// parse the extent is the name.
+std::pair<int, int> referring_extent(const Document& doc, const Mention& m);
 
 namespace ner_internal {
 struct Weights;

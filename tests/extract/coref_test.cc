@@ -546,3 +546,82 @@ TEST_CASE("coref: 'the X Oblast of Y' is named after the oblast", "[coref]") {
   CHECK(entity_named(d, "Ruritania") >= 0);
   CHECK(entity_at(d, 2) != entity_at(d, 6));
 }
+
+TEST_CASE("coref: a name's mention extent takes its modifiers, not clauses or commas",
+          "[coref]") {
+  // Party leader Karl Brenner of the Green League , who won , spoke in Tarsk .
+  Document d = make_doc({{{"Party", "NOUN", 2, "compound"},
+                          {"leader", "NOUN", 3, "compound"},
+                          {"Karl", "PROPN", 13, "nsubj"},
+                          {"Brenner", "PROPN", 3, "flat"},
+                          {"of", "ADP", 8, "case"},
+                          {"the", "DET", 8, "det"},
+                          {"Green", "PROPN", 8, "compound"},
+                          {"League", "PROPN", 3, "nmod"},
+                          {",", "PUNCT", 11, "punct"},
+                          {"who", "PRON", 11, "nsubj"},
+                          {"won", "VERB", 3, "acl:relcl"},
+                          {",", "PUNCT", 11, "punct"},
+                          {"spoke", "VERB", 0, "root"},
+                          {"in", "ADP", 15, "case"},
+                          {"Tarsk", "PROPN", 13, "obl"},
+                          {".", "PUNCT", 13, "punct"}}});
+  name(d, 2, 4, EntityType::Person);
+  name(d, 5, 8, EntityType::Org);
+  name(d, 14, 15, EntityType::Gpe);
+  coref().process(d);
+  auto extent = [&](int first) {
+    for (const auto& m : d.mentions)
+      if (m.first == first && m.kind == ng::MentionKind::Name)
+        return std::string(d.span_text(m.extent_begin, m.extent_end));
+    return std::string();
+  };
+  CHECK(extent(2) == "Party leader Karl Brenner of the Green League");
+  CHECK(extent(5) == "the Green League");
+  CHECK(extent(14) == "Tarsk");  // not "in Tarsk"
+  // The entity keeps the bare name.
+  CHECK(entity_named(d, "Karl Brenner") >= 0);
+}
+
+TEST_CASE("coref: in a game report a place that plays is its team", "[coref]") {
+  // Ruritania defeated Borduria in the match . The goal came late . The stadium was full .
+  // Tarsk is a city .
+  Document d = make_doc({{{"Ruritania", "PROPN", 2, "nsubj"},
+                          {"defeated", "VERB", 0, "root"},
+                          {"Borduria", "PROPN", 2, "obj"},
+                          {"in", "ADP", 6, "case"},
+                          {"the", "DET", 6, "det"},
+                          {"match", "NOUN", 2, "obl"},
+                          {".", "PUNCT", 2, "punct"}},
+                         {{"The", "DET", 2, "det"},
+                          {"goal", "NOUN", 3, "nsubj"},
+                          {"came", "VERB", 0, "root"},
+                          {"late", "ADV", 3, "advmod"},
+                          {".", "PUNCT", 3, "punct"}},
+                         {{"The", "DET", 2, "det"},
+                          {"stadium", "NOUN", 4, "nsubj"},
+                          {"was", "AUX", 4, "cop"},
+                          {"full", "ADJ", 0, "root"},
+                          {"in", "ADP", 6, "case"},
+                          {"Tarsk", "PROPN", 4, "obl"},
+                          {".", "PUNCT", 4, "punct"}}});
+  d.tokens[1].lemma = "defeat";
+  name(d, 0, 1, EntityType::Gpe);
+  name(d, 2, 3, EntityType::Gpe);
+  name(d, 17, 18, EntityType::Gpe);
+  coref().process(d);
+  CHECK(d.entities[entity_at(d, 0)].type == EntityType::Org);
+  CHECK(d.entities[entity_at(d, 2)].type == EntityType::Org);
+  CHECK(d.entities[entity_at(d, 17)].type == EntityType::Gpe);  // where it was played
+
+  // The same sentence outside a game report keeps the places.
+  Document war = make_doc({{{"Ruritania", "PROPN", 2, "nsubj"},
+                            {"defeated", "VERB", 0, "root"},
+                            {"Borduria", "PROPN", 2, "obj"},
+                            {".", "PUNCT", 2, "punct"}}});
+  war.tokens[1].lemma = "defeat";
+  name(war, 0, 1, EntityType::Gpe);
+  name(war, 2, 3, EntityType::Gpe);
+  coref().process(war);
+  CHECK(war.entities[entity_at(war, 0)].type == EntityType::Gpe);
+}

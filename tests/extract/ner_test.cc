@@ -80,6 +80,10 @@ TEST_CASE("ner: gazetteer keys and lookups", "[ner]") {
   CHECK(g.region_words.count("oblast"));
   CHECK(g.org_words.at("ministry") == "ORG");
   CHECK(g.titles.count("prime minister"));
+  CHECK(g.groups.at("muslims") == "Islam");
+  CHECK((g.sports.at("goal") & ng::Gazetteer::SportContext) != 0);
+  CHECK((g.sports.at("goal") & ng::Gazetteer::SportMember) != 0);
+  CHECK((g.sports.at("defeat") & ng::Gazetteer::SportAction) != 0);
 }
 
 TEST_CASE("ner: a malformed lexicon line is rejected naming file and line", "[ner]") {
