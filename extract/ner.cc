@@ -971,6 +971,62 @@ void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
 
 }  // namespace
 
+// Proper nouns no name covers: see ner.h.
+void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g,
+                                     std::vector<Mention>& found) {
+  std::vector<char> covered(doc.tokens.size(), 0);
+  for (const Mention& m : found)
+    for (int t = m.first; t < m.last; ++t) covered[t] = 1;
+  auto glued = [&](int t) {  // t and t+1 are written together ("Kim Min-Woo")
+    return !doc.tokens[t].space_after;
+  };
+  for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
+    const Sentence& s = doc.sentences[si];
+    auto candidate = [&](int t) {
+      const Token& tok = doc.tokens[t];
+      if (covered[t] || tok.upos != "PROPN" || !starts_upper(tok.form)) return false;
+      const std::string key = gazetteer_key(tok.form);
+      return !g.demonyms.count(key) && !g.groups.count(key) && !g.titles.count(key) &&
+             !g.honorifics.count(key) && !month_or_weekday(tok);
+    };
+    for (int t = s.first; t < s.last;) {
+      if (!candidate(t)) {
+        ++t;
+        continue;
+      }
+      int e = t + 1;
+      for (;;) {
+        if (e < s.last && candidate(e)) {
+          ++e;
+        } else if (e + 1 < s.last && glued(e - 1) && glued(e) && !covered[e] &&
+                   doc.tokens[e].upos == "PUNCT" && candidate(e + 1)) {
+          e += 2;  // "Al-Haram"
+        } else {
+          break;
+        }
+      }
+      // Not a piece of a covered name written together with it, not an
+      // adjective ("the Caspian littoral states").
+      const bool piece = (t > s.first && covered[t - 1] && glued(t - 1)) ||
+                         (e < s.last && covered[e] && glued(e - 1));
+      const int head = span_head(doc, t, e);
+      if (!piece && doc.tokens[head].deprel != "amod") {
+        Mention m;
+        m.sentence = si;
+        m.first = t;
+        m.last = e;
+        m.head = head;
+        m.begin = doc.tokens[t].begin;
+        m.end = doc.tokens[e - 1].end;
+        m.type = EntityType::Other;
+        m.kind = MentionKind::Name;
+        found.push_back(m);
+      }
+      t = e;
+    }
+  }
+}
+
 // "Ana Ruiz ... on Tuesday Ruiz met": see ner.h.
 void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>& found) {
   const int n = static_cast<int>(doc.tokens.size());
@@ -1194,6 +1250,7 @@ void NerTagger::process(Document& doc) const {
     }
   }
   ner_internal::add_repeated_names(doc, found);
+  ner_internal::add_untyped_names(doc, g, found);
   std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) {
     return a.first != b.first ? a.first < b.first : a.last > b.last;
   });

@@ -211,6 +211,13 @@ void decode(const Weights& w, const std::vector<uint64_t>& feats,
 // surname), with that name's type.
 void add_repeated_names(const Document& doc, std::vector<Mention>& found);
 
+// Proper nouns the model gave no type: appends a Name mention of type OTHER
+// for each run of capitalised PROPN tokens (by the tagger) that no mention in
+// `found` covers and that is not a title, nationality, group word, month or
+// weekday ("Scientology", "IE6"). Such entities take part in coreference and
+// facts; they are counted as no person, organisation or place.
+void add_untyped_names(const Document& doc, const Gazetteer& g, std::vector<Mention>& found);
+
 }  // namespace ner_internal
 
 // Trains and saves the NER model; progress lines go to log. Deterministic for

@@ -249,3 +249,33 @@ TEST_CASE("ner: a name repeated where the model missed it is found again", "[ner
   for (const auto& m : found)
     if (m.first == 5) CHECK(m.type == ng::EntityType::Person);
 }
+
+TEST_CASE("ner: proper nouns no name covers become untyped names", "[ner]") {
+  // Karl Brenner left Glorpism for Russian Zentix in May .
+  ng::Document d = make_doc({{"Karl", "PROPN"},
+                             {"Brenner", "PROPN"},
+                             {"left", "VERB"},
+                             {"Glorpism", "PROPN"},
+                             {"for", "ADP"},
+                             {"Russian", "PROPN"},
+                             {"Zentix", "PROPN"},
+                             {"in", "ADP"},
+                             {"May", "PROPN"},
+                             {".", "PUNCT"}});
+  ng::Mention karl;
+  karl.first = 0;
+  karl.last = 2;
+  karl.head = 1;
+  karl.type = ng::EntityType::Person;
+  std::vector<ng::Mention> found = {karl};
+  ng::ner_internal::add_untyped_names(d, gazetteer(), found);
+  std::set<std::pair<int, int>> spans;
+  for (const auto& m : found) {
+    spans.insert({m.first, m.last});
+    if (m.first != 0) CHECK(m.type == ng::EntityType::Other);
+  }
+  CHECK(spans.count({3, 4}));    // "Glorpism"
+  CHECK(spans.count({6, 7}));    // "Zentix", without the nationality
+  CHECK(!spans.count({8, 9}));   // a month is no name
+  CHECK(found.size() == 3);
+}
