@@ -1351,6 +1351,19 @@ void Coreference::process(Document& doc) const {
     m.extent_begin = doc.tokens[a].begin;
     m.extent_end = doc.tokens[b - 1].end;
   }
+  // Two mentions never report one extent: a name nested in another keeps
+  // its own span ("Sea Org" inside "the Sea Org").
+  std::map<std::pair<uint32_t, uint32_t>, size_t> owner;
+  for (size_t i = 0; i < doc.mentions.size(); ++i) {
+    Mention& m = doc.mentions[i];
+    auto [it, fresh] = owner.emplace(std::make_pair(m.extent_begin, m.extent_end), i);
+    if (fresh) continue;
+    Mention& o = doc.mentions[it->second];
+    Mention& inner = (o.end - o.begin) < (m.end - m.begin) ? o : m;
+    inner.extent_begin = inner.begin;
+    inner.extent_end = inner.end;
+    if (&inner == &o) it->second = i;
+  }
 }
 
 }  // namespace ng

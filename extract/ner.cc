@@ -1086,6 +1086,35 @@ void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>&
       }
     }
   }
+  // A person of the article named in full inside another name: "the [Andy
+  // Warhol] Foundation". GUM annotates these as mentions of
+  // their own; the person gets them too.
+  for (const Mention& outer : found) {
+    if (outer.kind != MentionKind::Name || outer.type == EntityType::Person ||
+        outer.type == EntityType::Date || outer.type == EntityType::Norp ||
+        outer.last - outer.first < 2)
+      continue;
+    int core = outer.first;  // the proper-noun core: not "the Sea Org" ~ "Sea Org"
+    while (core < outer.last && doc.tokens[core].upos != "PROPN") ++core;
+    for (int t = outer.first; t < outer.last; ++t) {
+      if (doc.tokens[t].upos != "PROPN" || !starts_upper(doc.tokens[t].form)) continue;
+      for (int len = std::min(4, outer.last - t); len >= 2; --len) {  // full names only
+        if (t <= core && t + len == outer.last) continue;
+        auto it = names.find(key_of(t, t + len));
+        if (it == names.end() || it->second != EntityType::Person) continue;
+        Mention m = outer;
+        m.first = t;
+        m.last = t + len;
+        m.type = EntityType::Person;
+        m.head = span_head(doc, m.first, m.last);
+        m.begin = doc.tokens[m.first].begin;
+        m.end = doc.tokens[m.last - 1].end;
+        added.push_back(m);
+        t += len - 1;
+        break;
+      }
+    }
+  }
   found.insert(found.end(), added.begin(), added.end());
 }
 

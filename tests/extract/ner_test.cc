@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <set>
+#include <tuple>
 
 #include "core/error.h"
 #include "core/utf8.h"
@@ -278,4 +279,30 @@ TEST_CASE("ner: proper nouns no name covers become untyped names", "[ner]") {
   CHECK(spans.count({6, 7}));    // "Zentix", without the nationality
   CHECK(!spans.count({8, 9}));   // a month is no name
   CHECK(found.size() == 3);
+}
+
+TEST_CASE("ner: a person named in full inside another name gets a nested mention", "[ner]") {
+  // Karl Brenner founded the Karl Brenner Trust and the Brenner Hall .
+  ng::Document d = make_doc({{"Karl", "PROPN"},  {"Brenner", "PROPN"}, {"founded", "VERB"},
+                             {"the", "DET"},     {"Karl", "PROPN"},    {"Brenner", "PROPN"},
+                             {"Trust", "PROPN"}, {"and", "CCONJ"},     {"the", "DET"},
+                             {"Brenner", "PROPN"}, {"Hall", "PROPN"},  {".", "PUNCT"}});
+  auto mention = [&](int first, int last, ng::EntityType type) {
+    ng::Mention m;
+    m.first = first;
+    m.last = last;
+    m.head = last - 1;
+    m.type = type;
+    m.kind = ng::MentionKind::Name;
+    return m;
+  };
+  std::vector<ng::Mention> found = {mention(0, 2, ng::EntityType::Person),
+                                    mention(3, 7, ng::EntityType::Org),
+                                    mention(8, 11, ng::EntityType::Fac)};
+  ng::ner_internal::add_repeated_names(d, found);
+  std::set<std::tuple<int, int, ng::EntityType>> spans;
+  for (const auto& m : found) spans.insert({m.first, m.last, m.type});
+  CHECK(spans.count({4, 6, ng::EntityType::Person}));   // inside "the Karl Brenner Trust"
+  CHECK(!spans.count({9, 10, ng::EntityType::Person})); // a surname alone stays part of the hall
+  CHECK(found.size() == 4);
 }
