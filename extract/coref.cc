@@ -1021,6 +1021,9 @@ void Resolver::pass_pronouns() {
   for (size_t p = 0; p < ms.size(); ++p) {
     const Info& pi = info_[p];
     if (!pi.pronoun || pi.pron.person != 3) continue;
+    // Already part of a named entity (an earlier pass, "it is time"): a
+    // pronoun never joins two named entities.
+    if (has_real_name(static_cast<int>(p))) continue;
     const int ps = ms[p].sentence;
     const int window = pi.pron.gender == 'm' || pi.pron.gender == 'f' ? 5 : 2;
     const Token& pt = tk[ms[p].first];
@@ -1067,6 +1070,12 @@ void Resolver::pass_pronouns() {
             !(info_[j].pronoun && info_[j].pron.plural))
           continue;
         if ((classes & person_bit) && !plural) continue;
+        // An organisation is "they" only as the subject of this or the
+        // previous sentence ("The ministry said they ..."); otherwise
+        // "they" is more often people the text does not name.
+        if (org && !plural && !info_[j].pronoun &&
+            (m.sentence < ps - 1 || !is_subject(tk[m.head].deprel)))
+          continue;
       }
       if (info_[j].pronoun && info_[j].pron.person != 3) continue;
       if (info_[j].pronoun && info_[j].pron.plural != pi.pron.plural &&

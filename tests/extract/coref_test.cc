@@ -625,3 +625,35 @@ TEST_CASE("coref: in a game report a place that plays is its team", "[coref]") {
   coref().process(war);
   CHECK(war.entities[entity_at(war, 0)].type == EntityType::Gpe);
 }
+
+TEST_CASE("coref: 'they' is an organisation only when it was just the subject", "[coref]") {
+  // Lumo Corp said they would grow .
+  Document said = make_doc({{{"Lumo", "PROPN", 2, "compound"},
+                             {"Corp", "PROPN", 3, "nsubj"},
+                             {"said", "VERB", 0, "root"},
+                             {"they", "PRON", 6, "nsubj"},
+                             {"would", "AUX", 6, "aux"},
+                             {"grow", "VERB", 3, "ccomp"},
+                             {".", "PUNCT", 3, "punct"}}});
+  name(said, 0, 2, EntityType::Org);
+  coref().process(said);
+  REQUIRE(entity_at(said, 0) >= 0);
+  CHECK(entity_at(said, 3) == entity_at(said, 0));
+
+  // Karl Brenner visited Lumo Corp . Later they left .
+  Document d = make_doc({{{"Karl", "PROPN", 3, "nsubj"},
+                          {"Brenner", "PROPN", 1, "flat"},
+                          {"visited", "VERB", 0, "root"},
+                          {"Lumo", "PROPN", 5, "compound"},
+                          {"Corp", "PROPN", 3, "obj"},
+                          {".", "PUNCT", 3, "punct"}},
+                         {{"Later", "ADV", 3, "advmod"},
+                          {"they", "PRON", 3, "nsubj"},
+                          {"left", "VERB", 0, "root"},
+                          {".", "PUNCT", 3, "punct"}}});
+  name(d, 0, 2, EntityType::Person);
+  name(d, 3, 5, EntityType::Org);
+  coref().process(d);
+  REQUIRE(entity_at(d, 3) >= 0);
+  CHECK(entity_at(d, 7) != entity_at(d, 3));  // not the company visited
+}
