@@ -668,6 +668,12 @@ std::pair<int, int> referring_extent(const Document& doc, const Mention& m) {
     if (!comma) b = hi + 1;
     break;
   }
+  // An abbreviation's own period that also ends the sentence: "in
+  // Washington D.C." (the tokenizer gave the period to the sentence).
+  if (b < s.last && doc.tokens[b].form == "." && !doc.tokens[b - 1].space_after) {
+    const std::string& w = doc.tokens[b - 1].form;
+    if (w.find('.') != std::string::npos && w.size() <= 6) ++b;
+  }
   return {a, b};
 }
 
@@ -893,6 +899,15 @@ void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
   };
   for (size_t k = 0; k < spans.size(); ++k) {
     Span& sp = spans[k];
+    // Two names joined by a glued hyphen are one: "Hwang Hee" "-" "Chan",
+    // "Mohamed El" "-Hassan Mohamed".
+    while (k + 1 < spans.size() &&
+           ((spans[k + 1].first == sp.last + 1 && glued_hyphen(sp.last)) ||
+            (spans[k + 1].first == sp.last && glued_hyphen(sp.last) &&
+             spans[k + 1].last > sp.last + 1))) {
+      sp.last = spans[k + 1].last;
+      spans.erase(spans.begin() + static_cast<long>(k) + 1);
+    }
     const int next_first = k + 1 < spans.size() ? spans[k + 1].first : s.last;
     while (sp.last + 1 < next_first && glued_hyphen(sp.last)) sp.last += 2;
     const int prev_last = k > 0 ? spans[k - 1].last : s.first;
@@ -1179,9 +1194,26 @@ void NerTagger::process(Document& doc) const {
       m.first = sp.first;
       m.last = sp.last;
       m.kind = MentionKind::Name;
+      // The word that names the kind of thing: the last word, or the word
+      // before "of" ("the University of Sheffield", "the Society of X").
+      auto kind_word = [&]() -> std::string {
+        for (int k = m.first + 1; k + 1 < m.last; ++k)
+          if (doc.tokens[k].form == "of") return gazetteer_key(doc.tokens[k - 1].form);
+        return gazetteer_key(doc.tokens[m.last - 1].form);
+      };
+      auto org_word = [&](const std::string& w) {
+        auto it = g.org_words.find(w);
+        return it != g.org_words.end() && it->second == "ORG";
+      };
       switch (type) {
         case kPer:
           m.type = EntityType::Person;
+          // "the Doctor Who Society of Canada": an organisation.
+          if (m.last - m.first >= 3) {
+            for (int k = m.first + 1; k + 1 < m.last; ++k)
+              if (doc.tokens[k].form == "of" && org_word(gazetteer_key(doc.tokens[k - 1].form)))
+                m.type = EntityType::Org;
+          }
           break;
         case kOrg:
           m.type = EntityType::Org;
@@ -1198,7 +1230,10 @@ void NerTagger::process(Document& doc) const {
               m.type = EntityType::Loc;
           } else {
             std::string lastw = gazetteer_key(doc.tokens[m.last - 1].form);
-            if (auto it = g.org_words.find(lastw); it != g.org_words.end() && it->second == "FAC")
+            if (m.last - m.first >= 2 && org_word(kind_word()))
+              m.type = EntityType::Org;  // "the University of Sheffield", "X Legacy Program"
+            else if (auto it = g.org_words.find(lastw);
+                     it != g.org_words.end() && it->second == "FAC")
               m.type = EntityType::Fac;
             else if (auto rw = g.region_words.find(lastw);
                      rw != g.region_words.end() && rw->second.find("\tgeo") != std::string::npos)

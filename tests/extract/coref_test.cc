@@ -579,6 +579,20 @@ TEST_CASE("coref: a name's mention extent takes its modifiers, not clauses or co
   CHECK(extent(2) == "Party leader Karl Brenner of the Green League");
   CHECK(extent(5) == "the Green League");
   CHECK(extent(14) == "Tarsk");  // not "in Tarsk"
+
+  // An abbreviation's period that ends the sentence: "in Tarsk D.C."
+  Document dc = make_doc({{{"It", "PRON", 2, "nsubj"},
+                           {"opened", "VERB", 0, "root"},
+                           {"in", "ADP", 5, "case"},
+                           {"Tarsk", "PROPN", 5, "compound"},
+                           {"D.C", "PROPN", 2, "obl"},
+                           {".", "PUNCT", 2, "punct"}}});
+  dc.tokens[4].space_after = false;
+  name(dc, 3, 5, EntityType::Gpe);
+  coref().process(dc);
+  for (const auto& m : dc.mentions)
+    if (m.kind == ng::MentionKind::Name)
+      CHECK(dc.span_text(m.extent_begin, m.extent_end) == "Tarsk D.C .");
   // The entity keeps the bare name.
   CHECK(entity_named(d, "Karl Brenner") >= 0);
 }
