@@ -404,8 +404,27 @@ void Resolver::detect_mentions() {
     for (int c = first; c <= h; ++c) covered[c] = 1;
   }
 
+  // The words that name what a named organisation, place or facility is
+  // ("memorial" in "the Chiang Kai Shek Memorial", "church" in "the Church
+  // of X"), with where the first such name starts and its type.
+  std::map<std::string, std::pair<int, EntityType>> name_kinds;
+  for (const Mention& m : ms) {
+    if (m.kind != MentionKind::Name || m.last - m.first < 2) continue;
+    if (class_of(m.type) != Class::Org && class_of(m.type) != Class::Place) continue;
+    int k = m.last - 1;
+    for (int x = m.first + 1; x + 1 < m.last; ++x)
+      if (doc_.tokens[x].form == "of") {
+        k = x - 1;
+        break;
+      }
+    const Token& kt = doc_.tokens[k];
+    if (!starts_upper(kt.form)) continue;
+    const std::string w = to_lower(kt.lemma.empty() ? kt.form : kt.lemma);
+    if (g_.region_words.count(w)) continue;  // "the region": region words have their own pass
+    name_kinds.emplace(w, std::make_pair(m.first, m.type));
+  }
   // Pronouns, and definite nominals whose head noun names a kind of entity
-  // ("the company", "the Tarsk region").
+  // ("the company", "the Tarsk region") or a named entity's kind ("the memorial").
   for (int t = 0; t < n; ++t) {
     const Token& tok = doc_.tokens[t];
     const std::string low = to_lower(tok.form);
@@ -420,7 +439,12 @@ void Resolver::detect_mentions() {
     if (tok.xpos == "NNS" || tok.xpos == "NNPS") continue;
     const std::string lemma = to_lower(tok.lemma.empty() ? tok.form : tok.lemma);
     auto it = g_.nominals.find(lemma);
-    if (it == g_.nominals.end()) continue;
+    std::string kind_type;  // "the memorial" after "the X Memorial": that name's type
+    if (it == g_.nominals.end()) {
+      auto k = name_kinds.find(lemma);
+      if (k == name_kinds.end() || k->second.first >= t) continue;
+      kind_type = std::string(to_string(k->second.second));
+    }
     int first = t;
     bool definite = false;
     const Sentence& s = doc_.sentences[doc_.sentence_of(t)];
@@ -436,7 +460,9 @@ void Resolver::detect_mentions() {
     if (!definite) continue;
     while (first < t && covered[first]) ++first;
     EntityType type;
-    if (!parse_entity_type(it->second.substr(0, it->second.find('\t')), type)) continue;
+    if (!parse_entity_type(
+            kind_type.empty() ? it->second.substr(0, it->second.find('\t')) : kind_type, type))
+      continue;
     add(first, t + 1, t, type, MentionKind::Nominal);
     for (int c = first; c <= t; ++c) covered[c] = 1;
   }
@@ -915,7 +941,10 @@ void Resolver::pass_nominal() {
     int found = -1;
     for (int j = static_cast<int>(i) - 1; j >= 0 && found < 0; --j) {
       if (!real_name(j) || info_[j].cls != want) continue;
-      if (!info_[j].words.empty() && info_[j].words.back() == head) found = j;
+      const auto& w = info_[j].words;
+      if (!w.empty() && w.back() == head) found = j;
+      for (size_t x = 1; x + 1 < w.size() && found < 0; ++x)  // "the Church of X"
+        if (w[x] == "of" && w[x - 1] == head) found = j;
     }
     if (found >= 0) {
       merge(found, static_cast<int>(i), "nominal head match");
