@@ -1107,9 +1107,8 @@ void Resolver::pass_pronouns() {
           continue;
       }
       if (info_[j].pronoun && info_[j].pron.person != 3) continue;
-      if (info_[j].pronoun && info_[j].pron.plural != pi.pron.plural &&
-          !(classes & (1u << static_cast<int>(Class::Org))))
-        continue;
+      // A pronoun antecedent agrees in number: "it ... their" never chains.
+      if (info_[j].pronoun && info_[j].pron.plural != pi.pron.plural) continue;
       const Token& mt = tk[m.head];
       if (std::find(coarg_clusters.begin(), coarg_clusters.end(), c) != coarg_clusters.end())
         continue;

@@ -1072,6 +1072,24 @@ void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>&
       names.emplace(last, EntityType::Person);
   }
   if (names.empty()) return;
+  // One name, one reading: a lone word typed as a place that is the surname
+  // of a person named in full in the article is that person ("Valeska
+  // Paris ... Paris claims"), unless a preposition makes it a place ("in
+  // Paris").
+  for (Mention& m : found) {
+    if (m.kind != MentionKind::Name || m.last - m.first != 1 ||
+        (m.type != EntityType::Gpe && m.type != EntityType::Loc))
+      continue;
+    auto it = names.find(doc.tokens[m.first].form);
+    if (it == names.end() || it->second != EntityType::Person) continue;
+    const Token& t = doc.tokens[m.first];
+    bool locative = false;
+    for (int k = m.first - 1; k >= 0 && k >= m.first - 3; --k)
+      if (doc.tokens[k].head == m.first && doc.tokens[k].deprel == "case") locative = true;
+    if (!locative && (t.deprel.rfind("nsubj", 0) == 0 || t.deprel == "obj" ||
+                      t.deprel == "nmod:poss" || t.deprel == "iobj"))
+      m.type = EntityType::Person;
+  }
   std::vector<Mention> added;
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     const Sentence& s = doc.sentences[si];
@@ -1081,8 +1099,12 @@ void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>&
         bool free = true;
         for (int k = t; k < t + len; ++k) free = free && !cov[k];
         if (!free) continue;
-        // Not part of a longer proper-noun run ("Ruiz Foundation").
-        if (t + len < s.last && doc.tokens[t + len].upos == "PROPN" && len == 1) break;
+        // Not part of a longer proper-noun run ("Ruiz Foundation", "Manju
+        // Ruiz": another person with the same surname).
+        if (len == 1 && ((t + 1 < s.last && doc.tokens[t + 1].upos == "PROPN") ||
+                         (t > s.first && !cov[t - 1] && doc.tokens[t - 1].upos == "PROPN" &&
+                          starts_upper(doc.tokens[t - 1].form))))
+          break;
         auto it = names.find(key_of(t, t + len));
         if (it == names.end()) continue;
         Mention m;

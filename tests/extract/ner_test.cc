@@ -306,3 +306,36 @@ TEST_CASE("ner: a person named in full inside another name gets a nested mention
   CHECK(!spans.count({9, 10, ng::EntityType::Person})); // a surname alone stays part of the hall
   CHECK(found.size() == 4);
 }
+
+TEST_CASE("ner: a surname typed as a place is the person; another first name is not", "[ner]") {
+  // Vera Paris left . Paris said it . She flew to Paris . Ana Paris stayed .
+  ng::Document d = make_doc({{"Vera", "PROPN"},  {"Paris", "PROPN"}, {"left", "VERB"},
+                             {"Paris", "PROPN"}, {"said", "VERB"},  {"it", "PRON"},
+                             {"She", "PRON"},    {"flew", "VERB"},  {"to", "ADP"},
+                             {"Paris", "PROPN"}, {"Ana", "PROPN"},  {"Paris", "PROPN"},
+                             {"stayed", "VERB"}});
+  for (auto& t : d.tokens) t.head = -1;
+  d.tokens[3].head = 4;
+  d.tokens[3].deprel = "nsubj";
+  d.tokens[8].head = 9;
+  d.tokens[8].deprel = "case";
+  d.tokens[9].head = 7;
+  d.tokens[9].deprel = "obl";
+  d.tokens[9].deprel = "obl";
+  auto mention = [&](int first, int last, ng::EntityType type) {
+    ng::Mention m;
+    m.first = first;
+    m.last = last;
+    m.head = last - 1;
+    m.type = type;
+    m.kind = ng::MentionKind::Name;
+    return m;
+  };
+  std::vector<ng::Mention> found = {mention(0, 2, ng::EntityType::Person),
+                                    mention(3, 4, ng::EntityType::Gpe),
+                                    mention(9, 10, ng::EntityType::Gpe)};
+  ng::ner_internal::add_repeated_names(d, found);
+  CHECK(found[1].type == ng::EntityType::Person);  // "Paris said"
+  CHECK(found[2].type == ng::EntityType::Gpe);     // "to Paris"
+  for (const auto& m : found) CHECK(m.first != 11);  // "Ana Paris" is not Vera Paris
+}
