@@ -1014,8 +1014,9 @@ void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g,
         if (e < s.last && candidate(e)) {
           ++e;
         } else if (e + 1 < s.last && glued(e - 1) && glued(e) && !covered[e] &&
-                   doc.tokens[e].upos == "PUNCT" && candidate(e + 1)) {
-          e += 2;  // "Al-Haram"
+                   !covered[e + 1] && doc.tokens[e].form == "-" &&
+                   (candidate(e + 1) || doc.tokens[e + 1].upos == "PROPN")) {
+          e += 2;  // "Al-Haram", "Kwok-kin"
         } else {
           break;
         }
@@ -1025,6 +1026,21 @@ void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g,
       const bool piece = (t > s.first && covered[t - 1] && glued(t - 1)) ||
                          (e < s.last && covered[e] && glued(e - 1));
       const int head = span_head(doc, t, e);
+      // A person after all: the run ends with the surname of a person of the
+      // article, or a title or a person noun comes right before it
+      // ("bassist Jack Bruce").
+      bool person = false;
+      for (const Mention& o : found)
+        if (o.kind == MentionKind::Name && o.type == EntityType::Person &&
+            doc.tokens[o.last - 1].form == doc.tokens[e - 1].form)
+          person = true;
+      if (t > s.first) {
+        const std::string before = gazetteer_key(doc.tokens[t - 1].form);
+        auto nom = g.nominals.find(before);
+        if (g.titles.count(before) ||
+            (nom != g.nominals.end() && nom->second.rfind("PERSON", 0) == 0))
+          person = true;
+      }
       if (!piece && doc.tokens[head].deprel != "amod") {
         Mention m;
         m.sentence = si;
@@ -1033,7 +1049,7 @@ void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g,
         m.head = head;
         m.begin = doc.tokens[t].begin;
         m.end = doc.tokens[e - 1].end;
-        m.type = EntityType::Other;
+        m.type = person ? EntityType::Person : EntityType::Other;
         m.kind = MentionKind::Name;
         found.push_back(m);
       }

@@ -215,7 +215,10 @@ void add_repeated_names(const Document& doc, std::vector<Mention>& found);
 // for each run of capitalised PROPN tokens (by the tagger) that no mention in
 // `found` covers and that is not a title, nationality, group word, month or
 // weekday ("Scientology", "IE6"). Such entities take part in coreference and
-// facts; they are counted as no person, organisation or place.
+// facts; they are counted as no person, organisation or place. The run is a
+// PERSON instead when a title or person noun comes right before it
+// ("bassist Jack Bruce") or it ends with the last word of a person's name
+// already found ("Ida Brenner" after "Karl Brenner").
 void add_untyped_names(const Document& doc, const Gazetteer& g, std::vector<Mention>& found);
 
 }  // namespace ner_internal

@@ -339,3 +339,21 @@ TEST_CASE("ner: a surname typed as a place is the person; another first name is 
   CHECK(found[2].type == ng::EntityType::Gpe);     // "to Paris"
   for (const auto& m : found) CHECK(m.first != 11);  // "Ana Paris" is not Vera Paris
 }
+
+TEST_CASE("ner: an untyped name after a person noun or ending in a known surname is a person",
+          "[ner]") {
+  // Karl Brenner met singer Jo Vant and Ida Brenner .
+  ng::Document d = make_doc({{"Karl", "PROPN"}, {"Brenner", "PROPN"}, {"met", "VERB"},
+                             {"singer", "NOUN"}, {"Jo", "PROPN"},     {"Vant", "PROPN"},
+                             {"and", "CCONJ"},   {"Ida", "PROPN"},    {"Brenner", "PROPN"},
+                             {".", "PUNCT"}});
+  ng::Mention karl;
+  karl.first = 0;
+  karl.last = 2;
+  karl.head = 1;
+  karl.type = ng::EntityType::Person;
+  std::vector<ng::Mention> found = {karl};
+  ng::ner_internal::add_untyped_names(d, gazetteer(), found);
+  REQUIRE(found.size() == 3);
+  for (const auto& m : found) CHECK(m.type == ng::EntityType::Person);
+}
