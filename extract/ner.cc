@@ -1246,6 +1246,10 @@ void NerTagger::process(Document& doc) const {
       switch (type) {
         case kPer:
           m.type = EntityType::Person;
+          // A country is never a person ("New Zealand's Prime Minister").
+          if (const auto* p = g.place(gazetteer_key(doc, m.first, m.last));
+              p && (p->kinds & Gazetteer::Country))
+            m.type = EntityType::Gpe;
           // "the Doctor Who Society of Canada": an organisation.
           if (m.last - m.first >= 3) {
             for (int k = m.first + 1; k + 1 < m.last; ++k)
