@@ -68,6 +68,9 @@ bool pronoun_info(std::string_view lower, PronounInfo& p) {
       {"theirs", 0, true, false, true, 3},    {"themselves", 0, true, true, false, 3},
       {"i", 0, false, false, false, 1},       {"me", 0, false, false, false, 1},
       {"my", 0, false, false, true, 1},       {"myself", 0, false, true, false, 1},
+      {"we", 0, true, false, false, 1},       {"us", 0, true, false, false, 1},
+      {"our", 0, true, false, true, 1},       {"ours", 0, true, false, true, 1},
+      {"ourselves", 0, true, true, false, 1},
   };
   for (const Row& r : rows)
     if (lower == r.w) {
@@ -322,11 +325,12 @@ void Resolver::detect_mentions() {
     if (tok.upos != "NOUN" || covered[h] || in_name[h] || tok.head < 0) continue;
     const Sentence& s = doc_.sentences[doc_.sentence_of(h)];
     int subj = -1, first = h;
-    bool cop = false, negated = false;
+    bool cop = false, negated = false, marked = false;
     for (int c = s.first; c < s.last; ++c) {
       if (doc_.tokens[c].head != h) continue;
       const std::string& rel = doc_.tokens[c].deprel;
       const std::string low = to_lower(doc_.tokens[c].form);
+      if (rel == "case") marked = true;  // "we are in contact": no nominative
       if (rel == "cop" &&
           to_lower(doc_.tokens[c].lemma.empty() ? low : doc_.tokens[c].lemma) == "be")
         cop = true;
@@ -338,7 +342,7 @@ void Resolver::detect_mentions() {
     }
     if (tok.deprel == "appos")
       subj = tok.head;
-    else if (!cop)
+    else if (!cop || marked)
       subj = -1;
     if (subj < 0 || negated) continue;
     while (first < h && (covered[first] || in_name[first])) ++first;
@@ -1167,7 +1171,12 @@ void Resolver::pass_speakers() {
   std::vector<int> by_head(tk.size(), -1);
   for (size_t i = 0; i < ms.size(); ++i)
     if (by_head[ms[i].head] < 0) by_head[ms[i].head] = static_cast<int>(i);
-  auto speaker_in = [&](int si) -> int {
+  const unsigned person_bit = 1u << static_cast<int>(Class::Person);
+  const unsigned org_bits =
+      (1u << static_cast<int>(Class::Org)) | (1u << static_cast<int>(Class::Place));
+  // The subject of a speech verb outside quotes in sentence si whose
+  // cluster has one of the `want` classes, or -1.
+  auto speaker_in = [&](int si, unsigned want) -> int {
     if (si < 0 || si >= static_cast<int>(doc_.sentences.size())) return -1;
     const Sentence& s = doc_.sentences[si];
     for (int v = s.first; v < s.last; ++v) {
@@ -1176,20 +1185,49 @@ void Resolver::pass_speakers() {
       for (int c = s.first; c < s.last; ++c)
         if (tk[c].head == v && is_subject(tk[c].deprel) && !in_quote_[c] && by_head[c] >= 0) {
           const int m = by_head[c];
-          const unsigned k = cluster_classes(cluster(m));
-          if (k & (1u << static_cast<int>(Class::Person))) return m;
+          if (cluster_classes(cluster(m)) & want) return m;
         }
     }
     return -1;
   };
+  auto speaker_near = [&](int si, unsigned want) {
+    int sp = speaker_in(si, want);
+    if (sp < 0) sp = speaker_in(si + 1, want);
+    if (sp < 0) sp = speaker_in(si - 1, want);
+    return sp;
+  };
+  // What a speaking person stands for: an organisation or place named
+  // inside a mention of that person in the sentence ("Tunisia's coach X",
+  // "X, the State Department Spokesperson").
+  auto group_of = [&](int sp) -> int {
+    const int c = cluster(sp);
+    for (int x : cl_->members[c]) {
+      if (ms[x].sentence != ms[sp].sentence) continue;
+      const auto [a, b] = referring_extent(doc_, ms[x]);
+      for (size_t m = 0; m < ms.size(); ++m) {
+        if (static_cast<int>(m) == x || ms[m].sentence != ms[x].sentence || ms[m].first < a ||
+            ms[m].last > b || !real_name(static_cast<int>(m)))
+          continue;
+        const unsigned k = cluster_classes(cluster(static_cast<int>(m)));
+        if ((k & org_bits) && !(k & person_bit)) return static_cast<int>(m);
+      }
+    }
+    return -1;
+  };
   for (size_t p = 0; p < ms.size(); ++p) {
-    if (!info_[p].pronoun || info_[p].pron.person != 1 || info_[p].pron.plural) continue;
+    if (!info_[p].pronoun || info_[p].pron.person != 1) continue;
     if (!in_quote_[ms[p].first]) continue;
     const int si = ms[p].sentence;
-    int sp = speaker_in(si);
-    if (sp < 0) sp = speaker_in(si + 1);
-    if (sp < 0) sp = speaker_in(si - 1);
-    if (sp >= 0) merge(sp, static_cast<int>(p), "quoted speaker");
+    if (!info_[p].pron.plural) {
+      const int sp = speaker_near(si, person_bit);
+      if (sp >= 0) merge(sp, static_cast<int>(p), "quoted speaker");
+      continue;
+    }
+    // "we": a speaking organisation, or the one a speaking person stands for.
+    int sp = speaker_near(si, org_bits | person_bit);
+    if (sp < 0) continue;
+    if (cluster_classes(cluster(sp)) & person_bit) sp = group_of(sp);
+    if (sp >= 0) merge(sp, static_cast<int>(p), "quoted speaker's group");
   }
 }
 

@@ -671,3 +671,28 @@ TEST_CASE("coref: 'they' is an organisation only when it was just the subject", 
   REQUIRE(entity_at(d, 3) >= 0);
   CHECK(entity_at(d, 7) != entity_at(d, 3));  // not the company visited
 }
+
+TEST_CASE("coref: a quoted 'we' is the organisation the speaker stands for", "[coref]") {
+  // " We will help , " said Lumo Corp 's chief Karl Brenner .
+  Document d = make_doc({{{"\"", "PUNCT", 4, "punct"},
+                          {"We", "PRON", 4, "nsubj"},
+                          {"will", "AUX", 4, "aux"},
+                          {"help", "VERB", 7, "ccomp"},
+                          {",", "PUNCT", 4, "punct"},
+                          {"\"", "PUNCT", 4, "punct"},
+                          {"said", "VERB", 0, "root"},
+                          {"Lumo", "PROPN", 9, "compound"},
+                          {"Corp", "PROPN", 11, "nmod:poss"},
+                          {"'s", "PART", 9, "case"},
+                          {"chief", "NOUN", 12, "compound"},
+                          {"Karl", "PROPN", 7, "nsubj"},
+                          {"Brenner", "PROPN", 12, "flat"},
+                          {".", "PUNCT", 7, "punct"}}});
+  d.tokens[6].lemma = "say";
+  name(d, 7, 9, EntityType::Org);
+  name(d, 11, 13, EntityType::Person);
+  coref().process(d);
+  REQUIRE(entity_at(d, 7) >= 0);
+  CHECK(entity_at(d, 1) == entity_at(d, 7));
+  CHECK(entity_at(d, 11) != entity_at(d, 7));
+}
