@@ -839,7 +839,14 @@ void Resolver::pass_alias() {
 // Pass 4: partial person names ("Ruiz" -> "Ana Ruiz") when exactly
 // one person in the article has a longer name containing it.
 void Resolver::pass_partial() {
-  for (size_t i = 0; i < info_.size(); ++i) {
+  // Longer names first, so "Cruise" sees "Tom Cruise" already joined with
+  // "Scientologist Tom Cruise".
+  std::vector<size_t> order(info_.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return info_[a].words.size() > info_[b].words.size();
+  });
+  for (size_t i : order) {
     if (!real_name(i) || info_[i].cls != Class::Person) continue;
     std::vector<int> targets;  // clusters
     int target_mention = -1;

@@ -696,3 +696,26 @@ TEST_CASE("coref: a quoted 'we' is the organisation the speaker stands for", "[c
   CHECK(entity_at(d, 1) == entity_at(d, 7));
   CHECK(entity_at(d, 11) != entity_at(d, 7));
 }
+
+TEST_CASE("coref: a surname joins a person named in several ways, whatever the order",
+          "[coref]") {
+  // Lumoist Karl Brenner spoke . Brenner left . Karl Brenner returned .
+  Document d = make_doc({{{"Lumoist", "PROPN", 3, "compound"},
+                          {"Karl", "PROPN", 4, "nsubj"},
+                          {"Brenner", "PROPN", 2, "flat"},
+                          {"spoke", "VERB", 0, "root"},
+                          {".", "PUNCT", 4, "punct"}},
+                         {{"Brenner", "PROPN", 2, "nsubj"},
+                          {"left", "VERB", 0, "root"},
+                          {".", "PUNCT", 2, "punct"}},
+                         {{"Karl", "PROPN", 3, "nsubj"},
+                          {"Brenner", "PROPN", 1, "flat"},
+                          {"returned", "VERB", 0, "root"},
+                          {".", "PUNCT", 3, "punct"}}});
+  name(d, 0, 3, EntityType::Person);
+  name(d, 5, 6, EntityType::Person);
+  name(d, 8, 10, EntityType::Person);
+  coref().process(d);
+  CHECK(entity_at(d, 5) == entity_at(d, 0));
+  CHECK(entity_at(d, 8) == entity_at(d, 0));
+}
