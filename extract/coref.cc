@@ -635,9 +635,14 @@ void Resolver::compute_info() {
     for (int t = a; t < id_last; ++t) {
       std::string w = gazetteer_key(doc_.tokens[t].form);
       if (w == "-" || w == "." || w == ",") continue;
+      // An abbreviation with or without its last period: "d.c." = "d.c".
+      if (w.size() > 2 && w.back() == '.' && w.find('.') + 1 < w.size()) w.pop_back();
       in.words.push_back(std::move(w));
     }
     in.key = gazetteer_key(doc_, a, id_last);
+    if (in.key.size() > 2 && in.key.back() == '.' && !in.words.empty() &&
+        in.words.back().find('.') != std::string::npos)
+      in.key.pop_back();
     if (in.key.empty()) continue;
     // Place identity: the gazetteer's canonical name; else the name without
     // its region word ("tarsk oblast" -> "tarsk").
