@@ -1050,6 +1050,14 @@ void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g,
         m.begin = doc.tokens[t].begin;
         m.end = doc.tokens[e - 1].end;
         m.type = person ? EntityType::Person : EntityType::Other;
+        // Else its last word may say what it is: "the Baikal-Amur Mainline".
+        if (!person && e - t >= 2) {
+          auto ow = g.org_words.find(gazetteer_key(doc.tokens[e - 1].form));
+          if (ow != g.org_words.end())
+            m.type = ow->second == "FAC"     ? EntityType::Fac
+                     : ow->second == "EVENT" ? EntityType::Event
+                                             : EntityType::Org;
+        }
         m.kind = MentionKind::Name;
         found.push_back(m);
       }
