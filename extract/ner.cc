@@ -613,7 +613,7 @@ int span_head(const Document& doc, int first, int last) {
 
 std::pair<int, int> referring_extent(const Document& doc, const Mention& m) {
   const Sentence& s = doc.sentences[m.sentence];
-  const int h = m.head;
+  int h = m.head;
   if (h < s.first || h >= s.last) return {m.first, m.last};
   auto rel0 = [&](int t) {
     const std::string& r = doc.tokens[t].deprel;
@@ -643,6 +643,14 @@ std::pair<int, int> referring_extent(const Document& doc, const Mention& m) {
     return false;
   };
   int a = m.first, b = m.last;
+  // "Texas student [Ahmed Mohamed]": a name that hangs (flat) on the common
+  // noun right before it is the end of that noun's phrase.
+  if (const int gov = doc.tokens[h].head;
+      gov == m.first - 1 && gov >= s.first && doc.tokens[gov].upos == "NOUN" &&
+      (doc.tokens[h].deprel == "flat" || doc.tokens[h].deprel == "appos")) {
+    h = gov;
+    a = gov;
+  }
   while (a - 1 >= s.first && in_phrase(a - 1)) --a;
   while (a < m.first && doc.tokens[a].upos == "PUNCT") ++a;
   // "of"/"from" + proper noun, right after the name.

@@ -580,6 +580,18 @@ TEST_CASE("coref: a name's mention extent takes its modifiers, not clauses or co
   CHECK(extent(5) == "the Green League");
   CHECK(extent(14) == "Tarsk");  // not "in Tarsk"
 
+  // A name hanging on the noun before it: "Tarsk student Ana Ruiz spoke".
+  Document st = make_doc({{{"Tarsk", "PROPN", 2, "compound"},
+                           {"student", "NOUN", 5, "nsubj"},
+                           {"Ana", "PROPN", 2, "flat"},
+                           {"Ruiz", "PROPN", 3, "flat"},
+                           {"spoke", "VERB", 0, "root"}}});
+  name(st, 2, 4, EntityType::Person);
+  coref().process(st);
+  for (const auto& m : st.mentions)
+    if (m.kind == ng::MentionKind::Name && m.first == 2)
+      CHECK(st.span_text(m.extent_begin, m.extent_end) == "Tarsk student Ana Ruiz");
+
   // An abbreviation's period that ends the sentence: "in Tarsk D.C."
   Document dc = make_doc({{{"It", "PRON", 2, "nsubj"},
                            {"opened", "VERB", 0, "root"},
