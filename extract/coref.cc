@@ -825,6 +825,21 @@ void Resolver::pass_alias() {
     if (auto it = acro.find(k); it != acro.end())
       merge(it->second, static_cast<int>(i), "acronym", true);
   }
+  // "the US State Department" = "the State Department": an organisation
+  // named with and without its country in front.
+  std::unordered_map<std::string, int> orgs;
+  for (size_t i = 0; i < info_.size(); ++i)
+    if (real_name(i) && info_[i].cls == Class::Org) orgs.emplace(info_[i].key, static_cast<int>(i));
+  for (size_t i = 0; i < info_.size(); ++i) {
+    const auto& w = info_[i].words;
+    if (!real_name(i) || info_[i].cls != Class::Org || w.size() < 3) continue;
+    const auto* p = g_.place(w[0]);
+    if (!(p && (p->kinds & Gazetteer::Country)) && !g_.demonyms.count(w[0])) continue;
+    std::string rest;
+    for (size_t k = 1; k < w.size(); ++k) rest += (k > 1 ? " " : "") + w[k];
+    if (auto it = orgs.find(rest); it != orgs.end())
+      merge(it->second, static_cast<int>(i), "organisation without its country");
+  }
   // "the X region" (a nominal around a place name) is that place.
   const auto& ms = doc_.mentions;
   for (size_t i = 0; i < ms.size(); ++i) {

@@ -1311,6 +1311,13 @@ void NerTagger::process(Document& doc) const {
       // organisation; coreference reads it as a role description. A title
       // followed by a name ("King Harald", "President Ana Ruiz") is a
       // person, unless the whole is a known place ("Prince Edward Island").
+      // "the State Department Spokesperson": an organisation and the title
+      // of one of its people; the name is the organisation.
+      if (m.type == EntityType::Org && m.last - m.first >= 3 &&
+          g.titles.count(gazetteer_key(doc.tokens[m.last - 1].form)) &&
+          !g.titles.count(gazetteer_key(doc, m.first, m.last - 1)) &&
+          !g.org_words.count(gazetteer_key(doc.tokens[m.last - 1].form)))
+        --m.last;
       if (m.type != EntityType::Person) {
         int a = m.first;
         if (gazetteer_key(doc.tokens[a].form) == "the" && a + 1 < m.last) ++a;

@@ -731,3 +731,24 @@ TEST_CASE("coref: a surname joins a person named in several ways, whatever the o
   CHECK(entity_at(d, 5) == entity_at(d, 0));
   CHECK(entity_at(d, 8) == entity_at(d, 0));
 }
+
+TEST_CASE("coref: an organisation named with and without its country is one", "[coref]") {
+  // The Portugal Lumo Ministry spoke . The Lumo Ministry left .
+  Document d = make_doc({{{"The", "DET", 4, "det"},
+                          {"Portugal", "PROPN", 4, "compound"},
+                          {"Lumo", "PROPN", 4, "compound"},
+                          {"Ministry", "PROPN", 5, "nsubj"},
+                          {"spoke", "VERB", 0, "root"},
+                          {".", "PUNCT", 5, "punct"}},
+                         {{"The", "DET", 3, "det"},
+                          {"Lumo", "PROPN", 3, "compound"},
+                          {"Ministry", "PROPN", 4, "nsubj"},
+                          {"left", "VERB", 0, "root"},
+                          {".", "PUNCT", 4, "punct"}}});
+  name(d, 1, 4, EntityType::Org);
+  name(d, 1, 2, EntityType::Gpe);
+  name(d, 7, 9, EntityType::Org);
+  coref().process(d);
+  CHECK(entity_at(d, 7) == entity_at(d, 1));
+  CHECK(entity_named(d, "Portugal") >= 0);
+}
