@@ -301,11 +301,30 @@ void KnowledgeGraph::add(const Document& doc) {
   }
 
   // Entities: one node per distinct IRI; DATE entities become literal values.
+  // An untyped name (OTHER) said once and used in no fact, event or role is
+  // left out: it is as often a capitalised word of a headline as a name.
+  std::vector<char> used(doc.entities.size(), 0);
+  auto use = [&](const Argument& a) {
+    if (a.entity >= 0 && static_cast<size_t>(a.entity) < used.size()) used[a.entity] = 1;
+  };
+  for (const Fact& f : doc.facts) {
+    use(f.subject);
+    use(f.object);
+    for (const auto& x : f.extra) use(x.second);
+  }
+  for (const Event& ev : doc.events) {
+    for (const auto& r : ev.roles) use(r.second);
+    use(ev.place);
+  }
+  for (const Entity& e : doc.entities)
+    for (const auto& r : e.roles)
+      if (r.of >= 0 && static_cast<size_t>(r.of) < used.size()) used[r.of] = 1;
   std::vector<int> entity_node(doc.entities.size(), -1);
   for (size_t i = 0; i < doc.entities.size(); ++i) {
     const Entity& e = doc.entities[i];
     std::string name(trim(e.name));
     if (name.empty()) continue;
+    if (e.type == EntityType::Other && e.mentions.size() <= 1 && !used[i]) continue;
     if (e.type == EntityType::Date) {
       entity_node[i] = m.literal_node(literal_datatype("date", name), name);
       continue;

@@ -211,3 +211,20 @@ TEST_CASE("a custom base IRI is used everywhere and checked", "[graph]") {
   CHECK(g.articles()[0].iri == "http://example.org/kg/article/a1");
   CHECK_THROWS_AS(ng::KnowledgeGraph("not a base"), ng::Error);
 }
+
+TEST_CASE("an untyped name said once and used by no fact is not a node", "[graph]") {
+  DocBuilder b("u1", "Range opens", "2024-05-06");
+  int s0 = b.sentence("The Range opened and Lumo Corp hired Tarsk Works.");
+  b.entity("Range", ng::EntityType::Other);                  // a headline word, once
+  int lumo = b.entity("Lumo Corp", ng::EntityType::Org);
+  int works = b.entity("Tarsk Works", ng::EntityType::Other);  // untyped but in a fact
+  b.fact(s0, b.ent(lumo), "ng:hired", b.ent(works));
+  ng::KnowledgeGraph g;
+  g.add(b.doc());
+  CHECK(g.find(kBase + "thing/range") < 0);
+  int n = 0;
+  for (size_t i = 0; i < g.node_count(); ++i)
+    n += g.node(static_cast<int>(i)).label == "Tarsk Works";
+  CHECK(n == 1);
+  CHECK(count_kind(g, ng::NodeKind::Entity) == 2);
+}
