@@ -1058,8 +1058,13 @@ void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g,
         m.begin = doc.tokens[t].begin;
         m.end = doc.tokens[e - 1].end;
         m.type = person ? EntityType::Person : EntityType::Other;
+        // A place the gazetteer knows ("US" where the model saw none).
+        if (const auto* p = g.place(gazetteer_key(doc, t, e)); p && !person)
+          m.type = (p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region))
+                       ? EntityType::Gpe
+                       : EntityType::Loc;
         // Else its last word may say what it is: "the Baikal-Amur Mainline".
-        if (!person && e - t >= 2) {
+        else if (!person && e - t >= 2) {
           auto ow = g.org_words.find(gazetteer_key(doc.tokens[e - 1].form));
           if (ow != g.org_words.end())
             m.type = ow->second == "FAC"     ? EntityType::Fac
