@@ -39,6 +39,17 @@ ng::Document make_doc(const std::vector<std::pair<const char*, const char*>>& wo
   return d;
 }
 
+// A Name mention of tokens [first, last) headed by its last token.
+ng::Mention mention(int first, int last, ng::EntityType type) {
+  ng::Mention m;
+  m.first = first;
+  m.last = last;
+  m.head = last - 1;
+  m.type = type;
+  m.kind = ng::MentionKind::Name;
+  return m;
+}
+
 }  // namespace
 
 TEST_CASE("ner: gazetteer keys and lookups", "[ner]") {
@@ -228,15 +239,6 @@ TEST_CASE("ner: a name repeated where the model missed it is found again", "[ner
                              {"met", "VERB"},    {"Lumo", "PROPN"},    {"Corp", "PROPN"},
                              {"and", "CCONJ"},   {"Lumo", "PROPN"},    {"Corp", "PROPN"},
                              {"left", "VERB"},   {"brenner", "NOUN"}});
-  auto mention = [&](int first, int last, ng::EntityType type) {
-    ng::Mention m;
-    m.first = first;
-    m.last = last;
-    m.head = last - 1;
-    m.type = type;
-    m.kind = ng::MentionKind::Name;
-    return m;
-  };
   std::vector<ng::Mention> found = {mention(0, 2, ng::EntityType::Person),
                                     mention(4, 5, ng::EntityType::Date),
                                     mention(7, 9, ng::EntityType::Org)};
@@ -263,12 +265,7 @@ TEST_CASE("ner: proper nouns no name covers become untyped names", "[ner]") {
                              {"in", "ADP"},
                              {"May", "PROPN"},
                              {".", "PUNCT"}});
-  ng::Mention karl;
-  karl.first = 0;
-  karl.last = 2;
-  karl.head = 1;
-  karl.type = ng::EntityType::Person;
-  std::vector<ng::Mention> found = {karl};
+  std::vector<ng::Mention> found = {mention(0, 2, ng::EntityType::Person)};
   ng::ner_internal::add_untyped_names(d, gazetteer(), found);
   std::set<std::pair<int, int>> spans;
   for (const auto& m : found) {
@@ -287,15 +284,6 @@ TEST_CASE("ner: a person named in full inside another name gets a nested mention
                              {"the", "DET"},     {"Karl", "PROPN"},    {"Brenner", "PROPN"},
                              {"Trust", "PROPN"}, {"and", "CCONJ"},     {"the", "DET"},
                              {"Brenner", "PROPN"}, {"Hall", "PROPN"},  {".", "PUNCT"}});
-  auto mention = [&](int first, int last, ng::EntityType type) {
-    ng::Mention m;
-    m.first = first;
-    m.last = last;
-    m.head = last - 1;
-    m.type = type;
-    m.kind = ng::MentionKind::Name;
-    return m;
-  };
   std::vector<ng::Mention> found = {mention(0, 2, ng::EntityType::Person),
                                     mention(3, 7, ng::EntityType::Org),
                                     mention(8, 11, ng::EntityType::Fac)};
@@ -322,15 +310,6 @@ TEST_CASE("ner: a surname typed as a place is the person; another first name is 
   d.tokens[9].head = 7;
   d.tokens[9].deprel = "obl";
   d.tokens[9].deprel = "obl";
-  auto mention = [&](int first, int last, ng::EntityType type) {
-    ng::Mention m;
-    m.first = first;
-    m.last = last;
-    m.head = last - 1;
-    m.type = type;
-    m.kind = ng::MentionKind::Name;
-    return m;
-  };
   std::vector<ng::Mention> found = {mention(0, 2, ng::EntityType::Person),
                                     mention(3, 4, ng::EntityType::Gpe),
                                     mention(9, 10, ng::EntityType::Gpe)};
@@ -347,12 +326,7 @@ TEST_CASE("ner: an untyped name after a person noun or ending in a known surname
                              {"singer", "NOUN"}, {"Jo", "PROPN"},     {"Vant", "PROPN"},
                              {"and", "CCONJ"},   {"Ida", "PROPN"},    {"Brenner", "PROPN"},
                              {".", "PUNCT"}});
-  ng::Mention karl;
-  karl.first = 0;
-  karl.last = 2;
-  karl.head = 1;
-  karl.type = ng::EntityType::Person;
-  std::vector<ng::Mention> found = {karl};
+  std::vector<ng::Mention> found = {mention(0, 2, ng::EntityType::Person)};
   ng::ner_internal::add_untyped_names(d, gazetteer(), found);
   REQUIRE(found.size() == 3);
   for (const auto& m : found) CHECK(m.type == ng::EntityType::Person);
