@@ -647,6 +647,7 @@ std::pair<int, int> referring_extent(const Document& doc, const Mention& m) {
   // noun right before it is the end of that noun's phrase.
   if (const int gov = doc.tokens[h].head;
       gov == m.first - 1 && gov >= s.first && doc.tokens[gov].upos == "NOUN" &&
+      doc.tokens[gov].xpos != "NNS" &&  // "veteran politicians A and B": a group
       (doc.tokens[h].deprel == "flat" || doc.tokens[h].deprel == "appos")) {
     h = gov;
     a = gov;
