@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <numeric>
 #include <unordered_map>
 
@@ -968,6 +969,18 @@ void Resolver::pass_nominal() {
     if (has_real_name(static_cast<int>(i))) continue;
     const Class want = info_[i].cls;
     const std::string head = to_lower(doc_.tokens[ms[i].head].form);
+    // "the Scientology organization", "the Lumo company": an organisation
+    // noun whose modifier is an organisation's (or an untyped) name is that
+    // organisation.
+    if (want == Class::Org) {
+      int inner = -1;
+      for (size_t j = 0; j < ms.size(); ++j)
+        if (real_name(static_cast<int>(j)) && ms[j].first >= ms[i].first &&
+            ms[j].last <= ms[i].head && doc_.tokens[ms[j].head].head == ms[i].head &&
+            (info_[j].cls == Class::Org || info_[j].cls == Class::Other))
+          inner = static_cast<int>(j);
+      if (inner >= 0 && merge(inner, static_cast<int>(i), "nominal named by its modifier")) continue;
+    }
     // Head match, nearest first.
     int found = -1;
     for (int j = static_cast<int>(i) - 1; j >= 0 && found < 0; --j) {
@@ -1335,6 +1348,16 @@ void Resolver::build_entities() {
         bestv = v;
         ent.type = t;
       }
+    // An untyped name takes the type of the descriptions that refer to it
+    // ("Scientology" ... "the Scientology organization"), when they agree.
+    if (ent.type == EntityType::Other && !info_[roots[e]].group) {
+      std::set<EntityType> said;
+      for (int m : mem)
+        if (ms[m].kind == MentionKind::Nominal && ms[m].type != EntityType::Other &&
+            ms[m].type != EntityType::Date)
+          said.insert(ms[m].type);
+      if (said.size() == 1) ent.type = *said.begin();
+    }
     if (ent.type == EntityType::Gpe && sports_article())
       for (int m : mem)
         if (is_name(m) && team_mention(m)) {

@@ -752,3 +752,22 @@ TEST_CASE("coref: an organisation named with and without its country is one", "[
   CHECK(entity_at(d, 7) == entity_at(d, 1));
   CHECK(entity_named(d, "Portugal") >= 0);
 }
+
+TEST_CASE("coref: 'the X organization' is X, and tells an untyped X's type", "[coref]") {
+  // Glorpism grew . The Glorpism organization hired staff .
+  Document d = make_doc({{{"Glorpism", "PROPN", 2, "nsubj"},
+                          {"grew", "VERB", 0, "root"},
+                          {".", "PUNCT", 2, "punct"}},
+                         {{"The", "DET", 3, "det"},
+                          {"Glorpism", "PROPN", 3, "compound"},
+                          {"organization", "NOUN", 4, "nsubj"},
+                          {"hired", "VERB", 0, "root"},
+                          {"staff", "NOUN", 4, "obj"},
+                          {".", "PUNCT", 4, "punct"}}});
+  name(d, 0, 1, EntityType::Other);
+  name(d, 4, 5, EntityType::Other);
+  coref().process(d);
+  REQUIRE(entity_at(d, 0) >= 0);
+  CHECK(entity_at(d, 3) == entity_at(d, 0));  // the nominal joins the name
+  CHECK(d.entities[entity_at(d, 0)].type == EntityType::Org);
+}
