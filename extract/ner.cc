@@ -1305,6 +1305,17 @@ void NerTagger::process(Document& doc) const {
           }
         }
       }
+      // A word of letters and digits ("IE6", "A320") names a product or a
+      // model, not a person or a place.
+      if (m.last - m.first == 1 && (m.type == EntityType::Person || m.type == EntityType::Gpe ||
+                                    m.type == EntityType::Loc)) {
+        bool letter = false, digit = false;
+        for (char c : doc.tokens[m.first].form) {
+          letter = letter || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+          digit = digit || (c >= '0' && c <= '9');
+        }
+        if (letter && digit) m.type = EntityType::Other;
+      }
       // A nationality adjective is not a person ("the Chilean people", "the
       // Azerbaijani government": a modifier of the next word).
       if (m.last - m.first == 1 && g.demonyms.count(gazetteer_key(doc.tokens[m.first].form))) {

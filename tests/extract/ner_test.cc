@@ -331,3 +331,25 @@ TEST_CASE("ner: an untyped name after a person noun or ending in a known surname
   REQUIRE(found.size() == 3);
   for (const auto& m : found) CHECK(m.type == ng::EntityType::Person);
 }
+
+TEST_CASE("ner: a word of letters and digits is no person or place", "[ner][model]") {
+  const auto model = ng::test::source_dir() / "models/ner.bin";
+  if (!std::filesystem::exists(model)) {
+    WARN("skipped: " << model << " not found (train it with `newsgraph train-ner`)");
+    return;
+  }
+  ng::NerTagger ner(model, ng::test::source_dir() / "extract/lexicons");
+  // Users in Tarsk moved from XR7 to XR9 , and XR9 users praised it .
+  ng::Document d = make_doc({{"Users", "NOUN"}, {"in", "ADP"},    {"Tarsk", "PROPN"},
+                             {"moved", "VERB"}, {"from", "ADP"},  {"XR7", "PROPN"},
+                             {"to", "ADP"},     {"XR9", "PROPN"}, {",", "PUNCT"},
+                             {"and", "CCONJ"},  {"XR9", "PROPN"}, {"users", "NOUN"},
+                             {"praised", "VERB"}, {"it", "PRON"}, {".", "PUNCT"}});
+  ner.process(d);
+  for (const auto& m : d.mentions) {
+    INFO(d.span_text(m.begin, m.end));
+    if (d.tokens[m.first].form.rfind("XR", 0) == 0)
+      CHECK((m.type != ng::EntityType::Person && m.type != ng::EntityType::Gpe &&
+             m.type != ng::EntityType::Loc));
+  }
+}
