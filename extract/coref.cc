@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <numeric>
+#include <set>
 #include <unordered_map>
 
 #include "core/data_path.h"
@@ -416,13 +416,7 @@ void Resolver::detect_mentions() {
   for (const Mention& m : ms) {
     if (m.kind != MentionKind::Name || m.last - m.first < 2) continue;
     if (class_of(m.type) != Class::Org && class_of(m.type) != Class::Place) continue;
-    int k = m.last - 1;
-    for (int x = m.first + 1; x + 1 < m.last; ++x)
-      if (doc_.tokens[x].form == "of") {
-        k = x - 1;
-        break;
-      }
-    const Token& kt = doc_.tokens[k];
+    const Token& kt = doc_.tokens[kind_word(doc_, m.first, m.last)];
     if (!starts_upper(kt.form)) continue;
     const std::string w = to_lower(kt.lemma.empty() ? kt.form : kt.lemma);
     if (g_.region_words.count(w)) continue;  // "the region": region words have their own pass

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unordered_set>
 
 #include "core/data_path.h"
 #include "core/error.h"
@@ -686,6 +687,12 @@ std::pair<int, int> referring_extent(const Document& doc, const Mention& m) {
   return {a, b};
 }
 
+int kind_word(const Document& doc, int first, int last) {
+  for (int k = first + 1; k + 1 < last; ++k)
+    if (doc.tokens[k].form == "of") return k - 1;
+  return last - 1;
+}
+
 using namespace ner_internal;
 
 NerTagger::NerTagger() : NerTagger(data_path("models/ner.bin"), data_path("extract/lexicons")) {}
@@ -696,8 +703,6 @@ NerTagger::NerTagger(const std::filesystem::path& model, const std::filesystem::
 
 NerTagger::~NerTagger() = default;
 NerTagger::NerTagger(NerTagger&&) noexcept = default;
-
-namespace {}  // namespace
 
 namespace {
 
@@ -1004,6 +1009,10 @@ void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g,
   auto glued = [&](int t) {  // t and t+1 are written together ("Kim Min-Woo")
     return !doc.tokens[t].space_after;
   };
+  std::unordered_set<std::string_view> surnames;  // last words of the people found so far
+  for (const Mention& o : found)
+    if (o.kind == MentionKind::Name && o.type == EntityType::Person)
+      surnames.insert(doc.tokens[o.last - 1].form);
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     const Sentence& s = doc.sentences[si];
     auto candidate = [&](int t) {
@@ -1038,11 +1047,7 @@ void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g,
       // A person after all: the run ends with the surname of a person of the
       // article, or a title or a person noun comes right before it
       // ("bassist Jack Bruce").
-      bool person = false;
-      for (const Mention& o : found)
-        if (o.kind == MentionKind::Name && o.type == EntityType::Person &&
-            doc.tokens[o.last - 1].form == doc.tokens[e - 1].form)
-          person = true;
+      bool person = surnames.count(doc.tokens[e - 1].form) > 0;
       if (t > s.first) {
         const std::string before = gazetteer_key(doc.tokens[t - 1].form);
         auto nom = g.nominals.find(before);
@@ -1073,6 +1078,7 @@ void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g,
                                              : EntityType::Org;
         }
         m.kind = MentionKind::Name;
+        if (person) surnames.insert(doc.tokens[e - 1].form);
         found.push_back(m);
       }
       t = e;
@@ -1254,17 +1260,11 @@ void NerTagger::process(Document& doc) const {
       m.first = sp.first;
       m.last = sp.last;
       m.kind = MentionKind::Name;
-      // The word that names the kind of thing: the last word, or the word
-      // before "of" ("the University of Sheffield", "the Society of X").
-      auto kind_word = [&]() -> std::string {
-        for (int k = m.first + 1; k + 1 < m.last; ++k)
-          if (doc.tokens[k].form == "of") return gazetteer_key(doc.tokens[k - 1].form);
-        return gazetteer_key(doc.tokens[m.last - 1].form);
-      };
-      auto org_word = [&](const std::string& w) {
-        auto it = g.org_words.find(w);
-        return it != g.org_words.end() && it->second == "ORG";
-      };
+      // Whether the word that says what the name is ("the University of X",
+      // "X Legacy Program") is an organisation word.
+      const int kind = kind_word(doc, m.first, m.last);
+      auto it_kind = g.org_words.find(gazetteer_key(doc.tokens[kind].form));
+      const bool org_kind = it_kind != g.org_words.end() && it_kind->second == "ORG";
       switch (type) {
         case kPer:
           m.type = EntityType::Person;
@@ -1273,11 +1273,7 @@ void NerTagger::process(Document& doc) const {
               p && (p->kinds & Gazetteer::Country))
             m.type = EntityType::Gpe;
           // "the Doctor Who Society of Canada": an organisation.
-          if (m.last - m.first >= 3) {
-            for (int k = m.first + 1; k + 1 < m.last; ++k)
-              if (doc.tokens[k].form == "of" && org_word(gazetteer_key(doc.tokens[k - 1].form)))
-                m.type = EntityType::Org;
-          }
+          if (m.last - m.first >= 3 && kind + 1 < m.last && org_kind) m.type = EntityType::Org;
           break;
         case kOrg:
           m.type = EntityType::Org;
@@ -1294,7 +1290,7 @@ void NerTagger::process(Document& doc) const {
               m.type = EntityType::Loc;
           } else {
             std::string lastw = gazetteer_key(doc.tokens[m.last - 1].form);
-            if (m.last - m.first >= 2 && org_word(kind_word()))
+            if (m.last - m.first >= 2 && org_kind)
               m.type = EntityType::Org;  // "the University of Sheffield", "X Legacy Program"
             else if (auto it = g.org_words.find(lastw);
                      it != g.org_words.end() && it->second == "FAC")
@@ -1324,10 +1320,6 @@ void NerTagger::process(Document& doc) const {
             ((t.deprel == "compound" || t.deprel == "nmod:desc") && t.head == m.first + 1))
           m.type = EntityType::Norp;
       }
-      // A bare title ("Prime Minister", "the President") names no place or
-      // organisation; coreference reads it as a role description. A title
-      // followed by a name ("King Harald", "President Ana Ruiz") is a
-      // person, unless the whole is a known place ("Prince Edward Island").
       // "the State Department Spokesperson": an organisation and the title
       // of one of its people; the name is the organisation.
       if (m.type == EntityType::Org && m.last - m.first >= 3 &&
@@ -1335,6 +1327,10 @@ void NerTagger::process(Document& doc) const {
           !g.titles.count(gazetteer_key(doc, m.first, m.last - 1)) &&
           !g.org_words.count(gazetteer_key(doc.tokens[m.last - 1].form)))
         --m.last;
+      // A bare title ("Prime Minister", "the President") names no place or
+      // organisation; coreference reads it as a role description. A title
+      // followed by a name ("King Harald", "President Ana Ruiz") is a
+      // person, unless the whole is a known place ("Prince Edward Island").
       if (m.type != EntityType::Person) {
         int a = m.first;
         if (gazetteer_key(doc.tokens[a].form) == "the" && a + 1 < m.last) ++a;

@@ -97,6 +97,11 @@ int span_head(const Document& doc, int first, int last);
 // parse the extent is the name.
 std::pair<int, int> referring_extent(const Document& doc, const Mention& m);
 
+// The token of name [first, last) that says what the named thing is: the
+// word before its first inner "of" ("the University of X", "the Church of
+// X"), else its last word ("the X Memorial").
+int kind_word(const Document& doc, int first, int last);
+
 namespace ner_internal {
 struct Weights;
 }
@@ -208,7 +213,10 @@ void decode(const Weights& w, const std::vector<uint64_t>& feats,
 // One name, one reading per article: appends to `found` (the article's
 // mentions so far) a mention for each uncovered proper noun that repeats a
 // name found elsewhere in the article (the whole name, or a person's
-// surname), with that name's type.
+// surname), with that name's type; retypes a lone word typed as a place that
+// is a person's surname, unless a preposition makes it a place ("Paris
+// claims" after "Valeska Paris"); and adds a nested mention for a person
+// named in full inside another name ("the [Andy Warhol] Foundation").
 void add_repeated_names(const Document& doc, std::vector<Mention>& found);
 
 // Proper nouns the model gave no type: appends a Name mention of type OTHER
@@ -218,7 +226,10 @@ void add_repeated_names(const Document& doc, std::vector<Mention>& found);
 // facts; they are counted as no person, organisation or place. The run is a
 // PERSON instead when a title or person noun comes right before it
 // ("bassist Jack Bruce") or it ends with the last word of a person's name
-// already found ("Ida Brenner" after "Karl Brenner").
+// already found ("Ida Brenner" after "Karl Brenner"); a GPE/LOC when the
+// gazetteer knows it ("US"); a FAC, ORG or EVENT when its last word is such
+// an organisation word ("the Baikal-Amur Mainline"). Adjectives ("Caspian
+// littoral states") and pieces of a name glued to a covered one are skipped.
 void add_untyped_names(const Document& doc, const Gazetteer& g, std::vector<Mention>& found);
 
 }  // namespace ner_internal
