@@ -1260,11 +1260,10 @@ void NerTagger::process(Document& doc) const {
       m.first = sp.first;
       m.last = sp.last;
       m.kind = MentionKind::Name;
-      // Whether the word that says what the name is ("the University of X",
-      // "X Legacy Program") is an organisation word.
-      const int kind = kind_word(doc, m.first, m.last);
-      auto it_kind = g.org_words.find(gazetteer_key(doc.tokens[kind].form));
-      const bool org_kind = it_kind != g.org_words.end() && it_kind->second == "ORG";
+      auto org_word = [&](int t) {  // token t is an organisation word ("university")
+        auto it = g.org_words.find(gazetteer_key(doc.tokens[t].form));
+        return it != g.org_words.end() && it->second == "ORG";
+      };
       switch (type) {
         case kPer:
           m.type = EntityType::Person;
@@ -1272,8 +1271,11 @@ void NerTagger::process(Document& doc) const {
           if (const auto* p = g.place(gazetteer_key(doc, m.first, m.last));
               p && (p->kinds & Gazetteer::Country))
             m.type = EntityType::Gpe;
-          // "the Doctor Who Society of Canada": an organisation.
-          if (m.last - m.first >= 3 && kind + 1 < m.last && org_kind) m.type = EntityType::Org;
+          // "the Doctor Who Society of Canada": an organisation word before
+          // any inner "of" makes an organisation.
+          if (m.last - m.first >= 3)
+            for (int k = m.first + 1; k + 1 < m.last; ++k)
+              if (doc.tokens[k].form == "of" && org_word(k - 1)) m.type = EntityType::Org;
           break;
         case kOrg:
           m.type = EntityType::Org;
@@ -1290,7 +1292,7 @@ void NerTagger::process(Document& doc) const {
               m.type = EntityType::Loc;
           } else {
             std::string lastw = gazetteer_key(doc.tokens[m.last - 1].form);
-            if (m.last - m.first >= 2 && org_kind)
+            if (m.last - m.first >= 2 && org_word(kind_word(doc, m.first, m.last)))
               m.type = EntityType::Org;  // "the University of Sheffield", "X Legacy Program"
             else if (auto it = g.org_words.find(lastw);
                      it != g.org_words.end() && it->second == "FAC")
