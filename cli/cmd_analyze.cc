@@ -13,8 +13,8 @@
 
 #include "cli/command.h"
 #include "core/error.h"
-#include "extract/conllu.h"
-#include "extract/pipeline.h"
+#include "io/conllu.h"
+#include "pipeline/pipeline.h"
 
 namespace ng::cli {
 namespace {

@@ -6,9 +6,9 @@
 #include "core/error.h"
 #include "export/graphviz.h"
 #include "export/json.h"
-#include "export/jsonld.h"
-#include "export/rdf.h"
-#include "extract/pipeline.h"
+#include "rdf/jsonld.h"
+#include "rdf/rdf.h"
+#include "pipeline/pipeline.h"
 #include "graph/iri.h"
 #include "graph/knowledge_graph.h"
 

@@ -16,10 +16,10 @@
 
 #include "cli/command.h"
 #include "core/error.h"
-#include "extract/conllu.h"
-#include "extract/coref.h"
-#include "extract/ner.h"
-#include "extract/pipeline.h"
+#include "io/conllu.h"
+#include "entities/coref.h"
+#include "entities/ner.h"
+#include "pipeline/pipeline.h"
 
 namespace ng::cli {
 namespace {

@@ -1,5 +1,5 @@
 // newsgraph evaluate-syntax: scores the tagger, lemmatizer and parser on a gold
-// CoNLL-U file with the CoNLL 2018 definitions (extract/syntax_eval.h).
+// CoNLL-U file with the CoNLL 2018 definitions (eval/syntax_eval.h).
 //
 //   newsgraph evaluate-syntax FILE.conllu          gold tokenization; last line:
 //     UPOS=xx.xx XPOS=xx.xx LEMMA=xx.xx UAS=xx.xx LAS=xx.xx
@@ -16,13 +16,13 @@
 
 #include "cli/command.h"
 #include "core/error.h"
-#include "extract/conllu.h"
-#include "extract/lemmatizer.h"
-#include "extract/parser.h"
-#include "extract/syntax_eval.h"
-#include "extract/tagger.h"
-#include "extract/tokenization_eval.h"
-#include "extract/tokenizer.h"
+#include "io/conllu.h"
+#include "syntax/lemmatizer.h"
+#include "syntax/parser.h"
+#include "eval/syntax_eval.h"
+#include "syntax/tagger.h"
+#include "eval/tokenization_eval.h"
+#include "syntax/tokenizer.h"
 
 namespace ng::cli {
 namespace {

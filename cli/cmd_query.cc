@@ -4,8 +4,8 @@
 
 #include "cli/command.h"
 #include "core/error.h"
-#include "export/rdf.h"
-#include "export/sparql.h"
+#include "rdf/rdf.h"
+#include "rdf/sparql.h"
 
 namespace ng::cli {
 namespace {

@@ -3,7 +3,7 @@
 #include "core/error.h"
 #include "export/graphviz.h"
 #include "export/render.h"
-#include "extract/pipeline.h"
+#include "pipeline/pipeline.h"
 #include "graph/knowledge_graph.h"
 
 namespace ng::cli {

@@ -14,10 +14,12 @@
 #include "cli/command.h"
 #include "core/data_path.h"
 #include "core/error.h"
-#include "extract/lemmatizer.h"
-#include "extract/parser.h"
-#include "extract/tagger.h"
-#include "extract/train/tagger_train.h"
+#include "syntax/lemmatizer.h"
+#include "syntax/parser.h"
+#include "syntax/tagger.h"
+#include "train/lemmatizer_train.h"
+#include "train/parser_train.h"
+#include "train/tagger_train.h"
 
 namespace ng::cli {
 namespace {

@@ -11,7 +11,8 @@
 
 #include "cli/command.h"
 #include "core/error.h"
-#include "extract/ner.h"
+#include "entities/ner.h"
+#include "train/ner_train.h"
 
 namespace ng::cli {
 namespace {
@@ -38,7 +39,7 @@ void setup(CLI::App& app) {
                   "Tagger model: train on its predicted UPOS (as at run time) instead of gold");
   cmd->add_option("--parser", o->parser_model,
                   "Parser model (with --tagger): train on its predicted relations instead of gold");
-  cmd->add_option("--lexicons", o->lexicon_dir, "Lexicon directory (default extract/lexicons)");
+  cmd->add_option("--lexicons", o->lexicon_dir, "Lexicon directory (default lexicon)");
   cmd->add_option("--epochs", o->epochs, "Training epochs (default 8)")->check(CLI::Range(1, 100));
   cmd->add_option("--seed", o->seed, "Shuffling seed (default 1)");
   cmd->add_option("--gum-weight", o->gum_weight,

@@ -5,7 +5,7 @@
 
 #include "cli/command.h"
 #include "core/error.h"
-#include "extract/pipeline.h"
+#include "pipeline/pipeline.h"
 #include "graph/iri.h"
 
 namespace ng::cli {

@@ -1,10 +1,10 @@
 // newsgraph who-met: who met whom, from articles or from a graph file. Both
-// paths run the same SPARQL query (export/who_met.h) over a Redland model.
+// paths run the same SPARQL query (rdf/who_met.h) over a Redland model.
 #include "cli/command.h"
 #include "core/error.h"
-#include "export/rdf.h"
-#include "export/who_met.h"
-#include "extract/pipeline.h"
+#include "rdf/rdf.h"
+#include "rdf/who_met.h"
+#include "pipeline/pipeline.h"
 #include "graph/knowledge_graph.h"
 
 namespace ng::cli {

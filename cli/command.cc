@@ -9,8 +9,8 @@
 #include <random>
 
 #include "core/error.h"
-#include "export/ontology.h"
-#include "extract/pipeline.h"
+#include "rdf/ontology.h"
+#include "pipeline/pipeline.h"
 #include "graph/knowledge_graph.h"
 
 namespace ng::cli {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "input/article_reader.h"
+#include "io/article_reader.h"
 
 namespace ng {
 class Pipeline;

@@ -1,5 +1,5 @@
-// Locating the project's data files (models/, ontology/, extract/rules/,
-// extract/lexicons/) at run time. Search order: $NEWSGRAPH_DATA, the source
+// Locating the project's data files (models/, ontology/, extraction/rules/,
+// lexicon/) at run time. Search order: $NEWSGRAPH_DATA, the source
 // tree the binary was built from, <exe>/../share/newsgraph, the install
 // prefix. Thread-safe.
 #pragma once

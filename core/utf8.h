@@ -1,5 +1,5 @@
 // UTF-8 helpers. All text inside newsgraph is valid UTF-8; input is checked
-// once, at the door (input/), with validate_utf8.
+// once, at the door (io/), with validate_utf8.
 #pragma once
 
 #include <cstddef>

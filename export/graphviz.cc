@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "core/utf8.h"
-#include "export/triples.h"
+#include "rdf/quads.h"
 #include "graph/boost_graph.h"
 #include "graph/iri.h"
 

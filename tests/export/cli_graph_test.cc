@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "export/rdf.h"
-#include "tests/export/data/sample_documents.h"
+#include "rdf/rdf.h"
+#include "tests/sample_documents.h"
 #include "tests/test_support.h"
 
 namespace {

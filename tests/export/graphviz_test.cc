@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "tests/export/data/sample_documents.h"
+#include "tests/sample_documents.h"
 #include "tests/test_support.h"
 
 namespace {

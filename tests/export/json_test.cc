@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "export/jsonld.h"
-#include "tests/export/data/sample_documents.h"
+#include "rdf/jsonld.h"
+#include "tests/sample_documents.h"
 
 TEST_CASE("the plain JSON graph has nodes, edges, events and articles", "[export][json]") {
   ng::KnowledgeGraph g;

@@ -5,7 +5,7 @@
 
 #include "core/error.h"
 #include "graph/iri.h"
-#include "tests/export/data/sample_documents.h"
+#include "tests/sample_documents.h"
 
 namespace {
 

@@ -1,0 +1,212 @@
+// Named-entity recognition: finds proper names (PERSON, ORG, GPE, LOC, FAC,
+// EVENT, NORP) and dates (DATE) and adds them to Document::mentions as
+// MentionKind::Name mentions with entity = -1 (coreference links them later).
+//
+// Names come from an averaged perceptron over BILOU labels (PER, ORG, PLACE,
+// EVENT) with Viterbi decoding (first-order transitions; invalid BILOU
+// transitions are never chosen). Features: word, lower case, shape,
+// prefixes/suffixes, sentence position, neighbouring words, UPOS (tagger),
+// the word's relation to its head and the head's lemma (parser), and
+// membership in the gazetteers of lexicon (countries, cities,
+// demonyms, region words, organisation words, titles). Feature strings are
+// hashed once; the model (models/ner.bin, kind "ner") maps hashes to weights.
+// After decoding: PLACE becomes GPE, LOC or FAC (gazetteer, last word);
+// boundaries follow GUM (a person's left modifiers "US President X", glued
+// hyphens "Al-X", "City, Region"); names nested in a name get mentions of
+// their own ("President of [the United States]"); demonyms outside names
+// are NORP ("Chilean") or, as plural nouns, PERSON groups ("Afghans");
+// dates come from a small rule (month/weekday names, years, "yesterday").
+//
+// Trained by `newsgraph train-ner` (train_ner below) from GUM (CorefUD
+// Entity= annotations, GUM_news_* documents excluded: they are the evaluation
+// set) and UNER EWT.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/stage.h"
+
+namespace ng {
+
+// The general-knowledge word lists of lexicon/*.tsv that the NER
+// features, the role finder and coreference share. Immutable after load();
+// lookups are thread-safe. Keys are lower-cased, accent-folded phrases with
+// single spaces between tokens ("united kingdom").
+struct Gazetteer {
+  enum PlaceKind : uint8_t { Country = 1, City = 2, Region = 4, Continent = 8, Water = 16 };
+  struct Place {
+    std::string canonical;  // canonical name ("Germany" for "the Federal Republic of Germany")
+    uint8_t kinds = 0;      // PlaceKind bits
+  };
+  std::unordered_map<std::string, Place> places;              // countries, cities, regions...
+  std::unordered_map<std::string, std::string> demonyms;      // "chilean" -> "Chile"
+  std::unordered_map<std::string, std::string> region_words;  // "oblast" -> "Oblast"
+  std::unordered_map<std::string, std::string>
+      org_words;  // "ministry" -> "ORG", "airport" -> "FAC"
+  std::unordered_map<std::string, std::string> honorifics;  // "mr." -> "m", "mrs." -> "f"
+  // Members of religions and camps, used like demonyms ("muslims" -> "Islam").
+  std::unordered_map<std::string, std::string> groups;
+  // Team-sport words (sports.tsv) by lemma: SportAction | SportMember | SportContext bits.
+  enum SportKind : uint8_t { SportAction = 1, SportMember = 2, SportContext = 4 };
+  std::unordered_map<std::string, uint8_t> sports;
+  // Common nouns that head nominal mentions ("company" -> ORG, "country" -> GPE),
+  // with the entity type they denote.
+  std::unordered_map<std::string, std::string> nominals;
+  // Title words and phrases of titles.tsv ("president", "prime minister").
+  std::unordered_map<std::string, std::string> titles;
+  size_t longest_key = 1;  // bytes in the longest multi-word key (places, titles)
+  // Every proper word-prefix of a multi-word place or title key ("united",
+  // "united arab"): a longer match is only tried while the words so far are one.
+  std::unordered_map<std::string, uint8_t> prefixes;
+
+  // Loads every list from dir (countries.tsv, cities.tsv, regions.tsv,
+  // region_words.tsv, org_words.tsv, honorifics.tsv, nominals.tsv, titles.tsv,
+  // groups.tsv, sports.tsv). Throws
+  // ng::Error "FILE:LINE: ..." quoting a malformed line, or naming a missing file.
+  static Gazetteer load(const std::filesystem::path& dir);
+  const Place* place(std::string_view key) const;
+};
+
+// Lower-cased, accent-folded lookup key of a word or phrase ("Erdoğan" ->
+// "erdogan"); runs of whitespace become one space, a leading "the " is dropped.
+std::string gazetteer_key(std::string_view phrase);
+// The key of tokens [first, last) of doc: forms joined by one space where
+// the text has whitespace (so "Guinea-Bissau" matches however it was split).
+std::string gazetteer_key(const Document& doc, int first, int last);
+
+// Head token of tokens [first, last) by the parse: the token whose head lies
+// outside the span, the one closest to the root when several do (ties go to
+// nominals); without a parse, the last PROPN/NOUN (else the first token).
+int span_head(const Document& doc, int first, int last);
+
+// The whole referring expression a name stands in, as tokens [first, last)
+// around the name's tokens [m.first, m.last): the name with the modifiers its
+// head has in the parse to its left (article, adjectives, titles, a
+// possessive owner: "the pro-Beijing DAB's Starry Lee") and, to its right, an
+// "of"/"from" phrase whose object is a proper noun ("Lee Cheuk-yan of the
+// Labour Party"). Clauses, coordination, appositions, punctuation at the
+// edges and phrases with a comma inside stay out. This is the mention extent
+// of OntoNotes and GUM; the name itself stays [m.first, m.last). Without a
+// parse the extent is the name.
+std::pair<int, int> referring_extent(const Document& doc, const Mention& m);
+
+// The token of name [first, last) that says what the named thing is: the
+// word before its first inner "of" ("the University of X", "the Church of
+// X"), else its last word ("the X Memorial").
+int kind_word(const Document& doc, int first, int last);
+
+namespace ner_internal {
+struct Weights;
+}
+
+class NerTagger : public Stage {
+ public:
+  // Loads models/ner.bin and lexicon/ via ng::data_path.
+  NerTagger();
+  NerTagger(const std::filesystem::path& model, const std::filesystem::path& lexicon_dir);
+  ~NerTagger() override;
+  NerTagger(NerTagger&&) noexcept;
+  std::string_view name() const override { return "ner"; }
+  // Precondition: doc.tokens and doc.sentences are set; upos improves the
+  // result, the parse helps; both may be empty. Appends Name mentions to
+  // doc.mentions, sorted by position (outer before nested), head =
+  // span_head(); top-level names do not overlap, nested ones lie inside one.
+  void process(Document& doc) const override;
+  const Gazetteer& gazetteer() const { return gazetteer_; }
+
+ private:
+  Gazetteer gazetteer_;
+  std::unique_ptr<ner_internal::Weights> model_;
+};
+
+
+// Internals shared by the tagger and its trainer (train/ner_train.cc).
+namespace ner_internal {
+
+// Span types the sequence model predicts; PLACE becomes GPE, LOC or FAC
+// after decoding (gazetteer and name-final words decide). Dates are found by
+// rule (month names, years, weekdays), not by the model.
+enum SpanType : int { kPer = 0, kOrg, kPlace, kEvent, kSpanTypes };
+// BILOU labels: 0 = O; for type t: B = 1+4t, I = 2+4t, L = 3+4t, U = 4+4t.
+constexpr int kLabels = 1 + 4 * kSpanTypes;
+inline int label_of(int type, char bilou) {
+  return 1 + 4 * type + (bilou == 'B' ? 0 : bilou == 'I' ? 1 : bilou == 'L' ? 2 : 3);
+}
+// Whether label `next` may follow `prev` (prev = -1 at the sentence start,
+// next = -1 at the sentence end) under BILOU.
+bool allowed(int prev, int next);
+
+// One sentence as the feature extractor sees it (views stay owned by caller).
+struct SentenceView {
+  std::vector<std::string_view> forms;
+  std::vector<std::string_view> upos;        // may be empty strings
+  std::vector<uint8_t> space_after;          // 1 = whitespace follows the token
+  std::vector<std::string_view> deprel;      // UD relation to the head; may be empty
+  std::vector<std::string_view> head_lemma;  // lower-cased lemma of the head ("<root>")
+};
+
+// Appends every token's feature hashes to feats; offsets[i]..offsets[i+1]
+// delimit token i's features (offsets gets size n+1).
+void sentence_features(const Gazetteer& gazetteer, const SentenceView& sentence,
+                       std::vector<uint64_t>& feats, std::vector<uint32_t>& offsets);
+
+// The weights: feature hash -> one score per label, plus label transitions.
+struct Weights {
+  struct Slot {
+    uint64_t key = 0;  // feature hash; 0 = empty slot
+    uint32_t row = 0;  // index of the row in values
+  };
+  std::vector<Slot> slots;                      // open-addressing table (size a power of two)
+  std::vector<float> values;                    // rows * kLabels
+  float transition[kLabels + 1][kLabels] = {};  // [prev+1][next]; prev = -1 = start
+  float final_[kLabels] = {};                   // score of ending a sentence in a label
+  // Row of feature h or nullptr.
+  const float* find(uint64_t h) const;
+  // Builds the table from (hash, row) pairs; values must already be filled.
+  void index(const std::vector<uint64_t>& hashes);
+  void save(const std::string& path) const;
+  static Weights load(const std::string& path);
+};
+
+// Best label sequence given emission scores emit[i * kLabels + label] of n
+// tokens (Viterbi over BILOU; invalid transitions are never chosen).
+void viterbi(const std::vector<float>& emit, size_t n, const float (*transition)[kLabels],
+             const float* final_scores, std::vector<int>& labels);
+
+// Best label sequence for the sentence (emissions from w, then viterbi).
+void decode(const Weights& w, const std::vector<uint64_t>& feats,
+            const std::vector<uint32_t>& offsets, std::vector<int>& labels);
+
+// One name, one reading per article: appends to `found` (the article's
+// mentions so far) a mention for each uncovered proper noun that repeats a
+// name found elsewhere in the article (the whole name, or a person's
+// surname), with that name's type; retypes a lone word typed as a place that
+// is a person's surname, unless a preposition makes it a place ("Paris
+// claims" after "Valeska Paris"); and adds a nested mention for a person
+// named in full inside another name ("the [Andy Warhol] Foundation").
+void add_repeated_names(const Document& doc, std::vector<Mention>& found);
+
+// Proper nouns the model gave no type: appends a Name mention of type OTHER
+// for each run of capitalised PROPN tokens (by the tagger) that no mention in
+// `found` covers and that is not a title, nationality, group word, month or
+// weekday ("Scientology", "IE6"). Such entities take part in coreference and
+// facts; they are counted as no person, organisation or place. The run is a
+// PERSON instead when a title or person noun comes right before it
+// ("bassist Jack Bruce") or it ends with the last word of a person's name
+// already found ("Ida Brenner" after "Karl Brenner"); a GPE/LOC when the
+// gazetteer knows it ("US"); a FAC, ORG or EVENT when its last word is such
+// an organisation word ("the Baikal-Amur Mainline"). Adjectives ("Caspian
+// littoral states") and pieces of a name glued to a covered one are skipped.
+void add_untyped_names(const Document& doc, const Gazetteer& g, std::vector<Mention>& found);
+
+}  // namespace ner_internal
+
+
+}  // namespace ng

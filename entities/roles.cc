@@ -1,0 +1,304 @@
+#include "entities/roles.h"
+
+#include <algorithm>
+#include <fstream>
+
+#include "core/error.h"
+#include "core/utf8.h"
+#include "entities/ner.h"
+
+namespace ng {
+
+namespace {
+
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  size_t a = 0;
+  for (;;) {
+    size_t b = s.find(sep, a);
+    out.push_back(s.substr(a, b == std::string::npos ? std::string::npos : b - a));
+    if (b == std::string::npos) break;
+    a = b + 1;
+  }
+  return out;
+}
+
+bool starts_upper(std::string_view w) {
+  if (w.empty()) return false;
+  size_t i = 0;
+  return is_upper(next_code_point(w, i));
+}
+
+std::string lower(std::string_view w) { return to_lower(w); }
+
+}  // namespace
+
+RoleLexicon RoleLexicon::load(const std::filesystem::path& dir) {
+  RoleLexicon lex;
+  const auto path = dir / "titles.tsv";
+  std::ifstream in(path);
+  if (!in) throw Error("cannot read lexicon '" + path.string() + "'");
+  std::string line;
+  int no = 0;
+  while (std::getline(in, line)) {
+    ++no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    auto f = split(line, '\t');
+    auto bad = [&](const std::string& why) {
+      return Error(path.string() + ":" + std::to_string(no) + ": " + why + " in '" + line + "'");
+    };
+    if (f.size() < 3 || f[0].empty() || f[1].empty()) throw bad("expected phrase, canonical, of");
+    TitleInfo t;
+    t.canonical = f[1];
+    static const char* kinds[] = {"gpe", "region", "city", "org", "any", "-"};
+    if (std::find(std::begin(kinds), std::end(kinds), f[2]) == std::end(kinds))
+      throw bad("unknown 'of' kind '" + f[2] + "' (gpe, region, city, org, any, -)");
+    t.of_kind = f[2] == "-" ? "" : f[2];
+    if (f.size() > 3 && f[3] != "-") {
+      if (f[3] != "m" && f[3] != "f") throw bad("gender must be m, f or -");
+      t.gender = f[3][0];
+    }
+    if (f.size() > 4 && f[4] != "-" && !f[4].empty()) t.implies = split(f[4], '|');
+    if (f.size() > 5 && f[5] != "-" && !f[5].empty()) {
+      if (f[5] != "weak") throw bad("unknown flag '" + f[5] + "' (weak, -)");
+      t.weak = true;
+    }
+    std::string key = gazetteer_key(f[0]);
+    lex.longest_ = std::max(lex.longest_,
+                            static_cast<size_t>(std::count(key.begin(), key.end(), ' ') +
+                                                std::count(key.begin(), key.end(), '-') * 2 + 1));
+    lex.first_words_.emplace(key.substr(0, key.find_first_of(" -")), 1);
+    lex.first_words_.emplace(key.substr(0, key.find(' ')), 1);
+    auto& imp = lex.implies_[t.canonical];
+    for (const auto& i : t.implies)
+      if (std::find(imp.begin(), imp.end(), i) == imp.end()) imp.push_back(i);
+    lex.titles_.emplace(std::move(key), std::move(t));
+  }
+  return lex;
+}
+
+const TitleInfo* RoleLexicon::match(const Document& doc, int t, int& len) const {
+  const int n = static_cast<int>(doc.tokens.size());
+  const TitleInfo* best = nullptr;
+  len = 0;
+  if (t >= n) return nullptr;
+  const std::string first = gazetteer_key(doc.tokens[t].form);
+  if (first == "the" || !first_words_.count(first)) return nullptr;  // keys drop a leading "the"
+  for (int k = 1; k <= static_cast<int>(longest_) && t + k <= n; ++k) {
+    auto it = titles_.find(gazetteer_key(doc, t, t + k));
+    if (it != titles_.end()) {
+      best = &it->second;
+      len = k;
+    }
+  }
+  return best;
+}
+
+bool RoleLexicon::satisfies(std::string_view held, std::string_view wanted) const {
+  if (held == wanted) return true;
+  auto it = implies_.find(std::string(held));
+  if (it == implies_.end()) return false;
+  return std::find(it->second.begin(), it->second.end(), wanted) != it->second.end();
+}
+
+namespace {
+
+// Index of the innermost Name mention that covers token t (-1 = none).
+int name_at(const std::vector<int>& cover, int t) {
+  return t >= 0 && t < static_cast<int>(cover.size()) ? cover[t] : -1;
+}
+
+bool is_person(const Mention& m) { return m.type == EntityType::Person; }
+bool is_place_or_org(const Mention& m) {
+  return m.type == EntityType::Gpe || m.type == EntityType::Loc || m.type == EntityType::Org ||
+         m.type == EntityType::Fac;
+}
+
+// Words that may stand between a determiner and a title ("the former
+// acting President").
+bool title_premodifier(const Token& tok) {
+  static const char* words[] = {"former", "new",      "current", "acting", "incumbent", "outgoing",
+                                "then",   "late",     "interim", "newly",  "elected",   "first",
+                                "deputy", "incoming", "sitting", "-",      "then-",     "ex-"};
+  std::string l = lower(tok.form);
+  for (const char* w : words)
+    if (l == w) return true;
+  return false;
+}
+
+bool determiner(const Token& tok) {
+  std::string l = lower(tok.form);
+  return l == "the" || l == "this" || l == "that" || l == "its" || l == "his" || l == "her" ||
+         l == "their" || l == "our" || l == "a" || l == "an";
+}
+
+}  // namespace
+
+std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexicon,
+                                    const Gazetteer* gazetteer) {
+  std::vector<RoleMention> out;
+  const int n = static_cast<int>(doc.tokens.size());
+  std::vector<int> cover(n, -1);  // token -> innermost Name mention
+  for (int i = 0; i < static_cast<int>(doc.mentions.size()); ++i) {
+    const Mention& m = doc.mentions[i];
+    if (m.kind != MentionKind::Name) continue;
+    for (int t = m.first; t < m.last; ++t) {
+      const int c = cover[t];
+      if (c < 0 || doc.mentions[c].last - doc.mentions[c].first > m.last - m.first) cover[t] = i;
+    }
+  }
+  auto form_is = [&](int t, const char* w) {
+    return t >= 0 && t < n && lower(doc.tokens[t].form) == w;
+  };
+  for (int t = 0; t < n; ++t) {
+    int len = 0;
+    const TitleInfo* info = lexicon.match(doc, t, len);
+    if (!info) continue;
+    const int si = doc.sentence_of(t);
+    const Sentence& s = doc.sentences[si];
+    if (t + len > s.last) continue;
+    const int inside = name_at(cover, t);
+    // Titles inside a place/organisation name are part of that name
+    // ("the Office of the President").
+    if (inside >= 0 && !is_person(doc.mentions[inside])) {
+      t += len - 1;
+      continue;
+    }
+    const bool capital = starts_upper(doc.tokens[t].form);
+    const bool of_follows = form_is(t + len, "of") && !info->of_kind.empty();
+    if (info->weak && !capital && !of_follows) continue;
+    // "general public", "chief concern": a one-word title used as an adjective.
+    if (len == 1 && (doc.tokens[t].upos == "VERB" || doc.tokens[t].upos == "ADJ")) continue;
+
+    RoleMention r;
+    r.sentence = si;
+    r.title_first = t;
+    r.title_last = t + len;
+    r.title = info->canonical;
+    r.first = t;
+    r.last = t + len;
+    // Premodifiers: demonym ("French President"), a place/org name
+    // ("Tarsk Governor", "Apple CEO"), a possessive ("France's
+    // President"), adjectives like "former", then a determiner.
+    int a = t;
+    while (a > s.first && title_premodifier(doc.tokens[a - 1])) --a;
+    if (a > s.first) {
+      const int prev = name_at(cover, a - 1);
+      std::string key = gazetteer_key(doc.tokens[a - 1].form);
+      if (prev >= 0 && doc.mentions[prev].type == EntityType::Norp && inside < 0) {
+        r.of_demonym = gazetteer_key(doc, doc.mentions[prev].first, doc.mentions[prev].last);
+        a = doc.mentions[prev].first;
+      } else if (prev >= 0 && is_place_or_org(doc.mentions[prev]) && inside < 0) {
+        r.of = prev;
+        a = doc.mentions[prev].first;
+      } else if (gazetteer && inside >= 0 && gazetteer->demonyms.count(key)) {
+        r.of_demonym = key;
+        --a;
+      } else if ((key == "'s" || key == "’s" || key == "'") && a - 1 > s.first) {
+        const int owner = name_at(cover, a - 2);
+        if (owner >= 0 && is_place_or_org(doc.mentions[owner])) {
+          r.of = owner;
+          a = doc.mentions[owner].first;
+        }
+      }
+    }
+    while (a > s.first && title_premodifier(doc.tokens[a - 1])) --a;
+    bool definite = false, indefinite = false;
+    if (a > s.first && determiner(doc.tokens[a - 1])) {
+      --a;
+      std::string d = lower(doc.tokens[a].form);
+      indefinite = d == "a" || d == "an";
+      definite = !indefinite;
+    }
+    if (r.of >= 0 || !r.of_demonym.empty()) definite = true;
+    r.first = inside >= 0 ? std::min(a, doc.mentions[inside].first) : a;
+    // "of" complement: the first place/organisation name after "of (the)";
+    // further "of ..." links extend the description ("Governor of the X
+    // Oblast of the Ruritanian Federation"). Capitalised words that name no
+    // place make the title longer ("Minister of Foreign Affairs").
+    int end = t + len;
+    if (of_follows) {
+      int x = end + 1;
+      if (form_is(x, "the")) ++x;
+      const int m = name_at(cover, x);
+      if (m >= 0 && is_place_or_org(doc.mentions[m]) && doc.mentions[m].first == x) {
+        if (r.of < 0) r.of = m;
+        end = doc.mentions[m].last;
+        for (;;) {  // chained "of the Ruritanian Federation"
+          int y = end;
+          if (!form_is(y, "of")) break;
+          ++y;
+          if (form_is(y, "the")) ++y;
+          const int m2 = name_at(cover, y);
+          if (m2 < 0 || !is_place_or_org(doc.mentions[m2]) || doc.mentions[m2].first != y) break;
+          end = doc.mentions[m2].last;
+        }
+      } else if (x < s.last && starts_upper(doc.tokens[x].form) && m < 0) {
+        int y = x;
+        while (y < s.last &&
+               (starts_upper(doc.tokens[y].form) ||
+                (form_is(y, "and") && y + 1 < s.last && starts_upper(doc.tokens[y + 1].form))))
+          ++y;
+        r.title += " of " + std::string(doc.tokens_text(x, y));
+        end = y;
+      }
+    }
+    r.last = end;
+
+    // A person "name" that is only the title and its complement
+    // ("President of the United States") describes; one with words after
+    // the title names the holder ("President Ana Ruiz").
+    const bool inside_names = inside >= 0 && doc.mentions[inside].last > end;
+    if (inside >= 0 && !inside_names) definite = true;
+    // The holder.
+    if (inside_names) {
+      r.holder = inside;
+    } else if (const int m =
+                   name_at(cover, std::max(end, inside >= 0 ? doc.mentions[inside].last : 0));
+               m >= 0 && is_person(doc.mentions[m]) && doc.mentions[m].first == end) {
+      r.holder = m;  // "Governor of the X Oblast Y Z", "President Y Z"
+    } else if (form_is(r.first - 1, ",") && name_at(cover, r.first - 2) >= 0 &&
+               is_person(doc.mentions[name_at(cover, r.first - 2)]) &&
+               doc.mentions[name_at(cover, r.first - 2)].last == r.first - 1) {
+      r.holder = name_at(cover, r.first - 2);  // "X, President of Y"
+    } else if (form_is(end, ",") && name_at(cover, end + 1) >= 0 &&
+               is_person(doc.mentions[name_at(cover, end + 1)]) &&
+               doc.mentions[name_at(cover, end + 1)].first == end + 1 &&
+               (r.first == s.first || form_is(r.first - 1, ","))) {
+      r.holder = name_at(cover, end + 1);  // "The governor of X, Y Z, said"
+    } else {
+      // Predicate nominative / xcomp: "X is the president of Y", "X was
+      // elected president", "X became governor".
+      const int h = span_head(doc, r.title_first, r.title_last);
+      int subj = -1;
+      for (int c = s.first; c < s.last && h >= 0; ++c) {
+        if (doc.tokens[c].head != h) continue;
+        const std::string& rel = doc.tokens[c].deprel;
+        if (rel == "nsubj" || rel == "nsubj:pass") subj = c;
+      }
+      bool has_cop = false;
+      for (int c = s.first; c < s.last && h >= 0; ++c)
+        if (doc.tokens[c].head == h && doc.tokens[c].deprel == "cop") has_cop = true;
+      if (!has_cop) subj = -1;
+      if (subj < 0 && h >= 0 && doc.tokens[h].deprel == "xcomp" && doc.tokens[h].head >= 0) {
+        const int v = doc.tokens[h].head;
+        for (int c = s.first; c < s.last; ++c)
+          if (doc.tokens[c].head == v &&
+              (doc.tokens[c].deprel == "nsubj:pass" || doc.tokens[c].deprel == "obj" ||
+               (doc.tokens[c].deprel == "nsubj" && lower(doc.tokens[v].lemma) == "become")))
+            subj = c;
+      }
+      if (subj >= 0) {
+        const int m = name_at(cover, subj);
+        if (m >= 0 && is_person(doc.mentions[m])) r.holder = m;
+      }
+    }
+    r.description = r.holder < 0 && definite;
+    if (r.holder >= 0 || r.description) out.push_back(r);
+    t = std::max(t, r.title_last - 1);
+  }
+  return out;
+}
+
+}  // namespace ng

@@ -1,0 +1,53 @@
+// The rules stage: applies extraction rules (extraction/rules.h) to every
+// sentence's dependency parse and adds Facts and Events to the Document;
+// then open extraction (extraction/open_ie.h) adds generic clause facts for what
+// no specific rule covered; article metadata (source, date) and the roles
+// found by coreference become facts too.
+//
+// Preconditions: tokens are tagged, lemmatised and parsed; mentions and
+// entities are resolved (coreference ran), so fact arguments are entities
+// wherever the article says who is meant.
+// Thread-safety: process() is const; one instance serves many threads.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/stage.h"
+#include "extraction/rules.h"
+
+namespace ng {
+
+struct RelationExtractorOptions {
+  std::vector<std::string> rule_files;  // rule files (the bundled news rules + --rules)
+  bool open_extraction = true;          // generic facts for clauses no rule covered
+  bool article_facts = true;            // publisher / datePublished facts
+  // Predicate/class check against the ontology; nullptr = no check.
+  std::function<bool(const std::string&)> is_declared;
+  // When set, one line per rule tried on a trigger word: which rule, where,
+  // and what it produced or why it gave nothing (for rule writers).
+  std::ostream* trace = nullptr;
+};
+
+class RelationExtractor : public Stage {
+ public:
+  explicit RelationExtractor(RelationExtractorOptions options);
+  std::string_view name() const override { return "rules"; }
+  void process(Document& doc) const override;
+  const std::vector<Rule>& rules() const { return rules_; }
+
+ private:
+  RelationExtractorOptions options_;
+  std::vector<Rule> rules_;
+  std::unordered_map<std::string, std::vector<int>> by_lemma_;  // trigger lemma -> rules
+  std::vector<int> any_lemma_;                                   // rules with lemma "*"
+};
+
+// The bundled rule files (extraction/rules/*.yaml), sorted by name.
+std::vector<std::string> default_rule_files();
+
+}  // namespace ng

@@ -1,0 +1,346 @@
+#include "extraction/rules.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <set>
+
+#include "core/document.h"
+#include "core/error.h"
+
+namespace ng {
+namespace {
+
+// UD relations a path may follow (with subtypes allowed after ':').
+const std::set<std::string>& known_relations() {
+  static const std::set<std::string> r = {
+      "acl", "advcl", "advmod", "amod", "appos", "aux", "case", "cc", "ccomp", "clf",
+      "compound", "conj", "cop", "csubj", "dep", "det", "discourse", "dislocated", "expl",
+      "fixed", "flat", "goeswith", "iobj", "list", "mark", "nmod", "nsubj", "nummod", "obj",
+      "obl", "orphan", "parataxis", "punct", "reparandum", "root", "vocative", "xcomp"};
+  return r;
+}
+
+const std::set<std::string> kModalities = {"asserted", "negated", "future", "hypothetical"};
+const std::set<std::string> kUpos = {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ",
+                                     "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ",
+                                     "SYM", "VERB", "X"};
+
+struct Ctx {
+  std::string file;
+  std::string rule_id;
+  int line = 0;
+  [[noreturn]] void fail(const YAML::Node& at, const std::string& why) const {
+    int l = at.IsDefined() && at.Mark().line >= 0 ? at.Mark().line + 1 : line;
+    std::string who = rule_id.empty() ? "" : " rule '" + rule_id + "':";
+    throw Error(file + ":" + std::to_string(l) + ":" + who + " " + why);
+  }
+};
+
+std::vector<std::string> string_list(const Ctx& c, const YAML::Node& n, const char* what) {
+  std::vector<std::string> out;
+  if (!n.IsDefined() || n.IsNull()) return out;
+  if (n.IsScalar()) {
+    out.push_back(n.as<std::string>());
+  } else if (n.IsSequence()) {
+    for (const auto& e : n) {
+      if (!e.IsScalar()) c.fail(e, std::string(what) + ": expected a string or a list of strings");
+      out.push_back(e.as<std::string>());
+    }
+  } else {
+    c.fail(n, std::string(what) + ": expected a string or a list of strings");
+  }
+  return out;
+}
+
+void check_keys(const Ctx& c, const YAML::Node& map, std::initializer_list<const char*> allowed,
+                const char* what) {
+  if (!map.IsMap()) c.fail(map, std::string(what) + ": expected a mapping");
+  for (const auto& kv : map) {
+    auto key = kv.first.as<std::string>();
+    if (std::find_if(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }) ==
+        allowed.end()) {
+      std::string list;
+      for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      c.fail(kv.first, std::string(what) + ": unknown key '" + key + "' (allowed: " + list + ")");
+    }
+  }
+}
+
+double number(const Ctx& c, const YAML::Node& n, const char* what) {
+  try {
+    return n.as<double>();
+  } catch (const YAML::Exception&) {
+    c.fail(n, std::string(what) + ": expected a number, got '" + n.Scalar() + "'");
+  }
+}
+
+bool boolean(const Ctx& c, const YAML::Node& n, const char* what) {
+  try {
+    return n.as<bool>();
+  } catch (const YAML::Exception&) {
+    c.fail(n, std::string(what) + ": expected true or false, got '" + n.Scalar() + "'");
+  }
+}
+
+}  // namespace
+
+std::vector<PathStep> parse_path(const std::string& text) {
+  std::vector<PathStep> steps;
+  size_t p = 0;
+  if (text.empty()) throw Error("empty path");
+  while (p <= text.size()) {
+    size_t e = p;
+    int depth = 0;
+    while (e < text.size() && (text[e] != '/' || depth > 0)) {
+      if (text[e] == '[') ++depth;
+      if (text[e] == ']') --depth;
+      ++e;
+    }
+    std::string step = text.substr(p, e - p);
+    PathStep s;
+    if (step == ".") {
+      s.self = true;
+    } else {
+      size_t br = step.find('[');
+      if (step[0] == '^') {
+        // "^" or "^[lemma=...]": the head (with constraints on it).
+        s.up = true;
+        if (br != 1 && step.size() > 1)
+          throw Error("unexpected text after '^' in path '" + text + "'");
+      } else {
+        s.deprel = step.substr(0, br);
+        std::string base = s.deprel.substr(0, s.deprel.find(':'));
+        if (base != "*" && !known_relations().count(base))
+          throw Error("unknown dependency relation '" + s.deprel + "' in path '" + text + "'");
+      }
+      while (br != std::string::npos) {
+        size_t close = step.find(']', br);
+        if (close == std::string::npos) throw Error("unclosed '[' in path '" + text + "'");
+        std::string cond = step.substr(br + 1, close - br - 1);
+        size_t eq = cond.find('=');
+        if (eq == std::string::npos)
+          throw Error("constraint '[" + cond + "]' needs key=value in path '" + text + "'");
+        std::string key = cond.substr(0, eq);
+        std::vector<std::string> values;
+        std::string v = cond.substr(eq + 1);
+        size_t q = 0;
+        while (q <= v.size()) {
+          size_t bar = v.find('|', q);
+          if (bar == std::string::npos) bar = v.size();
+          if (bar > q) values.push_back(v.substr(q, bar - q));
+          q = bar + 1;
+        }
+        if (values.empty()) throw Error("constraint '[" + cond + "]' has no value in path '" + text + "'");
+        if (key == "case") s.case_lemmas = values;
+        else if (key == "lemma") s.lemmas = values;
+        else throw Error("unknown constraint '" + key + "' in path '" + text + "' (use case= or lemma=)");
+        br = step.find('[', close);
+        if (br != std::string::npos && br != close + 1)
+          throw Error("unexpected text after ']' in path '" + text + "'");
+      }
+    }
+    steps.push_back(std::move(s));
+    if (e >= text.size()) break;
+    p = e + 1;
+    if (p == text.size()) throw Error("path '" + text + "' ends with '/'");
+  }
+  return steps;
+}
+
+std::vector<Rule> load_rules(const std::string& path,
+                             const std::function<bool(const std::string&)>& is_declared) {
+  Ctx c{path, "", 1};
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    throw Error(path + ": cannot open rule file");
+  } catch (const YAML::ParserException& e) {
+    throw Error(path + ":" + std::to_string(e.mark.line + 1) + ": invalid YAML: " + e.msg);
+  }
+  if (!root.IsDefined() || root.IsNull()) throw Error(path + ": rule file holds no rules");
+  if (!root.IsSequence()) c.fail(root, "a rule file is a list of rules ('- id: ...')");
+  std::vector<Rule> rules;
+  std::set<std::string> ids;
+  for (const auto& rn : root) {
+    Rule r;
+    r.file = path;
+    r.line = rn.Mark().line + 1;
+    c.rule_id.clear();
+    c.line = r.line;
+    if (!rn.IsMap()) c.fail(rn, "a rule is a mapping with at least 'id' and 'trigger'");
+    if (!rn["id"].IsDefined() || !rn["id"].IsScalar()) c.fail(rn, "rule without an 'id'");
+    r.id = rn["id"].as<std::string>();
+    c.rule_id = r.id;
+    if (!ids.insert(r.id).second) c.fail(rn["id"], "duplicate rule id");
+    check_keys(c, rn, {"id", "trigger", "slots", "fact", "facts", "event", "confidence", "examples", "comment"},
+               "rule");
+
+    const auto& t = rn["trigger"];
+    if (!t.IsDefined()) c.fail(rn, "missing 'trigger'");
+    check_keys(c, t, {"lemma", "upos", "deprel", "type", "requires", "excludes", "modality"}, "trigger");
+    r.lemmas = string_list(c, t["lemma"], "trigger.lemma");
+    if (r.lemmas.empty()) c.fail(t, "trigger needs at least one 'lemma'");
+    r.upos = string_list(c, t["upos"], "trigger.upos");
+    for (const auto& u : r.upos)
+      if (!kUpos.count(u)) c.fail(t["upos"], "unknown UPOS '" + u + "'");
+    r.trigger_deprels = string_list(c, t["deprel"], "trigger.deprel");
+    r.trigger_types = string_list(c, t["type"], "trigger.type");
+    for (const auto& ty : r.trigger_types) {
+      EntityType et;
+      if (!parse_entity_type(ty, et)) c.fail(t["type"], "unknown entity type '" + ty + "'");
+    }
+    r.requires_child = string_list(c, t["requires"], "trigger.requires");
+    for (const auto& p : r.requires_child) {
+      try {
+        r.required_paths.push_back(parse_path(p));
+      } catch (const Error& e) {
+        c.fail(t["requires"], e.what());
+      }
+    }
+    r.excludes_child = string_list(c, t["excludes"], "trigger.excludes");
+    for (const auto& p : r.excludes_child) {
+      try {
+        r.excluded_paths.push_back(parse_path(p));
+      } catch (const Error& e) {
+        c.fail(t["excludes"], e.what());
+      }
+    }
+    r.modality = string_list(c, t["modality"], "trigger.modality");
+    for (const auto& m : r.modality)
+      if (!kModalities.count(m))
+        c.fail(t["modality"], "unknown modality '" + m + "' (asserted, negated, future, hypothetical)");
+
+    std::set<std::string> slot_names;
+    if (const auto& sl = rn["slots"]; sl.IsDefined()) {
+      if (!sl.IsMap()) c.fail(sl, "slots: expected a mapping of slot name -> {path, type}");
+      for (const auto& kv : sl) {
+        Slot s;
+        s.name = kv.first.as<std::string>();
+        const auto& sn = kv.second;
+        check_keys(c, sn, {"path", "type", "entity", "optional", "conj", "clause", "side"},
+                   ("slot '" + s.name + "'").c_str());
+        auto paths = string_list(c, sn["path"], "slot.path");
+        if (sn["side"].IsDefined()) {
+          s.side = sn["side"].IsScalar() ? sn["side"].as<std::string>() : "";
+          if (s.side != "before" && s.side != "after")
+            c.fail(sn["side"], "slot '" + s.name + "': side must be 'before' or 'after'");
+        } else if (paths.empty()) {
+          c.fail(sn, "slot '" + s.name + "' needs a 'path' (or a 'side')");
+        }
+        for (const auto& p : paths) {
+          try {
+            s.paths.push_back(parse_path(p));
+          } catch (const Error& e) {
+            c.fail(sn["path"], "slot '" + s.name + "': " + e.what());
+          }
+        }
+        s.types = string_list(c, sn["type"], "slot.type");
+        for (const auto& ty : s.types) {
+          EntityType et;
+          if (!parse_entity_type(ty, et)) c.fail(sn["type"], "slot '" + s.name + "': unknown entity type '" + ty + "'");
+        }
+        if (sn["entity"].IsDefined()) s.require_entity = boolean(c, sn["entity"], "slot.entity");
+        if (sn["optional"].IsDefined()) s.optional = boolean(c, sn["optional"], "slot.optional");
+        if (sn["conj"].IsDefined()) s.conj = boolean(c, sn["conj"], "slot.conj");
+        if (sn["clause"].IsDefined()) s.clause = boolean(c, sn["clause"], "slot.clause");
+        // A clause is one argument: its conjuncts belong to it.
+        if (s.clause && !sn["conj"].IsDefined()) s.conj = false;
+        slot_names.insert(s.name);
+        r.slots.push_back(std::move(s));
+      }
+    }
+    auto check_slot = [&](const YAML::Node& at, const std::string& name) {
+      if (!slot_names.count(name)) c.fail(at, "refers to undefined slot '" + name + "'");
+    };
+    auto check_term = [&](const YAML::Node& at, const std::string& curie) {
+      if (curie.find(':') == std::string::npos)
+        c.fail(at, "'" + curie + "' is not a CURIE (write e.g. ng:met)");
+      if (is_declared && !is_declared(curie))
+        c.fail(at, "'" + curie + "' is not declared in the ontology (ontology/newsgraph.ttl)");
+    };
+
+    auto read_fact = [&](const YAML::Node& fn) {
+      check_keys(c, fn, {"subject", "predicate", "object", "extra", "relation"}, "fact");
+      Rule::FactSpec f;
+      if (!fn["subject"].IsDefined() || !fn["predicate"].IsDefined())
+        c.fail(fn, "fact needs 'subject' and 'predicate'");
+      f.subject = fn["subject"].as<std::string>();
+      check_slot(fn["subject"], f.subject);
+      f.predicate = fn["predicate"].as<std::string>();
+      check_term(fn["predicate"], f.predicate);
+      if (fn["object"].IsDefined()) {
+        f.object = fn["object"].as<std::string>();
+        check_slot(fn["object"], f.object);
+      }
+      if (fn["relation"].IsDefined()) {
+        if (!fn["relation"].IsScalar() || fn["relation"].as<std::string>().empty())
+          c.fail(fn["relation"], "fact.relation: expected the relation phrase as text");
+        f.relation = fn["relation"].as<std::string>();
+      }
+      if (const auto& ex = fn["extra"]; ex.IsDefined()) {
+        if (!ex.IsMap()) c.fail(ex, "fact.extra: expected a mapping role CURIE -> slot");
+        for (const auto& kv : ex) {
+          auto role = kv.first.as<std::string>(), slot = kv.second.as<std::string>();
+          check_term(kv.first, role);
+          check_slot(kv.second, slot);
+          f.extra.emplace_back(role, slot);
+        }
+      }
+      r.facts.push_back(std::move(f));
+    };
+    if (const auto& fn = rn["fact"]; fn.IsDefined()) read_fact(fn);
+    if (const auto& fs = rn["facts"]; fs.IsDefined()) {
+      if (!fs.IsSequence()) c.fail(fs, "facts: expected a list");
+      for (const auto& fn : fs) read_fact(fn);
+    }
+    if (const auto& en = rn["event"]; en.IsDefined()) {
+      check_keys(c, en, {"class", "roles", "place", "min_participants", "focus"}, "event");
+      Rule::EventSpec e;
+      if (!en["class"].IsDefined()) c.fail(en, "event needs a 'class'");
+      e.cls = en["class"].as<std::string>();
+      check_term(en["class"], e.cls);
+      if (const auto& ro = en["roles"]; ro.IsDefined()) {
+        if (!ro.IsMap()) c.fail(ro, "event.roles: expected a mapping slot -> role CURIE");
+        for (const auto& kv : ro) {
+          auto slot = kv.first.as<std::string>(), role = kv.second.as<std::string>();
+          check_slot(kv.first, slot);
+          check_term(kv.second, role);
+          e.roles.emplace_back(slot, role);
+        }
+      }
+      if (en["place"].IsDefined()) {
+        e.place_slot = en["place"].as<std::string>();
+        check_slot(en["place"], e.place_slot);
+      }
+      if (en["min_participants"].IsDefined())
+        e.min_participants = static_cast<int>(number(c, en["min_participants"], "event.min_participants"));
+      if (en["focus"].IsDefined()) e.focus = boolean(c, en["focus"], "event.focus");
+      r.events.push_back(std::move(e));
+    }
+    if (r.facts.empty() && r.events.empty()) c.fail(rn, "rule produces nothing: add 'fact' or 'event'");
+    if (rn["confidence"].IsDefined()) {
+      r.confidence = number(c, rn["confidence"], "confidence");
+      if (r.confidence <= 0 || r.confidence > 1) c.fail(rn["confidence"], "confidence must be in (0, 1]");
+    }
+    if (const auto& exs = rn["examples"]; exs.IsDefined()) {
+      if (!exs.IsSequence()) c.fail(exs, "examples: expected a list");
+      for (const auto& xn : exs) {
+        check_keys(c, xn, {"text", "facts", "not_facts", "events", "no_event"}, "example");
+        Rule::Example x;
+        if (!xn["text"].IsDefined()) c.fail(xn, "example needs 'text'");
+        x.text = xn["text"].as<std::string>();
+        x.facts = string_list(c, xn["facts"], "example.facts");
+        x.not_facts = string_list(c, xn["not_facts"], "example.not_facts");
+        x.events = string_list(c, xn["events"], "example.events");
+        if (xn["no_event"].IsDefined()) x.no_event = boolean(c, xn["no_event"], "example.no_event");
+        r.examples.push_back(std::move(x));
+      }
+    }
+    rules.push_back(std::move(r));
+  }
+  return rules;
+}
+
+}  // namespace ng

@@ -1,0 +1,85 @@
+#include "rdf/ontology.h"
+
+#include <cstdio>
+#include <mutex>
+
+#include "core/data_path.h"
+#include "core/error.h"
+#include "rdf/rdf.h"
+#include "rdf/sparql.h"
+#include "graph/iri.h"
+
+namespace ng {
+
+Ontology Ontology::load(const std::string& path) {
+  std::string file = path.empty() ? data_path("ontology/newsgraph.ttl").string() : path;
+  RdfModel model;
+  try {
+    model.parse(
+        [&] {
+          std::string text;
+          FILE* f = std::fopen(file.c_str(), "rb");
+          if (!f) throw Error("cannot read ontology '" + file + "': missing or unreadable");
+          char buf[65536];
+          size_t n;
+          while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
+          std::fclose(f);
+          return text;
+        }(),
+        RdfFormat::Turtle, file);
+  } catch (const Error& e) {
+    throw Error(std::string("ontology: ") + e.what());
+  }
+  const QueryTable declared = run_query(model, R"(
+    PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    PREFIX owl: <http://www.w3.org/2002/07/owl#>
+    SELECT DISTINCT ?term ?kind WHERE { ?term rdf:type ?kind . })");
+  static const std::set<std::string> kinds = {"http://www.w3.org/2000/01/rdf-schema#Class",
+                                              "http://www.w3.org/2002/07/owl#Class",
+                                              "http://www.w3.org/1999/02/22-rdf-syntax-ns#Property",
+                                              "http://www.w3.org/2002/07/owl#ObjectProperty",
+                                              "http://www.w3.org/2002/07/owl#DatatypeProperty",
+                                              "http://www.w3.org/2002/07/owl#AnnotationProperty",
+                                              "http://www.w3.org/2002/07/owl#SymmetricProperty"};
+  Ontology o;
+  for (const auto& row : declared.rows)
+    if (row[0].kind == RdfTerm::Kind::Iri && kinds.count(row[1].value))
+      o.declared_.insert(row[0].value);
+  const QueryTable documented = run_query(model, R"(
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT DISTINCT ?term WHERE { ?term rdfs:label ?l ; rdfs:comment ?c . })");
+  for (const auto& row : documented.rows)
+    if (row[0].kind == RdfTerm::Kind::Iri) o.documented_.insert(row[0].value);
+  return o;
+}
+
+namespace {
+bool expand(std::string_view term, std::string& iri) {
+  try {
+    iri = expand_curie(term);
+    return true;
+  } catch (const Error&) {
+    return false;
+  }
+}
+}  // namespace
+
+bool Ontology::declares(std::string_view term) const {
+  std::string iri;
+  return expand(term, iri) && declared_.count(iri);
+}
+
+bool Ontology::documented(std::string_view term) const {
+  std::string iri;
+  return expand(term, iri) && documented_.count(iri);
+}
+
+bool ontology_declares(const std::string& curie) {
+  static std::once_flag once;
+  static Ontology ontology;
+  std::call_once(once, [] { ontology = Ontology::load(); });
+  return ontology.declares(curie);
+}
+
+}  // namespace ng

@@ -1,0 +1,76 @@
+// The RDF view of a KnowledgeGraph as plain quads, shared by every RDF
+// writer (rdf/rdf.cc through librdf, rdf/jsonld.cc) so they say exactly
+// the same thing. One named graph per article (the article IRI) holds
+// everything read from that article:
+//
+//   article    a schema:NewsArticle; ng:docId; schema:headline; schema:datePublished;
+//              schema:url; schema:publisher; schema:mentions each entity
+//   entity     a <class>; rdfs:label; skos:altLabel (names that article used)
+//   fact       the direct triple "subject predicate object" when asserted, and
+//              always a statement node: a rdf:Statement, ng:Fact; rdf:subject,
+//              rdf:predicate, rdf:object; prov:wasDerivedFrom the article;
+//              ng:sentenceText; ng:startOffset/ng:endOffset (sentence byte
+//              offsets); ng:rule; ng:confidence; ng:modality; ng:relationText;
+//              extra roles (ng:recipient...)
+//   event      a <class>; rdfs:label; the role properties; ng:participant for
+//              every participant/host/guest entity; schema:startDate;
+//              schema:location; prov:wasDerivedFrom; ng:sentenceText; offsets;
+//              ng:triggerText; ng:rule; ng:confidence; ng:modality
+//   met        for an asserted ng:Meeting, "a ng:met b" and "b ng:met a" for
+//              every pair of participants (ng:met is symmetric)
+//
+// Literal values: CR and CRLF become LF (raptor's Turtle writer puts a raw CR
+// in a short string, which is invalid Turtle, and XML parsers turn CR into LF
+// anyway); other control characters except tab become U+FFFD (not allowed in
+// XML). Typed values use the datatype's full IRI.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "graph/knowledge_graph.h"
+
+namespace ng {
+
+struct RdfTerm {
+  enum class Kind : uint8_t { None, Iri, Literal, Blank };
+  Kind kind = Kind::None;   // None = unbound (query results)
+  std::string value;        // IRI, lexical value, or blank node id
+  std::string datatype;     // literal datatype IRI; "" = plain string
+  std::string language;     // literal language tag; "" = none
+  static RdfTerm iri(std::string v) { return {Kind::Iri, std::move(v), {}, {}}; }
+  static RdfTerm literal(std::string v, std::string datatype_iri = {}) {
+    return {Kind::Literal, std::move(v), std::move(datatype_iri), {}};
+  }
+  bool operator==(const RdfTerm& o) const {
+    return kind == o.kind && value == o.value && datatype == o.datatype && language == o.language;
+  }
+};
+
+// Receives one quad: graph is the article IRI.
+using QuadSink = std::function<void(const std::string& graph, const RdfTerm& subject,
+                                    const RdfTerm& predicate, const RdfTerm& object)>;
+
+// Calls sink once per distinct quad, article by article, in a deterministic
+// order. Throws nothing beyond std::bad_alloc and what sink throws.
+void emit_quads(const KnowledgeGraph& graph, const QuadSink& sink);
+
+// N-Triples (with_graphs = false: each distinct triple once) or N-Quads
+// (with_graphs = true: one named graph per article) written directly from the
+// quads, without Redland: about 20 times faster than librdf's writers, which
+// matters for a year of news. Follows the N-Triples / N-Quads 1.1 grammar
+// (checked by rapper and rdflib in tests/rdf/rdf_test.cc).
+std::string to_ntriples(const KnowledgeGraph& graph, bool with_graphs);
+
+// Turtle 1.1 written directly the same way: the known prefixes, then each
+// subject once with its distinct statements ("a" for rdf:type, prefixed
+// names where the local part is plain, full IRIs otherwise). Same triples as
+// to_ntriples(graph, false). Measured on the 295 Wikinews articles, librdf's
+// Turtle serializer took 3.3 s of a 9.1 s `build` (this writer: ~0.1 s).
+// RDF/XML still goes through librdf.
+std::string to_turtle(const KnowledgeGraph& graph);
+
+// CR and CRLF -> LF; control characters other than \t \n (and DEL) -> U+FFFD.
+std::string clean_literal(std::string_view s);
+
+}  // namespace ng

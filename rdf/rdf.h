@@ -1,0 +1,75 @@
+// RDF output and RDF graph files, through Redland (librdf/raptor). This header
+// does not expose librdf; rdf/redland.h (internal) does.
+//
+// Formats: Turtle, N-Triples and RDF/XML carry all triples without graph
+// names (each distinct triple once); N-Quads carry one named graph per article.
+// The quads are those of rdf/quads.h.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "graph/knowledge_graph.h"
+
+namespace ng {
+
+enum class RdfFormat { Turtle, NTriples, NQuads, RdfXml };
+
+// "turtle", "ntriples", "nquads", "rdfxml": also the raptor syntax names. The
+// views are of string literals, so data() is NUL-terminated.
+std::string_view to_string(RdfFormat f);
+// Accepts the names above (and "ttl", "nt", "nq", "xml", "rdf"); false otherwise.
+bool parse_rdf_format(std::string_view name, RdfFormat& out);
+
+// Serializes the graph: Turtle and RDF/XML through Redland's writers
+// (rdfxml-abbrev), N-Triples and N-Quads directly (to_ntriples in
+// rdf/quads.h, much faster). Throws ng::Error with Redland's message if a
+// serializer fails.
+std::string to_rdf(const KnowledgeGraph& graph, RdfFormat format);
+
+// Named graph that holds the triples read from a file without graph names
+// (Turtle, N-Triples, RDF/XML, graph-less N-Quads lines).
+inline constexpr std::string_view kDefaultGraphIri = "urn:x-newsgraph:default-graph";
+
+// A Redland model in memory (storage "hashes", contexts and predicate index
+// on). Every statement sits in a context: the article graph, or
+// kDefaultGraphIri for triples loaded without one (in a hashes store with
+// contexts, statements added without a context make adding quadratic).
+// Not thread-safe: use one model per thread. Owns its librdf world.
+class RdfModel {
+ public:
+  RdfModel();
+  ~RdfModel();
+  RdfModel(RdfModel&&) noexcept;
+  RdfModel& operator=(RdfModel&&) noexcept;
+
+  // Adds the graph's quads, one context (named graph) per article.
+  void add(const KnowledgeGraph& graph);
+  // Adds the statements of an RDF file chosen by extension (.ttl turtle, .nt
+  // ntriples, .nq nquads with graph names kept, .rdf/.xml/.owl rdfxml) or, for
+  // other names, by content ("@prefix"/"PREFIX"/"@base" turtle, "<?xml" or
+  // "<rdf:RDF" rdfxml, otherwise N-Quads). Throws ng::Error naming the file
+  // (and line) on a missing file or a syntax error.
+  void load_file(const std::string& path);
+  // Same for text in memory; `name` is used in messages and as base IRI.
+  void parse(std::string_view text, RdfFormat syntax, const std::string& name);
+
+  // Number of statements (quads) held, duplicates across contexts included.
+  size_t size() const;
+  // Serializes the model as format (triples deduplicated for the triple formats).
+  std::string serialize(RdfFormat format) const;
+
+  struct Impl;  // rdf/redland.h
+  Impl& impl() const { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// True when path looks like an RDF graph file rather than an article: its
+// extension is .ttl/.nt/.nq/.rdf/.owl, or its first non-blank bytes are
+// "@prefix", "@base", "PREFIX" or "<" (an IRI or XML). False when unreadable.
+bool is_rdf_file(const std::string& path);
+
+}  // namespace ng

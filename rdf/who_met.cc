@@ -1,0 +1,142 @@
+#include "rdf/who_met.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "rdf/sparql.h"
+
+namespace ng {
+
+namespace {
+
+constexpr const char* kPrefixes = R"(PREFIX ng: <https://w3id.org/newsgraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <http://schema.org/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+)";
+
+// The meetings and their participant pairs. rasqal 0.9.33 returns wrong rows
+// for OPTIONAL after a group of several triple patterns, so the optional
+// attributes come from separate OPTIONAL-free queries, joined here by event.
+constexpr const char* kPairs = R"(
+SELECT DISTINCT ?e ?a ?b ?la ?lb ?doc ?modality WHERE {
+  ?e a ng:Meeting ;
+     ng:participant ?a ;
+     ng:participant ?b ;
+     ng:modality ?modality ;
+     prov:wasDerivedFrom ?article .
+  ?article ng:docId ?doc .
+  ?a rdfs:label ?la .
+  ?b rdfs:label ?lb .
+  FILTER (?a != ?b)
+})";
+
+std::string clean(std::string s) {
+  for (char& c : s)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+// Event IRI -> the smallest value of `pattern`'s ?v (deterministic when a
+// graph merged from several builds holds more than one).
+std::map<std::string, RdfTerm> attribute(const RdfModel& model, const std::string& pattern) {
+  QueryTable t =
+      run_query(model, std::string(kPrefixes) + "SELECT DISTINCT ?e ?v WHERE { ?e a ng:Meeting . " +
+                           pattern + " }");
+  std::map<std::string, RdfTerm> out;
+  for (const auto& row : t.rows) {
+    if (row.size() != 2 || row[0].kind != RdfTerm::Kind::Iri) continue;
+    auto it = out.find(row[0].value);
+    if (it == out.end() || row[1].value < it->second.value) out[row[0].value] = row[1];
+  }
+  return out;
+}
+
+std::string value_of(const std::map<std::string, RdfTerm>& m, const std::string& event) {
+  auto it = m.find(event);
+  return it == m.end() ? std::string() : it->second.value;
+}
+
+}  // namespace
+
+std::vector<MeetingPair> who_met(const RdfModel& model, bool include_all) {
+  QueryTable t = run_query(model, std::string(kPrefixes) + kPairs);
+  auto col = [&](const char* name) {
+    return static_cast<size_t>(std::find(t.variables.begin(), t.variables.end(), name) -
+                               t.variables.begin());
+  };
+  const size_t e = col("e"), a = col("a"), b = col("b"), la = col("la"), lb = col("lb"),
+               doc = col("doc"), modality = col("modality");
+  const auto text = attribute(model, "?e ng:sentenceText ?v .");
+  const auto start = attribute(model, "?e ng:startOffset ?v .");
+  const auto date = attribute(model, "?e schema:startDate ?v .");
+  const auto place = attribute(model, "?e schema:location ?v .");
+  const auto place_label = attribute(model, "?e schema:location ?p . ?p rdfs:label ?v .");
+  // (event, IRI a, IRI b) with IRI a < IRI b -> the row with the smallest labels.
+  std::map<std::tuple<std::string, std::string, std::string>, MeetingPair> pairs;
+  for (const auto& row : t.rows) {
+    if (row.size() != t.variables.size()) continue;
+    if (!include_all && row[modality].value != "asserted") continue;
+    MeetingPair p;
+    std::string ia = row[a].value, ib = row[b].value;
+    p.a = row[la].value;
+    p.b = row[lb].value;
+    if (ib < ia) {
+      std::swap(ia, ib);
+      std::swap(p.a, p.b);
+    }
+    p.event = row[e].value;
+    p.doc = row[doc].value;
+    p.modality = row[modality].value;
+    p.date = value_of(date, p.event);
+    p.place = value_of(place_label, p.event);
+    if (p.place.empty()) {
+      auto it = place.find(p.event);
+      if (it != place.end() && it->second.kind == RdfTerm::Kind::Literal)
+        p.place = it->second.value;
+    }
+    p.sentence = value_of(text, p.event);
+    try {
+      std::string s = value_of(start, p.event);
+      p.start = s.empty() ? -1 : std::stol(s);
+    } catch (...) {
+      p.start = -1;
+    }
+    auto key = std::make_tuple(p.event, ia, ib);
+    auto it = pairs.find(key);
+    if (it == pairs.end()) {
+      pairs.emplace(std::move(key), std::move(p));
+      continue;
+    }
+    // Several labels (graphs merged from different builds): keep the smallest.
+    MeetingPair& q = it->second;
+    if (std::tie(p.a, p.b) < std::tie(q.a, q.b)) q = std::move(p);
+  }
+  std::vector<MeetingPair> out;
+  out.reserve(pairs.size());
+  for (auto& [key, p] : pairs) {
+    if (p.b < p.a) std::swap(p.a, p.b);
+    out.push_back(std::move(p));
+  }
+  std::sort(out.begin(), out.end(), [](const MeetingPair& x, const MeetingPair& y) {
+    return std::tie(x.doc, x.start, x.event, x.a, x.b) <
+           std::tie(y.doc, y.start, y.event, y.a, y.b);
+  });
+  return out;
+}
+
+std::string who_met_tsv(const std::vector<MeetingPair>& rows, bool with_modality) {
+  std::string out = "a\tb\tdate\tplace\tdoc\tsentence_text";
+  if (with_modality) out += "\tmodality";
+  out += '\n';
+  for (const auto& r : rows) {
+    out += clean(r.a) + '\t' + clean(r.b) + '\t' + clean(r.date) + '\t' + clean(r.place) + '\t' +
+           clean(r.doc) + '\t' + clean(r.sentence);
+    if (with_modality) out += '\t' + clean(r.modality);
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace ng

@@ -1,0 +1,34 @@
+// "Who met whom": one SPARQL query over the RDF model (ng:Meeting events and
+// their ng:participant links), so it answers the same for a graph built in
+// memory from articles and for a graph file written by `newsgraph build`.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "rdf/rdf.h"
+
+namespace ng {
+
+struct MeetingPair {
+  std::string a, b;       // participants' rdfs:label, a < b (byte order)
+  std::string date;       // lexical schema:startDate ("2024-05-06", "2024-05"); "" = unknown
+  std::string place;      // the place's label (or literal); "" = unknown
+  std::string doc;        // the source article's ng:docId
+  std::string sentence;   // ng:sentenceText of the event
+  std::string modality;   // "asserted", "negated", "future", "hypothetical"
+  std::string event;      // event IRI
+  long start = -1;        // ng:startOffset of the sentence; -1 = unknown
+};
+
+// One row per unordered pair of distinct participants per meeting event,
+// sorted by doc, sentence offset, a, b. Only asserted meetings unless
+// include_all. The query uses DISTINCT because the default graph repeats
+// triples held by several named graphs. Throws ng::Error on a query failure.
+std::vector<MeetingPair> who_met(const RdfModel& model, bool include_all = false);
+
+// TSV with the header "a\tb\tdate\tplace\tdoc\tsentence_text" (plus
+// "\tmodality" when with_modality); tabs and line breaks in values -> spaces.
+std::string who_met_tsv(const std::vector<MeetingPair>& rows, bool with_modality);
+
+}  // namespace ng

@@ -1,0 +1,711 @@
+// Dependency parser: transition system, features, compact weights, model
+// file, greedy decoding, evaluation. See parser.h and parser_model.h.
+#include "syntax/parser.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <ostream>
+
+#include "core/data_path.h"
+#include "core/error.h"
+#include "syntax/model_io.h"
+#include "syntax/parser_model.h"
+
+namespace ng {
+namespace parser_detail {
+
+std::string normalize_word(std::string_view form) {
+  std::string s(form);
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    else if (c >= '0' && c <= '9') c = '0';
+  }
+  return s;
+}
+
+uint32_t Vocab::word_id(std::string_view form) const {
+  thread_local std::string buf;  // no allocation per call once warm
+  buf.assign(form);
+  for (char& c : buf) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    else if (c >= '0' && c <= '9') c = '0';
+  }
+  auto it = words.find(buf);
+  return it == words.end() ? kUnknown : it->second;
+}
+uint32_t Vocab::xpos_id(const std::string& t) const {
+  auto it = xpos.find(t);
+  return it == xpos.end() ? kUnknown : it->second;
+}
+uint32_t Vocab::upos_id(const std::string& t) const {
+  auto it = upos.find(t);
+  return it == upos.end() ? kUnknown : it->second;
+}
+
+uint32_t word_shape(std::string_view form) {
+  bool lower = false, upper = false, digit = false, first_upper = false;
+  for (size_t i = 0; i < form.size(); ++i) {
+    const char c = form[i];
+    if (c >= 'a' && c <= 'z') lower = true;
+    else if (c >= 'A' && c <= 'Z') {
+      upper = true;
+      if (i == 0) first_upper = true;
+    } else if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      lower = true;  // non-ASCII letters count as lower case
+    }
+  }
+  if (digit) return 3;
+  if (!lower && !upper) return 4;
+  if (upper && !lower) return form.size() > 1 ? 2 : 1;
+  if (first_upper) return 1;
+  if (!upper) return 0;
+  return 5;
+}
+
+void State::init(int words) {
+  n = words;
+  stack.clear();
+  stack.reserve(words);
+  b = 0;
+  head.assign(n + 1, -1);
+  label.assign(n + 1, -1);
+  lc1.assign(n + 1, -1);
+  lc2.assign(n + 1, -1);
+  rc1.assign(n + 1, -1);
+  rc2.assign(n + 1, -1);
+  nl.assign(n + 1, 0);
+  nr.assign(n + 1, 0);
+  lset.assign(n + 1, 0);
+  rset.assign(n + 1, 0);
+}
+
+void State::add_arc(int h, int d, int l) {
+  head[d] = h;
+  label[d] = l;
+  uint64_t bit = uint64_t{1} << (l & 63);
+  if (d < h) {
+    if (lc1[h] < 0 || d < lc1[h]) {
+      lc2[h] = lc1[h];
+      lc1[h] = d;
+    } else if (lc2[h] < 0 || d < lc2[h]) {
+      lc2[h] = d;
+    }
+    if (nl[h] < 255) ++nl[h];
+    lset[h] |= bit;
+  } else {
+    if (rc1[h] < 0 || d > rc1[h]) {
+      rc2[h] = rc1[h];
+      rc1[h] = d;
+    } else if (rc2[h] < 0 || d > rc2[h]) {
+      rc2[h] = d;
+    }
+    if (nr[h] < 255) ++nr[h];
+    rset[h] |= bit;
+  }
+}
+
+void State::apply(int c, int num_labels) {
+  if (c == 0) {
+    stack.push_back(b++);
+  } else if (c <= num_labels) {
+    int s0 = stack.back();
+    stack.pop_back();
+    add_arc(b, s0, c - 1);
+  } else {
+    int s0 = stack.back();
+    stack.pop_back();
+    add_arc(stack.back(), s0, c - 1 - num_labels);
+  }
+}
+
+namespace {
+
+inline uint64_t mix64(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+inline uint64_t step(uint64_t h, uint64_t a) {
+  h = (h ^ a) * 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 29);
+}
+inline uint64_t fkey(uint64_t t, uint64_t a) { return mix64(step(t * 0x100000001B3ULL + 1, a)); }
+inline uint64_t fkey(uint64_t t, uint64_t a, uint64_t b) {
+  return mix64(step(step(t * 0x100000001B3ULL + 1, a), b));
+}
+inline uint64_t fkey(uint64_t t, uint64_t a, uint64_t b, uint64_t c) {
+  return mix64(step(step(step(t * 0x100000001B3ULL + 1, a), b), c));
+}
+
+inline uint64_t dist_bucket(int d) {
+  if (d <= 4) return static_cast<uint64_t>(d);
+  if (d <= 6) return 5;
+  if (d <= 9) return 6;
+  return 7;
+}
+inline uint64_t cap(int v) { return static_cast<uint64_t>(v > 6 ? 6 : v); }
+
+}  // namespace
+
+void extract_features(const State& s, const WordAtoms* A, uint64_t* keys) {
+  const int ns = static_cast<int>(s.stack.size());
+  const int S0 = ns > 0 ? s.stack[ns - 1] : -1;
+  const int S1 = ns > 1 ? s.stack[ns - 2] : -1;
+  const int S2 = ns > 2 ? s.stack[ns - 3] : -1;
+  const int B0 = s.b;
+  const int B1 = s.b + 1 <= s.n ? s.b + 1 : -1;
+  const int B2 = s.b + 2 <= s.n ? s.b + 2 : -1;
+  static const WordAtoms kNoWord{};
+  auto at = [&](int i) -> const WordAtoms& { return i < 0 ? kNoWord : A[i]; };
+  auto ch = [&](int i, const std::vector<int>& v) { return i < 0 ? -1 : v[i]; };
+  auto lab = [&](int i) -> uint64_t { return i < 0 ? kNone : static_cast<uint64_t>(s.label[i]); };
+  auto wp = [](const WordAtoms& a) { return (static_cast<uint64_t>(a.w) << 32) | a.p; };
+
+  const WordAtoms &s0 = at(S0), &s1 = at(S1), &s2 = at(S2);
+  const WordAtoms &b0 = at(B0), &b1 = at(B1), &b2 = at(B2);
+  const int s0l1 = ch(S0, s.lc1), s0l2 = ch(S0, s.lc2), s0r1 = ch(S0, s.rc1),
+            s0r2 = ch(S0, s.rc2);
+  const int s1l1 = ch(S1, s.lc1), s1r1 = ch(S1, s.rc1), s1r2 = ch(S1, s.rc2);
+  const int b0l1 = ch(B0, s.lc1), b0l2 = ch(B0, s.lc2);
+  const WordAtoms &S0L1 = at(s0l1), &S0L2 = at(s0l2), &S0R1 = at(s0r1), &S0R2 = at(s0r2);
+  const WordAtoms &S1L1 = at(s1l1), &S1R1 = at(s1r1), &S1R2 = at(s1r2);
+  const WordAtoms &B0L1 = at(b0l1), &B0L2 = at(b0l2);
+
+  uint64_t* k = keys;
+  uint64_t t = 0;
+#define F(...) (*k++ = fkey(t++, __VA_ARGS__))
+  // Unigrams.
+  F(s0.w); F(s0.p); F(wp(s0)); F(s0.u);
+  F(s1.w); F(s1.p); F(wp(s1)); F(s1.u);
+  F(s2.w); F(s2.p); F(wp(s2));
+  F(b0.w); F(b0.p); F(wp(b0)); F(b0.u);
+  F(b1.w); F(b1.p); F(wp(b1));
+  F(b2.w); F(b2.p); F(wp(b2));
+  // s0-b0 (a left arc candidate).
+  F(wp(s0), wp(b0)); F(wp(s0), b0.w); F(s0.w, wp(b0)); F(wp(s0), b0.p); F(s0.p, wp(b0));
+  F(s0.w, b0.w); F(s0.p, b0.p); F(s0.u, b0.u);
+  // s1-s0 (a right arc candidate).
+  F(wp(s1), wp(s0)); F(wp(s1), s0.w); F(s1.w, wp(s0)); F(wp(s1), s0.p); F(s1.p, wp(s0));
+  F(s1.w, s0.w); F(s1.p, s0.p); F(s1.u, s0.u);
+  // s1-b0, b0-b1.
+  F(s1.p, b0.p); F(s1.w, b0.w); F(wp(s1), b0.p); F(s1.p, wp(b0));
+  F(b0.p, b1.p); F(b0.w, b1.w); F(wp(b0), b1.p); F(b0.p, wp(b1));
+  // Tag trigrams (with one word).
+  F(b0.p, b1.p, b2.p); F(s0.p, b0.p, b1.p); F(s1.p, s0.p, b0.p); F(s2.p, s1.p, s0.p);
+  F(s1.p, s0.p, b1.p); F(s0.w, b0.p, b1.p); F(s0.p, b0.w, b1.p); F(s1.w, s0.p, b0.p);
+  F(s1.p, s0.w, b0.p); F(s1.p, s0.p, b0.w); F(s1.u, s0.u, b0.u);
+  // Children.
+  for (const auto* c : {&S0L1, &S0L2, &S0R1, &S0R2, &S1L1, &S1R1, &S1R2, &B0L1, &B0L2}) {
+    F(c->w);
+    F(c->p);
+  }
+  F(lab(s0l1)); F(lab(s0l2)); F(lab(s0r1)); F(lab(s0r2)); F(lab(s1l1)); F(lab(s1r1));
+  F(lab(s1r2)); F(lab(b0l1)); F(lab(b0l2));
+  F(s0.p, S0L1.p, b0.p); F(s0.p, S0R1.p, b0.p); F(s0.p, b0.p, B0L1.p);
+  F(s1.p, s0.p, S0L1.p); F(s1.p, s0.p, S0R1.p); F(s1.p, S1R1.p, s0.p);
+  F(s1.p, S1L1.p, s0.p); F(s0.p, S0L1.p, S0L2.p); F(s0.p, S0R1.p, S0R2.p);
+  F(b0.p, B0L1.p, B0L2.p); F(s1.p, S1R1.p, S1R2.p);
+  F(s0.p, lab(s0l1), lab(s0l2)); F(s0.p, lab(s0r1), lab(s0r2));
+  F(b0.p, lab(b0l1), lab(b0l2)); F(s1.p, lab(s1r1), lab(s1r2));
+  // Distance.
+  const uint64_t d = S0 >= 0 ? dist_bucket(B0 - S0) : kNone;
+  const uint64_t d2 = S1 >= 0 ? dist_bucket(S0 - S1) : kNone;
+  F(s0.w, d); F(s0.p, d); F(b0.w, d); F(b0.p, d); F(s0.w, b0.w, d); F(s0.p, b0.p, d);
+  F(s1.p, s0.p, d2); F(s1.w, s0.w, d2); F(s1.w, d2); F(s0.w, d2);
+  // Valency.
+  const uint64_t s0vl = S0 >= 0 ? cap(s.nl[S0]) : kNone, s0vr = S0 >= 0 ? cap(s.nr[S0]) : kNone;
+  const uint64_t s1vl = S1 >= 0 ? cap(s.nl[S1]) : kNone, s1vr = S1 >= 0 ? cap(s.nr[S1]) : kNone;
+  const uint64_t b0vl = cap(s.nl[B0]);
+  F(s0.w, s0vr); F(s0.p, s0vr); F(s0.w, s0vl); F(s0.p, s0vl);
+  F(s1.w, s1vr); F(s1.p, s1vr); F(s1.w, s1vl); F(s1.p, s1vl);
+  F(b0.w, b0vl); F(b0.p, b0vl);
+  // Verbs and punctuation strictly between two words (clause boundaries).
+  auto between = [&](int a, int b, uint16_t WordAtoms::*count) -> uint64_t {
+    if (a < 0 || b < 0) return kNone;
+    if (a > b) std::swap(a, b);
+    int c = A[b].*count - A[a + 1].*count;
+    return static_cast<uint64_t>(c > 3 ? 3 : c);
+  };
+  F(s0.p, b0.p, between(S0, B0, &WordAtoms::verbs));
+  F(s0.p, b0.p, between(S0, B0, &WordAtoms::puncts));
+  F(s1.p, s0.p, between(S1, S0, &WordAtoms::verbs));
+  F(s1.p, s0.p, between(S1, S0, &WordAtoms::puncts));
+  F(s1.p, b0.p, between(S1, B0, &WordAtoms::verbs));
+  // Shapes and suffixes (robustness to tagging errors).
+  F(s0.suf); F(b0.suf); F(b1.suf); F(s0.suf, s0.p); F(b0.suf, b0.p);
+  F(s0.x, s0.p); F(b0.x, b0.p); F(b1.x, b1.p); F(s0.x, b0.x); F(s1.x, s0.x);
+  // Label sets.
+  const uint64_t s0sl = S0 >= 0 ? s.lset[S0] : kNone, s0sr = S0 >= 0 ? s.rset[S0] : kNone;
+  const uint64_t s1sl = S1 >= 0 ? s.lset[S1] : kNone, s1sr = S1 >= 0 ? s.rset[S1] : kNone;
+  const uint64_t b0sl = s.lset[B0];
+  F(s0.w, s0sl); F(s0.p, s0sl); F(s0.w, s0sr); F(s0.p, s0sr);
+  F(b0.w, b0sl); F(b0.p, b0sl);
+  F(s1.w, s1sr); F(s1.p, s1sr); F(s1.p, s1sl);
+#undef F
+  if (k != keys + kNumFeatures) std::abort();  // kNumFeatures out of date
+}
+
+void Weights::build(const std::vector<Feature>& features, int classes) {
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> offsets = {0};
+  std::vector<Entry> entries;
+  keys.reserve(features.size());
+  offsets.reserve(features.size() + 1);
+  for (const Feature& f : features) {
+    keys.push_back(f.key);
+    entries.insert(entries.end(), f.classes.begin(), f.classes.end());
+    offsets.push_back(static_cast<uint32_t>(entries.size()));
+  }
+  build_flat(keys, offsets, entries, classes);
+}
+
+void Weights::build_flat(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& offsets,
+                         const std::vector<Entry>& entries, int classes) {
+  if (classes > kMaxClasses)
+    throw Error("parser weights: " + std::to_string(classes) + " classes, at most " +
+                std::to_string(kMaxClasses) + " are supported");
+  num_classes = classes;
+  none = Slot{};
+  size_t nb = 16;
+  while (nb * 8 * 5 < keys.size() * 8) nb <<= 1;  // load <= 0.625
+  buckets.assign(nb, Bucket{});
+  mask = nb - 1;
+  spilled.assign(nb, 0);
+  overflow.clear();
+  dense.clear();
+  stride = (classes + 15) / 16 * 16;
+  nfeatures = 0;
+  {  // reserve the side tables once (growing them dominated model loading)
+    size_t ndense = 0, nover = 0;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      const size_t n = offsets[i + 1] - offsets[i];
+      if (n >= kDenseMin)
+        ++ndense;
+      else if (n > 2)
+        nover += n + 1;
+    }
+    dense.reserve(ndense * stride);
+    overflow.reserve(nover);
+  }
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const Entry* cls = entries.data() + offsets[i];
+    const size_t n = offsets[i + 1] - offsets[i];
+    const uint16_t fp = fingerprint(keys[i]);
+    uint64_t bi = keys[i] & mask;
+    Slot* slot = nullptr;
+    bool clash = false;
+    for (;; bi = (bi + 1) & mask) {
+      for (Slot& sl : buckets[bi].s) {
+        if (sl.fp == fp) clash = true;  // same fingerprint on the probe path: drop
+        if (sl.fp == 0 && !slot) slot = &sl;
+      }
+      if (slot || clash) break;
+      spilled[bi] = 1;
+    }
+    if (clash || n == 0) continue;
+    ++nfeatures;
+    slot->fp = fp;
+    auto set_offset = [&](uint8_t marker, size_t off) {
+      slot->c1 = marker;
+      slot->w1 = static_cast<int16_t>(static_cast<uint16_t>(off >> 16));
+      slot->w2 = static_cast<int16_t>(static_cast<uint16_t>(off & 0xFFFF));
+    };
+    if (n <= 2) {
+      slot->c1 = static_cast<uint8_t>(cls[0].first);
+      slot->w1 = cls[0].second;
+      if (n == 2) {
+        slot->c2 = static_cast<uint8_t>(cls[1].first);
+        slot->w2 = cls[1].second;
+      }
+    } else if (n >= kDenseMin) {
+      set_offset(kDense, dense.size());
+      const size_t off = dense.size();
+      dense.resize(dense.size() + stride, 0);
+      for (size_t k = 0; k < n; ++k) dense[off + cls[k].first] = cls[k].second;
+    } else {
+      set_offset(kSparse, overflow.size());
+      overflow.push_back(static_cast<uint32_t>(n));
+      for (size_t k = 0; k < n; ++k)
+        overflow.push_back((static_cast<uint32_t>(cls[k].first) << 16) |
+                           static_cast<uint16_t>(cls[k].second));
+    }
+  }
+}
+
+const Weights::Slot* Weights::find_spilled(uint64_t key) const {
+  const uint16_t fp = fingerprint(key);
+  for (uint64_t bi = key & mask; spilled[bi];) {
+    bi = (bi + 1) & mask;
+    const Slot* hit = probe(buckets[bi], fp);
+    if (hit != &none) return hit;
+  }
+  return &none;
+}
+
+void compute_atoms(const Vocab& v, const Token* tokens, int n, std::vector<WordAtoms>& atoms) {
+  atoms.resize(n + 1);
+  for (int i = 0; i < n; ++i) {
+    const std::string& f = tokens[i].form;
+    atoms[i].w = v.word_id(f);
+    atoms[i].p = v.xpos_id(tokens[i].xpos);
+    atoms[i].u = v.upos_id(tokens[i].upos);
+    atoms[i].x = word_shape(f) + (i == 0 ? 8 : 0);
+    uint32_t h = 2166136261u;  // FNV-1a of the lower-cased last three bytes
+    for (size_t j = f.size() > 3 ? f.size() - 3 : 0; j < f.size(); ++j) {
+      char c = f[j];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    }
+    atoms[i].suf = h;
+  }
+  uint16_t verbs = 0, puncts = 0;
+  for (int i = 0; i < n; ++i) {
+    atoms[i].verbs = verbs;
+    atoms[i].puncts = puncts;
+    const std::string& u = tokens[i].upos;
+    if (u == "VERB" || u == "AUX") ++verbs;
+    else if (u == "PUNCT") ++puncts;
+  }
+  atoms[n] = WordAtoms{kRootAtom, kRootAtom, kRootAtom, kRootAtom, kRootAtom, verbs, puncts};
+}
+
+void greedy_parse(const ParserModelData& m, Token* tokens, int n, int base) {
+  if (n <= 0) return;
+  thread_local std::vector<WordAtoms> atoms;
+  thread_local State s;
+  thread_local std::vector<int32_t> scores;
+  compute_atoms(m.vocab, tokens, n, atoms);
+  s.init(n);
+  const int L = m.vocab.num_labels();
+  scores.resize(Weights::kScoreCells);  // classes + dummy cells
+  uint64_t keys[kNumFeatures];
+  while (!s.terminal()) {
+    extract_features(s, atoms.data(), keys);
+    // Only real classes are read; dummy cells may accumulate garbage.
+    std::fill(scores.begin(), scores.begin() + m.weights.stride, 0);
+    m.weights.add_all(keys, kNumFeatures, scores.data());
+    s.apply(best_valid(s, scores.data(), L), L);
+  }
+  for (int i = 0; i < n; ++i) {
+    tokens[i].head = s.head[i] == n ? -1 : base + s.head[i];
+    tokens[i].deprel = m.vocab.labels[s.label[i]];
+  }
+}
+
+// File layout (payload): template count, labels, xpos, upos, words, then the
+// weight scale and the features sorted by key: key delta (varint), entry
+// count, per entry class (varint) and weight (svarint).
+void save_model(const Vocab& vocab, float scale, const std::vector<Weights::Feature>& features,
+                const std::string& path) {
+  ModelWriter w(kModelKind, kModelVersion);
+  w.varint(kNumFeatures);
+  w.varint(vocab.labels.size());
+  for (const auto& l : vocab.labels) w.str(l);
+  auto write_map = [&](const std::unordered_map<std::string, uint32_t>& mp) {
+    std::vector<std::pair<uint32_t, std::string>> v;
+    for (const auto& [s, id] : mp) v.emplace_back(id, s);
+    std::sort(v.begin(), v.end());
+    w.varint(v.size());
+    for (const auto& [id, s] : v) {
+      w.varint(id);
+      w.str(s);
+    }
+  };
+  write_map(vocab.xpos);
+  write_map(vocab.upos);
+  write_map(vocab.words);
+  w.f32(scale);
+  std::vector<const Weights::Feature*> sorted;
+  sorted.reserve(features.size());
+  for (const auto& f : features) sorted.push_back(&f);
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->key < b->key; });
+  w.varint(sorted.size());
+  uint64_t prev = 0;
+  for (const auto* f : sorted) {
+    w.varint(f->key - prev);
+    prev = f->key;
+    w.varint(f->classes.size());
+    int pc = 0;
+    for (auto [c, wt] : f->classes) {
+      w.varint(static_cast<uint64_t>(c - pc));  // classes ascending
+      pc = c;
+      w.svarint(wt);
+    }
+  }
+  w.save(path);
+}
+
+void load_model(ParserModelData& m, const std::string& path,
+                std::vector<Weights::Feature>* features) {
+  ModelReader r(path, kModelKind, kModelVersion);
+  auto bad = [&](const std::string& why) { return Error("model '" + path + "': " + why); };
+  if (r.varint() != static_cast<uint64_t>(kNumFeatures))
+    throw bad("built for a different feature set (retrain the parser)");
+  Vocab& v = m.vocab;
+  uint64_t nl = r.varint();
+  if (nl == 0 || nl > 64) throw bad("bad label count " + std::to_string(nl));
+  v.labels.clear();
+  v.label_ids.clear();
+  for (uint64_t i = 0; i < nl; ++i) {
+    v.labels.push_back(r.str());
+    v.label_ids[v.labels.back()] = static_cast<uint32_t>(i);
+  }
+  if (v.labels[0] != "root") throw bad("label 0 is '" + v.labels[0] + "', expected 'root'");
+  auto read_map = [&](std::unordered_map<std::string, uint32_t>& mp) {
+    mp.clear();
+    uint64_t cnt = r.varint();
+    mp.reserve(cnt);
+    for (uint64_t i = 0; i < cnt; ++i) {
+      uint32_t id = static_cast<uint32_t>(r.varint());
+      mp[r.str()] = id;
+    }
+  };
+  read_map(v.xpos);
+  read_map(v.upos);
+  read_map(v.words);
+  m.weights.scale = r.f32();
+  const uint64_t nclasses = static_cast<uint64_t>(v.num_classes());
+  const uint64_t nf = r.varint();
+  if (nf > (uint64_t{1} << 32)) throw bad("corrupt feature count");
+  std::vector<uint64_t> keys(nf);
+  std::vector<uint32_t> offsets(nf + 1, 0);
+  std::vector<Weights::Entry> entries;
+  entries.reserve(nf * 2);
+  uint64_t key = 0;
+  for (uint64_t i = 0; i < nf; ++i) {
+    key += r.varint();
+    keys[i] = key;
+    const uint64_t ne = r.varint();
+    if (ne > nclasses) throw bad("corrupt feature entry");
+    uint64_t c = 0;
+    for (uint64_t k = 0; k < ne; ++k) {
+      c += r.varint();
+      if (c >= nclasses) throw bad("class id out of range");
+      entries.emplace_back(static_cast<uint16_t>(c), static_cast<int16_t>(r.svarint()));
+    }
+    offsets[i + 1] = static_cast<uint32_t>(entries.size());
+  }
+  if (!r.at_end()) throw bad("trailing data");
+  m.weights.build_flat(keys, offsets, entries, v.num_classes());
+  if (features) {
+    features->assign(nf, Weights::Feature{});
+    for (uint64_t i = 0; i < nf; ++i) {
+      (*features)[i].key = keys[i];
+      (*features)[i].classes.assign(entries.begin() + offsets[i], entries.begin() + offsets[i + 1]);
+    }
+  }
+}
+
+}  // namespace parser_detail
+
+using parser_detail::ParserModelData;
+
+struct ParserModel : ParserModelData {};
+
+Parser::Parser() : Parser(data_path("models/parser.bin").string()) {}
+
+Parser::Parser(const std::string& model_path) : model_(std::make_unique<ParserModel>()) {
+  parser_detail::load_model(*model_, model_path);
+}
+
+Parser::~Parser() = default;
+Parser::Parser(Parser&&) noexcept = default;
+Parser& Parser::operator=(Parser&&) noexcept = default;
+
+void repair_parse(Token* tokens, int n, int base) {
+  for (int a = 0; a < n; ++a) {
+    Token& adp = tokens[a];
+    if (adp.upos != "ADP" || adp.head < 0 || adp.deprel == "compound:prt" || adp.deprel == "fixed")
+      continue;
+    int noun = -1;
+    for (int c = a + 1; c < n && noun < 0; ++c) {
+      const Token& t = tokens[c];
+      if (t.head == base + a && t.deprel != "fixed" && t.deprel != "punct" &&
+          (t.upos == "NOUN" || t.upos == "PROPN" || t.upos == "PRON" || t.upos == "NUM"))
+        noun = c;
+    }
+    if (noun < 0) continue;
+    const int h = adp.head;
+    for (int c = 0; c < n; ++c)
+      if (c != noun && tokens[c].head == base + a && tokens[c].deprel != "fixed") tokens[c].head = base + noun;
+    Token& nt = tokens[noun];
+    nt.head = h;
+    const Token& ht = tokens[h - base];
+    nt.deprel = (ht.upos == "VERB" || ht.upos == "AUX") ? "obl" : "nmod";
+    adp.head = base + noun;
+    adp.deprel = "case";
+  }
+  // "The visit of X to Y was a success", "the meeting between X and Y
+  // lasted": a preposition that cannot open a clause, read as the marker of
+  // the verb with X as its subject. X is the noun's modifier, the verb takes
+  // the noun's place and the noun becomes its subject.
+  for (int a = 1; a < n; ++a) {
+    Token& adp = tokens[a];
+    if (adp.upos != "ADP" || adp.deprel != "mark" || adp.head < base || adp.head >= base + n)
+      continue;
+    const std::string& f = adp.form;
+    if (f != "of" && f != "between" && f != "among" && f != "with") continue;
+    const int h = adp.head - base;
+    const int noun = a - 1;
+    Token& nt = tokens[noun];
+    if (nt.upos != "NOUN" && nt.upos != "PROPN") continue;
+    int subj = -1;
+    for (int c = a + 1; c < h && subj < 0; ++c)
+      if (tokens[c].head == base + h &&
+          (tokens[c].deprel == "nsubj" || tokens[c].deprel == "nsubj:pass"))
+        subj = c;
+    if (subj < 0) continue;
+    Token& ht = tokens[h];
+    tokens[subj].head = base + noun;
+    tokens[subj].deprel = "nmod";
+    adp.head = base + subj;
+    adp.deprel = "case";
+    if (ht.head == base + noun) {
+      ht.head = nt.head;
+      ht.deprel = nt.deprel;
+      nt.head = base + h;
+      nt.deprel = "nsubj";
+    }
+  }
+  // A core argument never has a preposition: "(While) in New York City, X
+  // told", "sat down with X": the prepositional phrase is an oblique.
+  for (int c = 0; c < n; ++c) {
+    Token& adp = tokens[c];
+    if (adp.deprel != "case" || adp.upos != "ADP" || adp.head < base || adp.head >= base + n)
+      continue;
+    // The phrase head: up from a premodifier ("with Governor<-nmod:desc- X").
+    int x = adp.head - base;
+    while ((tokens[x].deprel == "nmod:desc" || tokens[x].deprel == "compound" ||
+            tokens[x].deprel == "flat") &&
+           tokens[x].head >= base + x + 1 && tokens[x].head < base + n)
+      x = tokens[x].head - base;
+    Token& nom = tokens[x];
+    if (nom.deprel == "nsubj" || nom.deprel == "nsubj:pass" || nom.deprel == "obj" ||
+        nom.deprel == "iobj")
+      nom.deprel = "obl";
+  }
+  // A subordinating conjunction is a marker, not an argument ("told X
+  // that<-obj- the bridge would reopen").
+  for (int c = 0; c < n; ++c) {
+    Token& t = tokens[c];
+    if (t.upos == "SCONJ" && t.head >= 0 &&
+        (t.deprel == "obj" || t.deprel == "nsubj" || t.deprel == "iobj" || t.deprel == "obl"))
+      t.deprel = "mark";
+  }
+  // "In a meeting with X, Y said": a verb without a subject, right after a
+  // comma and a name hung as an apposition inside the phrase before it:
+  // that name is the subject.
+  for (int v = 2; v < n; ++v) {
+    Token& vt = tokens[v];
+    if (vt.upos != "VERB") continue;
+    bool has_subject = false;
+    for (int c = 0; c < n; ++c)
+      if (tokens[c].head == base + v &&
+          (tokens[c].deprel.compare(0, 5, "nsubj") == 0 ||
+           tokens[c].deprel.compare(0, 5, "csubj") == 0 || tokens[c].deprel == "expl"))
+        has_subject = true;
+    if (has_subject) continue;
+    int h = v - 1;  // the name just before the verb: climb flat/compound links
+    while (h >= 0 && tokens[h].head >= base && tokens[h].head < base + n &&
+           (tokens[h].deprel == "flat" || tokens[h].deprel == "compound") &&
+           tokens[h].head - base < v)
+      h = tokens[h].head - base;
+    if (h <= 0 || tokens[h].deprel != "appos" || tokens[h].upos != "PROPN") continue;
+    int first = h;  // leftmost word of the name (its premodifiers included)
+    for (int c = h - 1; c >= 0 && tokens[c].head == base + h && tokens[c].deprel != "punct"; --c)
+      first = c;
+    if (first == 0 || tokens[first - 1].form != ",") continue;
+    tokens[h].head = base + v;
+    tokens[h].deprel = "nsubj";
+  }
+}
+
+void Parser::parse(Token* tokens, int n, int base) const {
+  parser_detail::greedy_parse(*model_, tokens, n, base);
+  repair_parse(tokens, n, base);
+}
+
+void Parser::process(Document& doc) const {
+  for (const Sentence& s : doc.sentences) {
+    if (s.last <= s.first) continue;
+    parse(doc.tokens.data() + s.first, s.last - s.first, s.first);
+  }
+}
+
+std::vector<Token> tokens_from_conllu(const ConlluSentence& sentence) {
+  std::vector<Token> out(sentence.words.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    const ConlluWord& w = sentence.words[i];
+    out[i].form = w.form;
+    out[i].lemma = w.lemma;
+    out[i].upos = w.upos;
+    out[i].xpos = w.xpos;
+    out[i].head = w.head - 1;
+    out[i].deprel = w.deprel;
+  }
+  return out;
+}
+
+namespace {
+std::string_view universal(std::string_view deprel) {
+  return deprel.substr(0, deprel.find(':'));
+}
+
+// Replaces upos/xpos of words by the tagger's, tagging them as one sentence.
+void retag(const Stage& tagger, std::vector<Token>& words) {
+  Document doc;
+  for (const Token& w : words) {
+    Token t;
+    if (!doc.text.empty()) doc.text += ' ';
+    t.begin = static_cast<uint32_t>(doc.text.size());
+    doc.text += w.form;
+    t.end = static_cast<uint32_t>(doc.text.size());
+    t.form = w.form;
+    doc.tokens.push_back(std::move(t));
+  }
+  doc.body_end = static_cast<uint32_t>(doc.text.size());
+  Sentence s;
+  s.first = 0;
+  s.last = static_cast<int>(words.size());
+  s.begin = 0;
+  s.end = doc.body_end;
+  doc.sentences.push_back(s);
+  tagger.process(doc);
+  for (size_t i = 0; i < words.size(); ++i) {
+    words[i].upos = doc.tokens[i].upos;
+    words[i].xpos = doc.tokens[i].xpos;
+  }
+}
+}  // namespace
+
+void parser_detail::retag_sentence(const Stage& tagger, std::vector<Token>& words) {
+  retag(tagger, words);
+}
+
+AttachmentScore evaluate_parser(const Parser& parser, const std::vector<ConlluSentence>& gold,
+                                const Stage* tagger) {
+  AttachmentScore sc;
+  for (const ConlluSentence& s : gold) {
+    std::vector<Token> words = tokens_from_conllu(s);
+    if (words.empty()) continue;
+    if (tagger) retag(*tagger, words);
+    parser.parse(words.data(), static_cast<int>(words.size()), 0);
+    for (size_t i = 0; i < words.size(); ++i) {
+      const ConlluWord& g = s.words[i];
+      ++sc.words;
+      if (words[i].head == g.head - 1) {
+        ++sc.head_correct;
+        if (universal(words[i].deprel) == universal(g.deprel)) ++sc.label_correct;
+      }
+    }
+  }
+  return sc;
+}
+
+}  // namespace ng

@@ -1,0 +1,370 @@
+#include "syntax/syntax_view.h"
+
+#include <algorithm>
+
+#include "core/dates.h"
+#include "core/utf8.h"
+
+namespace ng {
+namespace {
+
+bool is_rel(const std::string& deprel, std::string_view rel) {
+  return deprel.size() >= rel.size() && deprel.compare(0, rel.size(), rel) == 0 &&
+         (deprel.size() == rel.size() || deprel[rel.size()] == ':');
+}
+
+bool one_of(std::string_view s, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+}  // namespace
+
+SyntaxView::SyntaxView(const Document& doc)
+    : doc_(doc),
+      children_(doc.tokens.size()),
+      lower_(doc.tokens.size()),
+      mention_at_(doc.tokens.size(), -1) {
+  for (int t = 0; t < static_cast<int>(doc.tokens.size()); ++t) {
+    lower_[t] = to_lower(doc.tokens[t].form);
+    int h = doc.tokens[t].head;
+    if (h >= 0 && h < static_cast<int>(doc.tokens.size())) children_[h].push_back(t);
+  }
+  // Innermost mention per token: shorter spans win; equal spans prefer the
+  // mention headed by the token.
+  std::vector<int> best_len(doc.tokens.size(), 1 << 30);
+  for (int m = 0; m < static_cast<int>(doc.mentions.size()); ++m) {
+    const Mention& mn = doc.mentions[m];
+    int len = mn.last - mn.first;
+    for (int t = mn.first; t < mn.last && t < static_cast<int>(doc.tokens.size()); ++t) {
+      if (len < best_len[t] || (len == best_len[t] && mn.head == t)) {
+        best_len[t] = len;
+        mention_at_[t] = m;
+      }
+    }
+  }
+}
+
+int SyntaxView::child(int t, std::string_view rel) const {
+  for (int c : children_[t])
+    if (is_rel(doc_.tokens[c].deprel, rel)) return c;
+  return -1;
+}
+
+std::vector<int> SyntaxView::conjuncts(int t) const {
+  std::vector<int> out;
+  for (int c : children_[t])
+    if (doc_.tokens[c].deprel == "conj") out.push_back(c);
+  return out;
+}
+
+int SyntaxView::controller(int t) const {
+  for (int depth = 0; depth < 8 && t >= 0; ++depth) {
+    const Token& tok = doc_.tokens[t];
+    if (tok.head < 0) return -1;
+    if (!(is_rel(tok.deprel, "xcomp") || tok.deprel == "conj" || is_rel(tok.deprel, "advcl")))
+      return -1;
+    int h = tok.head;
+    // Object control: "X persuaded Y to meet Z" -> Y.
+    if (is_rel(tok.deprel, "xcomp")) {
+      if (int o = child(h, "obj"); o >= 0) return h;  // caller follows nsubj of h; approximate
+    }
+    if (child(h, "nsubj") >= 0) return h;
+    t = h;
+  }
+  return -1;
+}
+
+Modality SyntaxView::modality(int t) const {
+  for (int depth = 0; depth < 6 && t >= 0; ++depth) {
+    const Token& tok = doc_.tokens[t];
+    for (int c : children_[t]) {
+      const Token& ct = doc_.tokens[c];
+      const std::string& l = lower_[c];
+      if ((is_rel(ct.deprel, "advmod") || ct.deprel == "det") &&
+          one_of(l, {"not", "n't", "never", "no", "nt"}))
+        return Modality::Negated;
+      if (is_rel(ct.deprel, "aux")) {
+        if (one_of(l, {"will", "shall", "'ll", "wo"})) return Modality::Future;
+        if (one_of(l, {"may", "might", "could", "would", "should", "must", "'d", "can", "ca"}))
+          return Modality::Hypothetical;
+      }
+      if (ct.deprel == "mark" && one_of(l, {"if", "unless", "whether"}))
+        return Modality::Hypothetical;
+    }
+    if (tok.head < 0) break;
+    const Token& h = doc_.tokens[tok.head];
+    if (is_rel(tok.deprel, "xcomp")) {
+      // "plans to meet", "is expected to visit", "agreed to meet"
+      if (one_of(h.lemma, {"plan", "expect", "intend", "schedule", "hope", "want", "wish",
+                           "aim", "seek", "propose", "prepare", "set", "due", "likely",
+                           "going", "go", "try", "attempt", "offer", "promise", "agree",
+                           "invite", "ask", "urge", "decide", "consider", "refuse", "fail"})) {
+        if (one_of(h.lemma, {"refuse", "fail"})) return Modality::Negated;
+        Modality hm = modality(tok.head);
+        if (hm == Modality::Negated) return Modality::Negated;
+        return one_of(h.lemma, {"try", "attempt", "ask", "urge", "invite", "consider"})
+                   ? Modality::Hypothetical
+                   : Modality::Future;
+      }
+      t = tok.head;
+      continue;
+    }
+    if (tok.deprel == "conj") {
+      t = tok.head;
+      continue;
+    }
+    // "the meeting planned for ..." / "the planned meeting"
+    break;
+  }
+  // Nominal triggers: "the planned meeting", "a future visit", "arranged a
+  // meeting", "the meeting was cancelled", "a meeting, which was cancelled".
+  if (t >= 0) {
+    const Token& nt = doc_.tokens[t];
+    if (nt.upos == "NOUN" && nt.head >= 0 &&
+        (is_rel(nt.deprel, "obj") || nt.deprel == "nsubj:pass")) {
+      const Token& h = doc_.tokens[nt.head];
+      if (one_of(h.lemma, {"cancel", "postpone", "scrap", "call", "abandon", "delay"}))
+        return Modality::Negated;
+      if (one_of(h.lemma, {"arrange", "plan", "schedule", "propose", "seek", "request", "organize",
+                           "organise", "set", "suggest", "want", "demand", "offer"}))
+        return Modality::Future;
+    }
+    for (int c : children_[t])
+      if (doc_.tokens[c].deprel == "acl:relcl" &&
+          one_of(doc_.tokens[c].lemma, {"cancel", "postpone", "scrap", "abandon"}))
+        return Modality::Negated;
+    for (int c : children_[t]) {
+      if (is_rel(doc_.tokens[c].deprel, "amod") &&
+          one_of(lower_[c], {"planned", "upcoming", "future", "proposed", "possible", "scheduled",
+                             "expected", "potential", "forthcoming"}))
+        return Modality::Future;
+      if (is_rel(doc_.tokens[c].deprel, "acl") &&
+          one_of(doc_.tokens[c].lemma, {"plan", "schedule", "expect", "set", "propose"}))
+        return Modality::Future;
+    }
+  }
+  return Modality::Asserted;
+}
+
+std::pair<int, int> SyntaxView::subtree_span(int w) const {
+  int lo = w, hi = w;
+  std::vector<int> stack = {w};
+  while (!stack.empty()) {
+    int x = stack.back();
+    stack.pop_back();
+    lo = std::min(lo, x);
+    hi = std::max(hi, x);
+    for (int c : children_[x]) stack.push_back(c);
+  }
+  return {lo, hi + 1};
+}
+
+std::pair<int, int> SyntaxView::phrase_span(int w) const {
+  int lo = w, hi = w;
+  std::vector<int> stack = {w};
+  while (!stack.empty()) {
+    int x = stack.back();
+    stack.pop_back();
+    lo = std::min(lo, x);
+    hi = std::max(hi, x);
+    for (int c : children_[x]) {
+      const std::string& d = doc_.tokens[c].deprel;
+      if (x == w && (d == "acl:relcl" || d == "appos" || d == "parataxis" || d == "conj" ||
+                     d == "cc" || d == "dep"))
+        continue;
+      stack.push_back(c);
+    }
+  }
+  // Trim edge punctuation and a leading case word of an oblique.
+  while (lo < hi && (doc_.tokens[lo].upos == "PUNCT" ||
+                     (lo != w && doc_.tokens[lo].head == w && doc_.tokens[lo].deprel == "case")))
+    ++lo;
+  while (hi > lo && doc_.tokens[hi].upos == "PUNCT") --hi;
+  return {lo, hi + 1};
+}
+
+Argument SyntaxView::clause_argument(int w) const {
+  auto [lo, hi] = subtree_span(w);
+  while (lo < hi && (doc_.tokens[lo].upos == "PUNCT" || doc_.tokens[lo].deprel == "mark")) ++lo;
+  while (hi > lo + 1 && doc_.tokens[hi - 1].upos == "PUNCT") --hi;
+  Argument a;
+  a.first = lo;
+  a.last = hi;
+  a.text = std::string(doc_.tokens_text(lo, hi));
+  a.literal = a.text;
+  return a;
+}
+
+Argument SyntaxView::argument_for(int w) const {
+  Argument a;
+  int m = mention_at_[w];
+  if (m >= 0 && doc_.mentions[m].entity >= 0) {
+    const Mention& mn = doc_.mentions[m];
+    a.entity = mn.entity;
+    a.first = mn.first;
+    a.last = mn.last;
+    a.text = std::string(doc_.tokens_text(mn.first, mn.last));
+    // A name inside a longer phrase ("Azerbaijan" in "the Azerbaijani
+    // government") is not the phrase: only use the entity when the mention
+    // covers the word's head role.
+    if (mn.head != w && !(w >= mn.first && w < mn.last)) a.entity = -1;
+    if (a.entity >= 0) return a;
+  }
+  auto [lo, hi] = phrase_span(w);
+  a.entity = -1;
+  a.first = lo;
+  a.last = hi;
+  a.text = std::string(doc_.tokens_text(lo, hi));
+  a.literal = a.text;
+  return a;
+}
+
+std::vector<Argument> SyntaxView::arguments(int w, int focus_meeting) const {
+  const Token& tok = doc_.tokens[w];
+  // "X, who met Y": the relative pronoun stands for X.
+  if ((tok.upos == "PRON" || tok.upos == "DET") && one_of(lower_[w], {"who", "which", "that", "whom"})) {
+    int clause = tok.head;
+    if (clause >= 0 && doc_.tokens[clause].deprel == "acl:relcl" && doc_.tokens[clause].head >= 0)
+      return arguments(doc_.tokens[clause].head, focus_meeting);
+  }
+  Argument a = argument_for(w);
+  // A common noun standing for named entities: "officers A and B",
+  // "his counterparts, A, B and C" (apposition), "the delegations of A, B
+  // and C", "representatives from A and B".
+  if (a.entity < 0 && tok.upos == "NOUN") {
+    std::vector<Argument> named;
+    auto add_named = [&](int c) {
+      std::vector<int> words = {c};
+      for (size_t i = 0; i < words.size(); ++i)
+        for (int k : conjuncts(words[i])) words.push_back(k);
+      for (int x : words) {
+        Argument b = argument_for(x);
+        if (b.entity < 0) continue;
+        bool dup = false;
+        for (const auto& o : named) dup = dup || o.entity == b.entity;
+        if (!dup) named.push_back(std::move(b));
+      }
+    };
+    const bool group = one_of(tok.lemma, {"delegation", "representative", "envoy", "official",
+                                          "leader", "diplomat", "team", "negotiator"});
+    for (int c : children_[w]) {
+      const Token& ct = doc_.tokens[c];
+      if (ct.deprel == "appos" || ct.deprel == "flat") add_named(c);
+      if (group && is_rel(ct.deprel, "nmod")) {
+        bool of = false;
+        for (int k : children_[c])
+          if (doc_.tokens[k].deprel == "case" && one_of(lower_[k], {"of", "from"})) of = true;
+        if (of) add_named(c);
+      }
+    }
+    if (!named.empty()) return named;
+  }
+  // Plural "they"/"both" during a meeting in focus are its participants, even
+  // where coreference picked a single entity.
+  bool plural_pronoun = tok.upos == "PRON" && one_of(lower_[w], {"they", "them", "both"});
+  if ((a.entity < 0 || plural_pronoun) && focus_meeting >= 0 && focus_meeting < static_cast<int>(doc_.events.size())) {
+    bool group = one_of(lower_[w], {"sides", "parties", "leaders", "both", "two", "they", "presidents",
+                                    "officials", "delegations"});
+    if (group && lower_[w] != "they") {
+      // "the sides", "both leaders", "the two presidents" - a definite plural.
+      group = false;
+      for (int c : children_[w])
+        if (one_of(lower_[c], {"the", "both", "two"})) group = true;
+      if (one_of(lower_[w], {"both"})) group = true;
+    }
+    if (group) {
+      std::vector<Argument> out;
+      for (const auto& [role, p] : doc_.events[focus_meeting].roles) {
+        if (p.entity < 0) continue;
+        bool dup = false;
+        for (const auto& o : out) dup |= o.entity == p.entity;
+        if (dup) continue;
+        Argument x;
+        x.entity = p.entity;
+        x.text = std::string(doc_.tokens_text(w, w + 1));
+        x.first = w;
+        x.last = w + 1;
+        out.push_back(x);
+      }
+      if (out.size() >= 2) return out;
+    }
+  }
+  return {a};
+}
+
+std::string SyntaxView::relation_text(int t) const {
+  std::vector<int> words = {t};
+  for (int c : children_[t]) {
+    const Token& ct = doc_.tokens[c];
+    if (is_rel(ct.deprel, "aux") || ct.deprel == "compound:prt" ||
+        (ct.deprel == "advmod" && one_of(lower_[c], {"not", "n't", "never"})) ||
+        (ct.deprel == "cop"))
+      words.push_back(c);
+  }
+  std::sort(words.begin(), words.end());
+  std::string out;
+  for (int w : words) {
+    if (!out.empty()) out += ' ';
+    out += doc_.tokens[w].form;
+  }
+  return out;
+}
+
+Argument SyntaxView::place_of(int t) const {
+  auto is_place = [&](int w) {
+    int m = mention_at_[w];
+    if (m < 0 || doc_.mentions[m].entity < 0) return false;
+    EntityType ty = doc_.entities[doc_.mentions[m].entity].type;
+    return ty == EntityType::Gpe || ty == EntityType::Loc || ty == EntityType::Fac;
+  };
+  for (int c : children_[t]) {
+    const Token& ct = doc_.tokens[c];
+    if (!(is_rel(ct.deprel, "obl") || is_rel(ct.deprel, "nmod") || is_rel(ct.deprel, "advmod")))
+      continue;
+    bool loc_case = false;
+    for (int k : children_[c])
+      if (doc_.tokens[k].deprel == "case" && one_of(lower_[k], {"in", "at", "to", "near", "inside"}))
+        loc_case = true;
+    if (loc_case && is_place(c)) return argument_for(c);
+  }
+  // The parse often hangs "in <city>" on the object ("received X, Mayor of Y,
+  // in Z"): the first "in/at <place>" after the trigger in its clause.
+  const Sentence& s = doc_.sentences[doc_.sentence_of(t)];
+  for (int k = t + 1; k + 1 < s.last; ++k) {
+    const Token& tok = doc_.tokens[k];
+    if ((tok.upos == "VERB" && tok.head != t) || tok.upos == "SCONJ" || tok.xpos == "WRB" ||
+        tok.xpos == "WDT" || tok.xpos == "WP")
+      break;
+    if (!one_of(lower_[k], {"in", "at"}) || tok.upos != "ADP") continue;
+    int w = k + 1;
+    if (lower_[w] == "the" && w + 1 < s.last) ++w;
+    const int m = mention_at_[w];
+    if (m >= 0 && doc_.mentions[m].first == w && is_place(doc_.mentions[m].head))
+      return argument_for(doc_.mentions[m].head);
+  }
+  return {};
+}
+
+std::string SyntaxView::date_of(int t) const {
+  for (int c : children_[t]) {
+    const Token& ct = doc_.tokens[c];
+    if (!(is_rel(ct.deprel, "obl") || is_rel(ct.deprel, "nmod") || is_rel(ct.deprel, "advmod")))
+      continue;
+    auto [lo, hi] = subtree_span(c);
+    for (int k = lo; k < hi; ++k) {
+      if (int wd = weekday_number(doc_.tokens[k].form); wd >= 0) {
+        std::string d = resolve_weekday(doc_.date, wd);
+        if (!d.empty()) return d;
+      }
+      if (lower_[k] == "yesterday") return add_days(doc_.date, -1);
+      if (lower_[k] == "today") return doc_.date;
+    }
+    if (auto d = find_date(doc_.tokens_text(lo, hi))) {
+      // A year alone only counts with a preposition ("in 2014").
+      if (d->size() > 4 || ct.deprel.compare(0, 3, "obl") == 0) return *d;
+    }
+  }
+  return "";
+}
+
+}  // namespace ng

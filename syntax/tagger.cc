@@ -1,0 +1,558 @@
+// Part-of-speech tagger: feature extraction, compact weight tables, decoding
+// and the model file. See tagger.h.
+#include "syntax/tagger.h"
+
+#include <algorithm>
+#include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "core/data_path.h"
+#include "core/error.h"
+#include "core/utf8.h"
+#include "syntax/model_io.h"
+
+namespace ng {
+namespace tagging {
+
+namespace {
+
+// Kinds of hashed strings (seeds for hash_string).
+enum Kind : uint64_t {
+  kLower = 1, kForm, kSuffix1, kSuffix2, kSuffix3, kSuffix4, kPrefix1, kPrefix2, kPrefix3,
+  kPrefix4, kShape, kSentinel
+};
+
+// Feature templates. Values only ever grow: ids are part of the model format.
+enum Template : uint64_t {
+  tBias = 100, tLower, tForm, tSuf1, tSuf2, tSuf3, tSuf4, tPre1, tPre2, tPre3, tPre4, tShape,
+  tFlags, tAmb, tLowerM1, tLowerM2, tLowerP1, tLowerP2, tSuf3M1, tSuf3P1, tShapeM1, tShapeP1,
+  tAmbP1, tAmbP2, tTagM1, tTagM2M1, tTagM1Lower, tLowerM1Lower, tLowerLowerP1, tTagM1AmbP1,
+  tAmbAmbP1, tSuf2P1, tTagM1Shape, tTagM2,
+  // pass 2
+  tNextP1 = 200, tNextP2, tNextP1P2, tTagM1NextP1, tLowerNextP1, tAmbNextP1, tNext0,
+  tTagM1Next0NextP1
+};
+
+inline uint64_t feat(uint64_t t, uint64_t a) { return combine(t * 0x51ed270b27ad4f5dULL, a); }
+inline uint64_t feat(uint64_t t, uint64_t a, uint64_t b) { return combine(feat(t, a), b); }
+
+WordInfo make_sentinel(std::string_view name) {
+  WordInfo w;
+  uint64_t h = hash_string(name, kSentinel);
+  w.lower = w.form = w.shape = w.flags = w.amb = h;
+  for (int j = 0; j < 4; ++j) w.suffix[j] = w.prefix[j] = h;
+  return w;
+}
+
+const WordInfo& sentinel(int which) {  // 0: before the sentence, 1: after
+  static const WordInfo infos[2] = {make_sentinel("<s>"), make_sentinel("</s>")};
+  return infos[which];
+}
+
+}  // namespace
+
+uint64_t hash_string(std::string_view s, uint64_t kind) {
+  uint64_t h = 0xcbf29ce484222325ULL ^ (kind * 0x100000001b3ULL);
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t v;
+    std::memcpy(&v, s.data() + i, 8);
+    h = (h ^ v) * 0x100000001b3ULL;
+    h ^= h >> 29;
+  }
+  uint64_t tail = 0;
+  if (i < s.size()) std::memcpy(&tail, s.data() + i, s.size() - i);
+  h = (h ^ tail ^ (static_cast<uint64_t>(s.size()) << 56)) * 0x100000001b3ULL;
+  return mix64(h);
+}
+
+uint32_t fingerprint(uint64_t h) {
+  uint32_t f = static_cast<uint32_t>(h ^ (h >> 32));
+  return f ? f : 1;
+}
+
+namespace {
+
+bool is_cont(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Byte length of the last k code points of s (all of s when shorter).
+size_t suffix_bytes(std::string_view s, int k) {
+  size_t i = s.size();
+  while (i > 0 && k > 0) {
+    --i;
+    while (i > 0 && is_cont(s[i])) --i;
+    --k;
+  }
+  return s.size() - i;
+}
+size_t prefix_bytes(std::string_view s, int k) {
+  size_t i = 0;
+  while (i < s.size() && k > 0) {
+    ++i;
+    while (i < s.size() && is_cont(s[i])) ++i;
+    --k;
+  }
+  return i;
+}
+
+void lower_into(std::string_view s, std::string& out) {
+  out.clear();
+  bool ascii = true;
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+  if (!ascii) {
+    out = to_lower(s);
+    return;
+  }
+  out.resize(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+}
+
+}  // namespace
+
+uint32_t lexicon_key(std::string_view form) {
+  std::string lower;
+  lower_into(form, lower);
+  return fingerprint(hash_string(lower, kLower));
+}
+
+void word_infos(const std::vector<std::string_view>& forms, const Lexicon& lexicon,
+                std::vector<WordInfo>& out) {
+  out.resize(forms.size());
+  std::string lower, shape;
+  for (size_t k = 0; k < forms.size(); ++k) {
+    std::string_view form = forms[k];
+    WordInfo& w = out[k];
+    lower_into(form, lower);
+    std::string_view lw(lower);
+    w.lower = hash_string(lw, kLower);
+    w.form = hash_string(form, kForm);
+    static constexpr uint64_t kSuf[4] = {kSuffix1, kSuffix2, kSuffix3, kSuffix4};
+    static constexpr uint64_t kPre[4] = {kPrefix1, kPrefix2, kPrefix3, kPrefix4};
+    for (int j = 0; j < 4; ++j) {
+      w.suffix[j] = hash_string(lw.substr(lw.size() - suffix_bytes(lw, j + 1)), kSuf[j]);
+      w.prefix[j] = hash_string(lw.substr(0, prefix_bytes(lw, j + 1)), kPre[j]);
+    }
+    // Shape with runs collapsed, and flags.
+    shape.clear();
+    bool digit = false, hyphen = false, upper_first = false, all_upper = true, letter = false,
+         period = false;
+    size_t i = 0;
+    int letters = 0;
+    while (i < form.size()) {
+      char32_t cp;
+      if (static_cast<unsigned char>(form[i]) < 0x80)
+        cp = static_cast<unsigned char>(form[i++]);
+      else
+        cp = next_code_point(form, i);
+      char c;
+      if (is_digit(cp)) {
+        c = 'd';
+        digit = true;
+      } else if (is_upper(cp)) {
+        c = 'X';
+        letter = true;
+        ++letters;
+        if (letters == 1) upper_first = true;
+      } else if (is_letter(cp)) {
+        c = 'x';
+        letter = true;
+        all_upper = false;
+        ++letters;
+      } else if (cp < 0x80) {
+        c = static_cast<char>(cp);
+        if (c == '-') hyphen = true;
+        if (c == '.') period = true;
+      } else {
+        c = '*';
+      }
+      if (shape.empty() || shape.back() != c) shape.push_back(c);
+      if (shape.size() > 8) break;
+    }
+    w.shape = hash_string(shape, kShape);
+    uint64_t bits = (digit ? 1 : 0) | (hyphen ? 2 : 0) | (upper_first ? 4 : 0) |
+                    (letter && all_upper && letters > 1 ? 8 : 0) | (letter ? 16 : 0) |
+                    (k == 0 ? 32 : 0) | (period ? 64 : 0);
+    size_t len = code_point_count(form);
+    bits |= static_cast<uint64_t>(len > 6 ? 6 : len) << 8;
+    w.flags = mix64(bits + 0x1234567);
+    uint32_t amb = lexicon.lookup(w.lower);
+    w.amb = mix64(0xabcdef0000ULL + amb);
+    w.known = amb != 0;
+  }
+}
+
+bool closed_class(std::string_view upos) {
+  for (std::string_view c : {"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ"})
+    if (upos == c) return true;
+  return false;
+}
+
+int features(const std::vector<WordInfo>& words, int i, int prev1, int prev2, const int* next,
+             uint64_t* out) {
+  const int n = static_cast<int>(words.size());
+  auto at = [&](int j) -> const WordInfo& {
+    if (j < 0) return sentinel(0);
+    if (j >= n) return sentinel(1);
+    return words[j];
+  };
+  const WordInfo& w0 = words[i];
+  const WordInfo& m1 = at(i - 1);
+  const WordInfo& m2 = at(i - 2);
+  const WordInfo& p1 = at(i + 1);
+  const WordInfo& p2 = at(i + 2);
+  const uint64_t t1 = static_cast<uint64_t>(prev1 + 2), t2 = static_cast<uint64_t>(prev2 + 2);
+  int k = 0;
+  out[k++] = feat(tBias, 0);
+  out[k++] = feat(tLower, w0.lower);
+  out[k++] = feat(tForm, w0.form);
+  out[k++] = feat(tSuf1, w0.suffix[0]);
+  out[k++] = feat(tSuf2, w0.suffix[1]);
+  out[k++] = feat(tSuf3, w0.suffix[2]);
+  out[k++] = feat(tSuf4, w0.suffix[3]);
+  out[k++] = feat(tPre1, w0.prefix[0]);
+  out[k++] = feat(tPre2, w0.prefix[1]);
+  out[k++] = feat(tPre3, w0.prefix[2]);
+  out[k++] = feat(tPre4, w0.prefix[3]);
+  out[k++] = feat(tShape, w0.shape);
+  out[k++] = feat(tFlags, w0.flags);
+  out[k++] = feat(tAmb, w0.amb);
+  out[k++] = feat(tLowerM1, m1.lower);
+  out[k++] = feat(tLowerM2, m2.lower);
+  out[k++] = feat(tLowerP1, p1.lower);
+  out[k++] = feat(tLowerP2, p2.lower);
+  out[k++] = feat(tSuf3M1, m1.suffix[2]);
+  out[k++] = feat(tSuf3P1, p1.suffix[2]);
+  out[k++] = feat(tSuf2P1, p1.suffix[1]);
+  out[k++] = feat(tShapeM1, m1.shape);
+  out[k++] = feat(tShapeP1, p1.shape);
+  out[k++] = feat(tAmbP1, p1.amb);
+  out[k++] = feat(tAmbP2, p2.amb);
+  out[k++] = feat(tTagM1, t1);
+  out[k++] = feat(tTagM2, t2);
+  out[k++] = feat(tTagM2M1, t2, t1);
+  out[k++] = feat(tTagM1Lower, t1, w0.lower);
+  out[k++] = feat(tLowerM1Lower, m1.lower, w0.lower);
+  out[k++] = feat(tLowerLowerP1, w0.lower, p1.lower);
+  out[k++] = feat(tTagM1AmbP1, t1, p1.amb);
+  out[k++] = feat(tAmbAmbP1, w0.amb, p1.amb);
+  out[k++] = feat(tTagM1Shape, t1, w0.shape);
+  if (next) {
+    auto nt = [&](int j) -> uint64_t { return j >= n ? 0 : static_cast<uint64_t>(next[j] + 2); };
+    const uint64_t n0 = nt(i), n1 = nt(i + 1), n2 = nt(i + 2);
+    out[k++] = feat(tNextP1, n1);
+    out[k++] = feat(tNextP2, n2);
+    out[k++] = feat(tNextP1P2, n1, n2);
+    out[k++] = feat(tTagM1NextP1, t1, n1);
+    out[k++] = feat(tLowerNextP1, w0.lower, n1);
+    out[k++] = feat(tAmbNextP1, w0.amb, n1);
+    out[k++] = feat(tNext0, n0);
+    out[k++] = feat(tTagM1Next0NextP1, feat(t1, n0), n1);
+  }
+  return k;
+}
+
+// ---- Lexicon ---------------------------------------------------------------
+
+namespace {
+inline size_t slot_of(uint32_t fp, int bits) {
+  return static_cast<size_t>((static_cast<uint64_t>(fp) * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
+}
+int table_bits(size_t n) {
+  int bits = 4;
+  while ((size_t{1} << bits) < n * 2) ++bits;
+  return bits;
+}
+}  // namespace
+
+uint32_t Lexicon::lookup(uint64_t lower_hash) const {
+  if (keys.empty()) return 0;
+  const uint32_t fp = fingerprint(lower_hash);
+  const size_t mask = keys.size() - 1;
+  const int bits = __builtin_ctzll(keys.size());
+  for (size_t i = slot_of(fp, bits);; i = (i + 1) & mask) {
+    if (keys[i] == fp) return values[i];
+    if (keys[i] == 0) return 0;
+  }
+}
+
+void Lexicon::build(const std::vector<std::pair<uint32_t, uint32_t>>& entries) {
+  const int bits = table_bits(entries.size());
+  keys.assign(size_t{1} << bits, 0);
+  values.assign(size_t{1} << bits, 0);
+  const size_t mask = keys.size() - 1;
+  for (const auto& [fp, v] : entries) {
+    size_t i = slot_of(fp, bits);
+    while (keys[i] != 0 && keys[i] != fp) i = (i + 1) & mask;
+    keys[i] = fp;
+    values[i] = v;
+  }
+}
+
+// ---- WeightTable -----------------------------------------------------------
+
+// scores[0..n) += row[0..n); n is a multiple of 16.
+inline void add_row(const int16_t* row, int n, int32_t* scores) {
+#if defined(__SSE2__)
+  for (int c = 0; c < n; c += 8) {
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + c));
+    const __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(w, w), 16);
+    const __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(w, w), 16);
+    __m128i* s = reinterpret_cast<__m128i*>(scores + c);
+    _mm_storeu_si128(s, _mm_add_epi32(_mm_loadu_si128(s), lo));
+    _mm_storeu_si128(s + 1, _mm_add_epi32(_mm_loadu_si128(s + 1), hi));
+  }
+#else
+  for (int c = 0; c < n; ++c) scores[c] += row[c];
+#endif
+}
+
+void WeightTable::score(const uint64_t* f, int n, int32_t* scores) const {
+  if (slots.empty()) return;
+  const size_t mask = slots.size() - 1;
+  const int bits = __builtin_ctzll(slots.size());
+  size_t idx[kMaxFeatures];
+  uint32_t fps[kMaxFeatures];
+  for (int k = 0; k < n; ++k) {
+    fps[k] = fingerprint(f[k]);
+    idx[k] = slot_of(fps[k], bits);
+    __builtin_prefetch(&slots[idx[k]]);
+  }
+  uint64_t found[kMaxFeatures];
+  int nfound = 0;
+  for (int k = 0; k < n; ++k) {
+    for (size_t i = idx[k];; i = (i + 1) & mask) {
+      const uint64_t s = slots[i];
+      if (s == 0) break;
+      if (static_cast<uint32_t>(s >> 32) == fps[k]) {
+        const size_t off = (s >> 8) & 0xFFFFFF;
+        if ((s & 0xFF) == 0xFF)
+          __builtin_prefetch(dense.data() + off * stride);
+        else
+          __builtin_prefetch(entries.data() + off);
+        found[nfound++] = s;
+        break;
+      }
+    }
+  }
+  for (int k = 0; k < nfound; ++k) {
+    const uint64_t s = found[k];
+    const size_t off = (s >> 8) & 0xFFFFFF, cnt = s & 0xFF;
+    if (cnt == 0xFF) {
+      add_row(dense.data() + off * stride, stride, scores);
+    } else {
+      const Entry* e = entries.data() + off;
+      for (const Entry* end = e + cnt; e != end; ++e) scores[e->cls] += e->w;
+    }
+  }
+}
+
+void WeightTable::build(std::vector<std::pair<uint32_t, std::vector<Entry>>>& feats) {
+  slots.clear();
+  entries.clear();
+  dense.clear();
+  stride = padded(classes);
+  if (feats.empty()) return;
+  const int bits = table_bits(feats.size());
+  slots.assign(size_t{1} << bits, 0);
+  const size_t mask = slots.size() - 1;
+  size_t rows = 0;
+  for (auto& [fp, list] : feats) {
+    if (list.empty()) continue;
+    uint64_t s;
+    if (static_cast<int>(list.size()) >= kDenseMin) {
+      if (rows >= 0xFFFFFF) throw Error("tagger weight table too large");
+      dense.resize((rows + 1) * stride, 0);
+      for (const Entry& e : list) dense[rows * stride + e.cls] = e.w;
+      s = (static_cast<uint64_t>(fp) << 32) | (rows << 8) | 0xFF;
+      ++rows;
+    } else {
+      if (entries.size() + list.size() > 0xFFFFFF) throw Error("tagger weight table too large");
+      s = (static_cast<uint64_t>(fp) << 32) | (entries.size() << 8) | list.size();
+      entries.insert(entries.end(), list.begin(), list.end());
+    }
+    size_t i = slot_of(fp, bits);
+    while (slots[i] != 0) i = (i + 1) & mask;
+    slots[i] = s;
+  }
+}
+
+std::vector<std::pair<uint32_t, std::vector<WeightTable::Entry>>> WeightTable::lists() const {
+  std::vector<std::pair<uint32_t, std::vector<Entry>>> out;
+  for (uint64_t s : slots) {
+    if (!s) continue;
+    const size_t off = (s >> 8) & 0xFFFFFF, cnt = s & 0xFF;
+    std::vector<Entry> list;
+    if (cnt == 0xFF) {
+      for (int c = 0; c < classes; ++c)
+        if (int16_t w = dense[off * stride + c]) list.push_back({static_cast<uint16_t>(c), w});
+    } else {
+      list.assign(entries.begin() + off, entries.begin() + off + cnt);
+    }
+    out.emplace_back(static_cast<uint32_t>(s >> 32), std::move(list));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  return out;
+}
+
+size_t WeightTable::features() const {
+  size_t n = 0;
+  for (uint64_t s : slots) n += s != 0;
+  return n;
+}
+
+// ---- Model file --------------------------------------------------------------
+
+namespace {
+
+void write_table(ModelWriter& w, const WeightTable& t) {
+  w.f32(t.scale);
+  w.varint(static_cast<uint64_t>(t.classes));
+  const auto lists = t.lists();
+  w.varint(lists.size());
+  uint32_t prev = 0;
+  for (const auto& [fp, list] : lists) {
+    w.varint(fp - prev);
+    prev = fp;
+    w.varint(list.size());
+    for (const auto& e : list) {
+      w.u8(static_cast<uint8_t>(e.cls));
+      w.svarint(e.w);
+    }
+  }
+}
+
+void read_table(ModelReader& r, WeightTable& t) {
+  t.scale = r.f32();
+  t.classes = static_cast<int>(r.varint());
+  const size_t n = r.varint();
+  if (n > (size_t{1} << 26)) throw Error(r.path() + ": corrupt tagger model (feature count)");
+  std::vector<std::pair<uint32_t, std::vector<WeightTable::Entry>>> feats(n);
+  uint32_t prev = 0;
+  for (auto& [fp, list] : feats) {
+    fp = prev + static_cast<uint32_t>(r.varint());
+    prev = fp;
+    const size_t cnt = r.varint();
+    if (cnt > 255) throw Error(r.path() + ": corrupt tagger model (entry count)");
+    list.resize(cnt);
+    for (auto& e : list) {
+      e.cls = r.u8();
+      e.w = static_cast<int16_t>(r.svarint());
+      if (e.cls >= t.classes) throw Error(r.path() + ": corrupt tagger model (class index)");
+    }
+  }
+  t.build(feats);
+}
+
+}  // namespace
+
+void save_model(const Model& m, const std::string& path) {
+  ModelWriter w("tagger", kModelVersion);
+  w.varint(m.upos.size());
+  for (size_t k = 0; k < m.upos.size(); ++k) {
+    w.str(m.upos[k]);
+    w.str(m.xpos[k]);
+  }
+  std::vector<std::pair<uint32_t, uint32_t>> lex;
+  for (size_t i = 0; i < m.lexicon.keys.size(); ++i)
+    if (m.lexicon.keys[i]) lex.emplace_back(m.lexicon.keys[i], m.lexicon.values[i]);
+  std::sort(lex.begin(), lex.end());
+  w.varint(lex.size());
+  uint32_t prev = 0;
+  for (const auto& [k, v] : lex) {
+    w.varint(k - prev);
+    prev = k;
+    w.varint(v);
+  }
+  write_table(w, m.pass1);
+  w.u8(m.pass2.classes > 0 ? 1 : 0);
+  if (m.pass2.classes > 0) write_table(w, m.pass2);
+  w.save(path);
+}
+
+std::unique_ptr<Model> load_model(const std::string& path) {
+  ModelReader r(path, "tagger", kModelVersion);
+  auto m = std::make_unique<Model>();
+  const size_t c = r.varint();
+  if (c == 0 || c > 255) throw Error(path + ": corrupt tagger model (tag count)");
+  for (size_t k = 0; k < c; ++k) {
+    m->upos.push_back(r.str());
+    m->xpos.push_back(r.str());
+  }
+  const size_t nlex = r.varint();
+  if (nlex > (size_t{1} << 26)) throw Error(path + ": corrupt tagger model (lexicon size)");
+  std::vector<std::pair<uint32_t, uint32_t>> lex(nlex);
+  uint32_t prev = 0;
+  for (auto& [k, v] : lex) {
+    k = prev + static_cast<uint32_t>(r.varint());
+    prev = k;
+    v = static_cast<uint32_t>(r.varint());
+  }
+  m->lexicon.build(lex);
+  read_table(r, m->pass1);
+  if (r.u8()) read_table(r, m->pass2);
+  if (m->pass1.classes != static_cast<int>(c) ||
+      (m->pass2.classes != 0 && m->pass2.classes != static_cast<int>(c)))
+    throw Error(path + ": corrupt tagger model (class count mismatch)");
+  if (!r.at_end()) throw Error(path + ": corrupt tagger model (trailing data)");
+  for (const std::string& u : m->upos) m->closed.push_back(closed_class(u) ? 1 : 0);
+  return m;
+}
+
+}  // namespace tagging
+
+// ---- Tagger ------------------------------------------------------------------
+
+Tagger::Tagger() : Tagger(data_path("models/tagger.bin").string()) {}
+Tagger::Tagger(const std::string& model_path) : model_(tagging::load_model(model_path)) {}
+Tagger::~Tagger() = default;
+Tagger::Tagger(Tagger&&) noexcept = default;
+Tagger& Tagger::operator=(Tagger&&) noexcept = default;
+
+const std::vector<std::string>& Tagger::upos_tags() const { return model_->upos; }
+const std::vector<std::string>& Tagger::xpos_tags() const { return model_->xpos; }
+
+void Tagger::tag(const std::vector<std::string_view>& forms, std::vector<int>& out) const {
+  thread_local std::vector<tagging::WordInfo> words;
+  thread_local std::vector<int32_t> scratch;
+  thread_local std::vector<int> first;
+  scratch.reserve(tagging::padded(model_->pass1.classes));
+  const tagging::Model& m = *model_;
+  tagging::word_infos(forms, m.lexicon, words);
+  auto score1 = [&](const uint64_t* f, int n, int32_t* s) { m.pass1.score(f, n, s); };
+  if (m.pass2.classes == 0) {
+    tagging::decode(words, nullptr, m.pass1.classes, score1, scratch, out, m.closed.data());
+    return;
+  }
+  tagging::decode(words, nullptr, m.pass1.classes, score1, scratch, first, m.closed.data());
+  auto score2 = [&](const uint64_t* f, int n, int32_t* s) { m.pass2.score(f, n, s); };
+  tagging::decode(words, first.data(), m.pass2.classes, score2, scratch, out, m.closed.data());
+}
+
+void Tagger::process(Document& doc) const {
+  std::vector<std::string_view> forms;
+  std::vector<int> tags;
+  auto run = [&](int first, int last) {
+    forms.clear();
+    for (int t = first; t < last; ++t) forms.emplace_back(doc.tokens[t].form);
+    tag(forms, tags);
+    for (int t = first; t < last; ++t) {
+      doc.tokens[t].upos = model_->upos[tags[t - first]];
+      doc.tokens[t].xpos = model_->xpos[tags[t - first]];
+    }
+  };
+  if (doc.sentences.empty()) {
+    if (!doc.tokens.empty()) run(0, static_cast<int>(doc.tokens.size()));
+    return;
+  }
+  for (const Sentence& s : doc.sentences)
+    if (s.last > s.first) run(s.first, s.last);
+}
+
+}  // namespace ng

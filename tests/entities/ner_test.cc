@@ -1,0 +1,355 @@
+// Named-entity recognition: the lexicons, the BILOU decoder, the model file
+// and, when models/ner.bin is present, the tagger on a hand-built Document.
+#include "entities/ner.h"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <filesystem>
+#include <set>
+#include <tuple>
+
+#include "core/error.h"
+#include "core/utf8.h"
+#include "tests/test_support.h"
+
+namespace {
+
+using namespace ng::ner_internal;
+
+const ng::Gazetteer& gazetteer() {
+  static const ng::Gazetteer g = ng::Gazetteer::load(ng::test::source_dir() / "lexicon");
+  return g;
+}
+
+// A Document of one sentence from space-separated words and their UPOS.
+ng::Document make_doc(const std::vector<std::pair<const char*, const char*>>& words) {
+  ng::Document d;
+  for (auto [form, upos] : words) {
+    ng::Token t;
+    if (!d.text.empty()) d.text += ' ';
+    t.begin = static_cast<uint32_t>(d.text.size());
+    d.text += form;
+    t.end = static_cast<uint32_t>(d.text.size());
+    t.form = form;
+    t.upos = upos;
+    d.tokens.push_back(t);
+  }
+  d.sentences.push_back(
+      {0, static_cast<int>(d.tokens.size()), 0, static_cast<uint32_t>(d.text.size())});
+  return d;
+}
+
+// A Name mention of tokens [first, last) headed by its last token.
+ng::Mention mention(int first, int last, ng::EntityType type) {
+  ng::Mention m;
+  m.first = first;
+  m.last = last;
+  m.head = last - 1;
+  m.type = type;
+  m.kind = ng::MentionKind::Name;
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("ner: gazetteer keys and lookups", "[ner]") {
+  struct Case {
+    const char* in;
+    const char* key;
+  };
+  const Case keys[] = {
+      {"Erdoğan", "erdogan"},
+      {"The  Hague", "hague"},
+      {"the United Mexican States", "united mexican states"},
+      {"U.S.", "u.s."},
+      {"New\tYork", "new york"},
+  };
+  for (const Case& c : keys) CHECK(ng::gazetteer_key(c.in) == c.key);
+
+  const auto& g = gazetteer();
+  struct Place {
+    const char* name;
+    const char* canonical;
+    uint8_t kind;
+  };
+  const Place places[] = {
+      {"the United Mexican States", "Mexico", ng::Gazetteer::Country},
+      {"Federal Republic of Germany", "Germany", ng::Gazetteer::Country},
+      {"USA", "United States", ng::Gazetteer::Country},
+      {"Tokyo", "Tokyo", ng::Gazetteer::City},
+      {"Bavaria", "Bavaria", ng::Gazetteer::Region},
+      {"Caspian Sea", "Caspian Sea", ng::Gazetteer::Water},
+  };
+  for (const Place& p : places) {
+    INFO(p.name);
+    const auto* found = g.place(ng::gazetteer_key(p.name));
+    REQUIRE(found);
+    CHECK(found->canonical == p.canonical);
+    CHECK((found->kinds & p.kind) != 0);
+  }
+  CHECK(g.place("freedonia") == nullptr);
+  CHECK(g.demonyms.at("german") == "Germany");
+  CHECK(g.region_words.count("oblast"));
+  CHECK(g.org_words.at("ministry") == "ORG");
+  CHECK(g.titles.count("prime minister"));
+  CHECK(g.groups.at("muslims") == "Islam");
+  CHECK((g.sports.at("goal") & ng::Gazetteer::SportContext) != 0);
+  CHECK((g.sports.at("goal") & ng::Gazetteer::SportMember) != 0);
+  CHECK((g.sports.at("defeat") & ng::Gazetteer::SportAction) != 0);
+}
+
+TEST_CASE("ner: a malformed lexicon line is rejected naming file and line", "[ner]") {
+  ng::test::TempDir dir;
+  for (const char* f : {"countries.tsv", "cities.tsv", "region_words.tsv", "org_words.tsv",
+                        "honorifics.tsv", "nominals.tsv", "titles.tsv"})
+    std::filesystem::copy_file(ng::test::source_dir() / "lexicon" / f, dir.path() / f);
+  dir.write("regions.tsv", "Bavaria\tregion\nAtlantis\tsunken\n");
+  try {
+    ng::Gazetteer::load(dir.path());
+    FAIL("no error");
+  } catch (const ng::Error& e) {
+    const std::string what = e.what();
+    CHECK(what.find("regions.tsv:2") != std::string::npos);
+    CHECK(what.find("sunken") != std::string::npos);
+  }
+}
+
+TEST_CASE("ner: BILOU transitions", "[ner]") {
+  const int b_per = label_of(kPer, 'B'), i_per = label_of(kPer, 'I'), l_per = label_of(kPer, 'L');
+  const int u_per = label_of(kPer, 'U'), i_org = label_of(kOrg, 'I'), b_org = label_of(kOrg, 'B');
+  struct Case {
+    int prev, next;
+    bool ok;
+  };
+  const Case cases[] = {
+      {-1, 0, true},         {-1, b_per, true},    {-1, i_per, false},   {-1, l_per, false},
+      {-1, u_per, true},     {b_per, i_per, true}, {b_per, l_per, true}, {b_per, 0, false},
+      {b_per, i_org, false}, {i_per, -1, false},   {l_per, -1, true},    {l_per, b_org, true},
+      {u_per, i_per, false}, {0, l_per, false},    {0, -1, true},
+  };
+  for (const Case& c : cases) {
+    INFO(c.prev << " -> " << c.next);
+    CHECK(allowed(c.prev, c.next) == c.ok);
+  }
+}
+
+TEST_CASE("ner: Viterbi never returns an invalid label sequence", "[ner]") {
+  // Emissions that favour I-PER everywhere: the best valid path must start
+  // with B and end with L (or use U/O).
+  const size_t n = 3;
+  std::vector<float> emit(n * kLabels, 0.0f);
+  for (size_t i = 0; i < n; ++i) emit[i * kLabels + label_of(kPer, 'I')] = 5.0f;
+  emit[0 * kLabels + label_of(kPer, 'B')] = 1.0f;
+  emit[2 * kLabels + label_of(kPer, 'L')] = 1.0f;
+  float trans[kLabels + 1][kLabels] = {};
+  float fin[kLabels] = {};
+  std::vector<int> labels;
+  viterbi(emit, n, trans, fin, labels);
+  REQUIRE(labels.size() == n);
+  CHECK(labels[0] == label_of(kPer, 'B'));
+  CHECK(labels[1] == label_of(kPer, 'I'));
+  CHECK(labels[2] == label_of(kPer, 'L'));
+  for (size_t i = 0; i < n; ++i) CHECK(allowed(i ? labels[i - 1] : -1, labels[i]));
+  CHECK(allowed(labels[n - 1], -1));
+}
+
+TEST_CASE("ner: model file round trip and corrupt files", "[ner]") {
+  ng::test::TempDir dir;
+  Weights w;
+  std::vector<uint64_t> hashes = {42, 7, 1ull << 40};
+  w.values.assign(hashes.size() * kLabels, 0.0f);
+  w.values[0 * kLabels + 3] = 1.5f;
+  w.values[1 * kLabels + 0] = -2.25f;
+  w.values[2 * kLabels + kLabels - 1] = 0.125f;
+  w.transition[0][1] = -3.0f;
+  w.final_[2] = 0.5f;
+  w.index(hashes);
+  const std::string path = (dir.path() / "ner.bin").string();
+  w.save(path);
+  Weights r = Weights::load(path);
+  REQUIRE(r.find(42));
+  CHECK(std::fabs(r.find(42)[3] - 1.5f) < 1e-3);
+  CHECK(std::fabs(r.find(7)[0] + 2.25f) < 1e-3);
+  CHECK(std::fabs(r.find(1ull << 40)[kLabels - 1] - 0.125f) < 1e-3);
+  CHECK(r.find(8) == nullptr);
+  CHECK(r.transition[0][1] == -3.0f);
+  CHECK(r.final_[2] == 0.5f);
+
+  dir.write("bad.bin", "NGMODEL garbage");
+  CHECK_THROWS_AS(Weights::load((dir.path() / "bad.bin").string()), ng::Error);
+  CHECK_THROWS_AS(Weights::load((dir.path() / "missing.bin").string()), ng::Error);
+}
+
+TEST_CASE("ner: the shipped model finds people, places and organisations", "[ner][model]") {
+  const auto model = ng::test::source_dir() / "models/ner.bin";
+  if (!std::filesystem::exists(model)) {
+    WARN("skipped: " << model << " not found (train it with `newsgraph train-ner`)");
+    return;
+  }
+  ng::NerTagger ner(model, ng::test::source_dir() / "lexicon");
+  ng::Document d = make_doc({{"Chancellor", "PROPN"},
+                             {"Karl", "PROPN"},
+                             {"Brenner", "PROPN"},
+                             {"met", "VERB"},
+                             {"the", "DET"},
+                             {"head", "NOUN"},
+                             {"of", "ADP"},
+                             {"the", "DET"},
+                             {"World", "PROPN"},
+                             {"Health", "PROPN"},
+                             {"Organization", "PROPN"},
+                             {"in", "ADP"},
+                             {"Paris", "PROPN"},
+                             {"on", "ADP"},
+                             {"Monday", "PROPN"},
+                             {".", "PUNCT"}});
+  ner.process(d);
+  std::string found;
+  for (const auto& m : d.mentions)
+    found += "[" + std::string(d.span_text(m.begin, m.end)) + "/" +
+             std::string(ng::to_string(m.type)) + "] ";
+  INFO("found: " << found);
+  auto find = [&](const char* text) -> const ng::Mention* {
+    for (const auto& m : d.mentions)
+      if (d.span_text(m.begin, m.end) == text) return &m;
+    return nullptr;
+  };
+  const ng::Mention* paris = find("Paris");
+  REQUIRE(paris);
+  CHECK(paris->type == ng::EntityType::Gpe);
+  const ng::Mention* who = find("World Health Organization");
+  REQUIRE(who);
+  CHECK(who->type == ng::EntityType::Org);
+  bool person = false;
+  for (const auto& m : d.mentions)
+    person = person || (m.type == ng::EntityType::Person && m.first <= 2 && m.last >= 3);
+  CHECK(person);
+  for (const auto& m : d.mentions) {
+    CHECK(m.kind == ng::MentionKind::Name);
+    CHECK(m.entity == -1);
+    CHECK(m.begin == d.tokens[m.first].begin);
+    CHECK(m.end == d.tokens[m.last - 1].end);
+  }
+}
+
+TEST_CASE("ner: a name repeated where the model missed it is found again", "[ner]") {
+  // Karl Brenner arrived . On Tuesday Brenner met Lumo Corp and Lumo Corp left .
+  ng::Document d = make_doc({{"Karl", "PROPN"},  {"Brenner", "PROPN"}, {"arrived", "VERB"},
+                             {"On", "ADP"},      {"Tuesday", "PROPN"}, {"Brenner", "PROPN"},
+                             {"met", "VERB"},    {"Lumo", "PROPN"},    {"Corp", "PROPN"},
+                             {"and", "CCONJ"},   {"Lumo", "PROPN"},    {"Corp", "PROPN"},
+                             {"left", "VERB"},   {"brenner", "NOUN"}});
+  std::vector<ng::Mention> found = {mention(0, 2, ng::EntityType::Person),
+                                    mention(4, 5, ng::EntityType::Date),
+                                    mention(7, 9, ng::EntityType::Org)};
+  ng::ner_internal::add_repeated_names(d, found);
+  std::set<std::pair<int, int>> spans;
+  for (const auto& m : found) spans.insert({m.first, m.last});
+  CHECK(spans.count({5, 6}));    // the surname alone
+  CHECK(spans.count({10, 12}));  // the whole organisation name again
+  CHECK(!spans.count({13, 14})); // a lower-case common noun is not a name
+  CHECK(found.size() == 5);
+  for (const auto& m : found)
+    if (m.first == 5) CHECK(m.type == ng::EntityType::Person);
+}
+
+TEST_CASE("ner: proper nouns no name covers become untyped names", "[ner]") {
+  // Karl Brenner left Glorpism for Russian Zentix in May .
+  ng::Document d = make_doc({{"Karl", "PROPN"},
+                             {"Brenner", "PROPN"},
+                             {"left", "VERB"},
+                             {"Glorpism", "PROPN"},
+                             {"for", "ADP"},
+                             {"Russian", "PROPN"},
+                             {"Zentix", "PROPN"},
+                             {"in", "ADP"},
+                             {"May", "PROPN"},
+                             {".", "PUNCT"}});
+  std::vector<ng::Mention> found = {mention(0, 2, ng::EntityType::Person)};
+  ng::ner_internal::add_untyped_names(d, gazetteer(), found);
+  std::set<std::pair<int, int>> spans;
+  for (const auto& m : found) {
+    spans.insert({m.first, m.last});
+    if (m.first != 0) CHECK(m.type == ng::EntityType::Other);
+  }
+  CHECK(spans.count({3, 4}));    // "Glorpism"
+  CHECK(spans.count({6, 7}));    // "Zentix", without the nationality
+  CHECK(!spans.count({8, 9}));   // a month is no name
+  CHECK(found.size() == 3);
+}
+
+TEST_CASE("ner: a person named in full inside another name gets a nested mention", "[ner]") {
+  // Karl Brenner founded the Karl Brenner Trust and the Brenner Hall .
+  ng::Document d = make_doc({{"Karl", "PROPN"},  {"Brenner", "PROPN"}, {"founded", "VERB"},
+                             {"the", "DET"},     {"Karl", "PROPN"},    {"Brenner", "PROPN"},
+                             {"Trust", "PROPN"}, {"and", "CCONJ"},     {"the", "DET"},
+                             {"Brenner", "PROPN"}, {"Hall", "PROPN"},  {".", "PUNCT"}});
+  std::vector<ng::Mention> found = {mention(0, 2, ng::EntityType::Person),
+                                    mention(3, 7, ng::EntityType::Org),
+                                    mention(8, 11, ng::EntityType::Fac)};
+  ng::ner_internal::add_repeated_names(d, found);
+  std::set<std::tuple<int, int, ng::EntityType>> spans;
+  for (const auto& m : found) spans.insert({m.first, m.last, m.type});
+  CHECK(spans.count({4, 6, ng::EntityType::Person}));   // inside "the Karl Brenner Trust"
+  CHECK(!spans.count({9, 10, ng::EntityType::Person})); // a surname alone stays part of the hall
+  CHECK(found.size() == 4);
+}
+
+TEST_CASE("ner: a surname typed as a place is the person; another first name is not", "[ner]") {
+  // Vera Paris left . Paris said it . She flew to Paris . Ana Paris stayed .
+  ng::Document d = make_doc({{"Vera", "PROPN"},  {"Paris", "PROPN"}, {"left", "VERB"},
+                             {"Paris", "PROPN"}, {"said", "VERB"},  {"it", "PRON"},
+                             {"She", "PRON"},    {"flew", "VERB"},  {"to", "ADP"},
+                             {"Paris", "PROPN"}, {"Ana", "PROPN"},  {"Paris", "PROPN"},
+                             {"stayed", "VERB"}});
+  for (auto& t : d.tokens) t.head = -1;
+  d.tokens[3].head = 4;
+  d.tokens[3].deprel = "nsubj";
+  d.tokens[8].head = 9;
+  d.tokens[8].deprel = "case";
+  d.tokens[9].head = 7;
+  d.tokens[9].deprel = "obl";
+  d.tokens[9].deprel = "obl";
+  std::vector<ng::Mention> found = {mention(0, 2, ng::EntityType::Person),
+                                    mention(3, 4, ng::EntityType::Gpe),
+                                    mention(9, 10, ng::EntityType::Gpe)};
+  ng::ner_internal::add_repeated_names(d, found);
+  CHECK(found[1].type == ng::EntityType::Person);  // "Paris said"
+  CHECK(found[2].type == ng::EntityType::Gpe);     // "to Paris"
+  for (const auto& m : found) CHECK(m.first != 11);  // "Ana Paris" is not Vera Paris
+}
+
+TEST_CASE("ner: an untyped name after a person noun or ending in a known surname is a person",
+          "[ner]") {
+  // Karl Brenner met singer Jo Vant and Ida Brenner .
+  ng::Document d = make_doc({{"Karl", "PROPN"}, {"Brenner", "PROPN"}, {"met", "VERB"},
+                             {"singer", "NOUN"}, {"Jo", "PROPN"},     {"Vant", "PROPN"},
+                             {"and", "CCONJ"},   {"Ida", "PROPN"},    {"Brenner", "PROPN"},
+                             {".", "PUNCT"}});
+  std::vector<ng::Mention> found = {mention(0, 2, ng::EntityType::Person)};
+  ng::ner_internal::add_untyped_names(d, gazetteer(), found);
+  REQUIRE(found.size() == 3);
+  for (const auto& m : found) CHECK(m.type == ng::EntityType::Person);
+}
+
+TEST_CASE("ner: a word of letters and digits is no person or place", "[ner][model]") {
+  const auto model = ng::test::source_dir() / "models/ner.bin";
+  if (!std::filesystem::exists(model)) {
+    WARN("skipped: " << model << " not found (train it with `newsgraph train-ner`)");
+    return;
+  }
+  ng::NerTagger ner(model, ng::test::source_dir() / "lexicon");
+  // Users in Tarsk moved from XR7 to XR9 , and XR9 users praised it .
+  ng::Document d = make_doc({{"Users", "NOUN"}, {"in", "ADP"},    {"Tarsk", "PROPN"},
+                             {"moved", "VERB"}, {"from", "ADP"},  {"XR7", "PROPN"},
+                             {"to", "ADP"},     {"XR9", "PROPN"}, {",", "PUNCT"},
+                             {"and", "CCONJ"},  {"XR9", "PROPN"}, {"users", "NOUN"},
+                             {"praised", "VERB"}, {"it", "PRON"}, {".", "PUNCT"}});
+  ner.process(d);
+  for (const auto& m : d.mentions) {
+    INFO(d.span_text(m.begin, m.end));
+    if (d.tokens[m.first].form.rfind("XR", 0) == 0)
+      CHECK((m.type != ng::EntityType::Person && m.type != ng::EntityType::Gpe &&
+             m.type != ng::EntityType::Loc));
+  }
+}

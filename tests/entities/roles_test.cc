@@ -1,0 +1,209 @@
+// Titles and roles (entities/roles.h) on hand-built Documents: tokens, tags,
+// trees and NER names set by hand. People and places are invented.
+#include "entities/roles.h"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "core/error.h"
+#include "core/utf8.h"
+#include "entities/ner.h"
+#include "tests/test_support.h"
+
+namespace {
+
+using ng::Document;
+using ng::EntityType;
+
+// One word: form, UPOS, head (1-based in the sentence, 0 = root), relation;
+// `name` starts a NER name of `len` words and type `type` at this word.
+struct W {
+  const char* form;
+  const char* upos;
+  int head;
+  const char* rel;
+  int len = 0;
+  EntityType type = EntityType::Other;
+};
+
+Document make_doc(const std::vector<W>& words) {
+  Document d;
+  for (const W& w : words) {
+    ng::Token t;
+    if (!d.text.empty()) d.text += ' ';
+    t.begin = static_cast<uint32_t>(d.text.size());
+    d.text += w.form;
+    t.end = static_cast<uint32_t>(d.text.size());
+    t.form = w.form;
+    t.lemma = ng::to_lower(w.form);
+    t.upos = w.upos;
+    t.head = w.head - 1;
+    t.deprel = w.rel;
+    d.tokens.push_back(t);
+  }
+  d.sentences.push_back(
+      {0, static_cast<int>(d.tokens.size()), 0, static_cast<uint32_t>(d.text.size())});
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (!words[i].len) continue;
+    ng::Mention m;
+    m.first = static_cast<int>(i);
+    m.last = static_cast<int>(i) + words[i].len;
+    m.head = ng::span_head(d, m.first, m.last);
+    m.type = words[i].type;
+    m.begin = d.tokens[m.first].begin;
+    m.end = d.tokens[m.last - 1].end;
+    d.mentions.push_back(m);
+  }
+  return d;
+}
+
+const ng::RoleLexicon& lexicon() {
+  static const ng::RoleLexicon l =
+      ng::RoleLexicon::load(ng::test::source_dir() / "lexicon");
+  return l;
+}
+
+std::string mention_text(const Document& d, int m) {
+  return m < 0 ? "" : std::string(d.tokens_text(d.mentions[m].first, d.mentions[m].last));
+}
+
+constexpr EntityType P = EntityType::Person, G = EntityType::Gpe, O = EntityType::Org;
+
+}  // namespace
+
+TEST_CASE("roles: who holds a title and what it is of", "[roles]") {
+  struct Case {
+    const char* what;
+    std::vector<W> words;
+    const char* title;
+    const char* holder;  // text of the holder's name ("" = none)
+    const char* of;      // text of the place/org ("" = none)
+    bool description;
+  };
+  const std::vector<Case> cases = {
+      {"apposition",
+       {{"Karl", "PROPN", 9, "nsubj", 2, P},
+        {"Brenner", "PROPN", 1, "flat"},
+        {",", "PUNCT", 4, "punct"},
+        {"President", "PROPN", 1, "appos"},
+        {"of", "ADP", 8, "case"},
+        {"the", "DET", 8, "det"},
+        {"Republic", "PROPN", 4, "nmod", 3, G},
+        {"of", "ADP", 8, "case"},
+        {"Tarsk", "PROPN", 7, "nmod"},
+        {"spoke", "VERB", 0, "root"}},
+       "President",
+       "Karl Brenner",
+       "Republic of Tarsk",
+       false},
+      {"title before the name, chained of",
+       {{"Governor", "PROPN", 11, "compound"},
+        {"of", "ADP", 5, "case"},
+        {"the", "DET", 5, "det"},
+        {"Varnovsk", "PROPN", 5, "compound", 2, G},
+        {"Oblast", "PROPN", 1, "nmod"},
+        {"of", "ADP", 9, "case"},
+        {"the", "DET", 9, "det"},
+        {"Ruritanian", "PROPN", 9, "amod", 2, G},
+        {"Federation", "PROPN", 5, "nmod"},
+        {"Otto", "PROPN", 12, "nsubj", 2, P},
+        {"Lang", "PROPN", 10, "flat"},
+        {"spoke", "VERB", 0, "root"}},
+       "Governor",
+       "Otto Lang",
+       "Varnovsk Oblast",
+       false},
+      {"possessive owner",
+       {{"Tarsk", "PROPN", 3, "nmod:poss", 1, G},
+        {"'s", "PART", 1, "case"},
+        {"Governor", "PROPN", 4, "compound"},
+        {"Otto", "PROPN", 6, "nsubj", 2, P},
+        {"Lang", "PROPN", 4, "flat"},
+        {"spoke", "VERB", 0, "root"}},
+       "Governor",
+       "Otto Lang",
+       "Tarsk",
+       false},
+      {"title inside the name",
+       {{"President", "PROPN", 2, "compound", 3, P},
+        {"Karl", "PROPN", 4, "nsubj"},
+        {"Brenner", "PROPN", 2, "flat"},
+        {"spoke", "VERB", 0, "root"}},
+       "President",
+       "President Karl Brenner",
+       "",
+       false},
+      {"predicate nominative",
+       {{"Karl", "PROPN", 5, "nsubj", 2, P},
+        {"Brenner", "PROPN", 1, "flat"},
+        {"is", "AUX", 5, "cop"},
+        {"the", "DET", 5, "det"},
+        {"chairman", "NOUN", 0, "root"},
+        {"of", "ADP", 7, "case"},
+        {"Lumo", "PROPN", 5, "nmod", 1, O}},
+       "Chairman",
+       "Karl Brenner",
+       "Lumo",
+       false},
+      {"description with a place",
+       {{"The", "DET", 2, "det"},
+        {"governor", "NOUN", 7, "nsubj"},
+        {"of", "ADP", 6, "case"},
+        {"the", "DET", 6, "det"},
+        {"Varnovsk", "PROPN", 6, "compound", 2, G},
+        {"Region", "PROPN", 2, "nmod"},
+        {"spoke", "VERB", 0, "root"}},
+       "Governor",
+       "",
+       "Varnovsk Region",
+       true},
+      {"bare description",
+       {{"The", "DET", 2, "det"},
+        {"head", "NOUN", 5, "nsubj"},
+        {"of", "ADP", 4, "case"},
+        {"state", "NOUN", 2, "nmod"},
+        {"spoke", "VERB", 0, "root"}},
+       "Head of State",
+       "",
+       "",
+       true},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    Document d = make_doc(c.words);
+    auto roles = ng::find_roles(d, lexicon());
+    REQUIRE(roles.size() == 1);
+    CHECK(roles[0].title == c.title);
+    CHECK(mention_text(d, roles[0].holder) == c.holder);
+    CHECK(mention_text(d, roles[0].of) == c.of);
+    CHECK(roles[0].description == c.description);
+  }
+}
+
+TEST_CASE("roles: ordinary words are not titles", "[roles]") {
+  // "the head of the queue" has no title ("head" is weak and "of" names no
+  // place), and "a leader" without a holder is no description.
+  Document d = make_doc(
+      {{"A", "DET", 2, "det"}, {"leader", "NOUN", 3, "nsubj"}, {"spoke", "VERB", 0, "root"}});
+  CHECK(ng::find_roles(d, lexicon()).empty());
+}
+
+TEST_CASE("roles: implied titles", "[roles]") {
+  CHECK(lexicon().satisfies("President", "Head of State"));
+  CHECK(lexicon().satisfies("Prime Minister", "Head of Government"));
+  CHECK(lexicon().satisfies("Governor", "Governor"));
+  CHECK_FALSE(lexicon().satisfies("Governor", "Head of State"));
+}
+
+TEST_CASE("roles: a malformed titles.tsv is rejected naming file and line", "[roles]") {
+  ng::test::TempDir dir;
+  dir.write("titles.tsv", "# header\npresident\tPresident\tgpe\n\ngovernor\tGovernor\tplanet\n");
+  try {
+    ng::RoleLexicon::load(dir.path());
+    FAIL("no error");
+  } catch (const ng::Error& e) {
+    const std::string what = e.what();
+    CHECK(what.find("titles.tsv:4") != std::string::npos);
+    CHECK(what.find("planet") != std::string::npos);
+  }
+}

@@ -1,0 +1,115 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/error.h"
+#include "extraction/rules.h"
+#include "tests/test_support.h"
+
+namespace {
+
+std::string bad(const char* name) {
+  return (ng::test::source_dir() / "tests/data/bad" / name).string();
+}
+
+bool declared(const std::string& curie) { return curie == "ng:met" || curie == "ng:Meeting"; }
+
+}  // namespace
+
+TEST_CASE("parse_path reads steps, constraints, '^' and '.'", "[extract][rules]") {
+  auto p = ng::parse_path("obl[case=with|at]/nmod[lemma=talk]/^/.");
+  REQUIRE(p.size() == 4);
+  CHECK(p[0].deprel == "obl");
+  CHECK(p[0].case_lemmas == std::vector<std::string>{"with", "at"});
+  CHECK(p[1].lemmas == std::vector<std::string>{"talk"});
+  CHECK(p[2].up);
+  CHECK(p[3].self);
+  CHECK(ng::parse_path("nsubj:pass")[0].deprel == "nsubj:pass");
+  for (const char* badp : {"", "obl[case=with", "obl[foo=bar]", "nsubjj", "obj/", "obl[case=]"}) {
+    INFO(badp);
+    CHECK_THROWS_AS(ng::parse_path(badp), ng::Error);
+  }
+}
+
+TEST_CASE("bad rule files fail loudly with file, line and rule id", "[extract][rules]") {
+  struct Case { const char* file; std::vector<std::string> expect; };
+  const Case cases[] = {
+      {"rule_unknown_key.yaml", {"rule_unknown_key.yaml:6:", "test.bad_key", "confidance"}},
+      {"rule_bad_path.yaml", {"rule_bad_path.yaml:11:", "test.bad_path", "nsubjj"}},
+      {"rule_undeclared_predicate.yaml", {":5:", "test.undeclared", "ng:shookHandsWith", "ontology"}},
+      {"rule_undefined_slot.yaml", {"test.slot", "undefined slot 'b'"}},
+      {"rule_not_yaml.yaml", {"rule_not_yaml.yaml:", "invalid YAML"}},
+      {"rule_no_output.yaml", {"test.nothing", "produces nothing"}},
+      {"does_not_exist.yaml", {"does_not_exist.yaml", "cannot open"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.file);
+    try {
+      ng::load_rules(bad(c.file), declared);
+      FAIL("bad rule file accepted");
+    } catch (const ng::Error& e) {
+      for (const auto& s : c.expect) CHECK_THAT(e.what(), Catch::Contains(s));
+    }
+  }
+}
+
+TEST_CASE("the bundled rule files load and every rule has a trigger and output", "[extract][rules]") {
+  auto rules = ng::load_rules((ng::test::source_dir() / "extraction/rules/news.yaml").string(), nullptr);
+  CHECK(rules.size() >= 20);
+  for (const auto& r : rules) {
+    INFO(r.id);
+    CHECK(!r.lemmas.empty());
+    CHECK((!r.facts.empty() || !r.events.empty()));
+    CHECK(r.line > 0);
+  }
+}
+
+TEST_CASE("paths: '^' takes constraints on the head", "[extract][rules]") {
+  auto p = ng::parse_path("^[lemma=attend|hold]/nsubj");
+  REQUIRE(p.size() == 2);
+  CHECK(p[0].up);
+  CHECK(p[0].lemmas == std::vector<std::string>{"attend", "hold"});
+  CHECK(p[1].deprel == "nsubj");
+  CHECK_THROWS_AS(ng::parse_path("^x"), ng::Error);
+}
+
+TEST_CASE("slot sides and focus events are read and checked", "[extract][rules]") {
+  auto dir = std::filesystem::temp_directory_path() / "ng_rules_side_test";
+  std::filesystem::create_directories(dir);
+  auto write = [&](const char* name, const char* text) {
+    auto p = dir / name;
+    std::ofstream(p) << text;
+    return p.string();
+  };
+  auto ok = write("ok.yaml",
+                  "- id: t.side\n"
+                  "  trigger: {lemma: [gather]}\n"
+                  "  slots:\n"
+                  "    p: {side: before, type: [PERSON]}\n"
+                  "    q: {path: [obj], side: after, optional: true}\n"
+                  "  event: {class: \"ng:Meeting\", roles: {p: \"ng:participant\"}, focus: true}\n");
+  auto rules = ng::load_rules(ok, nullptr);
+  REQUIRE(rules.size() == 1);
+  CHECK(rules[0].slots[0].side == "before");
+  CHECK(rules[0].slots[0].paths.empty());
+  CHECK(rules[0].slots[1].side == "after");
+  CHECK(rules[0].slots[1].paths.size() == 1);
+  REQUIRE(rules[0].events.size() == 1);
+  CHECK(rules[0].events[0].focus);
+  auto bad_side = write("bad.yaml",
+                        "- id: t.bad_side\n"
+                        "  trigger: {lemma: [gather]}\n"
+                        "  slots:\n"
+                        "    p: {side: left}\n"
+                        "  event: {class: \"ng:Meeting\", roles: {p: \"ng:participant\"}}\n");
+  try {
+    ng::load_rules(bad_side, nullptr);
+    FAIL("a bad side was accepted");
+  } catch (const ng::Error& e) {
+    CHECK_THAT(e.what(), Catch::Contains("bad.yaml:4:"));
+    CHECK_THAT(e.what(), Catch::Contains("t.bad_side"));
+    CHECK_THAT(e.what(), Catch::Contains("before' or 'after"));
+  }
+  std::filesystem::remove_all(dir);
+}

@@ -1,0 +1,316 @@
+// Tests of the dependency parser with the committed model (models/parser.bin):
+// attachments on hand-tagged sentences, tree well-formedness on random tag
+// sequences, document-global heads, the scorer, model loading errors, and a
+// floor on EWT dev accuracy when ../shared is present.
+#include "syntax/parser.h"
+
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <sstream>
+
+#include "core/error.h"
+#include "io/conllu.h"
+#include "tests/test_support.h"
+
+namespace {
+
+using ng::Document;
+using ng::Token;
+
+std::vector<std::string> split(const std::string& s) {
+  std::istringstream in(s);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+// Appends a sentence given as space-separated forms / xpos / upos.
+void add_tagged_sentence(Document& doc, const std::string& forms, const std::string& xpos,
+                         const std::string& upos) {
+  auto f = split(forms), x = split(xpos), u = split(upos);
+  REQUIRE(f.size() == x.size());
+  REQUIRE(f.size() == u.size());
+  if (!doc.text.empty()) doc.text += ' ';
+  ng::Sentence s;
+  s.first = static_cast<int>(doc.tokens.size());
+  s.begin = static_cast<uint32_t>(doc.text.size());
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (i) doc.text += ' ';
+    Token t;
+    t.begin = static_cast<uint32_t>(doc.text.size());
+    doc.text += f[i];
+    t.end = static_cast<uint32_t>(doc.text.size());
+    t.form = f[i];
+    t.xpos = x[i];
+    t.upos = u[i];
+    t.head = 12345;  // must be overwritten
+    t.deprel = "junk";
+    doc.tokens.push_back(t);
+  }
+  s.last = static_cast<int>(doc.tokens.size());
+  s.end = static_cast<uint32_t>(doc.text.size());
+  doc.sentences.push_back(s);
+  doc.body_end = static_cast<uint32_t>(doc.text.size());
+}
+
+const ng::Parser& model() {
+  static const ng::Parser parser;  // models/parser.bin
+  return parser;
+}
+
+// Checks that every sentence of doc is a single-rooted tree inside the
+// sentence; returns a description of the first problem ("" = fine).
+std::string tree_problem(const Document& doc) {
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const auto& s = doc.sentences[si];
+    int roots = 0;
+    for (int i = s.first; i < s.last; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.head == -1) {
+        ++roots;
+        if (t.deprel != "root") return "root token " + std::to_string(i) + " has " + t.deprel;
+        continue;
+      }
+      if (t.head < s.first || t.head >= s.last || t.head == i)
+        return "token " + std::to_string(i) + " has head " + std::to_string(t.head) +
+               " outside sentence " + std::to_string(si);
+      if (t.deprel == "root" || t.deprel.empty())
+        return "non-root token " + std::to_string(i) + " labelled '" + t.deprel + "'";
+      int x = i, steps = 0;
+      while (x != -1 && steps++ <= s.last - s.first) x = doc.tokens[x].head;
+      if (x != -1) return "cycle through token " + std::to_string(i);
+    }
+    if (roots != 1) return "sentence " + std::to_string(si) + " has " + std::to_string(roots) +
+                           " roots";
+  }
+  return "";
+}
+
+struct Arc {
+  int dep;          // 0-based in the sentence
+  int head;         // 0-based in the sentence; -1 = root
+  const char* rel;  // expected deprel (full, with subtype)
+};
+
+struct Case {
+  const char* name;
+  const char* forms;
+  const char* xpos;
+  const char* upos;
+  std::vector<Arc> arcs;
+};
+
+}  // namespace
+
+TEST_CASE("parser: attachments on hand-tagged sentences", "[parser][!mayfail]") {
+  const std::vector<Case> cases = {
+      {"transitive verb with oblique",
+       "The president met the governor in Moscow .",
+       "DT NN VBD DT NN IN NNP .",
+       "DET NOUN VERB DET NOUN ADP PROPN PUNCT",
+       {{1, 2, "nsubj"}, {2, -1, "root"}, {4, 2, "obj"}, {6, 2, "obl"}, {5, 6, "case"},
+        {0, 1, "det"}, {7, 2, "punct"}}},
+      {"passive with agent",
+       "The delegation was received by the president .",
+       "DT NN VBD VBN IN DT NN .",
+       "DET NOUN AUX VERB ADP DET NOUN PUNCT",
+       {{1, 3, "nsubj:pass"}, {2, 3, "aux:pass"}, {3, -1, "root"}, {6, 3, "obl:agent"},
+        {4, 6, "case"}}},
+      {"apposition",
+       "John Smith , the head of the company , arrived yesterday .",
+       "NNP NNP , DT NN IN DT NN , VBD NN .",
+       "PROPN PROPN PUNCT DET NOUN ADP DET NOUN PUNCT VERB NOUN PUNCT",
+       {{0, 9, "nsubj"}, {1, 0, "flat"}, {4, 0, "appos"}, {7, 4, "nmod"}, {9, -1, "root"}}},
+      {"coordination of subjects and objects",
+       "The minister and the governor discussed trade and energy .",
+       "DT NN CC DT NN VBD NN CC NN .",
+       "DET NOUN CCONJ DET NOUN VERB NOUN CCONJ NOUN PUNCT",
+       {{1, 5, "nsubj"}, {4, 1, "conj"}, {2, 4, "cc"}, {5, -1, "root"}, {6, 5, "obj"},
+        {8, 6, "conj"}, {7, 8, "cc"}}},
+      {"ditransitive with possessive",
+       "The minister gave his counterpart a book .",
+       "DT NN VBD PRP$ NN DT NN .",
+       "DET NOUN VERB PRON NOUN DET NOUN PUNCT",
+       {{1, 2, "nsubj"}, {2, -1, "root"}, {3, 4, "nmod:poss"}, {4, 2, "iobj"}, {6, 2, "obj"}}},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.name) {
+      Document doc;
+      add_tagged_sentence(doc, c.forms, c.xpos, c.upos);
+      model().process(doc);
+      REQUIRE(tree_problem(doc) == "");
+      for (const Arc& a : c.arcs) {
+        INFO(c.forms << ": word " << a.dep << " '" << doc.tokens[a.dep].form << "'");
+        CHECK(doc.tokens[a.dep].head == a.head);
+        CHECK(doc.tokens[a.dep].deprel == a.rel);
+      }
+    }
+  }
+}
+
+TEST_CASE("parser: heads are document-global across sentences", "[parser]") {
+  Document doc;
+  add_tagged_sentence(doc, "He left .", "PRP VBD .", "PRON VERB PUNCT");
+  add_tagged_sentence(doc, "The president met the governor .", "DT NN VBD DT NN .",
+                      "DET NOUN VERB DET NOUN PUNCT");
+  model().process(doc);
+  REQUIRE(tree_problem(doc) == "");
+  CHECK(doc.tokens[0].head == 1);   // He <- left
+  CHECK(doc.tokens[1].head == -1);  // left = root
+  CHECK(doc.tokens[4].head == 5);   // president <- met (token 5)
+  CHECK(doc.tokens[5].head == -1);
+  CHECK(doc.tokens[7].head == 5);   // governor <- met
+  CHECK(doc.tokens[7].deprel == "obj");
+}
+
+TEST_CASE("parser: every output is a single-rooted tree (random tag sequences)", "[parser]") {
+  const std::vector<std::pair<const char*, const char*>> tags = {
+      {"NN", "NOUN"},  {"NNS", "NOUN"}, {"NNP", "PROPN"}, {"VB", "VERB"},   {"VBD", "VERB"},
+      {"VBZ", "AUX"},  {"IN", "ADP"},   {"DT", "DET"},    {"JJ", "ADJ"},    {"RB", "ADV"},
+      {"CC", "CCONJ"}, {"PRP", "PRON"}, {",", "PUNCT"},   {".", "PUNCT"},   {"CD", "NUM"},
+      {"TO", "PART"},  {"MD", "AUX"},   {"WDT", "PRON"},  {"HYPH", "PUNCT"}, {"XX", "X"},
+      {"", ""},        {"NOT-A-TAG", "NOPE"}};
+  const std::vector<std::string> words = {"the", "of", "president", "met", ",", ".", "Baku",
+                                          "and", "said", "zzqx", "42", "\xC3\xA9t\xC3\xA9"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 300; ++round) {
+    Document doc;
+    int sentences = 1 + static_cast<int>(rng() % 3);
+    for (int s = 0; s < sentences; ++s) {
+      int n = 1 + static_cast<int>(rng() % (round < 250 ? 30 : 150));
+      std::string f, x, u;
+      for (int i = 0; i < n; ++i) {
+        const auto& t = tags[rng() % tags.size()];
+        f += words[rng() % words.size()] + " ";
+        x += std::string(*t.first ? t.first : "_") + " ";
+        u += std::string(*t.second ? t.second : "_") + " ";
+      }
+      add_tagged_sentence(doc, f, x, u);
+    }
+    model().process(doc);
+    INFO("round " << round << ": " << doc.text);
+    REQUIRE(tree_problem(doc) == "");
+  }
+}
+
+TEST_CASE("parser: empty sentences and an empty document are left alone", "[parser]") {
+  Document doc;
+  model().process(doc);
+  CHECK(doc.tokens.empty());
+  add_tagged_sentence(doc, "Hello", "UH", "INTJ");
+  doc.sentences.push_back(ng::Sentence{1, 1, doc.body_end, doc.body_end});  // empty
+  model().process(doc);
+  CHECK(doc.tokens[0].head == -1);
+  CHECK(doc.tokens[0].deprel == "root");
+}
+
+TEST_CASE("parser: scorer compares heads and universal relations", "[parser]") {
+  // Gold = the parser's own output, with subtypes added: LAS must be 100.
+  Document doc;
+  add_tagged_sentence(doc, "The president met the governor in Moscow .",
+                      "DT NN VBD DT NN IN NNP .", "DET NOUN VERB DET NOUN ADP PROPN PUNCT");
+  model().process(doc);
+  ng::ConlluSentence gold;
+  for (const Token& t : doc.tokens) {
+    ng::ConlluWord w;
+    w.form = t.form;
+    w.xpos = t.xpos;
+    w.upos = t.upos;
+    w.head = t.head + 1;
+    w.deprel = t.deprel == "root" ? "root" : t.deprel + ":x";
+    gold.words.push_back(w);
+  }
+  auto sc = ng::evaluate_parser(model(), {gold});
+  CHECK(sc.words == 8);
+  CHECK(sc.uas() == Approx(100.0));
+  CHECK(sc.las() == Approx(100.0));
+  // One wrong head and one wrong label.
+  gold.words[0].head = gold.words[0].head == 1 ? 3 : 1;
+  gold.words[7].deprel = "dep";
+  sc = ng::evaluate_parser(model(), {gold});
+  CHECK(sc.head_correct == 7);
+  CHECK(sc.label_correct == 6);
+  // tokens_from_conllu: 0-based heads, -1 = root.
+  auto toks = ng::tokens_from_conllu(gold);
+  REQUIRE(toks.size() == 8);
+  CHECK(toks[2].head == -1);
+  CHECK(toks[0].form == "The");
+}
+
+TEST_CASE("parser: loading a bad model fails with the file name", "[parser]") {
+  ng::test::TempDir tmp;
+  auto missing = (tmp.path() / "none.bin").string();
+  CHECK_THROWS_WITH(ng::Parser(missing), Catch::Contains("none.bin"));
+  auto junk = tmp.write("junk.bin", "this is not a model").string();
+  CHECK_THROWS_AS(ng::Parser(junk), ng::Error);
+  CHECK_THROWS_WITH(ng::Parser(junk), Catch::Contains("junk.bin"));
+}
+
+TEST_CASE("parser: accuracy floor on EWT dev with gold tags", "[parser][shared]") {
+  auto shared = ng::test::shared_dir();
+  if (shared.empty()) {
+    WARN("skipped: ../shared not found (set NEWSGRAPH_SHARED)");
+    return;
+  }
+  auto path = shared / "data/ud-english-ewt/en_ewt-ud-dev.conllu";
+  if (!std::filesystem::exists(path)) {
+    WARN("skipped: " << path << " not found");
+    return;
+  }
+  auto gold = ng::read_conllu(path.string());
+  auto sc = ng::evaluate_parser(model(), gold);
+  INFO("EWT dev, gold tags: UAS " << sc.uas() << " LAS " << sc.las());
+  CHECK(sc.words == 25147);
+  CHECK(sc.uas() > 85.0);
+  CHECK(sc.las() > 82.0);
+}
+
+TEST_CASE("parser: a preposition with dependents is repaired into a case marker", "[parser]") {
+  // met(0) on(1) Monday(2) with(3) Ann(4) Lee(5): "with" wrongly heads "Ann".
+  struct R { const char* form; const char* upos; int head; const char* rel; };
+  const R words[] = {{"met", "VERB", -1, "root"}, {"on", "ADP", 2, "case"},
+                     {"Monday", "PROPN", 0, "obl"}, {"with", "ADP", 2, "nmod"},
+                     {"Ann", "PROPN", 3, "appos"},  {"Lee", "PROPN", 4, "flat"}};
+  const int base = 10;  // heads are relative to a sentence starting at word 10
+  std::vector<Token> t;
+  for (const R& r : words) {
+    Token x;
+    x.form = r.form;
+    x.upos = r.upos;
+    x.head = r.head < 0 ? -1 : base + r.head;
+    x.deprel = r.rel;
+    t.push_back(x);
+  }
+  ng::repair_parse(t.data(), static_cast<int>(t.size()), base);
+  CHECK(t[3].head == base + 4);
+  CHECK(t[3].deprel == "case");
+  CHECK(t[4].head == base + 2);  // Ann takes the preposition's place under Monday
+  CHECK(t[4].deprel == "nmod");
+  CHECK(t[5].head == base + 4);
+  CHECK(t[1].head == base + 2);  // a proper case marker is left alone
+  // Still one tree: every word reaches the root.
+  for (int i = 0; i < static_cast<int>(t.size()); ++i) {
+    int x = i, steps = 0;
+    while (t[x].head >= 0 && steps++ < 10) x = t[x].head - base;
+    CHECK(t[x].head == -1);
+  }
+}
+
+TEST_CASE("parser: a subject with a preposition is repaired into an oblique", "[parser]") {
+  // in(0) Rome(1) Ann(2) spoke(3): "Rome" wrongly the subject.
+  std::vector<Token> t(4);
+  const char* forms[] = {"in", "Rome", "Ann", "spoke"};
+  const char* upos[] = {"ADP", "PROPN", "PROPN", "VERB"};
+  const int heads[] = {1, 3, 3, -1};
+  const char* rels[] = {"case", "nsubj", "appos", "root"};
+  for (int i = 0; i < 4; ++i) {
+    t[i].form = forms[i];
+    t[i].upos = upos[i];
+    t[i].head = heads[i];
+    t[i].deprel = rels[i];
+  }
+  ng::repair_parse(t.data(), 4, 0);
+  CHECK(t[1].deprel == "obl");
+  CHECK(t[0].deprel == "case");
+}

@@ -1,0 +1,148 @@
+#include "syntax/tagger.h"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+#include <thread>
+
+#include "core/error.h"
+#include "tests/test_support.h"
+
+namespace {
+
+// A Document holding the given sentences, tokens separated by spaces.
+ng::Document make_doc(const std::vector<std::vector<std::string>>& sentences) {
+  ng::Document doc;
+  for (const auto& words : sentences) {
+    ng::Sentence s;
+    s.first = static_cast<int>(doc.tokens.size());
+    s.begin = static_cast<uint32_t>(doc.text.size());
+    for (const auto& w : words) {
+      ng::Token t;
+      t.begin = static_cast<uint32_t>(doc.text.size());
+      doc.text += w;
+      t.end = static_cast<uint32_t>(doc.text.size());
+      doc.text += ' ';
+      t.form = w;
+      doc.tokens.push_back(t);
+    }
+    s.last = static_cast<int>(doc.tokens.size());
+    s.end = doc.tokens.empty() ? s.begin : doc.tokens.back().end;
+    doc.sentences.push_back(s);
+  }
+  return doc;
+}
+
+std::vector<std::string> split(const std::string& s) {
+  std::istringstream in(s);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+const ng::Tagger& tagger() {
+  static const ng::Tagger t;  // models/tagger.bin, the committed model
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("tagger tags obvious sentences", "[tagger]") {
+  struct Case {
+    const char* words;
+    const char* upos;
+    const char* xpos;
+  };
+  const Case cases[] = {
+      {"The president met the governor .", "DET NOUN VERB DET NOUN PUNCT", "DT NN VBD DT NN ."},
+      {"She has been reading books .", "PRON AUX AUX VERB NOUN PUNCT", "PRP VBZ VBN VBG NNS ."},
+      {"I do n't know .", "PRON AUX PART VERB PUNCT", "PRP VBP RB VB ."},
+      {"Paris is a beautiful city .", "PROPN AUX DET ADJ NOUN PUNCT", "NNP VBZ DT JJ NN ."},
+      {"He quickly walked to the store .", "PRON ADV VERB ADP DET NOUN PUNCT",
+       "PRP RB VBD IN DT NN ."},
+      {"The ministers will discuss 12 new projects in 2024 .",
+       "DET NOUN AUX VERB NUM ADJ NOUN ADP NUM PUNCT", "DT NNS MD VB CD JJ NNS IN CD ."},
+  };
+  for (const auto& c : cases) {
+    SECTION(c.words) {
+      auto doc = make_doc({split(c.words)});
+      tagger().process(doc);
+      std::string upos, xpos;
+      for (const auto& t : doc.tokens) {
+        upos += (upos.empty() ? "" : " ") + t.upos;
+        xpos += (xpos.empty() ? "" : " ") + t.xpos;
+      }
+      CHECK(upos == c.upos);
+      CHECK(xpos == c.xpos);
+    }
+  }
+}
+
+TEST_CASE("tagger tags every token of every sentence", "[tagger]") {
+  auto doc = make_doc({split("Hello world !"), {}, split("Yes .")});
+  tagger().process(doc);
+  for (const auto& t : doc.tokens) {
+    CHECK_FALSE(t.upos.empty());
+    CHECK_FALSE(t.xpos.empty());
+  }
+  CHECK(doc.tokens.back().upos == "PUNCT");
+
+  // Tokens without sentences are tagged as one sentence.
+  auto flat = make_doc({split("The cat sleeps .")});
+  flat.sentences.clear();
+  tagger().process(flat);
+  CHECK(flat.tokens[1].upos == "NOUN");
+  CHECK(flat.tokens[2].upos == "VERB");
+}
+
+TEST_CASE("tagger tag set pairs UPOS with PTB XPOS", "[tagger]") {
+  const auto& u = tagger().upos_tags();
+  const auto& x = tagger().xpos_tags();
+  REQUIRE(u.size() == x.size());
+  CHECK(u.size() > 40);
+  bool nnp = false;
+  for (size_t i = 0; i < u.size(); ++i)
+    if (u[i] == "PROPN" && x[i] == "NNP") nnp = true;
+  CHECK(nnp);
+}
+
+TEST_CASE("tagger rejects missing and foreign model files", "[tagger]") {
+  CHECK_THROWS_WITH(ng::Tagger("/nonexistent/tagger.bin"), Catch::Contains("/nonexistent/tagger.bin"));
+  ng::test::TempDir dir;
+  auto bad = dir.write("bad.bin", "not a model at all");
+  CHECK_THROWS_AS(ng::Tagger(bad.string()), ng::Error);
+  auto lemmas = ng::test::source_dir() / "models/lemmatizer.bin";
+  CHECK_THROWS_WITH(ng::Tagger(lemmas.string()), Catch::Contains("lemmatizer.bin"));
+}
+
+TEST_CASE("tagger is deterministic across threads", "[tagger]") {
+  auto words = split("Officials said the talks would resume next week in the capital .");
+  std::vector<std::string_view> forms(words.begin(), words.end());
+  std::vector<int> a, b;
+  tagger().tag(forms, a);
+  std::thread t([&] { tagger().tag(forms, b); });
+  t.join();
+  CHECK(a == b);
+}
+
+TEST_CASE("tagger: words missing from the lexicon never get closed-class tags", "[tagger]") {
+  // Invented words in every position of sentences with many function words.
+  const char* frames[] = {"He gave the %s a book .", "The %s %s of the city was with them .",
+                          "She presented them with a %s %s depicting events .",
+                          "%s %s and %s met in %s on Monday ."};
+  const char* words[] = {"zorbulate", "Quexting", "flimbor", "vantroque", "Mzyx", "glorpish"};
+  int k = 0;
+  for (const char* f : frames) {
+    std::string s = f;
+    for (size_t p; (p = s.find("%s")) != std::string::npos; k = (k + 1) % 6)
+      s.replace(p, 2, words[k]);
+    ng::Document d = make_doc({split(s)});
+    tagger().process(d);
+    for (const auto& t : d.tokens) {
+      bool invented = false;
+      for (const char* w : words) invented = invented || t.form == w;
+      if (!invented) continue;
+      INFO(s << ": " << t.form << " " << t.upos);
+      CHECK(!ng::tagging::closed_class(t.upos));
+    }
+  }
+}
