@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/data_path.h"
+#include "core/text.h"
 #include "core/utf8.h"
 
 namespace ng {
@@ -79,12 +80,6 @@ bool pronoun_info(std::string_view lower, PronounInfo& p) {
       return true;
     }
   return false;
-}
-
-bool starts_upper(std::string_view w) {
-  if (w.empty()) return false;
-  size_t i = 0;
-  return is_upper(next_code_point(w, i));
 }
 
 bool is_subject(const std::string& rel) { return rel == "nsubj" || rel == "nsubj:pass"; }

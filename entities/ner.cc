@@ -10,6 +10,7 @@
 
 #include "core/data_path.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "syntax/model_io.h"
 
@@ -275,12 +276,6 @@ std::string_view suffix_cp(std::string_view w, size_t n) {
     while (i > 0 && (static_cast<unsigned char>(w[i]) & 0xC0) == 0x80) --i;
   }
   return w.substr(i);
-}
-
-bool starts_upper(std::string_view w) {
-  if (w.empty()) return false;
-  size_t i = 0;
-  return is_upper(next_code_point(w, i));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "entities/ner.h"
 
@@ -21,12 +22,6 @@ std::vector<std::string> split(const std::string& s, char sep) {
     a = b + 1;
   }
   return out;
-}
-
-bool starts_upper(std::string_view w) {
-  if (w.empty()) return false;
-  size_t i = 0;
-  return is_upper(next_code_point(w, i));
 }
 
 std::string lower(std::string_view w) { return to_lower(w); }

@@ -17,8 +17,8 @@ namespace ng {
 
 namespace {
 
-using detail::Adjacency;
-using detail::EdgeKind;
+using graph_internal::Adjacency;
+using graph_internal::EdgeKind;
 using Vertex = boost::graph_traits<Adjacency>::vertex_descriptor;
 using Edge = boost::graph_traits<Adjacency>::edge_descriptor;
 
@@ -81,7 +81,7 @@ struct EdgeWriter {
   const Adjacency* adj;
   template <typename E>
   void operator()(std::ostream& out, const E& e) const {
-    const detail::EdgeProps& p = (*adj)[e];
+    const graph_internal::EdgeProps& p = (*adj)[e];
     std::string label(local_name(p.predicate));
     switch (p.kind) {
       case EdgeKind::Met:
@@ -223,13 +223,13 @@ std::string to_graphml(const KnowledgeGraph& graph) {
   vertex_prop("label", [](const GraphNode& n) { return n.label; });
   vertex_prop("type", [](const GraphNode& n) { return n.cls; });
   vertex_prop("iri", [](const GraphNode& n) { return n.iri; });
-  using EdgeFn = std::string (*)(const KnowledgeGraph&, const detail::EdgeProps&);
+  using EdgeFn = std::string (*)(const KnowledgeGraph&, const graph_internal::EdgeProps&);
   auto edge_prop = [&](const char* name, EdgeFn fn) {
     dp.property(name, boost::make_function_property_map<Edge, std::string>(
                           [&graph, &g, fn](Edge e) { return clean_literal(fn(graph, g[e])); }));
   };
   // Provenance of a fact edge, or of the event behind a role/location/met edge.
-  static const auto provenance = [](const KnowledgeGraph& kg, const detail::EdgeProps& p)
+  static const auto provenance = [](const KnowledgeGraph& kg, const graph_internal::EdgeProps& p)
       -> const Provenance* {
     switch (p.kind) {
       case EdgeKind::Fact: return &kg.statements()[static_cast<size_t>(p.index)].provenance;
@@ -243,33 +243,33 @@ std::string to_graphml(const KnowledgeGraph& graph) {
     }
     return nullptr;
   };
-  edge_prop("kind", [](const KnowledgeGraph&, const detail::EdgeProps& p) {
+  edge_prop("kind", [](const KnowledgeGraph&, const graph_internal::EdgeProps& p) {
     return std::string(kind_name(p.kind));
   });
-  edge_prop("predicate", [](const KnowledgeGraph&, const detail::EdgeProps& p) {
+  edge_prop("predicate", [](const KnowledgeGraph&, const graph_internal::EdgeProps& p) {
     return p.predicate;
   });
-  edge_prop("label", [](const KnowledgeGraph&, const detail::EdgeProps& p) {
+  edge_prop("label", [](const KnowledgeGraph&, const graph_internal::EdgeProps& p) {
     return std::string(local_name(p.predicate));
   });
-  edge_prop("doc", [](const KnowledgeGraph& kg, const detail::EdgeProps& p) {
+  edge_prop("doc", [](const KnowledgeGraph& kg, const graph_internal::EdgeProps& p) {
     const Provenance* pr = provenance(kg, p);
     if (pr) return kg.articles()[static_cast<size_t>(pr->article)].doc_id;
     return kg.articles()[static_cast<size_t>(p.index)].doc_id;
   });
-  edge_prop("confidence", [](const KnowledgeGraph& kg, const detail::EdgeProps& p) {
+  edge_prop("confidence", [](const KnowledgeGraph& kg, const graph_internal::EdgeProps& p) {
     const Provenance* pr = provenance(kg, p);
     return pr ? format_decimal(pr->confidence) : std::string();
   });
-  edge_prop("modality", [](const KnowledgeGraph& kg, const detail::EdgeProps& p) {
+  edge_prop("modality", [](const KnowledgeGraph& kg, const graph_internal::EdgeProps& p) {
     const Provenance* pr = provenance(kg, p);
     return pr ? std::string(to_string(pr->modality)) : std::string();
   });
-  edge_prop("rule", [](const KnowledgeGraph& kg, const detail::EdgeProps& p) {
+  edge_prop("rule", [](const KnowledgeGraph& kg, const graph_internal::EdgeProps& p) {
     const Provenance* pr = provenance(kg, p);
     return pr ? pr->rule : std::string();
   });
-  edge_prop("sentence", [](const KnowledgeGraph& kg, const detail::EdgeProps& p) {
+  edge_prop("sentence", [](const KnowledgeGraph& kg, const graph_internal::EdgeProps& p) {
     const Provenance* pr = provenance(kg, p);
     return pr ? pr->sentence_text : std::string();
   });

@@ -1,4 +1,5 @@
 #include "extraction/open_ie.h"
+#include "core/text.h"
 
 #include <algorithm>
 
@@ -8,10 +9,6 @@ namespace {
 bool is_rel(const std::string& deprel, std::string_view rel) {
   return deprel.size() >= rel.size() && deprel.compare(0, rel.size(), rel) == 0 &&
          (deprel.size() == rel.size() || deprel[rel.size()] == ':');
-}
-
-bool one_of(std::string_view s, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), s) != list.end();
 }
 
 // Case/mark words of an oblique or clause ("in", "because of"), in order.

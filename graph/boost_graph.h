@@ -17,7 +17,7 @@
 
 #include "graph/knowledge_graph.h"
 
-namespace ng::detail {
+namespace ng::graph_internal {
 
 enum class EdgeKind : uint8_t { Fact, Role, Location, Met, Publisher };
 
@@ -34,4 +34,4 @@ struct BoostGraph {
   Adjacency g;
 };
 
-}  // namespace ng::detail
+}  // namespace ng::graph_internal

@@ -125,7 +125,7 @@ std::string format_decimal(double value) {
 
 struct KnowledgeGraph::Impl {
   std::string base;
-  detail::BoostGraph bg;
+  graph_internal::BoostGraph bg;
   std::unordered_map<std::string, int> by_iri;
   std::map<std::pair<std::string, std::string>, int> literals;      // (datatype, value) -> node
   std::unordered_map<std::string, int> doc_ids;                     // doc id -> article index
@@ -146,9 +146,9 @@ struct KnowledgeGraph::Impl {
     return v;
   }
 
-  void add_edge(int from, int to, detail::EdgeKind kind, std::string predicate, int index) {
+  void add_edge(int from, int to, graph_internal::EdgeKind kind, std::string predicate, int index) {
     boost::add_edge(static_cast<size_t>(from), static_cast<size_t>(to),
-                    detail::EdgeProps{kind, std::move(predicate), index}, bg.g);
+                    graph_internal::EdgeProps{kind, std::move(predicate), index}, bg.g);
   }
 
   int literal_node(const std::string& datatype, const std::string& value) {
@@ -297,7 +297,7 @@ void KnowledgeGraph::add(const Document& doc) {
     int v = m.entity_node(EntityType::Org, name, {name}, article);
     touched.insert(v);
     m.articles.back().publisher = v;
-    m.add_edge(art.node, v, detail::EdgeKind::Publisher, "schema:publisher", article);
+    m.add_edge(art.node, v, graph_internal::EdgeKind::Publisher, "schema:publisher", article);
   }
 
   // Entities: one node per distinct IRI; DATE entities become literal values.
@@ -349,7 +349,7 @@ void KnowledgeGraph::add(const Document& doc) {
   auto add_statement = [&](GraphStatement st) {
     int index = static_cast<int>(m.statements.size());
     stated.emplace(st.subject, st.predicate, st.object);
-    m.add_edge(st.subject, st.object, detail::EdgeKind::Fact, st.predicate, index);
+    m.add_edge(st.subject, st.object, graph_internal::EdgeKind::Fact, st.predicate, index);
     m.statements.push_back(std::move(st));
   };
   for (size_t i = 0; i < doc.facts.size(); ++i) {
@@ -436,9 +436,9 @@ void KnowledgeGraph::add(const Document& doc) {
     n.event = index;
     ev.node = m.add_node(std::move(n));
     for (const auto& [role, v] : ev.roles)
-      m.add_edge(ev.node, v, detail::EdgeKind::Role, role, index);
+      m.add_edge(ev.node, v, graph_internal::EdgeKind::Role, role, index);
     if (ev.place >= 0)
-      m.add_edge(ev.node, ev.place, detail::EdgeKind::Location, "schema:location", index);
+      m.add_edge(ev.node, ev.place, graph_internal::EdgeKind::Location, "schema:location", index);
     if (e.cls == "ng:Meeting" && e.modality == Modality::Asserted) {
       for (size_t x = 0; x < ev.participants.size(); ++x) {
         for (size_t y = x + 1; y < ev.participants.size(); ++y) {
@@ -447,7 +447,7 @@ void KnowledgeGraph::add(const Document& doc) {
           int link = static_cast<int>(m.met_links.size());
           m.met_links.push_back({a, b, index});
           if (m.met_pairs.emplace(std::min(a, b), std::max(a, b)).second)
-            m.add_edge(a, b, detail::EdgeKind::Met, "ng:met", link);
+            m.add_edge(a, b, graph_internal::EdgeKind::Met, "ng:met", link);
         }
       }
     }
@@ -473,6 +473,6 @@ const std::vector<GraphStatement>& KnowledgeGraph::statements() const { return i
 const std::vector<GraphEvent>& KnowledgeGraph::events() const { return impl_->events; }
 const std::vector<MetLink>& KnowledgeGraph::met_links() const { return impl_->met_links; }
 size_t KnowledgeGraph::skipped() const { return impl_->skipped; }
-const detail::BoostGraph& KnowledgeGraph::boost_graph() const { return impl_->bg; }
+const graph_internal::BoostGraph& KnowledgeGraph::boost_graph() const { return impl_->bg; }
 
 }  // namespace ng

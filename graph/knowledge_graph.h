@@ -26,7 +26,7 @@
 
 namespace ng {
 
-namespace detail {
+namespace graph_internal {
 struct BoostGraph;  // graph/boost_graph.h
 }
 
@@ -138,7 +138,7 @@ class KnowledgeGraph {
   size_t skipped() const;
 
   // The Boost graph (vertex i = node(i)); for graph/*.cc and export/graphviz.cc.
-  const detail::BoostGraph& boost_graph() const;
+  const graph_internal::BoostGraph& boost_graph() const;
 
  private:
   struct Impl;

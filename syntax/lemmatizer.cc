@@ -7,7 +7,7 @@
 #include "syntax/model_io.h"
 
 namespace ng {
-namespace lemmatizing {
+namespace lemmatizer_internal {
 
 namespace {
 
@@ -209,11 +209,11 @@ void save_model(const Model& m, const std::string& path) {
   w.save(path);
 }
 
-}  // namespace lemmatizing
+}  // namespace lemmatizer_internal
 
 Lemmatizer::Lemmatizer() : Lemmatizer(data_path("models/lemmatizer.bin").string()) {}
 Lemmatizer::Lemmatizer(const std::string& model_path)
-    : model_(lemmatizing::load_model(model_path)) {}
+    : model_(lemmatizer_internal::load_model(model_path)) {}
 Lemmatizer::~Lemmatizer() = default;
 Lemmatizer::Lemmatizer(Lemmatizer&&) noexcept = default;
 Lemmatizer& Lemmatizer::operator=(Lemmatizer&&) noexcept = default;

@@ -32,7 +32,7 @@
 
 namespace ng {
 
-namespace lemmatizing {
+namespace lemmatizer_internal {
 struct Model;
 }
 
@@ -55,13 +55,13 @@ class Lemmatizer : public Stage {
   std::string lemma(std::string_view form, std::string_view upos, std::string_view xpos) const;
 
  private:
-  std::unique_ptr<const lemmatizing::Model> model_;
+  std::unique_ptr<const lemmatizer_internal::Model> model_;
 };
 
 
 // ---------------------------------------------------------------------------
 // Internals shared by the lemmatizer and its trainer. Not for other callers.
-namespace lemmatizing {
+namespace lemmatizer_internal {
 
 inline constexpr uint32_t kModelVersion = 1;
 
@@ -114,5 +114,5 @@ uint64_t key_hash(uint32_t tag, std::string_view s);
 std::unique_ptr<Model> load_model(const std::string& path);
 void save_model(const Model& model, const std::string& path);
 
-}  // namespace lemmatizing
+}  // namespace lemmatizer_internal
 }  // namespace ng

@@ -13,7 +13,7 @@
 #include "syntax/parser_model.h"
 
 namespace ng {
-namespace parser_detail {
+namespace parser_internal {
 
 std::string normalize_word(std::string_view form) {
   std::string s(form);
@@ -502,16 +502,16 @@ void load_model(ParserModelData& m, const std::string& path,
   }
 }
 
-}  // namespace parser_detail
+}  // namespace parser_internal
 
-using parser_detail::ParserModelData;
+using parser_internal::ParserModelData;
 
 struct ParserModel : ParserModelData {};
 
 Parser::Parser() : Parser(data_path("models/parser.bin").string()) {}
 
 Parser::Parser(const std::string& model_path) : model_(std::make_unique<ParserModel>()) {
-  parser_detail::load_model(*model_, model_path);
+  parser_internal::load_model(*model_, model_path);
 }
 
 Parser::~Parser() = default;
@@ -627,7 +627,7 @@ void repair_parse(Token* tokens, int n, int base) {
 }
 
 void Parser::parse(Token* tokens, int n, int base) const {
-  parser_detail::greedy_parse(*model_, tokens, n, base);
+  parser_internal::greedy_parse(*model_, tokens, n, base);
   repair_parse(tokens, n, base);
 }
 
@@ -684,7 +684,7 @@ void retag(const Stage& tagger, std::vector<Token>& words) {
 }
 }  // namespace
 
-void parser_detail::retag_sentence(const Stage& tagger, std::vector<Token>& words) {
+void parser_internal::retag_sentence(const Stage& tagger, std::vector<Token>& words) {
   retag(tagger, words);
 }
 

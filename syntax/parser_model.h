@@ -25,7 +25,7 @@
 #include "core/document.h"
 #include "core/stage.h"
 
-namespace ng::parser_detail {
+namespace ng::parser_internal {
 
 inline constexpr uint32_t kModelVersion = 1;
 inline constexpr const char* kModelKind = "parser";
@@ -284,4 +284,4 @@ void load_model(ParserModelData& m, const std::string& path,
 // one-sentence Document whose text is the forms joined by spaces).
 void retag_sentence(const Stage& tagger, std::vector<Token>& words);
 
-}  // namespace ng::parser_detail
+}  // namespace ng::parser_internal

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/dates.h"
+#include "core/text.h"
 #include "core/utf8.h"
 
 namespace ng {
@@ -11,10 +12,6 @@ namespace {
 bool is_rel(const std::string& deprel, std::string_view rel) {
   return deprel.size() >= rel.size() && deprel.compare(0, rel.size(), rel) == 0 &&
          (deprel.size() == rel.size() || deprel[rel.size()] == ':');
-}
-
-bool one_of(std::string_view s, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), s) != list.end();
 }
 
 }  // namespace

@@ -14,7 +14,7 @@
 #include "syntax/model_io.h"
 
 namespace ng {
-namespace tagging {
+namespace tagger_internal {
 
 namespace {
 
@@ -505,12 +505,12 @@ std::unique_ptr<Model> load_model(const std::string& path) {
   return m;
 }
 
-}  // namespace tagging
+}  // namespace tagger_internal
 
 // ---- Tagger ------------------------------------------------------------------
 
 Tagger::Tagger() : Tagger(data_path("models/tagger.bin").string()) {}
-Tagger::Tagger(const std::string& model_path) : model_(tagging::load_model(model_path)) {}
+Tagger::Tagger(const std::string& model_path) : model_(tagger_internal::load_model(model_path)) {}
 Tagger::~Tagger() = default;
 Tagger::Tagger(Tagger&&) noexcept = default;
 Tagger& Tagger::operator=(Tagger&&) noexcept = default;
@@ -519,20 +519,20 @@ const std::vector<std::string>& Tagger::upos_tags() const { return model_->upos;
 const std::vector<std::string>& Tagger::xpos_tags() const { return model_->xpos; }
 
 void Tagger::tag(const std::vector<std::string_view>& forms, std::vector<int>& out) const {
-  thread_local std::vector<tagging::WordInfo> words;
+  thread_local std::vector<tagger_internal::WordInfo> words;
   thread_local std::vector<int32_t> scratch;
   thread_local std::vector<int> first;
-  scratch.reserve(tagging::padded(model_->pass1.classes));
-  const tagging::Model& m = *model_;
-  tagging::word_infos(forms, m.lexicon, words);
+  scratch.reserve(tagger_internal::padded(model_->pass1.classes));
+  const tagger_internal::Model& m = *model_;
+  tagger_internal::word_infos(forms, m.lexicon, words);
   auto score1 = [&](const uint64_t* f, int n, int32_t* s) { m.pass1.score(f, n, s); };
   if (m.pass2.classes == 0) {
-    tagging::decode(words, nullptr, m.pass1.classes, score1, scratch, out, m.closed.data());
+    tagger_internal::decode(words, nullptr, m.pass1.classes, score1, scratch, out, m.closed.data());
     return;
   }
-  tagging::decode(words, nullptr, m.pass1.classes, score1, scratch, first, m.closed.data());
+  tagger_internal::decode(words, nullptr, m.pass1.classes, score1, scratch, first, m.closed.data());
   auto score2 = [&](const uint64_t* f, int n, int32_t* s) { m.pass2.score(f, n, s); };
-  tagging::decode(words, first.data(), m.pass2.classes, score2, scratch, out, m.closed.data());
+  tagger_internal::decode(words, first.data(), m.pass2.classes, score2, scratch, out, m.closed.data());
 }
 
 void Tagger::process(Document& doc) const {

@@ -26,7 +26,7 @@
 
 namespace ng {
 
-namespace tagging {
+namespace tagger_internal {
 struct Model;  // tag set, lexicon and weight tables; defined below
 }
 
@@ -56,13 +56,13 @@ class Tagger : public Stage {
   const std::vector<std::string>& xpos_tags() const;
 
  private:
-  std::unique_ptr<const tagging::Model> model_;
+  std::unique_ptr<const tagger_internal::Model> model_;
 };
 
 // ---------------------------------------------------------------------------
 // Internals shared by the tagger and its trainer (train/tagger_train.cc).
 // Not for other callers.
-namespace tagging {
+namespace tagger_internal {
 
 inline constexpr uint32_t kModelVersion = 1;
 
@@ -189,5 +189,5 @@ void decode(const std::vector<WordInfo>& words, const int* first_pass, int class
 std::unique_ptr<Model> load_model(const std::string& path);
 void save_model(const Model& model, const std::string& path);
 
-}  // namespace tagging
+}  // namespace tagger_internal
 }  // namespace ng

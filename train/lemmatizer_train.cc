@@ -16,8 +16,8 @@ namespace ng {
 
 namespace {
 
-using lemmatizing::Model;
-using lemmatizing::Rule;
+using lemmatizer_internal::Model;
+using lemmatizer_internal::Rule;
 
 bool is_cont(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -103,7 +103,7 @@ void train_lemmatizer(const LemmatizerTrainOptions& opts, std::ostream& log) {
   const size_t ntags = m.tags.size();
   std::vector<long> keep(ntags * 4, 0), lower(ntags * 4, 0);
   for (const auto& t : types) {
-    int cc = lemmatizing::case_class(t.form);
+    int cc = lemmatizer_internal::case_class(t.form);
     if (cc == 0) continue;
     (to_lower(t.lemma) == t.lemma ? lower : keep)[t.tag * 4 + cc] += t.count;
   }
@@ -115,7 +115,7 @@ void train_lemmatizer(const LemmatizerTrainOptions& opts, std::ostream& log) {
       ntags);
   for (const auto& t : types) {
     const std::string low = to_lower(t.form);
-    const bool kc = m.keep_case[t.tag * 4 + lemmatizing::case_class(t.form)] &&
+    const bool kc = m.keep_case[t.tag * 4 + lemmatizer_internal::case_class(t.form)] &&
                     low.size() == t.form.size();
     const std::string base = kc ? t.form : low;
     const size_t p = common_prefix(base, t.lemma);
@@ -184,7 +184,7 @@ void train_lemmatizer(const LemmatizerTrainOptions& opts, std::ostream& log) {
   {
     std::vector<long> right1(ntags * 4, 0), right2(ntags * 4, 0);
     for (const auto& t : types) {
-      const size_t k = t.tag * 4 + lemmatizing::case_class(t.form);
+      const size_t k = t.tag * 4 + lemmatizer_internal::case_class(t.form);
       if (m.keep_case[k] != 1) continue;
       const auto pc = propn_count[m.tags[t.tag]];
       if (2 * pc.first > pc.second) continue;
@@ -231,7 +231,7 @@ void train_lemmatizer(const LemmatizerTrainOptions& opts, std::ostream& log) {
     log << "lemmatizer: dev " << path.substr(path.find_last_of('/') + 1)
         << " (gold tags): LEMMA " << pct(right, total) << '\n';
   }
-  lemmatizing::save_model(m, opts.out);
+  lemmatizer_internal::save_model(m, opts.out);
   log << "lemmatizer: saved " << opts.out << '\n';
 }
 

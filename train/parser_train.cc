@@ -27,7 +27,7 @@
 namespace ng {
 namespace {
 
-using namespace parser_detail;
+using namespace parser_internal;
 
 // splitmix64: small, seedable, identical on every platform.
 struct Rng {

@@ -19,8 +19,8 @@ namespace ng {
 
 namespace {
 
-using tagging::WeightTable;
-using tagging::WordInfo;
+using tagger_internal::WeightTable;
+using tagger_internal::WordInfo;
 
 struct TrainSentence {
   std::vector<std::string_view> forms;  // views into the ConlluSentence
@@ -37,7 +37,7 @@ class Perceptron {
 
   void score(const uint64_t* f, int n, float* scores) const {
     for (int k = 0; k < n; ++k) {
-      auto it = index_.find(tagging::fingerprint(f[k]));
+      auto it = index_.find(tagger_internal::fingerprint(f[k]));
       if (it == index_.end()) continue;
       for (const Weight& w : feats_[it->second]) scores[w.cls] += w.w;
     }
@@ -46,7 +46,7 @@ class Perceptron {
   void update(const uint64_t* f, int n, int gold, int pred) {
     for (int k = 0; k < n; ++k) {
       auto [it, inserted] =
-          index_.try_emplace(tagging::fingerprint(f[k]), static_cast<uint32_t>(feats_.size()));
+          index_.try_emplace(tagger_internal::fingerprint(f[k]), static_cast<uint32_t>(feats_.size()));
       if (inserted) feats_.emplace_back();
       auto& list = feats_[it->second];
       if (gold >= 0) bump(list, gold, 1.0f);
@@ -111,7 +111,7 @@ class Perceptron {
 // Deterministic Fisher-Yates shuffle (std::shuffle's result is library-defined).
 void shuffle(std::vector<size_t>& v, uint64_t& state) {
   for (size_t i = v.size(); i > 1; --i) {
-    state = tagging::mix64(state + 0x9e3779b97f4a7c15ULL);
+    state = tagger_internal::mix64(state + 0x9e3779b97f4a7c15ULL);
     std::swap(v[i - 1], v[state % i]);
   }
 }
@@ -130,13 +130,13 @@ class TrainerImpl {
   TaggerTrainResult run() {
     auto start = std::chrono::steady_clock::now();
     load();
-    tagging::Model model;
+    tagger_internal::Model model;
     model.upos = upos_;
     model.xpos = xpos_;
     model.lexicon = lexicon_;
-    for (auto& s : train_) tagging::word_infos(s.forms, lexicon_, s.words);
+    for (auto& s : train_) tagger_internal::word_infos(s.forms, lexicon_, s.words);
     for (auto& dev : dev_)
-      for (auto& s : dev.second) tagging::word_infos(s.forms, lexicon_, s.words);
+      for (auto& s : dev.second) tagger_internal::word_infos(s.forms, lexicon_, s.words);
 
     log_ << "tagger: pass 1\n";
     int best_epochs = 0;
@@ -163,7 +163,7 @@ class TrainerImpl {
     result.dev_upos = total.upos_pct();
     result.dev_xpos = total.xpos_pct();
     result.features = model.pass1.features() + model.pass2.features();
-    tagging::save_model(model, opts_.out);
+    tagger_internal::save_model(model, opts_.out);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     log_ << "tagger: saved " << opts_.out << " (" << result.features << " features, "
          << fixed2(secs) << " s)\n";
@@ -231,7 +231,7 @@ class TrainerImpl {
       t.gold.push_back(it == ids.end() ? -1 : it->second);
       t.gold_upos.push_back(index_of(upos_, w.upos));
       t.gold_xpos.push_back(index_of(xpos_, w.xpos));
-      if (word_tags) (*word_tags)[tagging::lexicon_key(w.form)][t.gold.back()]++;
+      if (word_tags) (*word_tags)[tagger_internal::lexicon_key(w.form)][t.gold.back()]++;
     }
     return t;
   }
@@ -253,7 +253,7 @@ class TrainerImpl {
                    std::vector<int>& out) const {
     thread_local std::vector<int32_t> scratch;
     auto score = [&](const uint64_t* f, int n, int32_t* sc) { t.score(f, n, sc); };
-    tagging::decode(s.words, first, static_cast<int>(upos_.size()), score, scratch, out);
+    tagger_internal::decode(s.words, first, static_cast<int>(upos_.size()), score, scratch, out);
   }
 
   Accuracy score_tags(const std::vector<TrainSentence>& dev, const WeightTable& t,
@@ -276,7 +276,7 @@ class TrainerImpl {
     }
   }
 
-  Accuracy evaluate(const tagging::Model& m, const std::vector<TrainSentence>& dev) const {
+  Accuracy evaluate(const tagger_internal::Model& m, const std::vector<TrainSentence>& dev) const {
     Accuracy a;
     std::vector<int> first, out;
     for (const auto& s : dev) {
@@ -295,13 +295,13 @@ class TrainerImpl {
   void epoch(Perceptron& p, const std::vector<size_t>& order, bool pass2) {
     std::vector<int> pred;
     std::vector<float> scratch(upos_.size());
-    uint64_t f[tagging::kMaxFeatures];
+    uint64_t f[tagger_internal::kMaxFeatures];
     for (size_t idx : order) {
       const TrainSentence& s = train_[idx];
       const int n = static_cast<int>(s.words.size());
       pred.assign(n, 0);
       for (int i = 0; i < n; ++i) {
-        int nf = tagging::features(s.words, i, i > 0 ? pred[i - 1] : -1,
+        int nf = tagger_internal::features(s.words, i, i > 0 ? pred[i - 1] : -1,
                                    i > 1 ? pred[i - 2] : -1, pass2 ? s.first.data() : nullptr, f);
         std::fill(scratch.begin(), scratch.end(), 0.0f);
         p.score(f, nf, scratch.data());
@@ -386,7 +386,7 @@ class TrainerImpl {
   std::vector<TrainSentence> train_;
   std::vector<std::pair<std::string, std::vector<TrainSentence>>> dev_;
   std::vector<std::string> upos_, xpos_;
-  tagging::Lexicon lexicon_;
+  tagger_internal::Lexicon lexicon_;
 };
 
 }  // namespace

@@ -89,6 +89,6 @@ TEST_CASE("lemmatizer case classes", "[lemmatizer]") {
                         {"2024", 0}, {"A", 1},    {"É", 1},    {"ÉCOLE", 2}};
   for (const auto& c : cases) {
     CAPTURE(c.form);
-    CHECK(ng::lemmatizing::case_class(c.form) == c.cls);
+    CHECK(ng::lemmatizer_internal::case_class(c.form) == c.cls);
   }
 }

@@ -142,7 +142,7 @@ TEST_CASE("tagger: words missing from the lexicon never get closed-class tags", 
       for (const char* w : words) invented = invented || t.form == w;
       if (!invented) continue;
       INFO(s << ": " << t.form << " " << t.upos);
-      CHECK(!ng::tagging::closed_class(t.upos));
+      CHECK(!ng::tagger_internal::closed_class(t.upos));
     }
   }
 }
