@@ -251,108 +251,133 @@ KnowledgeGraph::~KnowledgeGraph() = default;
 KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&&) noexcept = default;
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
 
-void KnowledgeGraph::add(const Document& doc) {
-  Impl& m = *impl_;
-  // Validate everything that can fail before changing the graph.
-  if (m.doc_ids.count(doc.id))
-    throw Error("document '" + doc.id + "' was added twice (document ids must be unique)");
-  auto check = [&](const std::string& curie, const char* what) {
-    try {
-      expand_curie(curie);
-    } catch (const Error& e) {
-      throw Error("document '" + doc.id + "': " + what + ": " + e.what());
+namespace {
+
+// Adds one Document to the graph, step by step (KnowledgeGraph::add). Each
+// step reads the Document and the nodes made by the steps before it.
+struct ArticleAdder {
+  KnowledgeGraph::Impl& m;
+  const Document& doc;
+  int article = -1;                    // index in m.articles
+  int article_node = -1;               // the article's node
+  std::vector<int> entity_node;        // doc entity -> node; -1 = not in the graph
+  std::set<int> touched;               // entity nodes whose label may change
+
+  ArticleAdder(KnowledgeGraph::Impl& graph, const Document& document) : m(graph), doc(document) {}
+
+  // Throws ng::Error, before anything changes, when the document cannot be
+  // added: a duplicate id or a predicate, role or class that is no CURIE.
+  void validate() const {
+    if (m.doc_ids.count(doc.id))
+      throw Error("document '" + doc.id + "' was added twice (document ids must be unique)");
+    auto check = [&](const std::string& curie, const char* what) {
+      try {
+        expand_curie(curie);
+      } catch (const Error& e) {
+        throw Error("document '" + doc.id + "': " + what + ": " + e.what());
+      }
+    };
+    for (const auto& f : doc.facts) {
+      check(f.predicate, "fact predicate");
+      for (const auto& [role, arg] : f.extra) check(role, "fact role");
     }
-  };
-  for (const auto& f : doc.facts) {
-    check(f.predicate, "fact predicate");
-    for (const auto& [role, arg] : f.extra) check(role, "fact role");
-  }
-  for (const auto& e : doc.events) {
-    check(e.cls, "event class");
-    for (const auto& [role, arg] : e.roles) check(role, "event role");
+    for (const auto& e : doc.events) {
+      check(e.cls, "event class");
+      for (const auto& [role, arg] : e.roles) check(role, "event role");
+    }
   }
 
-  // The article.
-  const int article = static_cast<int>(m.articles.size());
-  GraphArticle art;
-  art.iri = article_iri(m.base, doc.id);
-  art.doc_id = doc.id;
-  art.title = doc.title;
-  art.date = doc.date;
-  art.url = doc.url;
-  {
+  // The article node and record, and its publisher when the document names one.
+  void add_article() {
+    article = static_cast<int>(m.articles.size());
+    GraphArticle art;
+    art.iri = article_iri(m.base, doc.id);
+    art.doc_id = doc.id;
+    art.title = doc.title;
+    art.date = doc.date;
+    art.url = doc.url;
     GraphNode n;
     n.kind = NodeKind::Article;
     n.iri = art.iri;
     n.label = doc.title.empty() ? doc.id : doc.title;
     n.cls = "schema:NewsArticle";
     n.article = article;
-    art.node = m.add_node(std::move(n));
+    art.node = article_node = m.add_node(std::move(n));
+    m.doc_ids.emplace(doc.id, article);
+    m.articles.push_back(art);
+    if (!trim(doc.source).empty()) {
+      std::string name(trim(doc.source));
+      int v = m.entity_node(EntityType::Org, name, {name}, article);
+      touched.insert(v);
+      m.articles.back().publisher = v;
+      m.add_edge(article_node, v, graph_internal::EdgeKind::Publisher, "schema:publisher", article);
+    }
   }
-  m.doc_ids.emplace(doc.id, article);
-  m.articles.push_back(art);
-  std::set<int> touched;
-  if (!trim(doc.source).empty()) {
-    std::string name(trim(doc.source));
-    int v = m.entity_node(EntityType::Org, name, {name}, article);
-    touched.insert(v);
-    m.articles.back().publisher = v;
-    m.add_edge(art.node, v, graph_internal::EdgeKind::Publisher, "schema:publisher", article);
+
+  // Which entities some fact, event or role refers to.
+  std::vector<char> referenced_entities() const {
+    std::vector<char> used(doc.entities.size(), 0);
+    auto use = [&](const Argument& a) {
+      if (a.entity >= 0 && static_cast<size_t>(a.entity) < used.size()) used[a.entity] = 1;
+    };
+    for (const Fact& f : doc.facts) {
+      use(f.subject);
+      use(f.object);
+      for (const auto& x : f.extra) use(x.second);
+    }
+    for (const Event& ev : doc.events) {
+      for (const auto& r : ev.roles) use(r.second);
+      use(ev.place);
+    }
+    for (const Entity& e : doc.entities)
+      for (const auto& r : e.roles)
+        if (r.of >= 0 && static_cast<size_t>(r.of) < used.size()) used[r.of] = 1;
+    return used;
   }
 
   // Entities: one node per distinct IRI; DATE entities become literal values.
   // An untyped name (OTHER) said once and used in no fact, event or role is
   // left out: it is as often a capitalised word of a headline as a name.
-  std::vector<char> used(doc.entities.size(), 0);
-  auto use = [&](const Argument& a) {
-    if (a.entity >= 0 && static_cast<size_t>(a.entity) < used.size()) used[a.entity] = 1;
-  };
-  for (const Fact& f : doc.facts) {
-    use(f.subject);
-    use(f.object);
-    for (const auto& x : f.extra) use(x.second);
-  }
-  for (const Event& ev : doc.events) {
-    for (const auto& r : ev.roles) use(r.second);
-    use(ev.place);
-  }
-  for (const Entity& e : doc.entities)
-    for (const auto& r : e.roles)
-      if (r.of >= 0 && static_cast<size_t>(r.of) < used.size()) used[r.of] = 1;
-  std::vector<int> entity_node(doc.entities.size(), -1);
-  for (size_t i = 0; i < doc.entities.size(); ++i) {
-    const Entity& e = doc.entities[i];
-    std::string name(trim(e.name));
-    if (name.empty()) continue;
-    if (e.type == EntityType::Other && e.mentions.size() <= 1 && !used[i]) continue;
-    if (e.type == EntityType::Date) {
-      entity_node[i] = m.literal_node(literal_datatype("date", name), name);
-      continue;
+  void add_entities() {
+    const std::vector<char> used = referenced_entities();
+    entity_node.assign(doc.entities.size(), -1);
+    for (size_t i = 0; i < doc.entities.size(); ++i) {
+      const Entity& e = doc.entities[i];
+      std::string name(trim(e.name));
+      if (name.empty()) continue;
+      if (e.type == EntityType::Other && e.mentions.size() <= 1 && !used[i]) continue;
+      if (e.type == EntityType::Date) {
+        entity_node[i] = m.literal_node(literal_datatype("date", name), name);
+        continue;
+      }
+      std::vector<std::string> names{name};
+      names.insert(names.end(), e.aliases.begin(), e.aliases.end());
+      entity_node[i] = m.entity_node(e.type, name, names, article);
+      touched.insert(entity_node[i]);
     }
-    std::vector<std::string> names{name};
-    names.insert(names.end(), e.aliases.begin(), e.aliases.end());
-    entity_node[i] = m.entity_node(e.type, name, names, article);
-    touched.insert(entity_node[i]);
   }
 
-  auto resolve = [&](const Argument& a) -> int {
-    if (a.article) return art.node;
+  // The node an argument stands for: the article, an entity's node or a
+  // literal; -1 when it has none.
+  int resolve(const Argument& a) {
+    if (a.article) return article_node;
     if (a.entity >= 0)
       return static_cast<size_t>(a.entity) < entity_node.size() ? entity_node[a.entity] : -1;
     if (a.literal.empty()) return -1;
     return m.literal_node(literal_datatype(a.datatype, a.literal), a.literal);
-  };
-  auto usable_subject = [&](int v) { return v >= 0 && m.node(v).kind != NodeKind::Literal; };
+  }
 
-  // Facts, then roles not already stated as facts.
-  std::set<std::tuple<int, std::string, int>> stated;
-  auto add_statement = [&](GraphStatement st) {
+  bool usable_subject(int v) const { return v >= 0 && m.node(v).kind != NodeKind::Literal; }
+
+  void add_statement(GraphStatement st) {
     int index = static_cast<int>(m.statements.size());
-    stated.emplace(st.subject, st.predicate, st.object);
     m.add_edge(st.subject, st.object, graph_internal::EdgeKind::Fact, st.predicate, index);
     m.statements.push_back(std::move(st));
-  };
-  for (size_t i = 0; i < doc.facts.size(); ++i) {
+  }
+
+  // Fact i of the document as a statement; counted as skipped when its
+  // subject or object has no node.
+  void add_fact(size_t i) {
     const Fact& f = doc.facts[i];
     int s = resolve(f.subject), o = resolve(f.object);
     // "The article's publisher is <name>": the organisation, not a string.
@@ -364,7 +389,7 @@ void KnowledgeGraph::add(const Document& doc) {
     }
     if (!usable_subject(s) || o < 0) {
       ++m.skipped;
-      continue;
+      return;
     }
     GraphStatement st;
     st.iri = statement_iri(m.base, doc.id, static_cast<int>(i));
@@ -379,37 +404,10 @@ void KnowledgeGraph::add(const Document& doc) {
     st.provenance = m.provenance(doc, article, f.sentence, f.rule, f.confidence, f.modality);
     add_statement(std::move(st));
   }
-  int next_role_fact = static_cast<int>(doc.facts.size());
-  for (size_t i = 0; i < doc.entities.size(); ++i) {
-    int s = entity_node[i];
-    if (!usable_subject(s)) continue;
-    for (const auto& role : doc.entities[i].roles) {
-      std::string title(trim(role.title));
-      if (title.empty()) continue;
-      auto add_role_fact = [&](const std::string& predicate, int object) {
-        if (stated.count({s, predicate, object})) return;
-        GraphStatement st;
-        st.iri = statement_iri(m.base, doc.id, next_role_fact++);
-        st.subject = s;
-        st.predicate = predicate;
-        st.object = object;
-        st.relation_text = title;
-        st.provenance =
-            m.provenance(doc, article, role.sentence, "entity.role", 0.8, Modality::Asserted);
-        add_statement(std::move(st));
-      };
-      add_role_fact("schema:jobTitle", m.literal_node("", title));
-      if (role.of >= 0 && static_cast<size_t>(role.of) < entity_node.size() &&
-          usable_subject(entity_node[role.of]) && entity_node[role.of] != s)
-        add_role_fact("ng:holdsOfficeIn", entity_node[role.of]);
-    }
-  }
 
-  // Events.
-  for (size_t i = 0; i < doc.events.size(); ++i) {
-    const Event& e = doc.events[i];
-    GraphEvent ev;
-    ev.cls = e.cls;
+  // Event e's role values as nodes, and its participants (host, guest,
+  // participant entities, each once).
+  void resolve_roles(const Event& e, GraphEvent& ev) {
     for (const auto& [role, arg] : e.roles) {
       int v = resolve(arg);
       if (v < 0) continue;
@@ -418,9 +416,33 @@ void KnowledgeGraph::add(const Document& doc) {
           std::find(ev.participants.begin(), ev.participants.end(), v) == ev.participants.end())
         ev.participants.push_back(v);
     }
+  }
+
+  // For an asserted meeting, one met link per pair of participants (label
+  // order) and one ng:met edge per pair of nodes.
+  void add_met_links(const GraphEvent& ev, int index) {
+    for (size_t x = 0; x < ev.participants.size(); ++x) {
+      for (size_t y = x + 1; y < ev.participants.size(); ++y) {
+        int a = ev.participants[x], b = ev.participants[y];
+        if (m.node(b).label < m.node(a).label) std::swap(a, b);
+        int link = static_cast<int>(m.met_links.size());
+        m.met_links.push_back({a, b, index});
+        if (m.met_pairs.emplace(std::min(a, b), std::max(a, b)).second)
+          m.add_edge(a, b, graph_internal::EdgeKind::Met, "ng:met", link);
+      }
+    }
+  }
+
+  // Event i of the document as an event node with its role and place edges;
+  // counted as skipped when no role has a node.
+  void add_event(size_t i) {
+    const Event& e = doc.events[i];
+    GraphEvent ev;
+    ev.cls = e.cls;
+    resolve_roles(e, ev);
     if (ev.roles.empty()) {
       ++m.skipped;
-      continue;
+      return;
     }
     ev.date = e.date;
     ev.place = e.place.empty() && !e.place.article ? -1 : resolve(e.place);
@@ -439,24 +461,28 @@ void KnowledgeGraph::add(const Document& doc) {
       m.add_edge(ev.node, v, graph_internal::EdgeKind::Role, role, index);
     if (ev.place >= 0)
       m.add_edge(ev.node, ev.place, graph_internal::EdgeKind::Location, "schema:location", index);
-    if (e.cls == "ng:Meeting" && e.modality == Modality::Asserted) {
-      for (size_t x = 0; x < ev.participants.size(); ++x) {
-        for (size_t y = x + 1; y < ev.participants.size(); ++y) {
-          int a = ev.participants[x], b = ev.participants[y];
-          if (m.node(b).label < m.node(a).label) std::swap(a, b);
-          int link = static_cast<int>(m.met_links.size());
-          m.met_links.push_back({a, b, index});
-          if (m.met_pairs.emplace(std::min(a, b), std::max(a, b)).second)
-            m.add_edge(a, b, graph_internal::EdgeKind::Met, "ng:met", link);
-        }
-      }
-    }
+    if (e.cls == "ng:Meeting" && e.modality == Modality::Asserted) add_met_links(ev, index);
     m.events.push_back(std::move(ev));
   }
-  for (int v : touched) m.relabel(v);
-  // Relabelling may change which name sorts first in a met link.
-  for (auto& link : m.met_links)
-    if (m.node(link.b).label < m.node(link.a).label) std::swap(link.a, link.b);
+
+  // Labels follow the names most articles use; met links keep label order.
+  void relabel() {
+    for (int v : touched) m.relabel(v);
+    for (auto& link : m.met_links)
+      if (m.node(link.b).label < m.node(link.a).label) std::swap(link.a, link.b);
+  }
+};
+
+}  // namespace
+
+void KnowledgeGraph::add(const Document& doc) {
+  ArticleAdder adder(*impl_, doc);
+  adder.validate();
+  adder.add_article();
+  adder.add_entities();
+  for (size_t i = 0; i < doc.facts.size(); ++i) adder.add_fact(i);
+  for (size_t i = 0; i < doc.events.size(); ++i) adder.add_event(i);
+  adder.relabel();
 }
 
 const std::string& KnowledgeGraph::base_iri() const { return impl_->base; }

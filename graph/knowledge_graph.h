@@ -115,9 +115,10 @@ class KnowledgeGraph {
   KnowledgeGraph& operator=(KnowledgeGraph&&) noexcept;
 
   // Merges one Document's entities, facts and events. Facts and events whose
-  // arguments are missing or unnamed are skipped (counted in skipped()). An
-  // entity's roles (Entity::roles) become schema:jobTitle / ng:holdsOfficeIn
-  // facts unless the document already states them. A schema:publisher fact
+  // arguments are missing or unnamed are skipped (counted in skipped()). The
+  // graph states only the document's facts: role facts (schema:jobTitle,
+  // ng:holdsOfficeIn) are made once, by the extraction stage, from
+  // Entity::roles (extraction/relation_extractor.h). A schema:publisher fact
   // about the article with a name as object points to that organisation. Throws ng::Error, leaving
   // the graph unchanged, when a document with the same id was added before or a
   // predicate/class CURIE cannot be expanded (unknown prefix).
@@ -140,8 +141,9 @@ class KnowledgeGraph {
   // The Boost graph (vertex i = node(i)); for graph/*.cc and export/graphviz.cc.
   const graph_internal::BoostGraph& boost_graph() const;
 
+  struct Impl;  // the graph's state; defined and used in knowledge_graph.cc only
+
  private:
-  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 

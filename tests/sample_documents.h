@@ -111,6 +111,9 @@ inline Document article_a() {
   b.fact(s1, b.ent(anna), "ng:presented", b.lit("a medal"), "give.present", 0.8, Modality::Asserted,
          {{"ng:recipient", b.ent(peter)}});
   b.fact(s0, b.article(), "schema:publisher", b.lit("Example News"), "meta.publisher", 1.0);
+  // The role's facts, as the extraction stage states them (role.title, role.office).
+  b.fact(s0, b.ent(anna), "schema:jobTitle", b.lit("President"), "role.title", 0.9);
+  b.fact(s0, b.ent(anna), "ng:holdsOfficeIn", b.ent(freedonia), "role.office", 0.9);
   b.event(s0, "ng:Meeting", {{"ng:host", b.ent(anna)}, {"ng:guest", b.ent(peter)}}, "2024-05-06",
           b.ent(springfield));
   return std::move(b.doc());
