@@ -44,8 +44,7 @@ void write_tsv(const Document& doc, std::ostream& out) {
 void run(const AnalyzeArgs& a) {
   using Clock = std::chrono::steady_clock;
   std::vector<Document> docs = read_inputs(a.input);
-  PipelineOptions po;
-  po.depth = PipelineOptions::Depth::Syntax;
+  PipelineOptions po = pipeline_options(a.input, Layer::Parse);
   auto t_load = Clock::now();
   Pipeline pipeline(po);
   auto t0 = Clock::now();

@@ -39,9 +39,8 @@ std::string serialize(const KnowledgeGraph& graph, const std::string& format) {
 
 void run(const BuildOptions& o) {
   KnowledgeGraph graph(o.base);
-  PipelineOptions po;
+  PipelineOptions po = pipeline_options(o.input, Layer::Facts);
   po.extra_rules = o.rules;
-  po.is_declared = ontology_check();
   Pipeline pipeline(po);
   auto docs = read_inputs(o.input);
   process_inputs(pipeline, docs, o.threads);

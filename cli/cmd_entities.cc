@@ -8,17 +8,14 @@
 //   newsgraph entities a.txt --format text        a readable listing
 // --explain adds "merged_by" (which coreference pass joined which mentions).
 // --conllu reads analysed CoNLL-U instead of text (one document per
-// "# newdoc"; the text is rebuilt from the forms and SpaceAfter) and runs only
-// NER and coreference on its tags and trees: to measure those stages apart
-// from the tagger and parser.
+// "# newdoc"; the text is rebuilt from the forms and SpaceAfter) and runs
+// only the stages after the parser, on its tags and trees: to measure NER and
+// coreference apart from the tagger and parser.
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "cli/command.h"
 #include "core/error.h"
-#include "io/conllu.h"
-#include "entities/coref.h"
-#include "entities/ner.h"
 #include "pipeline/pipeline.h"
 
 namespace ng::cli {
@@ -30,78 +27,7 @@ struct EntitiesOptions {
   std::string output;
   unsigned threads = 0;
   bool explain = false;
-  bool conllu = false;
 };
-
-// Documents from analysed CoNLL-U: tokens are the syntactic words (a
-// multiword token's words share its byte range unless their forms spell it).
-std::vector<Document> documents_from_conllu(const std::vector<std::string>& files) {
-  std::vector<Document> docs;
-  for (const auto& file : files) {
-    for (const auto& s : read_conllu(file)) {
-      if (docs.empty() || s.new_doc) {
-        docs.emplace_back();
-        docs.back().id = s.doc_id.empty() ? file : s.doc_id;
-      }
-      Document& d = docs.back();
-      if (!d.tokens.empty()) d.text += "\n";
-      Sentence sent;
-      sent.first = static_cast<int>(d.tokens.size());
-      sent.begin = static_cast<uint32_t>(d.text.size());
-      const int base = sent.first;
-      const int nw = static_cast<int>(s.words.size());
-      uint32_t mw_start = 0;
-      for (int w = 0; w < nw; ++w) {
-        const ConlluWord& cw = s.words[w];
-        const ConlluMultiword* mw = nullptr;
-        for (const auto& m : s.multiwords)
-          if (m.first <= w + 1 && w + 1 <= m.last) mw = &m;
-        Token t;
-        t.form = cw.form;
-        t.lemma = cw.lemma;
-        t.upos = cw.upos;
-        t.xpos = cw.xpos;
-        t.deprel = cw.deprel;
-        t.head = cw.head == 0 ? -1 : base + cw.head - 1;
-        const std::string& misc = mw ? mw->misc : cw.misc;
-        t.space_after = misc.find("SpaceAfter=No") == std::string::npos;
-        const bool last_word = !mw || w + 1 == mw->last;
-        if (mw) {
-          if (w + 1 == mw->first) {
-            mw_start = static_cast<uint32_t>(d.text.size());
-            d.text += mw->form;
-          }
-          std::string spelled;
-          for (int k = mw->first; k <= mw->last; ++k) spelled += s.words[k - 1].form;
-          if (spelled == mw->form) {
-            uint32_t off = mw_start;
-            for (int k = mw->first; k < w + 1; ++k) off += s.words[k - 1].form.size();
-            t.begin = off;
-            t.end = off + static_cast<uint32_t>(cw.form.size());
-          } else {
-            t.begin = mw_start;
-            t.end = mw_start + static_cast<uint32_t>(mw->form.size());
-          }
-          if (!last_word) t.space_after = false;
-        } else {
-          t.begin = static_cast<uint32_t>(d.text.size());
-          d.text += cw.form;
-          t.end = static_cast<uint32_t>(d.text.size());
-        }
-        if (last_word && t.space_after && w + 1 < nw) d.text += ' ';
-        d.tokens.push_back(std::move(t));
-      }
-      sent.last = static_cast<int>(d.tokens.size());
-      sent.end = d.tokens.empty() ? sent.begin : d.tokens.back().end;
-      d.sentences.push_back(sent);
-    }
-  }
-  for (auto& d : docs) {
-    d.body_begin = 0;
-    d.body_end = static_cast<uint32_t>(d.text.size());
-  }
-  return docs;
-}
 
 std::string_view kind_name(MentionKind k) {
   switch (k) {
@@ -181,26 +107,10 @@ void setup(CLI::App& app) {
   cmd->add_option("-o,--output", o->output, "Write to this file instead of standard output");
   cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores)");
   cmd->add_flag("--explain", o->explain, "Also show which coreference pass merged what");
-  cmd->add_flag("--conllu", o->conllu,
-                "Inputs are analysed CoNLL-U (one document per '# newdoc'): run only NER and "
-                "coreference on their tags and trees");
   cmd->callback([o]() {
-    std::vector<Document> docs;
-    if (o->conllu) {
-      docs = documents_from_conllu(o->input.files);
-      NerTagger ner;
-      Coreference coref;
-      for (auto& d : docs) {
-        ner.process(d);
-        coref.process(d);
-      }
-    } else {
-      PipelineOptions po;
-      po.depth = PipelineOptions::Depth::Entities;
-      Pipeline pipeline(po);
-      docs = read_inputs(o->input);
-      process_inputs(pipeline, docs, o->threads);
-    }
+    Pipeline pipeline(pipeline_options(o->input, Layer::Entities));
+    std::vector<Document> docs = read_inputs(o->input);
+    process_inputs(pipeline, docs, o->threads);
     std::string out;
     for (const auto& d : docs) {
       if (o->format == "json") {

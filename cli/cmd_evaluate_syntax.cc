@@ -40,49 +40,19 @@ double seconds_since(Clock::time_point t0) {
 
 // Gold words of the whole file with document-global heads (-1 = root).
 std::vector<Token> gold_tokens(const std::vector<ConlluSentence>& gold) {
-  std::vector<Token> out;
-  for (const auto& s : gold) {
-    const int base = static_cast<int>(out.size());
-    for (const auto& w : s.words) {
-      Token t;
-      t.form = w.form;
-      t.lemma = w.lemma;
-      t.upos = w.upos;
-      t.xpos = w.xpos;
-      t.head = w.head == 0 ? -1 : base + w.head - 1;
-      t.deprel = w.deprel;
-      out.push_back(std::move(t));
-    }
-  }
-  return out;
+  return documents_from_conllu(gold, "gold", {.space_after = false, .annotation = true},
+                               /*split_documents=*/false)
+      .front()
+      .tokens;
 }
 
 // One Document holding the gold words (forms joined by spaces, one sentence
 // per line) with nothing but forms, offsets and sentences.
 Document gold_tokenized_document(const std::vector<ConlluSentence>& gold) {
-  Document doc;
-  doc.id = "gold";
-  for (const auto& s : gold) {
-    if (s.words.empty()) continue;
-    Sentence sent;
-    sent.first = static_cast<int>(doc.tokens.size());
-    sent.begin = static_cast<uint32_t>(doc.text.size());
-    for (size_t i = 0; i < s.words.size(); ++i) {
-      if (i) doc.text += ' ';
-      Token t;
-      t.begin = static_cast<uint32_t>(doc.text.size());
-      doc.text += s.words[i].form;
-      t.end = static_cast<uint32_t>(doc.text.size());
-      t.form = s.words[i].form;
-      doc.tokens.push_back(std::move(t));
-    }
-    sent.last = static_cast<int>(doc.tokens.size());
-    sent.end = static_cast<uint32_t>(doc.text.size());
-    doc.sentences.push_back(sent);
-    doc.text += '\n';
-  }
-  doc.body_end = static_cast<uint32_t>(doc.text.size());
-  return doc;
+  return std::move(documents_from_conllu(gold, "gold",
+                                         {.space_after = false, .annotation = false},
+                                         /*split_documents=*/false)
+                       .front());
 }
 
 std::string fmt(double v) {

@@ -18,9 +18,8 @@ struct RenderOptions {
 };
 
 void run(const RenderOptions& o) {
-  PipelineOptions po;
+  PipelineOptions po = pipeline_options(o.input, Layer::Facts);
   po.extra_rules = o.rules;
-  po.is_declared = ontology_check();
   Pipeline pipeline(po);
   auto docs = read_inputs(o.input);
   process_inputs(pipeline, docs, o.threads);

@@ -45,10 +45,9 @@ std::string fmt_conf(double c) {
 void run(const TriplesOptions& o) {
   if (o.format != "tsv" && o.format != "json")
     throw Error("unknown --format '" + o.format + "' (tsv, json)");
-  PipelineOptions po;
+  PipelineOptions po = pipeline_options(o.input, Layer::Facts);
   po.extra_rules = o.rules;
   po.open_extraction = !o.no_open;
-  po.is_declared = ontology_check();
   if (o.trace_rules) po.trace_rules = &std::cerr;
   Pipeline pipeline(po);
   auto docs = read_inputs(o.input);

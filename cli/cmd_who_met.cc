@@ -27,9 +27,8 @@ void run(const WhoMetOptions& o) {
   if (graph_files) {
     for (const auto& f : o.input.files) model.load_file(f);
   } else {
-    PipelineOptions po;
+    PipelineOptions po = pipeline_options(o.input, Layer::Facts);
     po.extra_rules = o.rules;
-    po.is_declared = ontology_check();
     Pipeline pipeline(po);
     auto docs = read_inputs(o.input);
     process_inputs(pipeline, docs, o.threads);

@@ -39,9 +39,20 @@ void add_input_options(CLI::App* cmd, InputOptions& o) {
                 "title, date, url, source");
   cmd->add_flag("--sentences", o.sentences,
                 "Each input line is one sentence and one document (doc = line number)");
+  cmd->add_flag("--conllu", o.conllu,
+                "Inputs are analysed CoNLL-U (one document per '# newdoc'): the pipeline starts "
+                "after the parser, on the file's tags and trees");
   cmd->add_flag("--strict", o.strict, "Stop at the first bad article instead of skipping it");
   cmd->add_flag("--repair-utf8", o.repair_utf8,
                 "Accept invalid UTF-8, replacing bad bytes by U+FFFD with a warning");
+}
+
+PipelineOptions pipeline_options(const InputOptions& input, Layer goal) {
+  PipelineOptions po;
+  po.input = input.conllu ? kParsedLayers : kTextLayers;
+  po.goal = goal;
+  po.is_declared = ontology_check();
+  return po;
 }
 
 std::vector<Document> read_inputs(const InputOptions& options) {

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "io/article_reader.h"
+#include "pipeline/pipeline.h"
 
 namespace ng {
-class Pipeline;
 class KnowledgeGraph;
 }  // namespace ng
 
@@ -29,8 +29,12 @@ const std::vector<CommandSetup>& commands();
   static const int NG_CONCAT(ng_command_, __LINE__) = ::ng::cli::register_command(setup)
 
 // The input flags every article-reading command shares: FILE… ("-" = stdin),
-// --jsonl, --sentences, --strict, --repair-utf8.
+// --jsonl, --sentences, --conllu, --strict, --repair-utf8.
 void add_input_options(CLI::App* cmd, InputOptions& options);
+
+// Options for a pipeline that takes documents read with `input` (text, or
+// analysed CoNLL-U) to `goal`; rules are checked against the ontology.
+PipelineOptions pipeline_options(const InputOptions& input, Layer goal);
 
 // Reads all articles of the options, printing "newsgraph: <message>" on
 // stderr for each bad one (skipped). Returns the good ones. In strict mode,

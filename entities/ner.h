@@ -113,7 +113,7 @@ class NerTagger : public Stage {
   NerTagger(const std::filesystem::path& model, const std::filesystem::path& lexicon_dir);
   ~NerTagger() override;
   NerTagger(NerTagger&&) noexcept;
-  std::string_view name() const override { return "ner"; }
+  std::string_view name() const override { return "ner_tagger"; }
   // Precondition: doc.tokens and doc.sentences are set; upos improves the
   // result, the parse helps; both may be empty. Appends Name mentions to
   // doc.mentions, sorted by position (outer before nested), head =

@@ -23,28 +23,7 @@ struct Span {
 
 // Sentence text: "# text", or the forms joined according to SpaceAfter.
 std::string sentence_text(const ConlluSentence& s) {
-  if (!s.text.empty()) return s.text;
-  std::string out;
-  size_t w = 0, m = 0;
-  while (w < s.words.size()) {
-    const std::string* form;
-    const std::string* misc;
-    size_t next;
-    if (m < s.multiwords.size() && s.multiwords[m].first == static_cast<int>(w) + 1) {
-      form = &s.multiwords[m].form;
-      misc = &s.multiwords[m].misc;
-      next = static_cast<size_t>(s.multiwords[m].last);
-      ++m;
-    } else {
-      form = &s.words[w].form;
-      misc = &s.words[w].misc;
-      next = w + 1;
-    }
-    out += *form;
-    if (misc->find("SpaceAfter=No") == std::string::npos && next < s.words.size()) out += ' ';
-    w = next;
-  }
-  return out;
+  return s.text.empty() ? text_from_forms(s) : s.text;
 }
 
 bool space_at(std::string_view s, size_t i, size_t& len) {

@@ -36,7 +36,7 @@ struct RelationExtractorOptions {
 class RelationExtractor : public Stage {
  public:
   explicit RelationExtractor(RelationExtractorOptions options);
-  std::string_view name() const override { return "rules"; }
+  std::string_view name() const override { return "relation_extractor"; }
   void process(Document& doc) const override;
   const std::vector<Rule>& rules() const { return rules_; }
 

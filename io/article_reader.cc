@@ -10,6 +10,7 @@
 #include "core/dates.h"
 #include "core/error.h"
 #include "core/utf8.h"
+#include "io/conllu.h"
 
 namespace ng {
 namespace {
@@ -144,94 +145,128 @@ Document document_from_text(const std::string& name, std::string text, bool repa
   return doc;
 }
 
+namespace {
+
+// Reports a bad article: thrown in strict mode, else counted and passed on.
+struct BadArticles {
+  const InputOptions& options;
+  const std::function<void(const std::string&)>& on_error;
+  size_t count = 0;
+  void operator()(const std::string& message) {
+    if (options.strict) throw Error(message);
+    ++count;
+    on_error(message);
+  }
+};
+
+// One line of a --jsonl file: {"id","text"} plus optional title, date, url,
+// source. `at` is "FILE:LINE" for messages and the fallback id.
+Document article_from_json_line(const std::string& at, const std::string& line, bool repair_utf8) {
+  if (line.find('\0') != std::string::npos) throw Error(at + ": binary data (NUL byte)");
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error& pe) {
+    std::string snippet = line.substr(0, 40);
+    throw Error(at + ": invalid JSON (" + std::string(pe.what()) + ") in '" + snippet +
+                (line.size() > 40 ? "…'" : "'"));
+  }
+  if (!j.is_object()) throw Error(at + ": expected a JSON object {\"id\",\"text\"}");
+  auto t = j.find("text");
+  if (t == j.end() || !t->is_string()) throw Error(at + ": missing string field \"text\"");
+  Document doc;
+  std::string text = t->get<std::string>();
+  check_text(at, text, repair_utf8, doc.warnings);
+  doc.id = json_string(j, "id");
+  if (doc.id.empty()) doc.id = at;
+  doc.title = json_string(j, "title");
+  doc.url = json_string(j, "url");
+  doc.source = json_string(j, "source");
+  if (auto d = parse_date(json_string(j, "date"))) doc.date = *d;
+  doc.text = std::move(text);
+  detect_metadata(doc, /*take_source=*/doc.source.empty());
+  return doc;
+}
+
+// One line of a --sentences file: a document of one sentence, id = line number.
+Document article_from_sentence_line(const std::string& at, std::string line, size_t line_no,
+                                    bool repair_utf8) {
+  Document doc;
+  check_text(at, line, repair_utf8, doc.warnings);
+  doc.id = std::to_string(line_no);
+  doc.text = std::move(line);
+  doc.body_end = static_cast<uint32_t>(doc.text.size());
+  return doc;
+}
+
+// Line-oriented inputs: each line is checked on its own, so one bad line is
+// skipped and the rest of the file goes on.
+void read_lines(const InputOptions& options, const std::string& where, const std::string& content,
+                const std::function<void(Document&&)>& on_document, BadArticles& fail) {
+  size_t line_no = 0, p = 0;
+  while (p < content.size()) {
+    size_t e = content.find('\n', p);
+    if (e == std::string::npos) e = content.size();
+    std::string line = content.substr(p, e - p);
+    p = e + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (blank(line)) continue;
+    const std::string at = where + ":" + std::to_string(line_no);
+    try {
+      on_document(options.sentences
+                      ? article_from_sentence_line(at, std::move(line), line_no, options.repair_utf8)
+                      : article_from_json_line(at, line, options.repair_utf8));
+    } catch (const Error& e) {
+      fail(e.what());
+    }
+  }
+}
+
+// An analysed CoNLL-U file: one document per "# newdoc". A malformed file is
+// one bad input (nothing of it is used).
+void read_conllu_documents(const std::string& path, const std::string& where,
+                           const std::string& content,
+                           const std::function<void(Document&&)>& on_document) {
+  std::string fallback = path == "-" ? "stdin" : std::filesystem::path(path).filename().string();
+  std::istringstream in(content);
+  std::vector<Document> docs = documents_from_conllu(read_conllu(in, where), fallback);
+  if (docs.empty()) throw Error(where + ": no CoNLL-U sentences");
+  for (auto& d : docs) {
+    check_text(where + " (document '" + d.id + "')", d.text, false, d.warnings);
+    on_document(std::move(d));
+  }
+}
+
+}  // namespace
+
 size_t read_articles(const InputOptions& options,
                      const std::function<void(Document&&)>& on_document,
                      const std::function<void(const std::string&)>& on_error) {
   std::vector<std::string> files = options.files;
   if (files.empty()) files.push_back("-");
-  size_t bad = 0;
-  auto fail = [&](const std::string& message) {
-    if (options.strict) throw Error(message);
-    ++bad;
-    on_error(message);
-  };
+  BadArticles fail{options, on_error};
   for (const auto& path : files) {
     const std::string where = display_name(path);
-    std::string content;
     try {
-      content = slurp(path);
-    } catch (const Error& e) {
-      fail(e.what());
-      continue;
-    }
-    if (!options.jsonl && !options.sentences) {
-      try {
+      std::string content = slurp(path);
+      if (options.conllu) {
+        read_conllu_documents(path, where, content, on_document);
+      } else if (!options.jsonl && !options.sentences) {
         std::string id = path == "-" ? "stdin" : std::filesystem::path(path).filename().string();
         Document doc = document_from_text(where, std::move(content), options.repair_utf8);
         doc.id = id;
         on_document(std::move(doc));
-      } catch (const Error& e) {
-        fail(e.what());
+      } else if (blank(content)) {
+        fail(where + ": empty input (no text)");
+      } else {
+        read_lines(options, where, content, on_document, fail);
       }
-      continue;
-    }
-    if (blank(content)) {
-      fail(where + ": empty input (no text)");
-      continue;
-    }
-    // Line-oriented inputs: each line is checked on its own, so one bad line
-    // is skipped and the rest of the file goes on.
-    size_t line_no = 0, p = 0;
-    while (p < content.size()) {
-      size_t e = content.find('\n', p);
-      if (e == std::string::npos) e = content.size();
-      std::string line = content.substr(p, e - p);
-      p = e + 1;
-      ++line_no;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (blank(line)) continue;
-      const std::string at = where + ":" + std::to_string(line_no);
-      try {
-        if (options.sentences) {
-          Document doc;
-          check_text(at, line, options.repair_utf8, doc.warnings);
-          doc.id = std::to_string(line_no);
-          doc.text = std::move(line);
-          doc.body_end = static_cast<uint32_t>(doc.text.size());
-          on_document(std::move(doc));
-          continue;
-        }
-        if (line.find('\0') != std::string::npos)
-          throw Error(at + ": binary data (NUL byte)");
-        nlohmann::json j;
-        try {
-          j = nlohmann::json::parse(line);
-        } catch (const nlohmann::json::parse_error& pe) {
-          std::string snippet = line.substr(0, 40);
-          throw Error(at + ": invalid JSON (" + std::string(pe.what()) + ") in '" + snippet +
-                      (line.size() > 40 ? "…'" : "'"));
-        }
-        if (!j.is_object()) throw Error(at + ": expected a JSON object {\"id\",\"text\"}");
-        auto t = j.find("text");
-        if (t == j.end() || !t->is_string()) throw Error(at + ": missing string field \"text\"");
-        Document doc;
-        std::string text = t->get<std::string>();
-        check_text(at, text, options.repair_utf8, doc.warnings);
-        doc.id = json_string(j, "id");
-        if (doc.id.empty()) doc.id = where + ":" + std::to_string(line_no);
-        doc.title = json_string(j, "title");
-        doc.url = json_string(j, "url");
-        doc.source = json_string(j, "source");
-        if (auto d = parse_date(json_string(j, "date"))) doc.date = *d;
-        doc.text = std::move(text);
-        detect_metadata(doc, /*take_source=*/doc.source.empty());
-        on_document(std::move(doc));
-      } catch (const Error& e) {
-        fail(e.what());
-      }
+    } catch (const Error& e) {
+      fail(e.what());
     }
   }
-  return bad;
+  return fail.count;
 }
 
 }  // namespace ng

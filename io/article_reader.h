@@ -29,6 +29,10 @@ struct InputOptions {
   // Invalid UTF-8: false = refuse the article; true = repair with U+FFFD and
   // warn naming the byte offset.
   bool repair_utf8 = false;
+  // Every file is analysed CoNLL-U (one document per "# newdoc", id = its
+  // "newdoc id", else the file name): documents arrive with tokens, tags,
+  // lemmas and a parse (kParsedLayers), so the pipeline starts after the parser.
+  bool conllu = false;
 };
 
 // Calls on_document for every good article, in input order, and on_error

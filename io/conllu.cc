@@ -75,20 +75,26 @@ std::string field(std::string_view s) {
 
 }  // namespace
 
-std::vector<ConlluSentence> read_conllu(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path + ": cannot open CoNLL-U file");
+namespace {
+
+// Reads CoNLL-U line by line: a blank line ends a sentence, "#" lines are
+// comments, the rest are word, multiword-token or empty-node lines.
+struct ConlluReader {
+  std::string name;                      // for messages: "FILE:LINE: ..."
   std::vector<ConlluSentence> sentences;
   ConlluSentence cur;
   std::string doc_id;
   bool pending_doc = false, pending_par = false;
-  size_t sentence_line = 0;   // line of the sentence's first word (for HEAD errors)
-  std::string line;
+  size_t sentence_line = 0;  // line of the sentence's first word (for HEAD errors)
   size_t line_no = 0;
-  std::string_view cols[10];
 
-  auto where = [&](size_t ln) { return path + ":" + std::to_string(ln) + ": "; };
-  auto finish = [&]() {
+  explicit ConlluReader(std::string file_name) : name(std::move(file_name)) {}
+
+  std::string where(size_t ln) const { return name + ":" + std::to_string(ln) + ": "; }
+
+  // Ends the current sentence (if it has words), checking its heads and
+  // multiword ranges.
+  void finish_sentence() {
     if (!cur.words.empty()) {
       const int n = static_cast<int>(cur.words.size());
       for (int i = 0; i < n; ++i)
@@ -105,58 +111,45 @@ std::vector<ConlluSentence> read_conllu(const std::string& path) {
       sentences.push_back(std::move(cur));
     }
     cur = ConlluSentence();
-  };
+  }
 
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line_no == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
-    if (line.empty()) {
-      finish();
-      continue;
+  // "# newdoc id = X", "# newpar", "# text = ...", any other comment.
+  void comment(const std::string& line) {
+    if (!cur.words.empty())
+      throw Error(where(line_no) + "comment inside a sentence (missing blank line?): " +
+                  quote(line));
+    std::string_view c(line);
+    c.remove_prefix(1);
+    if (!c.empty() && c[0] == ' ') c.remove_prefix(1);
+    std::string value;
+    if (comment_value(c, "newdoc id", value) || comment_value(c, "newdoc", value)) {
+      doc_id = value;
+      pending_doc = true;
+    } else if (comment_value(c, "newpar id", value) || comment_value(c, "newpar", value)) {
+      pending_par = true;
+    } else if (comment_value(c, "text", value) && cur.text.empty()) {
+      cur.text = value;
     }
-    if (line[0] == '#') {
-      if (!cur.words.empty())
-        throw Error(where(line_no) + "comment inside a sentence (missing blank line?): " +
-                    quote(line));
-      std::string_view c(line);
-      c.remove_prefix(1);
-      if (!c.empty() && c[0] == ' ') c.remove_prefix(1);
-      std::string value;
-      if (comment_value(c, "newdoc id", value) || comment_value(c, "newdoc", value)) {
-        doc_id = value;
-        pending_doc = true;
-      } else if (comment_value(c, "newpar id", value) || comment_value(c, "newpar", value)) {
-        pending_par = true;
-      } else if (comment_value(c, "text", value) && cur.text.empty()) {
-        cur.text = value;
-      }
-      cur.comments.emplace_back(c);
-      continue;
-    }
-    if (!split_columns(line, cols, 10))
-      throw Error(where(line_no) + "the CoNLL-U line " + quote(line) +
-                  " does not contain 10 tab-separated columns");
-    std::string_view id = cols[0];
-    if (id.find('.') != std::string_view::npos) continue;  // empty node of the enhanced graph
-    if (cur.words.empty() && cur.multiwords.empty()) {
-      sentence_line = line_no;
-      cur.new_doc = pending_doc;
-      cur.new_par = pending_par || pending_doc;
-      pending_doc = pending_par = false;
-    }
+    cur.comments.emplace_back(c);
+  }
+
+  // "1-2 don't ...": a multiword token starting at the next word.
+  void multiword(std::string_view id, size_t dash, const std::string_view* cols,
+                 const std::string& line) {
     const int expected = static_cast<int>(cur.words.size()) + 1;
-    if (size_t dash = id.find('-'); dash != std::string_view::npos) {
-      ConlluMultiword mw;
-      if (!parse_int(id.substr(0, dash), mw.first) || !parse_int(id.substr(dash + 1), mw.last) ||
-          mw.first != expected || mw.last < mw.first)
-        throw Error(where(line_no) + "bad multiword ID '" + std::string(id) + "' (expected " +
-                    std::to_string(expected) + "-N) in " + quote(line));
-      mw.form = std::string(cols[1]);
-      mw.misc = std::string(cols[9]);
-      cur.multiwords.push_back(std::move(mw));
-      continue;
-    }
+    ConlluMultiword mw;
+    if (!parse_int(id.substr(0, dash), mw.first) || !parse_int(id.substr(dash + 1), mw.last) ||
+        mw.first != expected || mw.last < mw.first)
+      throw Error(where(line_no) + "bad multiword ID '" + std::string(id) + "' (expected " +
+                  std::to_string(expected) + "-N) in " + quote(line));
+    mw.form = std::string(cols[1]);
+    mw.misc = std::string(cols[9]);
+    cur.multiwords.push_back(std::move(mw));
+  }
+
+  // "3 form lemma UPOS XPOS FEATS HEAD DEPREL DEPS MISC": the next word.
+  void word(std::string_view id, const std::string_view* cols, const std::string& line) {
+    const int expected = static_cast<int>(cur.words.size()) + 1;
     int n = 0;
     if (!parse_int(id, n) || n != expected)
       throw Error(where(line_no) + "bad ID '" + std::string(id) + "' (expected " +
@@ -176,9 +169,55 @@ std::vector<ConlluSentence> read_conllu(const std::string& path) {
     w.misc = std::string(cols[9]);
     cur.words.push_back(std::move(w));
   }
-  if (in.bad()) throw Error(path + ": read error");
-  finish();
-  return sentences;
+
+  // Any line of 10 columns: a word, a multiword token or an empty node (skipped).
+  void token_line(const std::string& line) {
+    std::string_view cols[10];
+    if (!split_columns(line, cols, 10))
+      throw Error(where(line_no) + "the CoNLL-U line " + quote(line) +
+                  " does not contain 10 tab-separated columns");
+    std::string_view id = cols[0];
+    if (id.find('.') != std::string_view::npos) return;  // empty node of the enhanced graph
+    if (cur.words.empty() && cur.multiwords.empty()) {
+      sentence_line = line_no;
+      cur.new_doc = pending_doc;
+      cur.new_par = pending_par || pending_doc;
+      pending_doc = pending_par = false;
+    }
+    if (size_t dash = id.find('-'); dash != std::string_view::npos)
+      multiword(id, dash, cols, line);
+    else
+      word(id, cols, line);
+  }
+
+  void read_line(std::string& text) {
+    ++line_no;
+    if (!text.empty() && text.back() == '\r') text.pop_back();
+    if (line_no == 1 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+    if (text.empty())
+      finish_sentence();
+    else if (text[0] == '#')
+      comment(text);
+    else
+      token_line(text);
+  }
+};
+
+}  // namespace
+
+std::vector<ConlluSentence> read_conllu(std::istream& in, const std::string& name) {
+  ConlluReader reader(name);
+  std::string line;
+  while (std::getline(in, line)) reader.read_line(line);
+  if (in.bad()) throw Error(name + ": read error");
+  reader.finish_sentence();
+  return std::move(reader.sentences);
+}
+
+std::vector<ConlluSentence> read_conllu(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(path + ": cannot open CoNLL-U file");
+  return read_conllu(in, path);
 }
 
 void write_conllu(const Document& doc, std::ostream& out) {
@@ -212,6 +251,134 @@ void write_conllu(const Document& doc, std::ostream& out) {
     }
     out << '\n';
   }
+}
+
+std::vector<Token> tokens_from_conllu(const ConlluSentence& sentence) {
+  std::vector<Token> out(sentence.words.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    const ConlluWord& w = sentence.words[i];
+    out[i].form = w.form;
+    out[i].lemma = w.lemma;
+    out[i].upos = w.upos;
+    out[i].xpos = w.xpos;
+    out[i].head = w.head - 1;
+    out[i].deprel = w.deprel;
+  }
+  return out;
+}
+
+std::string text_from_forms(const ConlluSentence& s) {
+  std::string out;
+  size_t w = 0, m = 0;
+  while (w < s.words.size()) {
+    const std::string* form;
+    const std::string* misc;
+    size_t next;
+    if (m < s.multiwords.size() && s.multiwords[m].first == static_cast<int>(w) + 1) {
+      form = &s.multiwords[m].form;
+      misc = &s.multiwords[m].misc;
+      next = static_cast<size_t>(s.multiwords[m].last);
+      ++m;
+    } else {
+      form = &s.words[w].form;
+      misc = &s.words[w].misc;
+      next = w + 1;
+    }
+    out += *form;
+    if (misc->find("SpaceAfter=No") == std::string::npos && next < s.words.size()) out += ' ';
+    w = next;
+  }
+  return out;
+}
+
+namespace {
+
+const ConlluMultiword* multiword_of(const ConlluSentence& s, int w) {
+  const ConlluMultiword* mw = nullptr;
+  for (const auto& m : s.multiwords)
+    if (m.first <= w + 1 && w + 1 <= m.last) mw = &m;
+  return mw;
+}
+
+// Places word w, a part of multiword token mw, in doc.text: the token's form
+// is written once, at its first word; a word whose forms spell the token
+// gets its own bytes, otherwise the token's whole range.
+void place_in_multiword(Document& d, const ConlluSentence& s, int w, const ConlluMultiword& mw,
+                        uint32_t& mw_start, Token& t) {
+  if (w + 1 == mw.first) {
+    mw_start = static_cast<uint32_t>(d.text.size());
+    d.text += mw.form;
+  }
+  std::string spelled;
+  for (int k = mw.first; k <= mw.last; ++k) spelled += s.words[k - 1].form;
+  if (spelled == mw.form) {
+    uint32_t off = mw_start;
+    for (int k = mw.first; k < w + 1; ++k) off += s.words[k - 1].form.size();
+    t.begin = off;
+    t.end = off + static_cast<uint32_t>(s.words[w].form.size());
+  } else {
+    t.begin = mw_start;
+    t.end = mw_start + static_cast<uint32_t>(mw.form.size());
+  }
+  if (w + 1 != mw.last) t.space_after = false;
+}
+
+}  // namespace
+
+void append_conllu_sentence(Document& d, const ConlluSentence& s, const ConlluConversion& how) {
+  if (!d.tokens.empty()) d.text += "\n";
+  Sentence sent;
+  sent.first = static_cast<int>(d.tokens.size());
+  sent.begin = static_cast<uint32_t>(d.text.size());
+  const int base = sent.first;
+  const int nw = static_cast<int>(s.words.size());
+  std::vector<Token> words = tokens_from_conllu(s);
+  uint32_t mw_start = 0;
+  for (int w = 0; w < nw; ++w) {
+    Token t;
+    t.form = std::move(words[w].form);
+    if (how.annotation) {
+      t.lemma = std::move(words[w].lemma);
+      t.upos = std::move(words[w].upos);
+      t.xpos = std::move(words[w].xpos);
+      t.deprel = std::move(words[w].deprel);
+      t.head = words[w].head < 0 ? -1 : base + words[w].head;
+    }
+    const ConlluMultiword* mw = how.space_after ? multiword_of(s, w) : nullptr;
+    if (how.space_after) {
+      const std::string& misc = mw ? mw->misc : s.words[w].misc;
+      t.space_after = misc.find("SpaceAfter=No") == std::string::npos;
+    }
+    if (mw) {
+      place_in_multiword(d, s, w, *mw, mw_start, t);
+    } else {
+      t.begin = static_cast<uint32_t>(d.text.size());
+      d.text += t.form;
+      t.end = static_cast<uint32_t>(d.text.size());
+    }
+    const bool last_word = !mw || w + 1 == mw->last;
+    if (last_word && t.space_after && w + 1 < nw) d.text += ' ';
+    d.tokens.push_back(std::move(t));
+  }
+  sent.last = static_cast<int>(d.tokens.size());
+  sent.end = d.tokens.empty() ? sent.begin : d.tokens.back().end;
+  d.sentences.push_back(sent);
+  d.body_end = static_cast<uint32_t>(d.text.size());
+}
+
+std::vector<Document> documents_from_conllu(const std::vector<ConlluSentence>& sentences,
+                                            const std::string& fallback_id,
+                                            const ConlluConversion& how, bool split_documents) {
+  std::vector<Document> docs;
+  for (const auto& s : sentences) {
+    if (docs.empty() || (split_documents && s.new_doc)) {
+      docs.emplace_back();
+      docs.back().id = !split_documents || s.doc_id.empty() ? fallback_id : s.doc_id;
+      docs.back().body_begin = 0;
+    }
+    append_conllu_sentence(docs.back(), s, how);
+  }
+  return docs;
 }
 
 }  // namespace ng

@@ -638,20 +638,6 @@ void Parser::process(Document& doc) const {
   }
 }
 
-std::vector<Token> tokens_from_conllu(const ConlluSentence& sentence) {
-  std::vector<Token> out(sentence.words.size());
-  for (size_t i = 0; i < out.size(); ++i) {
-    const ConlluWord& w = sentence.words[i];
-    out[i].form = w.form;
-    out[i].lemma = w.lemma;
-    out[i].upos = w.upos;
-    out[i].xpos = w.xpos;
-    out[i].head = w.head - 1;
-    out[i].deprel = w.deprel;
-  }
-  return out;
-}
-
 namespace {
 std::string_view universal(std::string_view deprel) {
   return deprel.substr(0, deprel.find(':'));

@@ -70,11 +70,6 @@ class Parser : public Stage {
 // tokens[0..n) is one sentence; heads are base-relative as in Parser::parse.
 void repair_parse(Token* tokens, int n, int base);
 
-// Tokens for one gold-tokenized CoNLL-U sentence: form, lemma, upos, xpos
-// copied; head converted to 0-based (-1 = root); deprel copied. Byte offsets
-// are left 0.
-std::vector<Token> tokens_from_conllu(const ConlluSentence& sentence);
-
 // Attachment scores, CoNLL 2018 definitions: every word counts (punctuation
 // included); LAS compares the universal part of the deprel ("obl:tmod" ==
 // "obl"); UAS compares heads only.

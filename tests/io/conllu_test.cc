@@ -159,6 +159,41 @@ TEST_CASE("write_conllu writes sentence-relative heads and token ranges", "[conl
   CHECK(sents[1].text == "Bye!");
 }
 
+TEST_CASE("documents_from_conllu: one document per newdoc, text from SpaceAfter", "[conllu]") {
+  std::istringstream in(std::string(kTwoSentences) + "\n# newdoc id = d2\n" +
+                        "1\tNo\tno\tINTJ\tUH\t_\t0\troot\t0:root\t_\n");
+  auto docs = ng::documents_from_conllu(ng::read_conllu(in, "mem.conllu"), "mem.conllu");
+  REQUIRE(docs.size() == 2);
+  const ng::Document& d = docs[0];
+  CHECK(d.id == "d1");
+  CHECK(d.text == "I don't know.\nYes");
+  REQUIRE(d.tokens.size() == 6);
+  REQUIRE(d.sentences.size() == 2);
+  // "do" and "n't" spell "don't": each gets its own bytes; heads are global.
+  CHECK(d.span_text(d.tokens[1].begin, d.tokens[1].end) == "do");
+  CHECK(d.span_text(d.tokens[2].begin, d.tokens[2].end) == "n't");
+  CHECK_FALSE(d.tokens[1].space_after);
+  CHECK(d.tokens[0].head == 3);
+  CHECK(d.tokens[3].head == -1);
+  CHECK(d.tokens[5].head == -1);
+  CHECK(d.tokens[2].lemma == "not");
+  CHECK(docs[1].id == "d2");
+  CHECK(docs[1].text == "No");
+}
+
+TEST_CASE("documents_from_conllu: gold words space-separated, annotation optional", "[conllu]") {
+  std::istringstream in(kTwoSentences);
+  auto sentences = ng::read_conllu(in, "mem.conllu");
+  auto docs = ng::documents_from_conllu(sentences, "gold", {.space_after = false, .annotation = false},
+                                        /*split_documents=*/false);
+  REQUIRE(docs.size() == 1);
+  CHECK(docs[0].id == "gold");
+  CHECK(docs[0].text == "I do n't know .\nYes");
+  CHECK(docs[0].tokens[0].upos.empty());
+  CHECK(docs[0].tokens[0].head == -1);
+  CHECK(ng::text_from_forms(sentences[0]) == "I don't know.");
+}
+
 TEST_CASE("read_conllu reads the shared EWT dev set", "[conllu][shared]") {
   auto shared = ng::test::shared_dir();
   if (shared.empty()) {
