@@ -1,6 +1,7 @@
 #include "entities/coref.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <numeric>
 #include <set>
@@ -152,6 +153,16 @@ bool names_compatible(const std::vector<std::string>& a, const std::vector<std::
   return true;
 }
 
+class Resolver;
+
+// One sieve of the cascade: `run` merges clusters and logs each merge as
+// "LABEL: 'first mention' + 'second mention'" with one of `labels` (the
+// lines --explain prints under merged_by).
+struct Sieve {
+  void (Resolver::*run)(const Sieve&);
+  std::array<const char*, 3> labels;  // unused ones are null
+};
+
 class Resolver {
  public:
   Resolver(Document& doc, const Gazetteer& g, const RoleLexicon& rl) : doc_(doc), g_(g), rl_(rl) {}
@@ -159,31 +170,35 @@ class Resolver {
     detect_mentions();
     compute_info();
     cl_ = std::make_unique<Clusters>(static_cast<int>(doc_.mentions.size()));
-    pass_exact();
-    pass_apposition();
-    pass_alias();
-    pass_partial();
-    pass_roles();
-    pass_nominal();
-    pass_groups();
-    pass_pronouns();
-    pass_speakers();
+    run_cascade();
     build_entities();
   }
+
+  // The sieves (kCascade below runs them in order). Each merges under the
+  // labels its kCascade row gives, in that order.
+  void exact_names(const Sieve& sieve);
+  void role_appositions(const Sieve& sieve);
+  void name_appositions(const Sieve& sieve);
+  void nominal_predicates(const Sieve& sieve);  // [0] apposition, [1] predicate
+  void predicate_nominatives(const Sieve& sieve);
+  void place_aliases(const Sieve& sieve);
+  void acronyms(const Sieve& sieve);
+  void orgs_without_country(const Sieve& sieve);
+  void places_named_by_region_word(const Sieve& sieve);
+  void partial_names(const Sieve& sieve);
+  void role_descriptions(const Sieve& sieve);   // [0] title and place, [1] title only
+  void definite_nominals(const Sieve& sieve);   // [0] modifier, [1] head match, [2] type
+  void meeting_groups(const Sieve& sieve);
+  void third_person_pronouns(const Sieve& sieve);  // [0] pronoun, [1] cataphora
+  void quoted_speakers(const Sieve& sieve);        // [0] a person, [1] the group a person speaks for
 
  private:
   void detect_mentions();
   void compute_info();
   bool compatible(int a, int b, bool allow_place_org = false);
   bool merge(int a, int b, const char* pass, bool allow_place_org = false);
-  void pass_exact();
-  void pass_apposition();
-  void pass_alias();
-  void pass_partial();
-  void pass_roles();
-  void pass_nominal();
-  void pass_pronouns();
-  void pass_speakers();
+  void run_cascade();
+  std::vector<int> mentions_by_head(bool with_pronouns) const;
   void build_entities();
   bool sports_article();
   bool team_mention(int m) const;
@@ -230,13 +245,39 @@ class Resolver {
   std::vector<char> in_quote_;                   // per token: inside quotation marks
   std::vector<std::pair<int, int>> predicates_;  // (nominal mention, its subject's head token)
   std::vector<std::pair<int, std::vector<int>>> groups_;  // (group mention, member mentions)
-  void pass_groups();
   bool cluster_group(int c) {
     for (int m : cl_->members[cl_->find(c)])
       if (info_[m].group) return true;
     return false;
   }
 };
+
+// The cascade, in the order it runs: precise evidence first, so the later,
+// looser sieves see the clusters the earlier ones built.
+constexpr Sieve kCascade[] = {
+    {&Resolver::exact_names, {"exact name"}},
+    {&Resolver::role_appositions, {"apposition/role"}},
+    {&Resolver::name_appositions, {"apposition"}},
+    {&Resolver::nominal_predicates,
+     {"apposition (nominal)", "predicate nominative (nominal)"}},
+    {&Resolver::predicate_nominatives, {"predicate nominative"}},
+    {&Resolver::place_aliases, {"place alias"}},
+    {&Resolver::acronyms, {"acronym"}},
+    {&Resolver::orgs_without_country, {"organisation without its country"}},
+    {&Resolver::places_named_by_region_word, {"place named by region word"}},
+    {&Resolver::partial_names, {"partial name"}},
+    {&Resolver::role_descriptions,
+     {"role description (title and place)", "role description (title)"}},
+    {&Resolver::definite_nominals,
+     {"nominal named by its modifier", "nominal head match", "nominal by type"}},
+    {&Resolver::meeting_groups, {"group (the people just named together)"}},
+    {&Resolver::third_person_pronouns, {"pronoun", "cataphora"}},
+    {&Resolver::quoted_speakers, {"quoted speaker", "quoted speaker's group"}},
+};
+
+void Resolver::run_cascade() {
+  for (const Sieve& s : kCascade) (this->*s.run)(s);
+}
 
 // --------------------------------------------------------------- mentions
 
@@ -715,8 +756,8 @@ bool Resolver::merge(int a, int b, const char* pass, bool allow_place_org) {
   return true;
 }
 
-// Pass 1: identical names.
-void Resolver::pass_exact() {
+// Identical names.
+void Resolver::exact_names(const Sieve& sieve) {
   std::unordered_map<std::string, int> first;  // class-qualified key -> mention
   for (size_t i = 0; i < info_.size(); ++i) {
     if (!real_name(i) || info_[i].cls == Class::Date) continue;
@@ -726,22 +767,35 @@ void Resolver::pass_exact() {
                                                          : "X:") +
                           info_[i].key;
     auto [it, fresh] = first.emplace(k, static_cast<int>(i));
-    if (!fresh) merge(it->second, static_cast<int>(i), "exact name", true);
+    if (!fresh) merge(it->second, static_cast<int>(i), sieve.labels[0], true);
   }
 }
 
-// Pass 2: titles given to a named person (apposition, "President X",
-// predicate nominative) and appositive / predicative names.
-void Resolver::pass_apposition() {
+// Titles given to a named person (apposition, "President X", predicate
+// nominative).
+void Resolver::role_appositions(const Sieve& sieve) {
   for (size_t r = 0; r < roles_.size(); ++r) {
     const RoleMention& rm = roles_[r];
     if (rm.holder >= 0 && role_mention_[r] >= 0 && role_mention_[r] != rm.holder)
-      merge(rm.holder, role_mention_[r], "apposition/role");
+      merge(rm.holder, role_mention_[r], sieve.labels[0]);
   }
+}
+
+// Head token -> the first (so the longest) mention with that head; pronouns
+// only when with_pronouns.
+std::vector<int> Resolver::mentions_by_head(bool with_pronouns) const {
   const auto& ms = doc_.mentions;
-  std::vector<int> by_head(doc_.tokens.size(), -1);  // head token -> longest mention
+  std::vector<int> by_head(doc_.tokens.size(), -1);
   for (size_t i = 0; i < ms.size(); ++i)
-    if (!info_[i].pronoun && by_head[ms[i].head] < 0) by_head[ms[i].head] = static_cast<int>(i);
+    if ((with_pronouns || !info_[i].pronoun) && by_head[ms[i].head] < 0)
+      by_head[ms[i].head] = static_cast<int>(i);
+  return by_head;
+}
+
+// Appositive names: a name attached to another of its class ("X, the Y").
+void Resolver::name_appositions(const Sieve& sieve) {
+  const auto& ms = doc_.mentions;
+  const std::vector<int> by_head = mentions_by_head(false);
   for (size_t i = 0; i < ms.size(); ++i) {
     if (info_[i].pronoun) continue;
     const Token& h = doc_.tokens[ms[i].head];
@@ -754,21 +808,27 @@ void Resolver::pass_apposition() {
     // region it lies in, not another name for it.
     if (info_[i].cls == Class::Place && real_name(i) && real_name(other)) continue;
     if (h.deprel == "appos") {
-      merge(other, static_cast<int>(i), "apposition");
+      merge(other, static_cast<int>(i), sieve.labels[0]);
     }
   }
-  // Predicative and appositive nominals join their subject's mention.
-  std::vector<int> any_by_head(doc_.tokens.size(), -1);  // including pronouns
-  for (size_t i = 0; i < ms.size(); ++i)
-    if (any_by_head[ms[i].head] < 0) any_by_head[ms[i].head] = static_cast<int>(i);
+}
+
+// Predicative and appositive nominals ("X was a Swiss mathematician", "X, a
+// lawyer,") join their subject's mention.
+void Resolver::nominal_predicates(const Sieve& sieve) {
+  const auto& ms = doc_.mentions;
+  const std::vector<int> any_by_head = mentions_by_head(true);
   for (auto [m, subj] : predicates_) {
     const int other = any_by_head[subj];
     if (other < 0 || other == m) continue;
-    merge(other, m,
-          doc_.tokens[ms[m].head].deprel == "appos" ? "apposition (nominal)"
-                                                    : "predicate nominative (nominal)");
+    merge(other, m, doc_.tokens[ms[m].head].deprel == "appos" ? sieve.labels[0] : sieve.labels[1]);
   }
-  // Predicate nominatives: "X is the president", "X is Y".
+}
+
+// Predicate nominatives: "X is the president", "X is Y".
+void Resolver::predicate_nominatives(const Sieve& sieve) {
+  const auto& ms = doc_.mentions;
+  const std::vector<int> by_head = mentions_by_head(false);
   for (size_t i = 0; i < ms.size(); ++i) {
     if (info_[i].pronoun) continue;
     const int h = ms[i].head;
@@ -784,24 +844,31 @@ void Resolver::pass_apposition() {
     const int other = by_head[subj];
     if (!real_name(other) || info_[other].cls != info_[i].cls) continue;
     if (!real_name(i) && info_[i].role < 0) continue;
-    merge(other, static_cast<int>(i), "predicate nominative");
+    merge(other, static_cast<int>(i), sieve.labels[0]);
   }
 }
 
-// Pass 3: aliases of places ("Germany" = "the Federal Republic of Germany"; "the X
-// Oblast" = "the X region" = "X") and acronyms ("UN" = "United Nations").
-void Resolver::pass_alias() {
+// Aliases of places: the same place identity ("Germany" = "the Federal
+// Republic of Germany"; "the X Oblast" = "the X region" = "X").
+void Resolver::place_aliases(const Sieve& sieve) {
   std::unordered_map<std::string, int> place;
-  std::unordered_map<std::string, int> acro;
   for (size_t i = 0; i < info_.size(); ++i) {
     if (!real_name(i)) continue;
     const Info& in = info_[i];
     if (in.cls == Class::Place && !in.place_key.empty()) {
       auto [it, fresh] = place.emplace(in.place_key, static_cast<int>(i));
-      if (!fresh) merge(it->second, static_cast<int>(i), "place alias", true);
+      if (!fresh) merge(it->second, static_cast<int>(i), sieve.labels[0], true);
     }
-    if (!in.acronym.empty()) acro.emplace(in.acronym, static_cast<int>(i));
   }
+}
+
+// Acronyms: a one-word capitalised name is the first multi-word name with
+// those initials ("UN" = "United Nations").
+void Resolver::acronyms(const Sieve& sieve) {
+  std::unordered_map<std::string, int> acro;
+  for (size_t i = 0; i < info_.size(); ++i)
+    if (real_name(i) && !info_[i].acronym.empty())
+      acro.emplace(info_[i].acronym, static_cast<int>(i));
   for (size_t i = 0; i < info_.size(); ++i) {
     if (!real_name(i) || info_[i].words.size() != 1) continue;
     if (info_[i].cls != Class::Org && info_[i].cls != Class::Place) continue;
@@ -813,10 +880,13 @@ void Resolver::pass_alias() {
     for (char c : info_[i].key)
       if (c != '.') k.push_back(c);
     if (auto it = acro.find(k); it != acro.end())
-      merge(it->second, static_cast<int>(i), "acronym", true);
+      merge(it->second, static_cast<int>(i), sieve.labels[0], true);
   }
-  // "the US State Department" = "the State Department": an organisation
-  // named with and without its country in front.
+}
+
+// "the US State Department" = "the State Department": an organisation
+// named with and without its country in front.
+void Resolver::orgs_without_country(const Sieve& sieve) {
   std::unordered_map<std::string, int> orgs;
   for (size_t i = 0; i < info_.size(); ++i)
     if (real_name(i) && info_[i].cls == Class::Org) orgs.emplace(info_[i].key, static_cast<int>(i));
@@ -828,9 +898,12 @@ void Resolver::pass_alias() {
     std::string rest;
     for (size_t k = 1; k < w.size(); ++k) rest += (k > 1 ? " " : "") + w[k];
     if (auto it = orgs.find(rest); it != orgs.end())
-      merge(it->second, static_cast<int>(i), "organisation without its country");
+      merge(it->second, static_cast<int>(i), sieve.labels[0]);
   }
-  // "the X region" (a nominal around a place name) is that place.
+}
+
+// "the X region" (a nominal around a place name) is that place.
+void Resolver::places_named_by_region_word(const Sieve& sieve) {
   const auto& ms = doc_.mentions;
   for (size_t i = 0; i < ms.size(); ++i) {
     if (ms[i].kind != MentionKind::Nominal || info_[i].role >= 0) continue;
@@ -840,15 +913,15 @@ void Resolver::pass_alias() {
     for (size_t j = 0; j < ms.size(); ++j)
       if (real_name(j) && info_[j].cls == Class::Place && ms[j].first >= ms[i].first &&
           ms[j].last <= ms[i].last && ms[j].last == ms[i].head) {
-        merge(static_cast<int>(j), static_cast<int>(i), "place named by region word");
+        merge(static_cast<int>(j), static_cast<int>(i), sieve.labels[0]);
         break;
       }
   }
 }
 
-// Pass 4: partial person names ("Ruiz" -> "Ana Ruiz") when exactly
-// one person in the article has a longer name containing it.
-void Resolver::pass_partial() {
+// Partial person names ("Ruiz" -> "Ana Ruiz") when exactly one person in
+// the article has a longer name containing it.
+void Resolver::partial_names(const Sieve& sieve) {
   // Longer names first, so "Cruise" sees "Tom Cruise" already joined with
   // "Scientologist Tom Cruise".
   std::vector<size_t> order(info_.size());
@@ -873,13 +946,13 @@ void Resolver::pass_partial() {
       if (target_mention < 0) target_mention = static_cast<int>(j);
     }
     // Ambiguous ("Ruiz" with two Ruizes): leave it alone.
-    if (targets.size() == 1) merge(target_mention, static_cast<int>(i), "partial name");
+    if (targets.size() == 1) merge(target_mention, static_cast<int>(i), sieve.labels[0]);
   }
 }
 
-// Pass 5: role descriptions ("the head of state", "the governor of the X
-// Region", "the President of Y") -> the one person holding that role.
-void Resolver::pass_roles() {
+// Role descriptions ("the head of state", "the governor of the X Region",
+// "the President of Y") -> the one person holding that role.
+void Resolver::role_descriptions(const Sieve& sieve) {
   const auto& ms = doc_.mentions;
   for (size_t r = 0; r < roles_.size(); ++r) {
     const RoleMention& d = roles_[r];
@@ -941,17 +1014,17 @@ void Resolver::pass_roles() {
           break;
         }
       if (target >= 0)
-        merge(target, dm,
-              !strong.empty() ? "role description (title and place)" : "role description (title)");
+        merge(target, dm, !strong.empty() ? sieve.labels[0] : sieve.labels[1]);
     }
     (void)ms;
   }
 }
 
-// Pass 6: definite nominals -> the named entity they describe: head word
-// match ("the foundation" -> "the X Foundation") or the one entity of that
-// kind in the last sentences ("the company").
-void Resolver::pass_nominal() {
+// Definite nominals -> the named entity they describe: an organisation
+// named by the noun's modifier, head word match ("the foundation" -> "the X
+// Foundation") or the one entity of that kind in the last sentences ("the
+// company").
+void Resolver::definite_nominals(const Sieve& sieve) {
   const auto& ms = doc_.mentions;
   for (size_t i = 0; i < ms.size(); ++i) {
     if (ms[i].kind != MentionKind::Nominal || info_[i].role >= 0) continue;
@@ -968,7 +1041,7 @@ void Resolver::pass_nominal() {
             ms[j].last <= ms[i].head && doc_.tokens[ms[j].head].head == ms[i].head &&
             (info_[j].cls == Class::Org || info_[j].cls == Class::Other))
           inner = static_cast<int>(j);
-      if (inner >= 0 && merge(inner, static_cast<int>(i), "nominal named by its modifier")) continue;
+      if (inner >= 0 && merge(inner, static_cast<int>(i), sieve.labels[0])) continue;
     }
     // Head match, nearest first.
     int found = -1;
@@ -980,7 +1053,7 @@ void Resolver::pass_nominal() {
         if (w[x] == "of" && w[x - 1] == head) found = j;
     }
     if (found >= 0) {
-      merge(found, static_cast<int>(i), "nominal head match");
+      merge(found, static_cast<int>(i), sieve.labels[1]);
       continue;
     }
     if (want == Class::Person) continue;  // "the man": too vague without gender/number cues
@@ -1018,7 +1091,7 @@ void Resolver::pass_nominal() {
       if (std::find(clusters.begin(), clusters.end(), c) == clusters.end()) clusters.push_back(c);
       if (nearest < 0) nearest = j;
     }
-    if (clusters.size() == 1) merge(nearest, static_cast<int>(i), "nominal by type");
+    if (clusters.size() == 1) merge(nearest, static_cast<int>(i), sieve.labels[2]);
   }
 }
 
@@ -1026,7 +1099,7 @@ void Resolver::pass_nominal() {
 // else the two people of the last meeting (a subject and an object or
 // "with" of meet/receive/host/visit/talk) in this or the three previous
 // sentences.
-void Resolver::pass_groups() {
+void Resolver::meeting_groups(const Sieve& sieve) {
   const auto& ms = doc_.mentions;
   const auto& tk = doc_.tokens;
   std::vector<int> by_head(tk.size(), -1);
@@ -1045,7 +1118,7 @@ void Resolver::pass_groups() {
     for (auto& [h, hm] : groups_)
       if (!hm.empty() && h < g && ms[h].sentence >= gs - 3) prior = h;
     if (prior >= 0) {
-      merge(prior, g, "group (the people just named together)");
+      merge(prior, g, sieve.labels[0]);
       continue;
     }
     for (int si = gs; si >= std::max(0, gs - 3) && members.empty(); --si) {
@@ -1068,12 +1141,12 @@ void Resolver::pass_groups() {
   }
 }
 
-// Pass 7: third-person pronouns. Candidates are the mentions of the same
+// Third-person pronouns. Candidates are the mentions of the same
 // and the previous sentences whose cluster agrees in gender, number and
 // animacy; binding excludes co-arguments of a non-reflexive pronoun; the
 // best by salience wins (subjects, then objects; recency; how often the
 // entity was mentioned).
-void Resolver::pass_pronouns() {
+void Resolver::third_person_pronouns(const Sieve& sieve) {
   const auto& ms = doc_.mentions;
   const auto& tk = doc_.tokens;
   const unsigned person_bit = 1u << static_cast<int>(Class::Person);
@@ -1167,7 +1240,7 @@ void Resolver::pass_pronouns() {
       }
     }
     if (best_m >= 0) {
-      merge(best_m, static_cast<int>(p), "pronoun");
+      merge(best_m, static_cast<int>(p), sieve.labels[0]);
       continue;
     }
     // Cataphora: "During his visit to X, [Ana Ruiz] opened ...": a he/she
@@ -1186,15 +1259,15 @@ void Resolver::pass_pronouns() {
       if (cluster_classes(c) != person_bit || cluster_plural(c)) break;
       const char g = cluster_gender(c);
       if (g && g != pi.pron.gender) break;
-      merge(j, static_cast<int>(p), "cataphora");
+      merge(j, static_cast<int>(p), sieve.labels[1]);
       break;
     }
   }
 }
 
-// Pass 8: first-person pronouns inside a quotation -> the speaker named
+// First-person pronouns inside a quotation -> the speaker named
 // outside it ("'I will go,' X said").
-void Resolver::pass_speakers() {
+void Resolver::quoted_speakers(const Sieve& sieve) {
   const auto& ms = doc_.mentions;
   const auto& tk = doc_.tokens;
   std::vector<int> by_head(tk.size(), -1);
@@ -1249,14 +1322,14 @@ void Resolver::pass_speakers() {
     const int si = ms[p].sentence;
     if (!info_[p].pron.plural) {
       const int sp = speaker_near(si, person_bit);
-      if (sp >= 0) merge(sp, static_cast<int>(p), "quoted speaker");
+      if (sp >= 0) merge(sp, static_cast<int>(p), sieve.labels[0]);
       continue;
     }
     // "we": a speaking organisation, or the one a speaking person stands for.
     int sp = speaker_near(si, org_bits | person_bit);
     if (sp < 0) continue;
     if (cluster_classes(cluster(sp)) & person_bit) sp = group_of(sp);
-    if (sp >= 0) merge(sp, static_cast<int>(p), "quoted speaker's group");
+    if (sp >= 0) merge(sp, static_cast<int>(p), sieve.labels[1]);
   }
 }
 

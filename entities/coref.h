@@ -11,7 +11,8 @@
 //    al. 2013). A merge joins two clusters only when they stay compatible:
 //    a person is never a place, genders agree, a group is never one of its
 //    members, and two different full person names never meet (people who
-//    share a surname stay apart). In order:
+//    share a surname stay apart). In order (the table kCascade in coref.cc
+//    runs the sieves and gives the labels --explain prints):
 //      exact name -> apposition, titles given to a name, predicate
 //      nominatives -> place aliases (gazetteer: "Germany" = "the Federal
 //      Republic of Germany"; region words: "the X Oblast" = "the X Region"
