@@ -30,7 +30,8 @@
 //    two mentions; roles = titles with the entity they are "of". Groups get
 //    type OTHER and the name "A and B"; unresolved pronouns and descriptions
 //    are dropped.
-// Thread-safe after construction.
+// Thread-safe after construction. The code: coref.cc (this stage, the
+// cascade's table) and the coref_*.cc files that coref_internal.h lists.
 #pragma once
 
 #include <filesystem>
