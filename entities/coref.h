@@ -11,7 +11,8 @@
 //    al. 2013). A merge joins two clusters only when they stay compatible:
 //    a person is never a place, genders agree, a group is never one of its
 //    members, and two different full person names never meet (people who
-//    share a surname stay apart). In order:
+//    share a surname stay apart). In order (the table kCascade in coref.cc
+//    runs the sieves and gives the labels --explain prints):
 //      exact name -> apposition, titles given to a name, predicate
 //      nominatives -> place aliases (gazetteer: "Germany" = "the Federal
 //      Republic of Germany"; region words: "the X Oblast" = "the X Region"
@@ -29,7 +30,8 @@
 //    two mentions; roles = titles with the entity they are "of". Groups get
 //    type OTHER and the name "A and B"; unresolved pronouns and descriptions
 //    are dropped.
-// Thread-safe after construction.
+// Thread-safe after construction. The code: coref.cc (this stage, the
+// cascade's table) and the coref_*.cc files that coref_internal.h lists.
 #pragma once
 
 #include <filesystem>

@@ -1,0 +1,283 @@
+// Mention features (Info): what each mention tells the sieves. Pronouns:
+// person, number, gender; nominals: gender; names: the core name (without
+// determiners, honorifics and titles), its words and key, its place
+// identity and acronym.
+#include "entities/coref_internal.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/text.h"
+
+namespace ng::coref_internal {
+
+Class class_of(EntityType t) {
+  switch (t) {
+    case EntityType::Person:
+      return Class::Person;
+    case EntityType::Gpe:
+    case EntityType::Loc:
+    case EntityType::Fac:
+      return Class::Place;
+    case EntityType::Org:
+      return Class::Org;
+    case EntityType::Event:
+      return Class::Event;
+    case EntityType::Norp:
+      return Class::Norp;
+    case EntityType::Date:
+      return Class::Date;
+    default:
+      return Class::Other;
+  }
+}
+
+bool pronoun_info(std::string_view lower, PronounInfo& p) {
+  struct Row {
+    const char* w;
+    char gender;
+    bool plural, reflexive, possessive;
+    int person;
+  };
+  static const Row rows[] = {
+      {"he", 'm', false, false, false, 3},    {"him", 'm', false, false, false, 3},
+      {"his", 'm', false, false, true, 3},    {"himself", 'm', false, true, false, 3},
+      {"she", 'f', false, false, false, 3},   {"her", 'f', false, false, true, 3},
+      {"hers", 'f', false, false, true, 3},   {"herself", 'f', false, true, false, 3},
+      {"it", 'n', false, false, false, 3},    {"its", 'n', false, false, true, 3},
+      {"itself", 'n', false, true, false, 3}, {"they", 0, true, false, false, 3},
+      {"them", 0, true, false, false, 3},     {"their", 0, true, false, true, 3},
+      {"theirs", 0, true, false, true, 3},    {"themselves", 0, true, true, false, 3},
+      {"i", 0, false, false, false, 1},       {"me", 0, false, false, false, 1},
+      {"my", 0, false, false, true, 1},       {"myself", 0, false, true, false, 1},
+      {"we", 0, true, false, false, 1},       {"us", 0, true, false, false, 1},
+      {"our", 0, true, false, true, 1},       {"ours", 0, true, false, true, 1},
+      {"ourselves", 0, true, true, false, 1},
+  };
+  for (const Row& r : rows)
+    if (lower == r.w) {
+      p = {r.gender, r.plural, r.reflexive, r.possessive, r.person};
+      return true;
+    }
+  return false;
+}
+
+void Resolver::compute_info() {
+  const auto& ms = doc_.mentions;
+  info_.assign(ms.size(), Info());
+  for (size_t r = 0; r < roles_.size(); ++r)
+    if (role_mention_[r] >= 0 && info_[role_mention_[r]].role < 0 &&
+        !(roles_[r].holder == role_mention_[r]))
+      info_[role_mention_[r]].role = static_cast<int>(r);
+  for (auto& [g, members] : groups_) {
+    info_[g].group = true;
+    info_[g].members = members;
+  }
+  for (size_t i = 0; i < ms.size(); ++i) {
+    const Mention& m = ms[i];
+    Info& in = info_[i];
+    in.cls = class_of(m.type);
+    if (m.kind == MentionKind::Pronoun) {
+      pronoun_features(m, in);
+      continue;
+    }
+    const std::string& x = doc_.tokens[m.head].xpos;
+    in.plural = x == "NNS" || x == "NNPS" || in.group;
+    if (m.kind == MentionKind::Nominal)
+      nominal_features(m, in);
+    else
+      name_features(m, in);
+  }
+}
+
+void Resolver::pronoun_features(const Mention& m, Info& in) const {
+  in.pronoun = true;
+  pronoun_info(to_lower(doc_.tokens[m.first].form), in.pron);
+  in.cls = Class::Other;
+  if (in.pron.gender == 'm' || in.pron.gender == 'f') in.gender = in.pron.gender;
+}
+
+// A nominal's gender: its noun's in nominals.tsv, else its title's.
+void Resolver::nominal_features(const Mention& m, Info& in) const {
+  const Token& h = doc_.tokens[m.head];
+  auto it = g_.nominals.find(to_lower(h.lemma.empty() ? h.form : h.lemma));
+  if (it != g_.nominals.end())
+    if (const char g = nominal_gender(it->second)) in.gender = g;
+  if (in.role >= 0) {
+    int len = 0;
+    const TitleInfo* ti = rl_.match(doc_, roles_[in.role].title_first, len);
+    if (ti && ti->gender) in.gender = ti->gender;
+  }
+}
+
+// A name: its core (without determiners, honorifics, titles and their "of"
+// complement, demonyms before a title, and a trailing possessive), the
+// core's words and key, its place identity and acronym. A name with no core
+// (a description: "the President of France") keeps an empty key, so it is
+// no real name.
+void Resolver::name_features(const Mention& m, Info& in) const {
+  int a = m.first, b = m.last;
+  const bool description = strip_name_front(m, in, a, b);
+  while (b > a) {
+    const std::string& f = doc_.tokens[b - 1].form;
+    if (f == "'s" || f == "’s" || f == "'" || f == "’" || doc_.tokens[b - 1].upos == "PUNCT")
+      --b;
+    else
+      break;
+  }
+  if (description || a >= b) return;  // no real name
+  a = person_name_start(m, a, b);
+  in.core_first = a;
+  in.core_last = b;
+  const int id_last = place_identity_end(in, a, b);
+  set_words_and_key(in, a, id_last);
+  if (in.key.empty()) return;
+  set_place_key(in);
+  set_acronym(in, a, b);
+}
+
+// Moves a past the determiners, honorifics, titles (and their "of"
+// complement) and demonyms before a title at the front of name m, up to b;
+// an honorific or title gives in.gender. Returns whether a title's "of"
+// complement ends the name: the name is a description.
+bool Resolver::strip_name_front(const Mention& m, Info& in, int& a, int b) const {
+  bool description = false;
+  for (bool stripped = true; stripped && a < b;) {
+    stripped = false;
+    const std::string low = gazetteer_key(doc_.tokens[a].form);
+    if (low == "the" || low == "a" || low == "an" || low == "former" || low == "late") {
+      ++a;
+      stripped = true;
+      continue;
+    }
+    if (auto h = g_.honorifics.find(low); h != g_.honorifics.end() && a + 1 < b) {
+      if (h->second == "m" || h->second == "f") in.gender = h->second[0];
+      ++a;
+      stripped = true;
+      continue;
+    }
+    int len = 0;
+    if (const TitleInfo* ti = rl_.match(doc_, a, len); ti && a + len <= b) {
+      if (ti->gender) in.gender = ti->gender;
+      a += len;
+      stripped = true;
+      if (a < b && gazetteer_key(doc_.tokens[a].form) == "of") {
+        if (const int after = name_after_of_complement(m, a, b); after >= 0) {
+          a = after;
+          continue;
+        }
+        description = true;
+      }
+      continue;
+    }
+    if (g_.demonyms.count(low) && a + 1 < b && m.type == EntityType::Person) {
+      int l2 = 0;
+      if (rl_.match(doc_, a + 1, l2)) {
+        ++a;
+        stripped = true;
+      }
+    }
+  }
+  return description;
+}
+
+// "President of France Ana Ruiz": past the "of" complement at token `of`
+// (a place or organisation name) a person's name may follow. Returns where
+// that name starts, or -1 when none does.
+int Resolver::name_after_of_complement(const Mention& m, int of, int b) const {
+  int x = of + 1;
+  if (x < b && gazetteer_key(doc_.tokens[x].form) == "the") ++x;
+  int after = -1;
+  for (const Mention& o : doc_.mentions)
+    if (&o != &m && o.first == x && o.last < b && o.kind == MentionKind::Name &&
+        o.type != EntityType::Person && o.type != EntityType::Date)
+      after = std::max(after, o.last);
+  if (after > 0 && starts_upper(doc_.tokens[after].form)) return after;
+  return -1;
+}
+
+// A person's name is the proper-noun run at the end: "future band guitarist
+// Jan Novak", "economy minister Ana Ruiz" -> the name. Returns where the
+// name [a, b) of m starts.
+int Resolver::person_name_start(const Mention& m, int a, int b) const {
+  if (m.type != EntityType::Person || doc_.tokens[b - 1].upos != "PROPN") return a;
+  int x = b - 1;
+  while (x > a) {
+    const Token& p = doc_.tokens[x - 1];
+    const bool joiner = (p.form == "-" || p.upos == "PROPN" ||
+                         (starts_upper(p.form) && p.upos != "NOUN" && p.upos != "ADJ"));
+    if (!joiner) break;
+    --x;
+  }
+  return x > a && x < b ? x : a;
+}
+
+// Where a place's identity ends in its core [a, b): "Igoumenitsa, Greece" is
+// the city, so its identity is the part before the comma (the region after
+// it is a mention of its own). "the Tver Oblast of Russia" is the oblast: the
+// core itself ends before "of" (b and in.core_last shrink).
+int Resolver::place_identity_end(Info& in, int a, int& b) const {
+  int id_last = b;
+  if (in.cls == Class::Place)
+    for (int t = a + 1; t + 1 < b; ++t) {
+      if (doc_.tokens[t].form == ",") {
+        id_last = t;
+        break;
+      }
+      if (t - a >= 2 && gazetteer_key(doc_.tokens[t].form) == "of" &&
+          g_.region_words.count(gazetteer_key(doc_.tokens[t - 1].form)) &&
+          !g_.place(gazetteer_key(doc_, a, b))) {  // not "the Federal Republic of X"
+        id_last = t;
+        b = t;
+        in.core_last = t;
+        break;
+      }
+    }
+  return id_last;
+}
+
+// in.words and in.key from the identity tokens [a, id_last).
+void Resolver::set_words_and_key(Info& in, int a, int id_last) const {
+  for (int t = a; t < id_last; ++t) {
+    std::string w = gazetteer_key(doc_.tokens[t].form);
+    if (w == "-" || w == "." || w == ",") continue;
+    // An abbreviation with or without its last period: "d.c." = "d.c".
+    if (w.size() > 2 && w.back() == '.' && w.find('.') + 1 < w.size()) w.pop_back();
+    in.words.push_back(std::move(w));
+  }
+  in.key = gazetteer_key(doc_, a, id_last);
+  if (in.key.size() > 2 && in.key.back() == '.' && !in.words.empty() &&
+      in.words.back().find('.') != std::string::npos)
+    in.key.pop_back();
+}
+
+// Place identity: the gazetteer's canonical name; else the name without
+// its region word ("tarsk oblast" -> "tarsk").
+void Resolver::set_place_key(Info& in) const {
+  if (in.cls != Class::Place && in.cls != Class::Org) return;
+  if (const auto* p = g_.place(in.key)) {
+    in.place_key = gazetteer_key(p->canonical);
+  } else if (in.cls == Class::Place) {
+    std::vector<std::string> w = in.words;
+    if (w.size() >= 2 && g_.region_words.count(w.back())) w.pop_back();
+    if (w.size() >= 3 && g_.region_words.count(w[0]) && w[1] == "of")
+      w.erase(w.begin(), w.begin() + 2);
+    std::string k;
+    for (const auto& x : w) k += (k.empty() ? "" : " ") + x;
+    if (const auto* p = g_.place(k)) k = gazetteer_key(p->canonical);
+    in.place_key = k;
+  }
+}
+
+// Acronym of a multi-word organisation or place name: the initials of its
+// capitalised words in [a, b) ("united nations" -> "un").
+void Resolver::set_acronym(Info& in, int a, int b) const {
+  if (in.words.size() < 2 || (in.cls != Class::Org && in.cls != Class::Place)) return;
+  for (int t = a; t < b; ++t) {
+    const std::string& f = doc_.tokens[t].form;
+    if (starts_upper(f)) in.acronym += static_cast<char>(std::tolower(f[0]));
+  }
+  if (in.acronym.size() < 2) in.acronym.clear();
+}
+
+}  // namespace ng::coref_internal

@@ -1,0 +1,491 @@
+// Clusters and the sieves of names and descriptions: which clusters may
+// join (compatible, merge), then exact names, appositions, predicate
+// nominatives, aliases and acronyms, partial names, role descriptions,
+// definite nominals and meeting groups. coref.cc runs them in order.
+#include "entities/coref_internal.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/text.h"
+
+namespace ng::coref_internal {
+
+namespace {
+
+// Whether two person names can be the same person: the words of one are
+// all among the words of the other ("Ruiz" ~ "Ana Ruiz", never
+// "Ana Ruiz" ~ "Mark Ruiz").
+bool names_compatible(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  const auto& small = a.size() <= b.size() ? a : b;
+  const auto& big = a.size() <= b.size() ? b : a;
+  for (const auto& w : small)
+    if (std::find(big.begin(), big.end(), w) == big.end()) return false;
+  return true;
+}
+
+}  // namespace
+
+unsigned Resolver::cluster_classes(int c) {
+  unsigned bits = 0;
+  for (int m : cl_->members[cl_->find(c)])
+    if (!info_[m].pronoun && info_[m].cls != Class::Other)
+      bits |= 1u << static_cast<int>(info_[m].cls);
+  return bits;
+}
+
+char Resolver::cluster_gender(int c) {
+  char g = 0;
+  for (int m : cl_->members[cl_->find(c)]) {
+    char x = info_[m].gender;
+    if (!x) continue;
+    if (g && g != x) return 0;
+    g = x;
+  }
+  return g;
+}
+
+bool Resolver::compatible(int a, int b, bool allow_place_org) {
+  const int ca = cl_->find(a), cb = cl_->find(b);
+  if (ca == cb) return false;
+  const unsigned ka = cluster_classes(ca), kb = cluster_classes(cb);
+  if (ka && kb && ka != kb) {
+    const unsigned po =
+        (1u << static_cast<int>(Class::Place)) | (1u << static_cast<int>(Class::Org));
+    if (!allow_place_org || (ka | kb) & ~po) return false;
+  }
+  // A group ("A and B", "the sides") is never one of its members.
+  if (cluster_group(ca) != cluster_group(cb)) {
+    const int other = cluster_group(ca) ? cb : ca;
+    for (int m : cl_->members[other])
+      if (!info_[m].pronoun) return false;
+  }
+  const char ga = cluster_gender(ca), gb = cluster_gender(cb);
+  if (ga && gb && ga != gb) return false;
+  for (int x : cl_->members[ca]) {
+    if (!real_name(x) || info_[x].cls != Class::Person) continue;
+    for (int y : cl_->members[cb])
+      if (real_name(y) && info_[y].cls == Class::Person &&
+          !names_compatible(info_[x].words, info_[y].words))
+        return false;
+  }
+  return true;
+}
+
+bool Resolver::merge(int a, int b, const char* pass, bool allow_place_org) {
+  if (!compatible(a, b, allow_place_org)) return false;
+  cl_->unite(a, b, std::string(pass) + ": '" + text(a) + "' + '" + text(b) + "'");
+  return true;
+}
+
+// Identical names.
+void Resolver::exact_names(const Sieve& sieve) {
+  std::unordered_map<std::string, int> first;  // class-qualified key -> mention
+  for (size_t i = 0; i < info_.size(); ++i) {
+    if (!real_name(i) || info_[i].cls == Class::Date) continue;
+    const bool person = info_[i].cls == Class::Person;
+    const std::string k = (person                        ? "P:"
+                           : info_[i].cls == Class::Norp ? "N:"
+                                                         : "X:") +
+                          info_[i].key;
+    auto [it, fresh] = first.emplace(k, static_cast<int>(i));
+    if (!fresh) merge(it->second, static_cast<int>(i), sieve.labels[0], true);
+  }
+}
+
+// Titles given to a named person (apposition, "President X", predicate
+// nominative).
+void Resolver::role_appositions(const Sieve& sieve) {
+  for (size_t r = 0; r < roles_.size(); ++r) {
+    const RoleMention& rm = roles_[r];
+    if (rm.holder >= 0 && role_mention_[r] >= 0 && role_mention_[r] != rm.holder)
+      merge(rm.holder, role_mention_[r], sieve.labels[0]);
+  }
+}
+
+// Head token -> the first (so the longest) mention with that head; pronouns
+// only when with_pronouns.
+std::vector<int> Resolver::mentions_by_head(bool with_pronouns) const {
+  const auto& ms = doc_.mentions;
+  std::vector<int> by_head(doc_.tokens.size(), -1);
+  for (size_t i = 0; i < ms.size(); ++i)
+    if ((with_pronouns || !info_[i].pronoun) && by_head[ms[i].head] < 0)
+      by_head[ms[i].head] = static_cast<int>(i);
+  return by_head;
+}
+
+// Appositive names: a name attached to another of its class ("X, the Y").
+void Resolver::name_appositions(const Sieve& sieve) {
+  const auto& ms = doc_.mentions;
+  const std::vector<int> by_head = mentions_by_head(false);
+  for (size_t i = 0; i < ms.size(); ++i) {
+    if (info_[i].pronoun) continue;
+    const Token& h = doc_.tokens[ms[i].head];
+    if (h.head < 0) continue;
+    const int other = by_head[h.head];
+    if (other < 0 || other == static_cast<int>(i)) continue;
+    if (!real_name(other) && !real_name(i)) continue;
+    if (info_[i].cls != info_[other].cls) continue;
+    // "Igoumenitsa, Greece", "Paris, Texas": a place after a place is the
+    // region it lies in, not another name for it.
+    if (info_[i].cls == Class::Place && real_name(i) && real_name(other)) continue;
+    if (h.deprel == "appos") {
+      merge(other, static_cast<int>(i), sieve.labels[0]);
+    }
+  }
+}
+
+// Predicative and appositive nominals ("X was a Swiss mathematician", "X, a
+// lawyer,") join their subject's mention.
+void Resolver::nominal_predicates(const Sieve& sieve) {
+  const auto& ms = doc_.mentions;
+  const std::vector<int> any_by_head = mentions_by_head(true);
+  for (auto [m, subj] : predicates_) {
+    const int other = any_by_head[subj];
+    if (other < 0 || other == m) continue;
+    merge(other, m, doc_.tokens[ms[m].head].deprel == "appos" ? sieve.labels[0] : sieve.labels[1]);
+  }
+}
+
+// Predicate nominatives: "X is the president", "X is Y".
+void Resolver::predicate_nominatives(const Sieve& sieve) {
+  const auto& ms = doc_.mentions;
+  const std::vector<int> by_head = mentions_by_head(false);
+  for (size_t i = 0; i < ms.size(); ++i) {
+    if (info_[i].pronoun) continue;
+    const int h = ms[i].head;
+    bool cop = false;
+    int subj = -1;
+    const Sentence& s = doc_.sentences[ms[i].sentence];
+    for (int c = s.first; c < s.last; ++c) {
+      if (doc_.tokens[c].head != h) continue;
+      if (doc_.tokens[c].deprel == "cop") cop = true;
+      if (doc_.tokens[c].deprel == "nsubj") subj = c;
+    }
+    if (!cop || subj < 0 || by_head[subj] < 0) continue;
+    const int other = by_head[subj];
+    if (!real_name(other) || info_[other].cls != info_[i].cls) continue;
+    if (!real_name(i) && info_[i].role < 0) continue;
+    merge(other, static_cast<int>(i), sieve.labels[0]);
+  }
+}
+
+// Aliases of places: the same place identity ("Germany" = "the Federal
+// Republic of Germany"; "the X Oblast" = "the X region" = "X").
+void Resolver::place_aliases(const Sieve& sieve) {
+  std::unordered_map<std::string, int> place;
+  for (size_t i = 0; i < info_.size(); ++i) {
+    if (!real_name(i)) continue;
+    const Info& in = info_[i];
+    if (in.cls == Class::Place && !in.place_key.empty()) {
+      auto [it, fresh] = place.emplace(in.place_key, static_cast<int>(i));
+      if (!fresh) merge(it->second, static_cast<int>(i), sieve.labels[0], true);
+    }
+  }
+}
+
+// Acronyms: a one-word capitalised name is the first multi-word name with
+// those initials ("UN" = "United Nations").
+void Resolver::acronyms(const Sieve& sieve) {
+  std::unordered_map<std::string, int> acro;
+  for (size_t i = 0; i < info_.size(); ++i)
+    if (real_name(i) && !info_[i].acronym.empty())
+      acro.emplace(info_[i].acronym, static_cast<int>(i));
+  for (size_t i = 0; i < info_.size(); ++i) {
+    if (!real_name(i) || info_[i].words.size() != 1) continue;
+    if (info_[i].cls != Class::Org && info_[i].cls != Class::Place) continue;
+    const std::string& f = doc_.tokens[info_[i].core_first].form;
+    bool caps = f.size() >= 2;
+    for (char c : f) caps = caps && (std::isupper(static_cast<unsigned char>(c)) || c == '.');
+    if (!caps) continue;
+    std::string k;
+    for (char c : info_[i].key)
+      if (c != '.') k.push_back(c);
+    if (auto it = acro.find(k); it != acro.end())
+      merge(it->second, static_cast<int>(i), sieve.labels[0], true);
+  }
+}
+
+// "the US State Department" = "the State Department": an organisation
+// named with and without its country in front.
+void Resolver::orgs_without_country(const Sieve& sieve) {
+  std::unordered_map<std::string, int> orgs;
+  for (size_t i = 0; i < info_.size(); ++i)
+    if (real_name(i) && info_[i].cls == Class::Org) orgs.emplace(info_[i].key, static_cast<int>(i));
+  for (size_t i = 0; i < info_.size(); ++i) {
+    const auto& w = info_[i].words;
+    if (!real_name(i) || info_[i].cls != Class::Org || w.size() < 3) continue;
+    const auto* p = g_.place(w[0]);
+    if (!(p && (p->kinds & Gazetteer::Country)) && !g_.demonyms.count(w[0])) continue;
+    std::string rest;
+    for (size_t k = 1; k < w.size(); ++k) rest += (k > 1 ? " " : "") + w[k];
+    if (auto it = orgs.find(rest); it != orgs.end())
+      merge(it->second, static_cast<int>(i), sieve.labels[0]);
+  }
+}
+
+// "the X region" (a nominal around a place name) is that place.
+void Resolver::places_named_by_region_word(const Sieve& sieve) {
+  const auto& ms = doc_.mentions;
+  for (size_t i = 0; i < ms.size(); ++i) {
+    if (ms[i].kind != MentionKind::Nominal || info_[i].role >= 0) continue;
+    const std::string head = to_lower(doc_.tokens[ms[i].head].form);
+    auto rw = g_.region_words.find(head);
+    if (rw == g_.region_words.end() || geographic_region_word(rw->second)) continue;
+    for (size_t j = 0; j < ms.size(); ++j)
+      if (real_name(j) && info_[j].cls == Class::Place && ms[j].first >= ms[i].first &&
+          ms[j].last <= ms[i].last && ms[j].last == ms[i].head) {
+        merge(static_cast<int>(j), static_cast<int>(i), sieve.labels[0]);
+        break;
+      }
+  }
+}
+
+// Partial person names ("Ruiz" -> "Ana Ruiz") when exactly one person in
+// the article has a longer name containing it.
+void Resolver::partial_names(const Sieve& sieve) {
+  // Longer names first, so "Cruise" sees "Tom Cruise" already joined with
+  // "Scientologist Tom Cruise".
+  std::vector<size_t> order(info_.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return info_[a].words.size() > info_[b].words.size();
+  });
+  for (size_t i : order) {
+    if (!real_name(i) || info_[i].cls != Class::Person) continue;
+    std::vector<int> targets;  // clusters
+    int target_mention = -1;
+    for (size_t j = 0; j < info_.size(); ++j) {
+      if (j == i || !real_name(j) || info_[j].cls != Class::Person) continue;
+      if (info_[j].words.size() <= info_[i].words.size()) continue;
+      if (!names_compatible(info_[i].words, info_[j].words)) continue;
+      // A single word must be the first or the last word of the full name.
+      if (info_[i].words.size() == 1 && info_[j].words.back() != info_[i].words[0] &&
+          info_[j].words.front() != info_[i].words[0])
+        continue;
+      const int c = cluster(static_cast<int>(j));
+      if (std::find(targets.begin(), targets.end(), c) == targets.end()) targets.push_back(c);
+      if (target_mention < 0) target_mention = static_cast<int>(j);
+    }
+    // Ambiguous ("Ruiz" with two Ruizes): leave it alone.
+    if (targets.size() == 1) merge(target_mention, static_cast<int>(i), sieve.labels[0]);
+  }
+}
+
+// Role descriptions ("the head of state", "the governor of the X Region",
+// "the President of Y") -> the one person holding that role.
+void Resolver::role_descriptions(const Sieve& sieve) {
+  for (size_t r = 0; r < roles_.size(); ++r) {
+    const RoleMention& d = roles_[r];
+    const int dm = role_mention_[r];
+    if (!d.description || dm < 0 || has_real_name(dm)) continue;
+    std::vector<int> strong, weak;  // candidate clusters
+    role_candidates(static_cast<int>(r), strong, weak);
+    const auto& pick = !strong.empty() ? strong : weak;
+    if (pick.size() == 1) {
+      // the earliest real name of that cluster
+      int target = -1;
+      for (int m : cl_->members[pick[0]])
+        if (real_name(m)) {
+          target = m;
+          break;
+        }
+      if (target >= 0) merge(target, dm, !strong.empty() ? sieve.labels[0] : sieve.labels[1]);
+    }
+  }
+}
+
+// The place key a title is "of": its "of" mention's place identity, or the
+// place of its demonym ("the Chilean president"); "" when it does not say.
+std::string Resolver::role_place_key(const RoleMention& rm) const {
+  std::string key;
+  if (rm.of >= 0) key = info_[rm.of].place_key;
+  if (!rm.of_demonym.empty())
+    if (auto it = g_.demonyms.find(rm.of_demonym); it != g_.demonyms.end())
+      key = gazetteer_key(it->second);
+  return key;
+}
+
+// The clusters of the named holders of a title that satisfies description
+// r's: `strong` when both are "of" the same place, `weak` when one does not
+// say. A holder of that title somewhere else is no candidate at all.
+void Resolver::role_candidates(int r, std::vector<int>& strong, std::vector<int>& weak) {
+  const RoleMention& d = roles_[r];
+  const std::string want_of_place = role_place_key(d);
+  std::vector<int> excluded;
+  for (int h = 0; h < static_cast<int>(roles_.size()); ++h) {
+    const RoleMention& held = roles_[h];
+    int who = held.holder;
+    if (who < 0 && role_mention_[h] >= 0 && has_real_name(role_mention_[h])) who = role_mention_[h];
+    if (who < 0 || h == r) continue;
+    if (!rl_.satisfies(held.title, d.title)) continue;
+    // Implied titles (President -> Head of State) hold for countries only.
+    if (held.title != d.title && held.of >= 0 && info_[held.of].cls != Class::Place) continue;
+    const int c = cluster(who);
+    if (std::find(excluded.begin(), excluded.end(), c) != excluded.end()) continue;
+    const bool unknown =
+        (d.of < 0 && d.of_demonym.empty()) || (held.of < 0 && held.of_demonym.empty());
+    const bool same_of =
+        !unknown && ((d.of >= 0 && held.of >= 0 && cluster(d.of) == cluster(held.of)) ||
+                     (!want_of_place.empty() && want_of_place == role_place_key(held)));
+    if (!unknown && !same_of) {
+      // The holder is that title of somewhere else: not this description,
+      // even where another mention of the title does not say where.
+      excluded.push_back(c);
+      strong.erase(std::remove(strong.begin(), strong.end(), c), strong.end());
+      weak.erase(std::remove(weak.begin(), weak.end(), c), weak.end());
+      continue;
+    }
+    auto& list = same_of ? strong : weak;
+    if (std::find(list.begin(), list.end(), c) == list.end()) list.push_back(c);
+  }
+}
+
+// Definite nominals -> the named entity they describe: an organisation
+// named by the noun's modifier, head word match ("the foundation" -> "the X
+// Foundation") or the one entity of that kind in the last sentences ("the
+// company").
+void Resolver::definite_nominals(const Sieve& sieve) {
+  const auto& ms = doc_.mentions;
+  for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
+    if (ms[i].kind != MentionKind::Nominal || info_[i].role >= 0) continue;
+    if (has_real_name(i)) continue;
+    const Class want = info_[i].cls;
+    if (want == Class::Org) {
+      const int inner = org_named_by_modifier(i);
+      if (inner >= 0 && merge(inner, i, sieve.labels[0])) continue;
+    }
+    const int found = nominal_head_match(i);
+    if (found >= 0) {
+      merge(found, i, sieve.labels[1]);
+      continue;
+    }
+    if (want == Class::Person) continue;  // "the man": too vague without gender/number cues
+    const int nearest = only_named_of_kind(i);
+    if (nearest >= 0) merge(nearest, i, sieve.labels[2]);
+  }
+}
+
+// "the Scientology organization", "the Lumo company": an organisation
+// noun whose modifier is an organisation's (or an untyped) name is that
+// organisation. Returns the last such name inside nominal i, or -1.
+int Resolver::org_named_by_modifier(int i) const {
+  const auto& ms = doc_.mentions;
+  int inner = -1;
+  for (size_t j = 0; j < ms.size(); ++j)
+    if (real_name(static_cast<int>(j)) && ms[j].first >= ms[i].first && ms[j].last <= ms[i].head &&
+        doc_.tokens[ms[j].head].head == ms[i].head &&
+        (info_[j].cls == Class::Org || info_[j].cls == Class::Other))
+      inner = static_cast<int>(j);
+  return inner;
+}
+
+// The nearest name before nominal i of its class whose last word (or the
+// word before an "of": "the Church of X") is the nominal's head; -1 if none.
+int Resolver::nominal_head_match(int i) const {
+  const std::string head = to_lower(doc_.tokens[doc_.mentions[i].head].form);
+  int found = -1;
+  for (int j = i - 1; j >= 0 && found < 0; --j) {
+    if (!real_name(j) || info_[j].cls != info_[i].cls) continue;
+    const auto& w = info_[j].words;
+    if (!w.empty() && w.back() == head) found = j;
+    for (size_t x = 1; x + 1 < w.size() && found < 0; ++x)  // "the Church of X"
+      if (w[x] == "of" && w[x - 1] == head) found = j;
+  }
+  return found;
+}
+
+// What kind of place a noun (lemma) names: Gazetteer::PlaceKind bits
+// allowed, 0 = any ("the city" is not a country).
+uint8_t Resolver::place_kinds_named(const std::string& lemma) const {
+  if (lemma == "city" || lemma == "town" || lemma == "village" || lemma == "capital")
+    return Gazetteer::City;
+  if (lemma == "country" || lemma == "nation" || lemma == "kingdom" || lemma == "republic")
+    return Gazetteer::Country;
+  if (lemma == "state") return Gazetteer::Country | Gazetteer::Region;
+  if (g_.region_words.count(lemma)) return Gazetteer::Region;
+  return 0;
+}
+
+// Whether the place named by mention j is of one of the `want_kind` kinds
+// (0 = any). Unknown places are never countries.
+bool Resolver::place_kind_ok(int j, uint8_t want_kind) const {
+  if (!want_kind) return true;
+  uint8_t kinds = 0;
+  if (const auto* p = g_.place(info_[j].key))
+    kinds = p->kinds;
+  else if (info_[j].words.size() >= 2 && g_.region_words.count(info_[j].words.back()))
+    kinds = Gazetteer::Region;
+  if (!kinds) return want_kind != Gazetteer::Country;  // unknown places: not a country
+  return (kinds & want_kind) != 0;
+}
+
+// The one entity of nominal i's class (and, for places, kind) named in this
+// or the two previous sentences: its nearest name, or -1 when there are
+// none or several.
+int Resolver::only_named_of_kind(int i) {
+  const auto& ms = doc_.mentions;
+  const Class want = info_[i].cls;
+  const Token& h = doc_.tokens[ms[i].head];
+  const std::string lemma = to_lower(h.lemma.empty() ? to_lower(h.form) : h.lemma);
+  const uint8_t want_kind = want == Class::Place ? place_kinds_named(lemma) : 0;
+  std::vector<int> clusters;
+  int nearest = -1;
+  for (int j = i - 1; j >= 0; --j) {
+    if (ms[j].sentence < ms[i].sentence - 2) break;
+    if (!real_name(j) || info_[j].cls != want || !place_kind_ok(j, want_kind)) continue;
+    if (ms[j].last > ms[i].first) continue;
+    const int c = cluster(j);
+    if (std::find(clusters.begin(), clusters.end(), c) == clusters.end()) clusters.push_back(c);
+    if (nearest < 0) nearest = j;
+  }
+  return clusters.size() == 1 ? nearest : -1;
+}
+
+// "The sides", "both leaders": the group named just before ("A and B"),
+// else the two people of the last meeting (a subject and an object or
+// "with" of meet/receive/host/visit/talk) in this or the three previous
+// sentences.
+void Resolver::meeting_groups(const Sieve& sieve) {
+  const auto& ms = doc_.mentions;
+  const auto& tk = doc_.tokens;
+  std::vector<int> by_head(tk.size(), -1);
+  for (size_t i = 0; i < ms.size(); ++i)
+    if (!info_[i].group && by_head[ms[i].head] < 0) by_head[ms[i].head] = static_cast<int>(i);
+  auto person = [&](int tok) -> int {
+    if (tok < 0 || by_head[tok] < 0) return -1;
+    const int m = by_head[tok];
+    return (cluster_classes(cluster(m)) & (1u << static_cast<int>(Class::Person))) ? m : -1;
+  };
+  for (auto& [g, members] : groups_) {
+    if (!members.empty()) continue;
+    const int gs = ms[g].sentence;
+    // A coordination group shortly before.
+    int prior = -1;
+    for (auto& [h, hm] : groups_)
+      if (!hm.empty() && h < g && ms[h].sentence >= gs - 3) prior = h;
+    if (prior >= 0) {
+      merge(prior, g, sieve.labels[0]);
+      continue;
+    }
+    for (int si = gs; si >= std::max(0, gs - 3) && members.empty(); --si) {
+      const Sentence& s = doc_.sentences[si];
+      for (int v = s.first; v < s.last && members.empty(); ++v) {
+        const std::string lemma = to_lower(tk[v].lemma.empty() ? tk[v].form : tk[v].lemma);
+        if (lemma != "meet" && lemma != "receive" && lemma != "host" && lemma != "visit" &&
+            lemma != "talk" && lemma != "welcome")
+          continue;
+        int subj = -1, obj = -1;
+        for (int c = s.first; c < s.last; ++c) {
+          if (tk[c].head != v) continue;
+          if (tk[c].deprel == "nsubj") subj = person(c);
+          if (tk[c].deprel == "obj" || tk[c].deprel == "obl") obj = person(c);
+        }
+        if (subj >= 0 && obj >= 0 && cluster(subj) != cluster(obj)) members = {subj, obj};
+      }
+    }
+    info_[g].members = members;
+  }
+}
+
+}  // namespace ng::coref_internal
