@@ -53,15 +53,23 @@ std::vector<std::string> string_list(const Ctx& c, const YAML::Node& n, const ch
   return out;
 }
 
-void check_keys(const Ctx& c, const YAML::Node& map, std::initializer_list<const char*> allowed,
-                const char* what) {
+// The keys of one mapping (rule_file_keys()).
+const std::vector<std::string_view>& keys_of(std::string_view mapping) {
+  for (const auto& k : rule_file_keys())
+    if (k.mapping == mapping) return k.keys;
+  throw Error("internal: no key list for '" + std::string(mapping) + "'");
+}
+
+// Rejects a key of `map` that is not among the keys of `mapping`; `what`
+// names the mapping in the message.
+void check_keys(const Ctx& c, const YAML::Node& map, std::string_view mapping, const char* what) {
+  const auto& allowed = keys_of(mapping);
   if (!map.IsMap()) c.fail(map, std::string(what) + ": expected a mapping");
   for (const auto& kv : map) {
     auto key = kv.first.as<std::string>();
-    if (std::find_if(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }) ==
-        allowed.end()) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       std::string list;
-      for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
       c.fail(kv.first, std::string(what) + ": unknown key '" + key + "' (allowed: " + list + ")");
     }
   }
@@ -84,6 +92,18 @@ bool boolean(const Ctx& c, const YAML::Node& n, const char* what) {
 }
 
 }  // namespace
+
+const std::vector<RuleFileKeys>& rule_file_keys() {
+  static const std::vector<RuleFileKeys> keys = {
+      {"rule", {"id", "trigger", "slots", "fact", "facts", "event", "confidence", "examples", "comment"}},
+      {"trigger", {"lemma", "upos", "deprel", "type", "requires", "excludes", "modality"}},
+      {"slot", {"path", "type", "entity", "optional", "conj", "clause", "side"}},
+      {"fact", {"subject", "predicate", "object", "extra", "relation"}},
+      {"event", {"class", "roles", "place", "min_participants", "focus"}},
+      {"example", {"text", "facts", "not_facts", "events", "no_event"}},
+  };
+  return keys;
+}
 
 namespace {
 
@@ -209,7 +229,7 @@ void check_entity_types(const Ctx& c, const YAML::Node& n, const std::vector<std
 
 // trigger: {lemma, upos, deprel, type, requires, excludes, modality}
 void load_trigger(const Ctx& c, const YAML::Node& t, Rule& r) {
-  check_keys(c, t, {"lemma", "upos", "deprel", "type", "requires", "excludes", "modality"}, "trigger");
+  check_keys(c, t, "trigger", "trigger");
   r.lemmas = string_list(c, t["lemma"], "trigger.lemma");
   if (r.lemmas.empty()) c.fail(t, "trigger needs at least one 'lemma'");
   r.upos = string_list(c, t["upos"], "trigger.upos");
@@ -232,8 +252,7 @@ void load_trigger(const Ctx& c, const YAML::Node& t, Rule& r) {
 Slot load_slot(const Ctx& c, const std::string& name, const YAML::Node& sn) {
   Slot s;
   s.name = name;
-  check_keys(c, sn, {"path", "type", "entity", "optional", "conj", "clause", "side"},
-             ("slot '" + s.name + "'").c_str());
+  check_keys(c, sn, "slot", ("slot '" + s.name + "'").c_str());
   auto paths = string_list(c, sn["path"], "slot.path");
   if (sn["side"].IsDefined()) {
     s.side = sn["side"].IsScalar() ? sn["side"].as<std::string>() : "";
@@ -273,7 +292,7 @@ void load_slots(const Ctx& c, const YAML::Node& sl, Rule& r, Names& names) {
 
 // fact: {subject, predicate, object, extra, relation}
 Rule::FactSpec load_fact(const Ctx& c, const YAML::Node& fn, const Names& names) {
-  check_keys(c, fn, {"subject", "predicate", "object", "extra", "relation"}, "fact");
+  check_keys(c, fn, "fact", "fact");
   Rule::FactSpec f;
   if (!fn["subject"].IsDefined() || !fn["predicate"].IsDefined())
     c.fail(fn, "fact needs 'subject' and 'predicate'");
@@ -313,7 +332,7 @@ void load_facts(const Ctx& c, const YAML::Node& rn, Rule& r, const Names& names)
 
 // event: {class, roles, place, min_participants, focus}
 Rule::EventSpec load_event(const Ctx& c, const YAML::Node& en, const Names& names) {
-  check_keys(c, en, {"class", "roles", "place", "min_participants", "focus"}, "event");
+  check_keys(c, en, "event", "event");
   Rule::EventSpec e;
   if (!en["class"].IsDefined()) c.fail(en, "event needs a 'class'");
   e.cls = en["class"].as<std::string>();
@@ -346,7 +365,7 @@ void load_confidence(const Ctx& c, const YAML::Node& n, Rule& r) {
 
 // example: {text, facts, not_facts, events, no_event}
 Rule::Example load_example(const Ctx& c, const YAML::Node& xn) {
-  check_keys(c, xn, {"text", "facts", "not_facts", "events", "no_event"}, "example");
+  check_keys(c, xn, "example", "example");
   Rule::Example x;
   if (!xn["text"].IsDefined()) c.fail(xn, "example needs 'text'");
   x.text = xn["text"].as<std::string>();
@@ -378,8 +397,7 @@ Rule load_rule(Ctx& c, const YAML::Node& rn, std::set<std::string>& ids,
   r.id = rn["id"].as<std::string>();
   c.rule_id = r.id;
   if (!ids.insert(r.id).second) c.fail(rn["id"], "duplicate rule id");
-  check_keys(c, rn, {"id", "trigger", "slots", "fact", "facts", "event", "confidence", "examples", "comment"},
-             "rule");
+  check_keys(c, rn, "rule", "rule");
   if (!rn["trigger"].IsDefined()) c.fail(rn, "missing 'trigger'");
   load_trigger(c, rn["trigger"], r);
   Names names{c, {}, is_declared};

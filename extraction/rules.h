@@ -1,26 +1,8 @@
 // Extraction rules: data files (YAML) of patterns over the dependency parse.
-// The rule language is documented in README.md ("Writing rules") and at the
-// top of extraction/rules/news.yaml. In short, a rule is
-//
-//   - id: meet.receive               # unique id, reported with every fact
-//     trigger: {lemma: [receive, host], upos: [VERB]}
-//     slots:                         # named arguments, reached by paths
-//       host:  {path: [nsubj, "obl:agent"], type: [PERSON, ORG, GPE]}
-//       guest: {path: [obj, "nsubj:pass"], type: [PERSON, ORG, GPE]}
-//     fact: {subject: host, predicate: "ng:received", object: guest}
-//     event: {class: "ng:Meeting", roles: {host: "ng:host", guest: "ng:guest"}}
-//     confidence: 0.9
-//     examples:
-//       - text: "The president received the minister."
-//         facts: ["president | ng:received | minister"]
-//
-// A path is a list of alternatives; each alternative is steps joined by '/',
-// each step a dependency relation from the current word ("obj", "obl:agent"),
-// optionally constrained: obl[case=with] (a child "case" word with that
-// lemma), obj[lemma=talk|meeting], '^' (go up to the head) or '.' (the
-// trigger itself); a relation "*" follows any relation. A trigger lemma "*"
-// matches any word. Slots expand
-// over conj ("X and Y") unless `conj: false`.
+// The rule language (every key, its meaning and default, and how a rule is
+// applied) is described in one place: extraction/rule_language.md. This
+// header holds the loaded form; its field comments state what the loader
+// guarantees.
 //
 // Loading validates everything: unknown keys, unknown relations or entity
 // types, predicates or classes the ontology does not declare. Errors name the
@@ -29,6 +11,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ng {
@@ -103,6 +86,16 @@ struct Rule {
   };
   std::vector<Example> examples;
 };
+
+// The keys each mapping of a rule file may hold ("rule", "trigger", "slot",
+// "fact", "event", "example"), in the order error messages list them; the
+// loader rejects any other. extraction/rule_language.md documents every one
+// (a test checks it).
+struct RuleFileKeys {
+  std::string_view mapping;
+  std::vector<std::string_view> keys;
+};
+const std::vector<RuleFileKeys>& rule_file_keys();
 
 // Loads and validates one rule file. `is_declared(curie)` says whether the
 // ontology declares a predicate/class; pass nullptr to skip that check.
