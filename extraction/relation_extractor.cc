@@ -53,11 +53,7 @@ void apply_rule(Run& run, const Rule& r, int s, int t, std::ostream* trace_out) 
   if (!extraction_internal::trigger_word_matches(sv, r, t, trace)) return;
   if (!extraction_internal::trigger_paths_match(sv, r, t, trace)) return;
   Match m{r, s, t, sv.modality(t), "", {}};
-  if (!r.modality.empty() &&
-      std::find(r.modality.begin(), r.modality.end(), to_string(m.modality)) == r.modality.end()) {
-    trace([&] { return "modality " + std::string(to_string(m.modality)) + " not allowed"; });
-    return;
-  }
+  if (!extraction_internal::trigger_modality_matches(r, m.modality, trace)) return;
   if (!extraction_internal::fill_slots(sv, r, t, run.focus_meeting, trace, m.fillers)) return;
   extraction_internal::trim_overlapping_literals(run.doc, m.fillers);
   m.relation_text = sv.relation_text(t);

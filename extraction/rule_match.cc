@@ -152,8 +152,9 @@ std::vector<int> side_mentions(const SyntaxView& sv, int trigger, bool after, bo
 // the side fallback), expanded over conjuncts when the slot asks for it.
 std::vector<int> slot_words(const SyntaxView& sv, int trigger, const Slot& slot, size_t alt) {
   if (alt == slot.paths.size())
-    return slot.side.empty() ? std::vector<int>{}
-                             : side_mentions(sv, trigger, slot.side == "after", !slot.paths.empty());
+    return slot.side == Slot::Side::None
+               ? std::vector<int>{}
+               : side_mentions(sv, trigger, slot.side == Slot::Side::After, !slot.paths.empty());
   std::vector<int> out;
   follow(sv, trigger, slot.paths[alt], 0, out);
   if (slot.conj) {
@@ -164,13 +165,12 @@ std::vector<int> slot_words(const SyntaxView& sv, int trigger, const Slot& slot,
   return out;
 }
 
-bool type_allowed(const std::vector<std::string>& types, EntityType t) {
+bool type_allowed(const std::vector<EntityType>& types, EntityType t) {
   if (types.empty()) return true;
-  for (const auto& s : types) {
-    EntityType et;
-    if (parse_entity_type(s, et) && et == t) return true;
+  for (EntityType et : types) {
+    if (et == t) return true;
     // GPE slots accept LOC and vice versa: places are places.
-    if (parse_entity_type(s, et) && (et == EntityType::Gpe || et == EntityType::Loc) &&
+    if ((et == EntityType::Gpe || et == EntityType::Loc) &&
         (t == EntityType::Gpe || t == EntityType::Loc))
       return true;
   }
@@ -263,6 +263,13 @@ bool trigger_paths_match(const SyntaxView& sv, const Rule& r, int t, const RuleT
     }
   }
   return true;
+}
+
+bool trigger_modality_matches(const Rule& r, Modality m, const RuleTrace& trace) {
+  if (r.modality.empty() || std::find(r.modality.begin(), r.modality.end(), m) != r.modality.end())
+    return true;
+  trace([&] { return "modality " + std::string(to_string(m)) + " not allowed"; });
+  return false;
 }
 
 bool fill_slots(const SyntaxView& sv, const Rule& r, int t, int focus_meeting,

@@ -46,6 +46,9 @@ bool trigger_word_matches(const SyntaxView& sv, const Rule& r, int t, const Rule
 // excluded one does.
 bool trigger_paths_match(const SyntaxView& sv, const Rule& r, int t, const RuleTrace& trace);
 
+// Whether the trigger's modality m is one the rule allows.
+bool trigger_modality_matches(const Rule& r, Modality m, const RuleTrace& trace);
+
 // Fills the rule's slots from trigger t, in order, into fillers (one list per
 // slot). Each slot takes the first alternative that yields acceptable
 // arguments (of the slot's types; entities where required; the whole clause

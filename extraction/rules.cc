@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 #include "core/document.h"
@@ -21,7 +22,8 @@ const std::set<std::string>& known_relations() {
   return r;
 }
 
-const std::set<std::string> kModalities = {"asserted", "negated", "future", "hypothetical"};
+const Modality kModalities[] = {Modality::Asserted, Modality::Negated, Modality::Future,
+                                Modality::Hypothetical};
 const std::set<std::string> kUpos = {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ",
                                      "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ",
                                      "SYM", "VERB", "X"};
@@ -219,12 +221,39 @@ std::vector<std::vector<PathStep>> load_paths(const Ctx& c, const YAML::Node& n,
   return paths;
 }
 
-void check_entity_types(const Ctx& c, const YAML::Node& n, const std::vector<std::string>& types,
-                        const std::string& who) {
-  for (const auto& ty : types) {
+// Entity type names ("PERSON", "ORG", ...), each parsed; `who` prefixes the
+// message about an unknown one.
+std::vector<EntityType> entity_types(const Ctx& c, const YAML::Node& n,
+                                     const std::vector<std::string>& names, const std::string& who) {
+  std::vector<EntityType> types;
+  for (const auto& ty : names) {
     EntityType et;
     if (!parse_entity_type(ty, et)) c.fail(n, who + "unknown entity type '" + ty + "'");
+    types.push_back(et);
   }
+  return types;
+}
+
+// Modality names ("asserted", ...), each parsed.
+std::vector<Modality> modalities(const Ctx& c, const YAML::Node& n,
+                                 const std::vector<std::string>& names) {
+  std::vector<Modality> out;
+  for (const auto& name : names) {
+    auto m = std::find_if(std::begin(kModalities), std::end(kModalities),
+                          [&](Modality k) { return to_string(k) == name; });
+    if (m == std::end(kModalities))
+      c.fail(n, "unknown modality '" + name + "' (asserted, negated, future, hypothetical)");
+    out.push_back(*m);
+  }
+  return out;
+}
+
+// side: before | after
+Slot::Side slot_side(const Ctx& c, const YAML::Node& n, const std::string& slot) {
+  const std::string side = n.IsScalar() ? n.as<std::string>() : "";
+  if (side == "before") return Slot::Side::Before;
+  if (side == "after") return Slot::Side::After;
+  c.fail(n, "slot '" + slot + "': side must be 'before' or 'after'");
 }
 
 // trigger: {lemma, upos, deprel, type, requires, excludes, modality}
@@ -236,16 +265,12 @@ void load_trigger(const Ctx& c, const YAML::Node& t, Rule& r) {
   for (const auto& u : r.upos)
     if (!kUpos.count(u)) c.fail(t["upos"], "unknown UPOS '" + u + "'");
   r.trigger_deprels = string_list(c, t["deprel"], "trigger.deprel");
-  r.trigger_types = string_list(c, t["type"], "trigger.type");
-  check_entity_types(c, t["type"], r.trigger_types, "");
+  r.trigger_types = entity_types(c, t["type"], string_list(c, t["type"], "trigger.type"), "");
   r.requires_child = string_list(c, t["requires"], "trigger.requires");
   r.required_paths = load_paths(c, t["requires"], r.requires_child);
   r.excludes_child = string_list(c, t["excludes"], "trigger.excludes");
   r.excluded_paths = load_paths(c, t["excludes"], r.excludes_child);
-  r.modality = string_list(c, t["modality"], "trigger.modality");
-  for (const auto& m : r.modality)
-    if (!kModalities.count(m))
-      c.fail(t["modality"], "unknown modality '" + m + "' (asserted, negated, future, hypothetical)");
+  r.modality = modalities(c, t["modality"], string_list(c, t["modality"], "trigger.modality"));
 }
 
 // slot: {path, type, entity, optional, conj, clause, side}
@@ -255,9 +280,7 @@ Slot load_slot(const Ctx& c, const std::string& name, const YAML::Node& sn) {
   check_keys(c, sn, "slot", ("slot '" + s.name + "'").c_str());
   auto paths = string_list(c, sn["path"], "slot.path");
   if (sn["side"].IsDefined()) {
-    s.side = sn["side"].IsScalar() ? sn["side"].as<std::string>() : "";
-    if (s.side != "before" && s.side != "after")
-      c.fail(sn["side"], "slot '" + s.name + "': side must be 'before' or 'after'");
+    s.side = slot_side(c, sn["side"], s.name);
   } else if (paths.empty()) {
     c.fail(sn, "slot '" + s.name + "' needs a 'path' (or a 'side')");
   }
@@ -268,8 +291,8 @@ Slot load_slot(const Ctx& c, const std::string& name, const YAML::Node& sn) {
       c.fail(sn["path"], "slot '" + s.name + "': " + e.what());
     }
   }
-  s.types = string_list(c, sn["type"], "slot.type");
-  check_entity_types(c, sn["type"], s.types, "slot '" + s.name + "': ");
+  s.types = entity_types(c, sn["type"], string_list(c, sn["type"], "slot.type"),
+                         "slot '" + s.name + "': ");
   if (sn["entity"].IsDefined()) s.require_entity = boolean(c, sn["entity"], "slot.entity");
   if (sn["optional"].IsDefined()) s.optional = boolean(c, sn["optional"], "slot.optional");
   if (sn["conj"].IsDefined()) s.conj = boolean(c, sn["conj"], "slot.conj");

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/document.h"
+
 namespace ng {
 
 // One step of a slot path.
@@ -28,16 +30,17 @@ struct PathStep {
 struct Slot {
   std::string name;                           // slot name used by fact/event mappings
   std::vector<std::vector<PathStep>> paths;   // alternatives, tried in order
-  std::vector<std::string> types;             // allowed entity types ("PERSON"); empty = any
+  std::vector<EntityType> types;              // allowed entity types; empty = any
   bool require_entity = false;                // the filler must be an entity mention
   bool optional = false;                      // rule fires without it
   bool conj = true;                           // expand over conjuncts
   bool clause = false;                        // filler is a clause: its text is a literal
   // Every entity mention of the slot's types on this side of the trigger
-  // ("before" or "after"), up to the sentence edge or the first other verb:
-  // for lists a parse often breaks ("was attended by A and B, C and D").
-  // With paths too, used only when the paths reach no word.
-  std::string side;
+  // (YAML "before" or "after"), up to the sentence edge or the first other
+  // verb: for lists a parse often breaks ("was attended by A and B, C and
+  // D"). With paths too, used only when the paths reach no word.
+  enum class Side : uint8_t { None, Before, After };
+  Side side = Side::None;
 };
 
 struct Rule {
@@ -48,12 +51,12 @@ struct Rule {
   std::vector<std::string> lemmas;  // trigger lemma (any of); required
   std::vector<std::string> upos;    // allowed UPOS; empty = any
   std::vector<std::string> trigger_deprels; // the trigger's own relation (any of); empty = any
-  std::vector<std::string> trigger_types;   // the trigger must be (in) a mention of these types
+  std::vector<EntityType> trigger_types;    // the trigger must be (in) a mention of these types
   std::vector<std::string> requires_child; // paths that must exist ("obj[lemma=talk]")
   std::vector<std::vector<PathStep>> required_paths; // parsed requires_child
   std::vector<std::string> excludes_child; // paths that must NOT exist ("obl[lemma=phone]")
   std::vector<std::vector<PathStep>> excluded_paths; // parsed excludes_child
-  std::vector<std::string> modality; // allowed modalities ("asserted", ...); empty = any
+  std::vector<Modality> modality;   // allowed modalities; empty = any
   std::vector<Slot> slots;
   // Output: a fact, an event, or both.
   struct FactSpec {
@@ -70,8 +73,9 @@ struct Rule {
     std::vector<std::pair<std::string, std::string>> roles; // slot -> role CURIE
     std::string place_slot;         // slot holding the place ("" = find in sentence)
     int min_participants = 2;       // participants needed for the event
-    // The roles join the meeting in focus (the last asserted event of this
-    // class in the article) when there is one: "X joined the talks".
+    // The roles join the meeting in focus (the last asserted ng:Meeting made
+    // in the article) when there is one: "X joined the talks". Only for
+    // class ng:Meeting.
     bool focus = false;
   };
   std::vector<EventSpec> events;
