@@ -4,6 +4,11 @@
 // no specific rule covered; article metadata (source, date) and the roles
 // found by coreference become facts too.
 //
+// The work is split by responsibility: extraction/rules.h loads the rules,
+// extraction/rule_match.h matches one rule at one trigger word (its tests and
+// slots, over the parse), extraction/fact_builder.h turns a match into facts
+// and events; this stage runs them sentence by sentence.
+//
 // Preconditions: tokens are tagged, lemmatised and parsed; mentions and
 // entities are resolved (coreference ran), so fact arguments are entities
 // wherever the article says who is meant.
@@ -21,6 +26,8 @@
 #include "extraction/rules.h"
 
 namespace ng {
+
+class SyntaxView;
 
 struct RelationExtractorOptions {
   std::vector<std::string> rule_files;  // rule files (the bundled news rules + --rules)
@@ -41,6 +48,10 @@ class RelationExtractor : public Stage {
   const std::vector<Rule>& rules() const { return rules_; }
 
  private:
+  // The rules whose trigger lemma is token t's (lemma, else lower-cased
+  // form), after those triggered by any word; in rule order within each.
+  std::vector<int> candidate_rules(const SyntaxView& sv, int t) const;
+
   RelationExtractorOptions options_;
   std::vector<Rule> rules_;
   std::unordered_map<std::string, std::vector<int>> by_lemma_;  // trigger lemma -> rules

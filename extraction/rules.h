@@ -1,26 +1,8 @@
 // Extraction rules: data files (YAML) of patterns over the dependency parse.
-// The rule language is documented in README.md ("Writing rules") and at the
-// top of extraction/rules/news.yaml. In short, a rule is
-//
-//   - id: meet.receive               # unique id, reported with every fact
-//     trigger: {lemma: [receive, host], upos: [VERB]}
-//     slots:                         # named arguments, reached by paths
-//       host:  {path: [nsubj, "obl:agent"], type: [PERSON, ORG, GPE]}
-//       guest: {path: [obj, "nsubj:pass"], type: [PERSON, ORG, GPE]}
-//     fact: {subject: host, predicate: "ng:received", object: guest}
-//     event: {class: "ng:Meeting", roles: {host: "ng:host", guest: "ng:guest"}}
-//     confidence: 0.9
-//     examples:
-//       - text: "The president received the minister."
-//         facts: ["president | ng:received | minister"]
-//
-// A path is a list of alternatives; each alternative is steps joined by '/',
-// each step a dependency relation from the current word ("obj", "obl:agent"),
-// optionally constrained: obl[case=with] (a child "case" word with that
-// lemma), obj[lemma=talk|meeting], '^' (go up to the head) or '.' (the
-// trigger itself); a relation "*" follows any relation. A trigger lemma "*"
-// matches any word. Slots expand
-// over conj ("X and Y") unless `conj: false`.
+// The rule language (every key, its meaning and default, and how a rule is
+// applied) is described in one place: extraction/rule_language.md. This
+// header holds the loaded form; its field comments state what the loader
+// guarantees.
 //
 // Loading validates everything: unknown keys, unknown relations or entity
 // types, predicates or classes the ontology does not declare. Errors name the
@@ -29,7 +11,10 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "core/document.h"
 
 namespace ng {
 
@@ -45,16 +30,17 @@ struct PathStep {
 struct Slot {
   std::string name;                           // slot name used by fact/event mappings
   std::vector<std::vector<PathStep>> paths;   // alternatives, tried in order
-  std::vector<std::string> types;             // allowed entity types ("PERSON"); empty = any
+  std::vector<EntityType> types;              // allowed entity types; empty = any
   bool require_entity = false;                // the filler must be an entity mention
   bool optional = false;                      // rule fires without it
   bool conj = true;                           // expand over conjuncts
   bool clause = false;                        // filler is a clause: its text is a literal
   // Every entity mention of the slot's types on this side of the trigger
-  // ("before" or "after"), up to the sentence edge or the first other verb:
-  // for lists a parse often breaks ("was attended by A and B, C and D").
-  // With paths too, used only when the paths reach no word.
-  std::string side;
+  // (YAML "before" or "after"), up to the sentence edge or the first other
+  // verb: for lists a parse often breaks ("was attended by A and B, C and
+  // D"). With paths too, used only when the paths reach no word.
+  enum class Side : uint8_t { None, Before, After };
+  Side side = Side::None;
 };
 
 struct Rule {
@@ -65,12 +51,12 @@ struct Rule {
   std::vector<std::string> lemmas;  // trigger lemma (any of); required
   std::vector<std::string> upos;    // allowed UPOS; empty = any
   std::vector<std::string> trigger_deprels; // the trigger's own relation (any of); empty = any
-  std::vector<std::string> trigger_types;   // the trigger must be (in) a mention of these types
+  std::vector<EntityType> trigger_types;    // the trigger must be (in) a mention of these types
   std::vector<std::string> requires_child; // paths that must exist ("obj[lemma=talk]")
   std::vector<std::vector<PathStep>> required_paths; // parsed requires_child
   std::vector<std::string> excludes_child; // paths that must NOT exist ("obl[lemma=phone]")
   std::vector<std::vector<PathStep>> excluded_paths; // parsed excludes_child
-  std::vector<std::string> modality; // allowed modalities ("asserted", ...); empty = any
+  std::vector<Modality> modality;   // allowed modalities; empty = any
   std::vector<Slot> slots;
   // Output: a fact, an event, or both.
   struct FactSpec {
@@ -87,8 +73,9 @@ struct Rule {
     std::vector<std::pair<std::string, std::string>> roles; // slot -> role CURIE
     std::string place_slot;         // slot holding the place ("" = find in sentence)
     int min_participants = 2;       // participants needed for the event
-    // The roles join the meeting in focus (the last asserted event of this
-    // class in the article) when there is one: "X joined the talks".
+    // The roles join the meeting in focus (the last asserted ng:Meeting made
+    // in the article) when there is one: "X joined the talks". Only for
+    // class ng:Meeting.
     bool focus = false;
   };
   std::vector<EventSpec> events;
@@ -103,6 +90,16 @@ struct Rule {
   };
   std::vector<Example> examples;
 };
+
+// The keys each mapping of a rule file may hold ("rule", "trigger", "slot",
+// "fact", "event", "example"), in the order error messages list them; the
+// loader rejects any other. extraction/rule_language.md documents every one
+// (a test checks it).
+struct RuleFileKeys {
+  std::string_view mapping;
+  std::vector<std::string_view> keys;
+};
+const std::vector<RuleFileKeys>& rule_file_keys();
 
 // Loads and validates one rule file. `is_declared(curie)` says whether the
 // ontology declares a predicate/class; pass nullptr to skip that check.

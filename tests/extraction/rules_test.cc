@@ -91,9 +91,9 @@ TEST_CASE("slot sides and focus events are read and checked", "[extract][rules]"
                   "  event: {class: \"ng:Meeting\", roles: {p: \"ng:participant\"}, focus: true}\n");
   auto rules = ng::load_rules(ok, nullptr);
   REQUIRE(rules.size() == 1);
-  CHECK(rules[0].slots[0].side == "before");
+  CHECK(rules[0].slots[0].side == ng::Slot::Side::Before);
   CHECK(rules[0].slots[0].paths.empty());
-  CHECK(rules[0].slots[1].side == "after");
+  CHECK(rules[0].slots[1].side == ng::Slot::Side::After);
   CHECK(rules[0].slots[1].paths.size() == 1);
   REQUIRE(rules[0].events.size() == 1);
   CHECK(rules[0].events[0].focus);
@@ -112,4 +112,41 @@ TEST_CASE("slot sides and focus events are read and checked", "[extract][rules]"
     CHECK_THAT(e.what(), Catch::Contains("before' or 'after"));
   }
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("modalities and entity types are read into their enums, with the same messages",
+          "[extract][rules]") {
+  ng::test::TempDir dir;
+  auto ok = dir.write("ok.yaml",
+                      "- id: t.typed\n"
+                      "  trigger: {lemma: [meet], type: [GPE], modality: [asserted, future]}\n"
+                      "  slots:\n"
+                      "    p: {path: [nsubj], type: [PER, LOCATION]}\n"
+                      "  event: {class: \"ng:Meeting\", roles: {p: \"ng:participant\"}}\n");
+  auto rules = ng::load_rules(ok.string(), nullptr);
+  REQUIRE(rules.size() == 1);
+  CHECK(rules[0].modality == std::vector<ng::Modality>{ng::Modality::Asserted, ng::Modality::Future});
+  CHECK(rules[0].trigger_types == std::vector<ng::EntityType>{ng::EntityType::Gpe});
+  CHECK(rules[0].slots[0].types == std::vector<ng::EntityType>{ng::EntityType::Person, ng::EntityType::Loc});
+  CHECK(rules[0].slots[0].side == ng::Slot::Side::None);
+  struct Case { const char* trigger; const char* slot; const char* expect; };
+  const Case cases[] = {
+      {"{lemma: [meet], modality: [maybe]}", "{path: [nsubj]}",
+       "unknown modality 'maybe' (asserted, negated, future, hypothetical)"},
+      {"{lemma: [meet], type: [PLANET]}", "{path: [nsubj]}", "unknown entity type 'PLANET'"},
+      {"{lemma: [meet]}", "{path: [nsubj], type: [PLANET]}", "slot 'p': unknown entity type 'PLANET'"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.expect);
+    auto bad = dir.write("bad.yaml", std::string("- id: t.bad\n  trigger: ") + c.trigger +
+                                         "\n  slots:\n    p: " + c.slot +
+                                         "\n  event: {class: \"ng:Meeting\", roles: {p: \"ng:participant\"}}\n");
+    try {
+      ng::load_rules(bad.string(), nullptr);
+      FAIL("accepted");
+    } catch (const ng::Error& e) {
+      CHECK_THAT(e.what(), Catch::Contains("rule 't.bad':"));
+      CHECK_THAT(e.what(), Catch::Contains(c.expect));
+    }
+  }
 }

@@ -1,0 +1,200 @@
+#include "extraction/fact_builder.h"
+
+#include <algorithm>
+
+namespace ng::extraction_internal {
+namespace {
+
+std::string fact_key(const Fact& f) {
+  auto arg = [](const Argument& a) {
+    return a.entity >= 0 ? "e" + std::to_string(a.entity) : "l" + a.literal;
+  };
+  return std::to_string(f.sentence) + "|" + arg(f.subject) + "|" + f.predicate + "|" + arg(f.object);
+}
+
+// The event the rule's event spec describes at the match, with its roles,
+// place and date; `participants` gets the entities among the roles.
+Event make_event(const Match& m, const Rule::EventSpec& es, std::set<int>& participants) {
+  Event e;
+  e.cls = es.cls;
+  e.sentence = m.sentence;
+  e.trigger_text = m.relation_text;
+  e.rule = m.rule.id;
+  e.confidence = m.rule.confidence;
+  e.modality = m.modality;
+  for (const auto& [slot, role] : es.roles) {
+    for (const auto& a : m.fillers[m.slot_index(slot)]) {
+      if (a.entity >= 0) participants.insert(a.entity);
+      e.roles.emplace_back(role, a);
+    }
+  }
+  return e;
+}
+
+// One event per trigger and class: a second rule on the same trigger adds
+// roles instead of a duplicate event. True if e was merged so.
+bool merge_same_trigger(const Event& e, Document& doc) {
+  bool merged = false;
+  for (auto& old : doc.events) {
+    if (old.sentence == e.sentence && old.cls == e.cls && old.trigger_text == e.trigger_text) {
+      for (auto& rr : e.roles) {
+        bool dup = false;
+        for (const auto& o : old.roles)
+          if (o.first == rr.first && o.second.entity == rr.second.entity &&
+              o.second.literal == rr.second.literal)
+            dup = true;
+        if (!dup) old.roles.push_back(rr);
+      }
+      merged = true;
+    }
+  }
+  return merged;
+}
+
+// "X joined the talks": the roles join the meeting in focus.
+void join_focus(const Event& e, Event& focus) {
+  for (auto& rr : e.roles) {
+    bool dup = false;
+    for (const auto& o : focus.roles)
+      dup = dup || (rr.second.entity >= 0 && o.second.entity == rr.second.entity);
+    if (!dup) focus.roles.push_back(rr);
+  }
+}
+
+}  // namespace
+
+FactSink::FactSink(Document& doc) : doc_(doc) {
+  for (const auto& f : doc.facts) seen_.insert(fact_key(f));
+}
+
+void FactSink::add(Fact&& f) {
+  if (f.subject.empty()) return;
+  if (f.subject.entity >= 0 && f.subject.entity == f.object.entity) return;
+  if (seen_.insert(fact_key(f)).second) doc_.facts.push_back(std::move(f));
+}
+
+int Match::slot_index(const std::string& name) const {
+  for (size_t k = 0; k < rule.slots.size(); ++k)
+    if (rule.slots[k].name == name) return static_cast<int>(k);
+  return -1;
+}
+
+bool add_rule_facts(const Match& m, FactSink& sink) {
+  bool produced = false;
+  for (const auto& fs : m.rule.facts) {
+    int si = m.slot_index(fs.subject);
+    int oi = fs.object.empty() ? -1 : m.slot_index(fs.object);
+    std::vector<Argument> objects = oi >= 0 ? m.fillers[oi] : std::vector<Argument>{Argument{}};
+    for (const auto& subj : m.fillers[si]) {
+      for (const auto& obj : objects) {
+        if (oi >= 0 && obj.empty()) continue;
+        Fact f;
+        f.sentence = m.sentence;
+        f.subject = subj;
+        f.predicate = fs.predicate;
+        f.object = obj;
+        f.relation_text = fs.relation.empty() ? m.relation_text : fs.relation;
+        f.rule = m.rule.id;
+        f.confidence = m.rule.confidence;
+        f.modality = m.modality;
+        for (const auto& [role, slot] : fs.extra) {
+          int xi = m.slot_index(slot);
+          for (const auto& a : m.fillers[xi]) f.extra.emplace_back(role, a);
+        }
+        sink.add(std::move(f));
+        produced = true;
+      }
+    }
+  }
+  return produced;
+}
+
+bool add_rule_events(const SyntaxView& sv, const Match& m, Document& doc, int& focus_meeting) {
+  bool produced = false;
+  for (const auto& es : m.rule.events) {
+    std::set<int> participants;
+    Event e = make_event(m, es, participants);
+    const bool joins_focus = es.focus && es.cls == "ng:Meeting" && focus_meeting >= 0 &&
+                             m.modality == Modality::Asserted && !participants.empty();
+    if (!joins_focus && static_cast<int>(participants.size()) < es.min_participants) continue;
+    if (!es.place_slot.empty() && !m.fillers[m.slot_index(es.place_slot)].empty())
+      e.place = m.fillers[m.slot_index(es.place_slot)].front();
+    else
+      e.place = sv.place_of(m.trigger);
+    e.date = sv.date_of(m.trigger);
+    if (e.date.empty()) e.date = doc.date;
+    bool merged = merge_same_trigger(e, doc);
+    if (!merged && joins_focus) {
+      join_focus(e, doc.events[focus_meeting]);
+      merged = true;
+    }
+    if (!merged) {
+      doc.events.push_back(std::move(e));
+      if (es.cls == "ng:Meeting" && m.modality == Modality::Asserted)
+        focus_meeting = static_cast<int>(doc.events.size()) - 1;
+    }
+    produced = true;
+  }
+  return produced;
+}
+
+void add_role_facts(const Document& doc, FactSink& sink) {
+  for (int e = 0; e < static_cast<int>(doc.entities.size()); ++e) {
+    for (const auto& role : doc.entities[e].roles) {
+      Fact f;
+      f.sentence = std::max(0, role.sentence);
+      f.subject.entity = e;
+      f.subject.text = doc.entities[e].name;
+      f.predicate = "schema:jobTitle";
+      f.object.literal = role.title;
+      f.object.text = role.title;
+      f.relation_text = "is";
+      f.rule = "role.title";
+      f.confidence = 0.9;
+      sink.add(Fact(f));
+      if (role.of >= 0 && role.of != e) {
+        f.predicate = "ng:holdsOfficeIn";
+        f.object = Argument{};
+        f.object.entity = role.of;
+        f.object.text = doc.entities[role.of].name;
+        f.relation_text = "is " + role.title + " of";
+        f.rule = "role.office";
+        sink.add(std::move(f));
+      }
+    }
+  }
+}
+
+void add_article_facts(const Document& doc, FactSink& sink) {
+  if (!doc.source.empty()) {
+    Fact f;
+    f.sentence = static_cast<int>(doc.sentences.size()) - 1;
+    f.subject.article = true;
+    f.subject.text = doc.title.empty() ? doc.id : doc.title;
+    f.predicate = "schema:publisher";
+    f.object.text = doc.source;
+    for (int e = 0; e < static_cast<int>(doc.entities.size()); ++e)
+      if (doc.entities[e].name == doc.source) f.object.entity = e;
+    if (f.object.entity < 0) f.object.literal = doc.source;
+    f.relation_text = "source";
+    f.rule = "article.source";
+    f.confidence = 1.0;
+    sink.add(std::move(f));
+  }
+  if (!doc.date.empty()) {
+    Fact f;
+    f.sentence = 0;
+    f.subject.article = true;
+    f.subject.text = doc.title.empty() ? doc.id : doc.title;
+    f.predicate = "schema:datePublished";
+    f.object.literal = doc.date;
+    f.object.datatype = "date";
+    f.object.text = doc.date;
+    f.relation_text = "date";
+    f.rule = "article.date";
+    f.confidence = 1.0;
+    sink.add(std::move(f));
+  }
+}
+
+}  // namespace ng::extraction_internal

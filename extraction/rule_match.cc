@@ -1,0 +1,304 @@
+#include "extraction/rule_match.h"
+
+namespace ng::extraction_internal {
+namespace {
+
+bool contains(const std::vector<std::string>& v, std::string_view s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+// Does token c have a case/mark child whose lemma is in lemmas?
+bool has_case(const SyntaxView& sv, int c, const std::vector<std::string>& lemmas) {
+  for (int k : sv.children(c)) {
+    const Token& t = sv.doc().tokens[k];
+    if ((t.deprel == "case" || t.deprel == "mark") &&
+        (contains(lemmas, t.lemma) || contains(lemmas, sv.lower(k))))
+      return true;
+  }
+  // The phrase begins with the case word but the parser hung it on a
+  // premodifier ("with President of X Name": case of "President").
+  auto [lo, hi] = sv.subtree_span(c);
+  const Token& first = sv.doc().tokens[lo];
+  return lo < c && first.deprel == "case" &&
+         (contains(lemmas, first.lemma) || contains(lemmas, sv.lower(lo)));
+}
+
+bool step_matches(const SyntaxView& sv, int c, const PathStep& s) {
+  const Token& t = sv.doc().tokens[c];
+  if (s.deprel != "*" && t.deprel != s.deprel) {
+    // "obl" matches "obl:tmod" etc. only when the step names no subtype;
+    // the voice subtypes are other roles: "nsubj" is not "nsubj:pass" and
+    // "obl" is not "obl:agent".
+    if (s.deprel.find(':') != std::string::npos) return false;
+    if (t.deprel.compare(0, s.deprel.size(), s.deprel) != 0 || t.deprel.size() <= s.deprel.size() ||
+        t.deprel[s.deprel.size()] != ':')
+      return false;
+    const std::string_view sub = std::string_view(t.deprel).substr(s.deprel.size() + 1);
+    if (sub == "pass" || sub == "agent") return false;
+  }
+  if (!s.case_lemmas.empty() && !has_case(sv, c, s.case_lemmas)) return false;
+  if (!s.lemmas.empty() && !contains(s.lemmas, t.lemma) && !contains(s.lemmas, sv.lower(c)))
+    return false;
+  return true;
+}
+
+bool has_subject(const SyntaxView& sv, int w) {
+  for (int c : sv.children(w)) {
+    const std::string& d = sv.doc().tokens[c].deprel;
+    if (d.compare(0, 5, "nsubj") == 0 || d.compare(0, 5, "csubj") == 0 || d == "expl") return true;
+  }
+  return false;
+}
+
+void follow(const SyntaxView& sv, int start, const std::vector<PathStep>& steps, size_t i,
+            std::vector<int>& out);
+
+// Step '^' of a path: on to the head of `start`, if it passes the step's
+// constraints.
+void follow_up(const SyntaxView& sv, int start, const std::vector<PathStep>& steps, size_t i,
+               std::vector<int>& out) {
+  const PathStep& s = steps[i];
+  const int h = sv.doc().tokens[start].head;
+  if (h < 0) return;
+  if (!s.case_lemmas.empty() && !has_case(sv, h, s.case_lemmas)) return;
+  if (!s.lemmas.empty() && !contains(s.lemmas, sv.doc().tokens[h].lemma) &&
+      !contains(s.lemmas, sv.lower(h)))
+    return;
+  follow(sv, h, steps, i + 1, out);
+}
+
+// A first subject step that found no subject: a clause without its own
+// subject takes its controller's: "X plans to meet Y", "X arrived and met Y",
+// "X, who met Y".
+void follow_controller(const SyntaxView& sv, int start, const std::vector<PathStep>& steps,
+                       size_t i, std::vector<int>& out) {
+  // Object control: "X sent Y to join the talks" -> Y.
+  const Token& st = sv.doc().tokens[start];
+  if (st.deprel == "xcomp" && st.head >= 0) {
+    const int o = sv.child(st.head, "obj");
+    if (o >= 0 && o != start) {
+      follow(sv, o, steps, i + 1, out);
+      return;
+    }
+  }
+  int ctrl = sv.controller(start);
+  if (ctrl >= 0 && ctrl != start) follow(sv, ctrl, steps, i, out);
+}
+
+// Follows one path alternative from `start`, from step i on; appends the
+// words reached.
+void follow(const SyntaxView& sv, int start, const std::vector<PathStep>& steps, size_t i,
+            std::vector<int>& out) {
+  if (i == steps.size()) {
+    out.push_back(start);
+    return;
+  }
+  const PathStep& s = steps[i];
+  if (s.self) return follow(sv, start, steps, i + 1, out);
+  if (s.up) return follow_up(sv, start, steps, i, out);
+  bool found = false;
+  for (int c : sv.children(start)) {
+    if (step_matches(sv, c, s)) {
+      follow(sv, c, steps, i + 1, out);
+      found = true;
+    }
+  }
+  if (!found && i == 0 && (s.deprel == "nsubj" || s.deprel == "nsubj:pass") &&
+      !has_subject(sv, start))
+    follow_controller(sv, start, steps, i, out);
+}
+
+// The heads of the entity mentions on one side of the trigger, up to the
+// sentence edge or the first other verb (Slot::side).
+std::vector<int> side_mentions(const SyntaxView& sv, int trigger, bool after, bool stop_at_comma) {
+  const Document& doc = sv.doc();
+  const Sentence& sent = doc.sentences[doc.sentence_of(trigger)];
+  int lo = trigger + 1, hi = sent.last;
+  if (!after) {
+    lo = sent.first;
+    hi = trigger;
+  }
+  // Clause edges: another verb, a relative or subordinating word, a
+  // semicolon; commas too when the side is only a fallback for a path.
+  auto stops = [&](int t) {
+    const Token& tok = doc.tokens[t];
+    if (sv.mention_at(t) >= 0) return false;
+    if (tok.upos == "VERB" && tok.head != trigger) return true;
+    if (tok.upos == "SCONJ" || tok.xpos == "WRB" || tok.xpos == "WP" || tok.xpos == "WDT") return true;
+    return tok.form == ";" || tok.form == ":" || (stop_at_comma && tok.form == ",");
+  };
+  if (after) {
+    for (int t = lo; t < hi; ++t)
+      if (stops(t)) hi = t;
+  } else {
+    for (int t = hi - 1; t >= lo; --t)
+      if (stops(t)) {
+        lo = t + 1;
+        break;
+      }
+  }
+  std::vector<int> out, entities;
+  for (int m = 0; m < static_cast<int>(doc.mentions.size()); ++m) {
+    const Mention& mn = doc.mentions[m];
+    if (mn.entity < 0 || mn.first < lo || mn.last > hi || sv.mention_at(mn.head) != m) continue;
+    if (std::find(entities.begin(), entities.end(), mn.entity) != entities.end()) continue;
+    entities.push_back(mn.entity);
+    out.push_back(mn.head);
+  }
+  return out;
+}
+
+// The words reached by alternative `alt` of a slot (alt == paths.size():
+// the side fallback), expanded over conjuncts when the slot asks for it.
+std::vector<int> slot_words(const SyntaxView& sv, int trigger, const Slot& slot, size_t alt) {
+  if (alt == slot.paths.size())
+    return slot.side == Slot::Side::None
+               ? std::vector<int>{}
+               : side_mentions(sv, trigger, slot.side == Slot::Side::After, !slot.paths.empty());
+  std::vector<int> out;
+  follow(sv, trigger, slot.paths[alt], 0, out);
+  if (slot.conj) {
+    for (size_t i = 0; i < out.size(); ++i)
+      for (int c : sv.conjuncts(out[i]))
+        if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+  }
+  return out;
+}
+
+bool type_allowed(const std::vector<EntityType>& types, EntityType t) {
+  if (types.empty()) return true;
+  for (EntityType et : types) {
+    if (et == t) return true;
+    // GPE slots accept LOC and vice versa: places are places.
+    if ((et == EntityType::Gpe || et == EntityType::Loc) &&
+        (t == EntityType::Gpe || t == EntityType::Loc))
+      return true;
+  }
+  return false;
+}
+
+// Whether argument a may fill the slot: an entity of the slot's types, or a
+// literal when the slot takes any word. When tracing, a refusal is noted in
+// `rejected`.
+bool accepts(const Document& doc, const Slot& slot, const Argument& a, bool tracing,
+             std::string& rejected) {
+  if (a.entity >= 0) {
+    if (!type_allowed(slot.types, doc.entities[a.entity].type)) {
+      if (tracing)
+        rejected += " '" + a.text + "' (type " + std::string(to_string(doc.entities[a.entity].type)) + ")";
+      return false;
+    }
+  } else if (slot.require_entity || !slot.types.empty()) {
+    if (tracing) rejected += " '" + a.text + "' (no entity)";
+    return false;
+  }
+  return true;
+}
+
+// Fills one slot: alternatives in order; the first that gives an acceptable
+// filler wins. False when a required slot stays empty.
+bool fill_slot(const SyntaxView& sv, const Slot& slot, int t, int focus_meeting,
+               const RuleTrace& trace, std::vector<Argument>& filler) {
+  std::string rejected;
+  for (size_t alt = 0; alt <= slot.paths.size() && filler.empty(); ++alt) {
+    for (int w : slot_words(sv, t, slot, alt)) {
+      if (slot.clause) {
+        filler.push_back(sv.clause_argument(w));
+        continue;
+      }
+      for (Argument& a : sv.arguments(w, focus_meeting))
+        if (accepts(sv.doc(), slot, a, trace.on(), rejected)) filler.push_back(std::move(a));
+    }
+  }
+  if (filler.empty() && !slot.optional) {
+    trace([&] {
+      return "slot " + slot.name + " empty: " +
+             (rejected.empty() ? std::string("no word on its paths") : "rejected" + rejected);
+    });
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool trigger_word_matches(const SyntaxView& sv, const Rule& r, int t, const RuleTrace& trace) {
+  const Token& tok = sv.doc().tokens[t];
+  if (!r.upos.empty() && !contains(r.upos, tok.upos)) {
+    trace([&] { return "upos " + tok.upos + " not allowed"; }, true);
+    return false;
+  }
+  if (!r.trigger_deprels.empty()) {
+    std::string base = tok.deprel.substr(0, tok.deprel.find(':'));
+    if (!contains(r.trigger_deprels, tok.deprel) && !contains(r.trigger_deprels, base)) {
+      trace([&] { return "deprel " + tok.deprel + " not allowed"; }, true);
+      return false;
+    }
+  }
+  if (!r.trigger_types.empty()) {
+    int m = sv.mention_at(t);
+    if (m < 0 || !type_allowed(r.trigger_types, sv.doc().mentions[m].type)) {
+      trace([] { return "trigger not in a mention of the given types"; }, true);
+      return false;
+    }
+  }
+  return true;
+}
+
+bool trigger_paths_match(const SyntaxView& sv, const Rule& r, int t, const RuleTrace& trace) {
+  for (const auto& p : r.required_paths) {
+    std::vector<int> reached;
+    follow(sv, t, p, 0, reached);
+    if (reached.empty()) {
+      trace([] { return "a required path is missing"; });
+      return false;
+    }
+  }
+  for (const auto& p : r.excluded_paths) {
+    std::vector<int> reached;
+    follow(sv, t, p, 0, reached);
+    if (!reached.empty()) {
+      trace([&] { return "an excluded path exists (" + sv.doc().tokens[reached.front()].form + ")"; });
+      return false;
+    }
+  }
+  return true;
+}
+
+bool trigger_modality_matches(const Rule& r, Modality m, const RuleTrace& trace) {
+  if (r.modality.empty() || std::find(r.modality.begin(), r.modality.end(), m) != r.modality.end())
+    return true;
+  trace([&] { return "modality " + std::string(to_string(m)) + " not allowed"; });
+  return false;
+}
+
+bool fill_slots(const SyntaxView& sv, const Rule& r, int t, int focus_meeting,
+                const RuleTrace& trace, std::vector<std::vector<Argument>>& fillers) {
+  fillers.assign(r.slots.size(), {});
+  for (size_t k = 0; k < r.slots.size(); ++k)
+    if (!fill_slot(sv, r.slots[k], t, focus_meeting, trace, fillers[k])) return false;
+  return true;
+}
+
+void trim_overlapping_literals(const Document& doc, std::vector<std::vector<Argument>>& fillers) {
+  for (auto& fl : fillers) {
+    for (Argument& a : fl) {
+      if (a.entity >= 0 || a.first < 0) continue;
+      for (const auto& other : fillers) {
+        for (const Argument& b : other) {
+          if (&b == &a || b.first <= a.first || b.first >= a.last) continue;
+          int cut = b.first;
+          while (cut > a.first + 1 && (doc.tokens[cut - 1].upos == "ADP" ||
+                                       doc.tokens[cut - 1].upos == "PUNCT" ||
+                                       doc.tokens[cut - 1].upos == "DET"))
+            --cut;
+          a.last = cut;
+          a.text = std::string(doc.tokens_text(a.first, a.last));
+          a.literal = a.text;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace ng::extraction_internal
