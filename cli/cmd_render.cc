@@ -36,7 +36,7 @@ void setup(CLI::App& app) {
       "render", "Draw the knowledge graph of articles as an SVG, PNG or PDF (needs GraphViz dot)");
   add_input_options(cmd, o->input);
   cmd->add_option("-o,--output", o->output, "Image file: .svg, .png or .pdf")->required();
-  cmd->add_option("--rules", o->rules, "Extra rule file(s) (YAML, see README)");
+  cmd->add_option("--rules", o->rules, "Extra rule file(s) (YAML; the language: extraction/rule_language.md)");
   cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores)");
   cmd->add_flag("--no-literals", o->no_literals, "Leave out literal values (titles, quotes)");
   cmd->callback([o]() { run(*o); });

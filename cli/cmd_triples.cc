@@ -111,7 +111,7 @@ void setup(CLI::App& app) {
   cmd->add_option("--format", o->format, "tsv (header row, one fact per row) or json (one line per document)")
       ->capture_default_str();
   cmd->add_option("-o,--output", o->output, "Write to this file instead of standard output");
-  cmd->add_option("--rules", o->rules, "Extra rule file(s) (YAML, see README)");
+  cmd->add_option("--rules", o->rules, "Extra rule file(s) (YAML; the language: extraction/rule_language.md)");
   cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores)");
   cmd->add_flag("--no-open", o->no_open, "Only facts from specific rules (no open extraction)");
   cmd->add_option("--min-confidence", o->min_confidence, "Drop facts below this confidence");
