@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "core/utf8.h"
+#include "tests/doc_builder.h"
 #include "tests/test_support.h"
 
 namespace {
@@ -21,21 +22,13 @@ const ng::Gazetteer& gazetteer() {
   return g;
 }
 
-// A Document of one sentence from space-separated words and their UPOS.
+// A Document of one sentence from words and their UPOS, with no lemmas and no
+// tree (every head -1; see tests/doc_builder.h).
 ng::Document make_doc(const std::vector<std::pair<const char*, const char*>>& words) {
+  std::vector<ng::test::W> ws;
+  for (auto [form, upos] : words) ws.push_back({.form = form, .upos = upos});
   ng::Document d;
-  for (auto [form, upos] : words) {
-    ng::Token t;
-    if (!d.text.empty()) d.text += ' ';
-    t.begin = static_cast<uint32_t>(d.text.size());
-    d.text += form;
-    t.end = static_cast<uint32_t>(d.text.size());
-    t.form = form;
-    t.upos = upos;
-    d.tokens.push_back(t);
-  }
-  d.sentences.push_back(
-      {0, static_cast<int>(d.tokens.size()), 0, static_cast<uint32_t>(d.text.size())});
+  ng::test::add_sentence(d, ws);
   return d;
 }
 

@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "core/utf8.h"
 #include "entities/ner.h"
+#include "tests/doc_builder.h"
 #include "tests/test_support.h"
 
 namespace {
@@ -16,7 +17,7 @@ using ng::Document;
 using ng::EntityType;
 
 // One word: form, UPOS, head (1-based in the sentence, 0 = root), relation;
-// `name` starts a NER name of `len` words and type `type` at this word.
+// `len` > 0 starts a NER name of `len` words and type `type` at this word.
 struct W {
   const char* form;
   const char* upos;
@@ -26,34 +27,17 @@ struct W {
   EntityType type = EntityType::Other;
 };
 
+// A Document of one sentence with its names (see tests/doc_builder.h; lemmas
+// are lower-cased forms).
 Document make_doc(const std::vector<W>& words) {
   Document d;
-  for (const W& w : words) {
-    ng::Token t;
-    if (!d.text.empty()) d.text += ' ';
-    t.begin = static_cast<uint32_t>(d.text.size());
-    d.text += w.form;
-    t.end = static_cast<uint32_t>(d.text.size());
-    t.form = w.form;
-    t.lemma = ng::to_lower(w.form);
-    t.upos = w.upos;
-    t.head = w.head - 1;
-    t.deprel = w.rel;
-    d.tokens.push_back(t);
-  }
-  d.sentences.push_back(
-      {0, static_cast<int>(d.tokens.size()), 0, static_cast<uint32_t>(d.text.size())});
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (!words[i].len) continue;
-    ng::Mention m;
-    m.first = static_cast<int>(i);
-    m.last = static_cast<int>(i) + words[i].len;
-    m.head = ng::span_head(d, m.first, m.last);
-    m.type = words[i].type;
-    m.begin = d.tokens[m.first].begin;
-    m.end = d.tokens[m.last - 1].end;
-    d.mentions.push_back(m);
-  }
+  std::vector<ng::test::ParsedWord> parsed;
+  for (const W& w : words) parsed.push_back({w.form, w.upos, w.head, w.rel});
+  ng::test::add_parsed_sentence(d, parsed);
+  for (size_t i = 0; i < words.size(); ++i)
+    if (words[i].len)
+      ng::test::add_name(d, static_cast<int>(i), static_cast<int>(i) + words[i].len,
+                         words[i].type);
   return d;
 }
 

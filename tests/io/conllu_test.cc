@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "tests/doc_builder.h"
 #include "tests/test_support.h"
 
 using ng::test::TempDir;
@@ -111,27 +112,12 @@ TEST_CASE("read_conllu names a missing file", "[conllu]") {
 TEST_CASE("write_conllu writes sentence-relative heads and token ranges", "[conllu]") {
   ng::Document doc;
   doc.id = "art1";
-  doc.text = "Hi there. Bye!";
-  auto tok = [&](uint32_t b, uint32_t e, const char* upos, int head, const char* rel,
-                 bool space) {
-    ng::Token t;
-    t.begin = b;
-    t.end = e;
-    t.form = doc.text.substr(b, e - b);
-    t.lemma = t.form;
-    t.upos = upos;
-    t.head = head;
-    t.deprel = rel;
-    t.space_after = space;
-    doc.tokens.push_back(t);
-  };
-  tok(0, 2, "INTJ", -1, "root", true);
-  tok(3, 8, "ADV", 0, "advmod", false);
-  tok(8, 9, "PUNCT", 0, "punct", true);
-  tok(10, 13, "INTJ", -1, "root", false);
-  tok(13, 14, "PUNCT", 3, "punct", true);
-  doc.sentences.push_back({0, 3, 0, 9});
-  doc.sentences.push_back({3, 5, 10, 14});
+  // "Hi there. Bye!": form, lemma, UPOS, head (1-based, 0 = root), relation.
+  ng::test::add_sentence(doc, {{"Hi", "Hi", "INTJ", 0, "root"},
+                               {"there", "there", "ADV", 1, "advmod", "", false},
+                               {".", ".", "PUNCT", 1, "punct"}});
+  ng::test::add_sentence(doc, {{"Bye", "Bye", "INTJ", 0, "root", "", false},
+                               {"!", "!", "PUNCT", 1, "punct"}});
   std::ostringstream out;
   ng::write_conllu(doc, out);
   const std::string expected =

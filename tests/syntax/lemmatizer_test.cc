@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/error.h"
+#include "tests/doc_builder.h"
 #include "tests/test_support.h"
 
 namespace {
@@ -56,18 +57,9 @@ TEST_CASE("lemmatizer: irregular forms, suffix rules, case", "[lemmatizer]") {
 
 TEST_CASE("lemmatizer fills every token of a document", "[lemmatizer]") {
   ng::Document doc;
-  doc.text = "Officials met .";
-  const char* forms[] = {"Officials", "met", "."};
-  const char* xpos[] = {"NNS", "VBD", "."};
-  const char* upos[] = {"NOUN", "VERB", "PUNCT"};
-  for (int i = 0; i < 3; ++i) {
-    ng::Token t;
-    t.form = forms[i];
-    t.xpos = xpos[i];
-    t.upos = upos[i];
-    doc.tokens.push_back(t);
-  }
-  doc.sentences.push_back({0, 3, 0, static_cast<uint32_t>(doc.text.size())});
+  ng::test::add_sentence(doc, {{.form = "Officials", .upos = "NOUN", .xpos = "NNS"},
+                               {.form = "met", .upos = "VERB", .xpos = "VBD"},
+                               {.form = ".", .upos = "PUNCT", .xpos = "."}});
   lemmatizer().process(doc);
   CHECK(doc.tokens[0].lemma == "official");
   CHECK(doc.tokens[1].lemma == "meet");

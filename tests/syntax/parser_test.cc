@@ -11,6 +11,7 @@
 
 #include "core/error.h"
 #include "io/conllu.h"
+#include "tests/doc_builder.h"
 #include "tests/test_support.h"
 
 namespace {
@@ -25,33 +26,22 @@ std::vector<std::string> split(const std::string& s) {
   return out;
 }
 
-// Appends a sentence given as space-separated forms / xpos / upos.
+// Appends a sentence given as space-separated forms / xpos / upos (see
+// tests/doc_builder.h), with a junk head and relation on every word that the
+// parser must overwrite.
 void add_tagged_sentence(Document& doc, const std::string& forms, const std::string& xpos,
                          const std::string& upos) {
   auto f = split(forms), x = split(xpos), u = split(upos);
   REQUIRE(f.size() == x.size());
   REQUIRE(f.size() == u.size());
-  if (!doc.text.empty()) doc.text += ' ';
-  ng::Sentence s;
-  s.first = static_cast<int>(doc.tokens.size());
-  s.begin = static_cast<uint32_t>(doc.text.size());
-  for (size_t i = 0; i < f.size(); ++i) {
-    if (i) doc.text += ' ';
-    Token t;
-    t.begin = static_cast<uint32_t>(doc.text.size());
-    doc.text += f[i];
-    t.end = static_cast<uint32_t>(doc.text.size());
-    t.form = f[i];
-    t.xpos = x[i];
-    t.upos = u[i];
-    t.head = 12345;  // must be overwritten
-    t.deprel = "junk";
-    doc.tokens.push_back(t);
+  std::vector<ng::test::W> words;
+  for (size_t i = 0; i < f.size(); ++i)
+    words.push_back({.form = f[i], .upos = u[i], .xpos = x[i]});
+  const ng::Sentence& s = doc.sentences[ng::test::add_sentence(doc, words)];
+  for (int i = s.first; i < s.last; ++i) {
+    doc.tokens[i].head = 12345;  // must be overwritten
+    doc.tokens[i].deprel = "junk";
   }
-  s.last = static_cast<int>(doc.tokens.size());
-  s.end = static_cast<uint32_t>(doc.text.size());
-  doc.sentences.push_back(s);
-  doc.body_end = static_cast<uint32_t>(doc.text.size());
 }
 
 const ng::Parser& model() {

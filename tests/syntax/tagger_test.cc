@@ -5,29 +5,19 @@
 #include <thread>
 
 #include "core/error.h"
+#include "tests/doc_builder.h"
 #include "tests/test_support.h"
 
 namespace {
 
-// A Document holding the given sentences, tokens separated by spaces.
+// A Document holding the given sentences of untagged words (see
+// tests/doc_builder.h).
 ng::Document make_doc(const std::vector<std::vector<std::string>>& sentences) {
   ng::Document doc;
   for (const auto& words : sentences) {
-    ng::Sentence s;
-    s.first = static_cast<int>(doc.tokens.size());
-    s.begin = static_cast<uint32_t>(doc.text.size());
-    for (const auto& w : words) {
-      ng::Token t;
-      t.begin = static_cast<uint32_t>(doc.text.size());
-      doc.text += w;
-      t.end = static_cast<uint32_t>(doc.text.size());
-      doc.text += ' ';
-      t.form = w;
-      doc.tokens.push_back(t);
-    }
-    s.last = static_cast<int>(doc.tokens.size());
-    s.end = doc.tokens.empty() ? s.begin : doc.tokens.back().end;
-    doc.sentences.push_back(s);
+    std::vector<ng::test::W> ws;
+    for (const auto& w : words) ws.push_back({.form = w});
+    ng::test::add_sentence(doc, ws);
   }
   return doc;
 }
