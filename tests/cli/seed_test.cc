@@ -46,7 +46,7 @@ size_t col(const std::vector<std::string>& header, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("seed: who-met gives the two men, dated, and not the two Aliyevs", "[cli][seed]") {
+TEST_CASE("seed: who-met gives the two men, dated, and not the two Aliyevs", "[seed][shared]") {
   auto seed = seed_path();
   if (seed.empty()) { WARN("skipped: ../shared/seeds not found"); return; }
   auto r = run_cli("who-met '" + seed + "'");
@@ -67,7 +67,7 @@ TEST_CASE("seed: who-met gives the two men, dated, and not the two Aliyevs", "[c
   CHECK(pair);
 }
 
-TEST_CASE("seed: the facts a reader expects, with resolved arguments", "[cli][seed]") {
+TEST_CASE("seed: the facts a reader expects, with resolved arguments", "[seed][shared]") {
   auto seed = seed_path();
   if (seed.empty()) { WARN("skipped: ../shared/seeds not found"); return; }
   auto r = run_cli("triples '" + seed + "'");
@@ -120,7 +120,7 @@ TEST_CASE("seed: the facts a reader expects, with resolved arguments", "[cli][se
   CHECK(recipient);
 }
 
-TEST_CASE("seed: Heydar Aliyev is a separate entity from Ilham Aliyev", "[cli][seed]") {
+TEST_CASE("seed: Heydar Aliyev is a separate entity from Ilham Aliyev", "[seed][shared]") {
   auto seed = seed_path();
   if (seed.empty()) { WARN("skipped: ../shared/seeds not found"); return; }
   auto r = run_cli("entities --format json '" + seed + "'");

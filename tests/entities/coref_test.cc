@@ -57,7 +57,7 @@ int entity_named(const Document& d, const std::string& n) {
 
 }  // namespace
 
-TEST_CASE("coref: apposition title, role descriptions and a pronoun", "[coref]") {
+TEST_CASE("coref: apposition title, role descriptions and a pronoun", "[coref][unit]") {
   // Karl Brenner , Governor of the Varnovsk Oblast , met Otto Lang .
   // The governor of the Varnovsk Region praised the head of state .
   // He presented Lang with a book .
@@ -141,8 +141,8 @@ TEST_CASE("coref: apposition title, role descriptions and a pronoun", "[coref]")
   CHECK(!d.entities[karl].merged_by.empty());
 }
 
-TEST_CASE("coref: two people sharing a surname stay apart; a bare surname is left alone",
-          "[coref]") {
+TEST_CASE("coref: two people sharing a surname stay apart, a bare surname is left alone",
+          "[coref][unit]") {
   // Karl Brenner met Otto Brenner . Brenner spoke .
   Document d = make_doc({
       {{"Karl", "PROPN", 3, "nsubj"},
@@ -163,7 +163,7 @@ TEST_CASE("coref: two people sharing a surname stay apart; a bare surname is lef
   CHECK(d.entities.size() == 3);
 }
 
-TEST_CASE("coref: name aliases", "[coref]") {
+TEST_CASE("coref: name aliases", "[coref][unit]") {
   struct Case {
     const char* a1;
     const char* a2;
@@ -200,7 +200,7 @@ TEST_CASE("coref: name aliases", "[coref]") {
   }
 }
 
-TEST_CASE("coref: country alias from the lexicon", "[coref]") {
+TEST_CASE("coref: country alias from the lexicon", "[coref][unit]") {
   // Germany thanked the Federal Republic of Germany .
   Document d = make_doc({{{"Germany", "PROPN", 2, "nsubj"},
                           {"thanked", "VERB", 0, "root"},
@@ -218,7 +218,7 @@ TEST_CASE("coref: country alias from the lexicon", "[coref]") {
   CHECK(d.entities[0].name == "Germany");
 }
 
-TEST_CASE("coref: pronoun agreement", "[coref]") {
+TEST_CASE("coref: pronoun agreement", "[coref][unit]") {
   struct Case {
     const char* pronoun;
     const char* upos;
@@ -252,7 +252,7 @@ TEST_CASE("coref: pronoun agreement", "[coref]") {
   }
 }
 
-TEST_CASE("coref: every name gets an entity; unresolved pronouns are dropped", "[coref]") {
+TEST_CASE("coref: every name gets an entity, unresolved pronouns are dropped", "[coref][unit]") {
   Document d = make_doc({{{"It", "PRON", 2, "nsubj"},
                           {"rained", "VERB", 0, "root"},
                           {"in", "ADP", 4, "case"},
@@ -270,7 +270,7 @@ TEST_CASE("coref: every name gets an entity; unresolved pronouns are dropped", "
 // The article the project started from (../shared/seeds), end to end. The
 // checks find the mentions by structure ("the head of state", the word
 // before "Oblast"), so no name from the article appears here.
-TEST_CASE("coref: the seed article's people, titles and place", "[coref][seed]") {
+TEST_CASE("coref: the seed article's people, titles and place", "[coref][seed][shared]") {
   const auto shared = ng::test::shared_dir();
   const auto seed = shared / "seeds/000_022af1c9c7a0144b.txt";
   if (shared.empty() || !std::filesystem::exists(seed)) {
@@ -369,7 +369,7 @@ TEST_CASE("coref: the seed article's people, titles and place", "[coref][seed]")
   CHECK(place_entities.size() == 1);
 }
 
-TEST_CASE("coref: 'the sides' are the two people of the meeting", "[coref]") {
+TEST_CASE("coref: 'the sides' are the two people of the meeting", "[coref][unit]") {
   // Karl Brenner received Otto Lang . The sides praised the talks . They left .
   Document d = make_doc({
       {{"Karl", "PROPN", 3, "nsubj"},
@@ -401,7 +401,7 @@ TEST_CASE("coref: 'the sides' are the two people of the meeting", "[coref]") {
   CHECK(entity_at(d, 12) == sides);  // "They"
 }
 
-TEST_CASE("coref: a person's name is the proper-noun core of the mention", "[coref]") {
+TEST_CASE("coref: a person's name is the proper-noun core of the mention", "[coref][unit]") {
   // Economy minister Ana Ruiz met President of Tarsk Karl Brenner .
   Document d = make_doc({{{"Economy", "NOUN", 2, "compound"},
                           {"minister", "NOUN", 3, "nmod:desc"},
@@ -426,7 +426,7 @@ TEST_CASE("coref: a person's name is the proper-noun core of the mention", "[cor
   CHECK(d.entities[karl].roles[0].of == entity_named(d, "Tarsk"));
 }
 
-TEST_CASE("coref: a title tagged as a name keeps its determiner in the mention", "[coref]") {
+TEST_CASE("coref: a title tagged as a name keeps its determiner in the mention", "[coref][unit]") {
   // Ana Ruiz , President of Tarsk , spoke . The President of Tarsk left .
   Document d = make_doc({{{"Ana", "PROPN", 7, "nsubj"},
                           {"Ruiz", "PROPN", 1, "flat"},
@@ -456,7 +456,7 @@ TEST_CASE("coref: a title tagged as a name keeps its determiner in the mention",
   CHECK(found);
 }
 
-TEST_CASE("coref: 'City, Country' is the city, not the country", "[coref]") {
+TEST_CASE("coref: 'City, Country' is the city, not the country", "[coref][unit]") {
   // Tarsk , Ruritania grew . Ruritania voted .
   Document d = make_doc({{{"Tarsk", "PROPN", 4, "nsubj"},
                           {",", "PUNCT", 3, "punct"},
@@ -475,7 +475,7 @@ TEST_CASE("coref: 'City, Country' is the city, not the country", "[coref]") {
   CHECK(entity_named(d, "Ruritania") >= 0);
 }
 
-TEST_CASE("coref: cataphora, 'During his visit, X opened ...'", "[coref]") {
+TEST_CASE("coref: cataphora, 'During his visit, X opened ...'", "[coref][unit]") {
   // During his visit , Karl Brenner opened a school .
   Document d = make_doc({{{"During", "ADP", 3, "case"},
                           {"his", "PRON", 3, "nmod:poss"},
@@ -493,7 +493,7 @@ TEST_CASE("coref: cataphora, 'During his visit, X opened ...'", "[coref]") {
   CHECK(entity_at(d, 1) == entity_at(d, 4));
 }
 
-TEST_CASE("coref: 'the X Oblast of Y' is named after the oblast", "[coref]") {
+TEST_CASE("coref: 'the X Oblast of Y' is named after the oblast", "[coref][unit]") {
   // Floods hit the Tarsk Oblast of Ruritania .
   Document d = make_doc({{{"Floods", "NOUN", 2, "nsubj"},
                           {"hit", "VERB", 0, "root"},
@@ -512,7 +512,7 @@ TEST_CASE("coref: 'the X Oblast of Y' is named after the oblast", "[coref]") {
 }
 
 TEST_CASE("coref: a name's mention extent takes its modifiers, not clauses or commas",
-          "[coref]") {
+          "[coref][unit]") {
   // Party leader Karl Brenner of the Green League , who won , spoke in Tarsk .
   Document d = make_doc({{{"Party", "NOUN", 2, "compound"},
                           {"leader", "NOUN", 3, "compound"},
@@ -573,7 +573,7 @@ TEST_CASE("coref: a name's mention extent takes its modifiers, not clauses or co
   CHECK(entity_named(d, "Karl Brenner") >= 0);
 }
 
-TEST_CASE("coref: in a game report a place that plays is its team", "[coref]") {
+TEST_CASE("coref: in a game report a place that plays is its team", "[coref][unit]") {
   // Ruritania defeated Borduria in the match . The goal came late . The stadium was full .
   // Tarsk is a city .
   Document d = make_doc({{{"Ruritania", "PROPN", 2, "nsubj"},
@@ -616,7 +616,7 @@ TEST_CASE("coref: in a game report a place that plays is its team", "[coref]") {
   CHECK(war.entities[entity_at(war, 0)].type == EntityType::Gpe);
 }
 
-TEST_CASE("coref: 'they' is an organisation only when it was just the subject", "[coref]") {
+TEST_CASE("coref: 'they' is an organisation only when it was just the subject", "[coref][unit]") {
   // Lumo Corp said they would grow .
   Document said = make_doc({{{"Lumo", "PROPN", 2, "compound"},
                              {"Corp", "PROPN", 3, "nsubj"},
@@ -648,7 +648,7 @@ TEST_CASE("coref: 'they' is an organisation only when it was just the subject", 
   CHECK(entity_at(d, 7) != entity_at(d, 3));  // not the company visited
 }
 
-TEST_CASE("coref: a quoted 'we' is the organisation the speaker stands for", "[coref]") {
+TEST_CASE("coref: a quoted 'we' is the organisation the speaker stands for", "[coref][unit]") {
   // " We will help , " said Lumo Corp 's chief Karl Brenner .
   Document d = make_doc({{{"\"", "PUNCT", 4, "punct"},
                           {"We", "PRON", 4, "nsubj"},
@@ -674,7 +674,7 @@ TEST_CASE("coref: a quoted 'we' is the organisation the speaker stands for", "[c
 }
 
 TEST_CASE("coref: a surname joins a person named in several ways, whatever the order",
-          "[coref]") {
+          "[coref][unit]") {
   // Lumoist Karl Brenner spoke . Brenner left . Karl Brenner returned .
   Document d = make_doc({{{"Lumoist", "PROPN", 3, "compound"},
                           {"Karl", "PROPN", 4, "nsubj"},
@@ -696,7 +696,7 @@ TEST_CASE("coref: a surname joins a person named in several ways, whatever the o
   CHECK(entity_at(d, 8) == entity_at(d, 0));
 }
 
-TEST_CASE("coref: an organisation named with and without its country is one", "[coref]") {
+TEST_CASE("coref: an organisation named with and without its country is one", "[coref][unit]") {
   // The Portugal Lumo Ministry spoke . The Lumo Ministry left .
   Document d = make_doc({{{"The", "DET", 4, "det"},
                           {"Portugal", "PROPN", 4, "compound"},
@@ -717,7 +717,7 @@ TEST_CASE("coref: an organisation named with and without its country is one", "[
   CHECK(entity_named(d, "Portugal") >= 0);
 }
 
-TEST_CASE("coref: 'the X organization' is X, and tells an untyped X's type", "[coref]") {
+TEST_CASE("coref: 'the X organization' is X, and tells an untyped X's type", "[coref][unit]") {
   // Glorpism grew . The Glorpism organization hired staff .
   Document d = make_doc({{{"Glorpism", "PROPN", 2, "nsubj"},
                           {"grew", "VERB", 0, "root"},

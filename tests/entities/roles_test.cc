@@ -55,7 +55,7 @@ constexpr EntityType P = EntityType::Person, G = EntityType::Gpe, O = EntityType
 
 }  // namespace
 
-TEST_CASE("roles: who holds a title and what it is of", "[roles]") {
+TEST_CASE("roles: who holds a title and what it is of", "[roles][unit]") {
   struct Case {
     const char* what;
     std::vector<W> words;
@@ -164,7 +164,7 @@ TEST_CASE("roles: who holds a title and what it is of", "[roles]") {
   }
 }
 
-TEST_CASE("roles: ordinary words are not titles", "[roles]") {
+TEST_CASE("roles: ordinary words are not titles", "[roles][unit]") {
   // "the head of the queue" has no title ("head" is weak and "of" names no
   // place), and "a leader" without a holder is no description.
   Document d = make_doc(
@@ -172,14 +172,14 @@ TEST_CASE("roles: ordinary words are not titles", "[roles]") {
   CHECK(ng::find_roles(d, lexicon()).empty());
 }
 
-TEST_CASE("roles: implied titles", "[roles]") {
+TEST_CASE("roles: implied titles", "[roles][unit]") {
   CHECK(lexicon().satisfies("President", "Head of State"));
   CHECK(lexicon().satisfies("Prime Minister", "Head of Government"));
   CHECK(lexicon().satisfies("Governor", "Governor"));
   CHECK_FALSE(lexicon().satisfies("Governor", "Head of State"));
 }
 
-TEST_CASE("roles: a malformed titles.tsv is rejected naming file and line", "[roles]") {
+TEST_CASE("roles: a malformed titles.tsv is rejected naming file and line", "[roles][unit]") {
   ng::test::TempDir dir;
   dir.write("titles.tsv", "# header\npresident\tPresident\tgpe\n\ngovernor\tGovernor\tplanet\n");
   try {

@@ -5,7 +5,7 @@
 
 #include "tests/sample_documents.h"
 
-TEST_CASE("the plain JSON graph has nodes, edges, events and articles", "[export][json]") {
+TEST_CASE("the plain JSON graph has nodes, edges, events and articles", "[export][json][unit]") {
   ng::KnowledgeGraph g;
   g.add(ng::test::article_a());
   g.add(ng::test::article_b());

@@ -30,7 +30,7 @@ const char* kTwoSentences =
 
 }  // namespace
 
-TEST_CASE("read_conllu reads words, multiword tokens and comments", "[conllu]") {
+TEST_CASE("read_conllu reads words, multiword tokens and comments", "[conllu][unit]") {
   TempDir dir;
   auto path = dir.write("a.conllu", kTwoSentences);
   auto sents = ng::read_conllu(path.string());
@@ -61,7 +61,7 @@ TEST_CASE("read_conllu reads words, multiword tokens and comments", "[conllu]") 
   CHECK(sents[1].text == "Yes");
 }
 
-TEST_CASE("read_conllu tolerates CRLF and blind HEAD columns", "[conllu]") {
+TEST_CASE("read_conllu tolerates CRLF and blind HEAD columns", "[conllu][unit]") {
   TempDir dir;
   auto path = dir.write("b.conllu", "# text = Hi\r\n1\tHi\t_\t_\t_\t_\t_\t_\t_\t_\r\n\r\n");
   auto sents = ng::read_conllu(path.string());
@@ -71,7 +71,7 @@ TEST_CASE("read_conllu tolerates CRLF and blind HEAD columns", "[conllu]") {
   CHECK(sents[0].words[0].head == 0);
 }
 
-TEST_CASE("read_conllu rejects malformed lines naming file and line", "[conllu]") {
+TEST_CASE("read_conllu rejects malformed lines naming file and line", "[conllu][unit]") {
   struct Case {
     const char* name;
     const char* content;
@@ -104,12 +104,12 @@ TEST_CASE("read_conllu rejects malformed lines naming file and line", "[conllu]"
   }
 }
 
-TEST_CASE("read_conllu names a missing file", "[conllu]") {
+TEST_CASE("read_conllu names a missing file", "[conllu][unit]") {
   CHECK_THROWS_WITH(ng::read_conllu("/nonexistent/x.conllu"),
                     Catch::Contains("/nonexistent/x.conllu"));
 }
 
-TEST_CASE("write_conllu writes sentence-relative heads and token ranges", "[conllu]") {
+TEST_CASE("write_conllu writes sentence-relative heads and token ranges", "[conllu][unit]") {
   ng::Document doc;
   doc.id = "art1";
   // "Hi there. Bye!": form, lemma, UPOS, head (1-based, 0 = root), relation.

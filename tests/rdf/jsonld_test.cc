@@ -5,7 +5,7 @@
 
 #include "tests/sample_documents.h"
 
-TEST_CASE("JSON-LD has a context and one named graph per article", "[export][jsonld]") {
+TEST_CASE("JSON-LD has a context and one named graph per article", "[rdf][jsonld][unit]") {
   ng::KnowledgeGraph g;
   g.add(ng::test::article_a());
   g.add(ng::test::hostile_article());

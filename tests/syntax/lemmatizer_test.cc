@@ -13,7 +13,7 @@ const ng::Lemmatizer& lemmatizer() {
 }
 }  // namespace
 
-TEST_CASE("lemmatizer: irregular forms, suffix rules, case", "[lemmatizer]") {
+TEST_CASE("lemmatizer: irregular forms, suffix rules, case", "[lemmatizer][model]") {
   struct Case {
     const char* form;
     const char* upos;
@@ -55,7 +55,7 @@ TEST_CASE("lemmatizer: irregular forms, suffix rules, case", "[lemmatizer]") {
   }
 }
 
-TEST_CASE("lemmatizer fills every token of a document", "[lemmatizer]") {
+TEST_CASE("lemmatizer fills every token of a document", "[lemmatizer][model]") {
   ng::Document doc;
   ng::test::add_sentence(doc, {{.form = "Officials", .upos = "NOUN", .xpos = "NNS"},
                                {.form = "met", .upos = "VERB", .xpos = "VBD"},
@@ -66,13 +66,13 @@ TEST_CASE("lemmatizer fills every token of a document", "[lemmatizer]") {
   CHECK(doc.tokens[2].lemma == ".");
 }
 
-TEST_CASE("lemmatizer rejects missing and foreign model files", "[lemmatizer]") {
+TEST_CASE("lemmatizer rejects missing and foreign model files", "[lemmatizer][model]") {
   CHECK_THROWS_WITH(ng::Lemmatizer("/nonexistent/l.bin"), Catch::Contains("/nonexistent/l.bin"));
   auto tagger = ng::test::source_dir() / "models/tagger.bin";
   CHECK_THROWS_AS(ng::Lemmatizer(tagger.string()), ng::Error);
 }
 
-TEST_CASE("lemmatizer case classes", "[lemmatizer]") {
+TEST_CASE("lemmatizer case classes", "[lemmatizer][unit]") {
   struct Case {
     const char* form;
     int cls;

@@ -93,7 +93,7 @@ struct Case {
 
 }  // namespace
 
-TEST_CASE("parser: attachments on hand-tagged sentences", "[parser][!mayfail]") {
+TEST_CASE("parser: attachments on hand-tagged sentences", "[parser][!mayfail][model]") {
   const std::vector<Case> cases = {
       {"transitive verb with oblique",
        "The president met the governor in Moscow .",
@@ -139,7 +139,7 @@ TEST_CASE("parser: attachments on hand-tagged sentences", "[parser][!mayfail]") 
   }
 }
 
-TEST_CASE("parser: heads are document-global across sentences", "[parser]") {
+TEST_CASE("parser: heads are document-global across sentences", "[parser][model]") {
   Document doc;
   add_tagged_sentence(doc, "He left .", "PRP VBD .", "PRON VERB PUNCT");
   add_tagged_sentence(doc, "The president met the governor .", "DT NN VBD DT NN .",
@@ -154,7 +154,8 @@ TEST_CASE("parser: heads are document-global across sentences", "[parser]") {
   CHECK(doc.tokens[7].deprel == "obj");
 }
 
-TEST_CASE("parser: every output is a single-rooted tree (random tag sequences)", "[parser]") {
+TEST_CASE("parser: every output is a single-rooted tree (random tag sequences)",
+          "[parser][model]") {
   const std::vector<std::pair<const char*, const char*>> tags = {
       {"NN", "NOUN"},  {"NNS", "NOUN"}, {"NNP", "PROPN"}, {"VB", "VERB"},   {"VBD", "VERB"},
       {"VBZ", "AUX"},  {"IN", "ADP"},   {"DT", "DET"},    {"JJ", "ADJ"},    {"RB", "ADV"},
@@ -184,7 +185,7 @@ TEST_CASE("parser: every output is a single-rooted tree (random tag sequences)",
   }
 }
 
-TEST_CASE("parser: empty sentences and an empty document are left alone", "[parser]") {
+TEST_CASE("parser: empty sentences and an empty document are left alone", "[parser][model]") {
   Document doc;
   model().process(doc);
   CHECK(doc.tokens.empty());
@@ -195,7 +196,7 @@ TEST_CASE("parser: empty sentences and an empty document are left alone", "[pars
   CHECK(doc.tokens[0].deprel == "root");
 }
 
-TEST_CASE("parser: scorer compares heads and universal relations", "[parser]") {
+TEST_CASE("parser: scorer compares heads and universal relations", "[parser][model]") {
   // Gold = the parser's own output, with subtypes added: LAS must be 100.
   Document doc;
   add_tagged_sentence(doc, "The president met the governor in Moscow .",
@@ -228,7 +229,7 @@ TEST_CASE("parser: scorer compares heads and universal relations", "[parser]") {
   CHECK(toks[0].form == "The");
 }
 
-TEST_CASE("parser: loading a bad model fails with the file name", "[parser]") {
+TEST_CASE("parser: loading a bad model fails with the file name", "[parser][unit]") {
   ng::test::TempDir tmp;
   auto missing = (tmp.path() / "none.bin").string();
   CHECK_THROWS_WITH(ng::Parser(missing), Catch::Contains("none.bin"));
@@ -256,7 +257,8 @@ TEST_CASE("parser: accuracy floor on EWT dev with gold tags", "[parser][shared]"
   CHECK(sc.las() > 82.0);
 }
 
-TEST_CASE("parser: a preposition with dependents is repaired into a case marker", "[parser]") {
+TEST_CASE("parser: a preposition with dependents is repaired into a case marker",
+          "[parser][unit]") {
   // met(0) on(1) Monday(2) with(3) Ann(4) Lee(5): "with" wrongly heads "Ann".
   struct R { const char* form; const char* upos; int head; const char* rel; };
   const R words[] = {{"met", "VERB", -1, "root"}, {"on", "ADP", 2, "case"},
@@ -287,7 +289,7 @@ TEST_CASE("parser: a preposition with dependents is repaired into a case marker"
   }
 }
 
-TEST_CASE("parser: a subject with a preposition is repaired into an oblique", "[parser]") {
+TEST_CASE("parser: a subject with a preposition is repaired into an oblique", "[parser][unit]") {
   // in(0) Rome(1) Ann(2) spoke(3): "Rome" wrongly the subject.
   std::vector<Token> t(4);
   const char* forms[] = {"in", "Rome", "Ann", "spoke"};

@@ -36,7 +36,7 @@ const ng::Tagger& tagger() {
 
 }  // namespace
 
-TEST_CASE("tagger tags obvious sentences", "[tagger]") {
+TEST_CASE("tagger tags obvious sentences", "[tagger][model]") {
   struct Case {
     const char* words;
     const char* upos;
@@ -67,7 +67,7 @@ TEST_CASE("tagger tags obvious sentences", "[tagger]") {
   }
 }
 
-TEST_CASE("tagger tags every token of every sentence", "[tagger]") {
+TEST_CASE("tagger tags every token of every sentence", "[tagger][model]") {
   auto doc = make_doc({split("Hello world !"), {}, split("Yes .")});
   tagger().process(doc);
   for (const auto& t : doc.tokens) {
@@ -84,7 +84,7 @@ TEST_CASE("tagger tags every token of every sentence", "[tagger]") {
   CHECK(flat.tokens[2].upos == "VERB");
 }
 
-TEST_CASE("tagger tag set pairs UPOS with PTB XPOS", "[tagger]") {
+TEST_CASE("tagger tag set pairs UPOS with PTB XPOS", "[tagger][model]") {
   const auto& u = tagger().upos_tags();
   const auto& x = tagger().xpos_tags();
   REQUIRE(u.size() == x.size());
@@ -95,7 +95,7 @@ TEST_CASE("tagger tag set pairs UPOS with PTB XPOS", "[tagger]") {
   CHECK(nnp);
 }
 
-TEST_CASE("tagger rejects missing and foreign model files", "[tagger]") {
+TEST_CASE("tagger rejects missing and foreign model files", "[tagger][model]") {
   CHECK_THROWS_WITH(ng::Tagger("/nonexistent/tagger.bin"), Catch::Contains("/nonexistent/tagger.bin"));
   ng::test::TempDir dir;
   auto bad = dir.write("bad.bin", "not a model at all");
@@ -104,7 +104,7 @@ TEST_CASE("tagger rejects missing and foreign model files", "[tagger]") {
   CHECK_THROWS_WITH(ng::Tagger(lemmas.string()), Catch::Contains("lemmatizer.bin"));
 }
 
-TEST_CASE("tagger is deterministic across threads", "[tagger]") {
+TEST_CASE("tagger is deterministic across threads", "[tagger][model]") {
   auto words = split("Officials said the talks would resume next week in the capital .");
   std::vector<std::string_view> forms(words.begin(), words.end());
   std::vector<int> a, b;
@@ -114,7 +114,7 @@ TEST_CASE("tagger is deterministic across threads", "[tagger]") {
   CHECK(a == b);
 }
 
-TEST_CASE("tagger: words missing from the lexicon never get closed-class tags", "[tagger]") {
+TEST_CASE("tagger: words missing from the lexicon never get closed-class tags", "[tagger][model]") {
   // Invented words in every position of sentences with many function words.
   const char* frames[] = {"He gave the %s a book .", "The %s %s of the city was with them .",
                           "She presented them with a %s %s depicting events .",
