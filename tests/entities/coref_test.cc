@@ -271,12 +271,8 @@ TEST_CASE("coref: every name gets an entity, unresolved pronouns are dropped", "
 // checks find the mentions by structure ("the head of state", the word
 // before "Oblast"), so no name from the article appears here.
 TEST_CASE("coref: the seed article's people, titles and place", "[coref][seed][shared]") {
-  const auto shared = ng::test::shared_dir();
-  const auto seed = shared / "seeds/000_022af1c9c7a0144b.txt";
-  if (shared.empty() || !std::filesystem::exists(seed)) {
-    WARN("skipped: the seed article is not in ../shared/seeds");
-    return;
-  }
+  const auto seed = ng::test::require_shared("seeds/000_022af1c9c7a0144b.txt");
+  if (seed.empty()) return;  // skipped
   for (const char* model : {"models/tagger.bin", "models/parser.bin", "models/ner.bin"})
     if (!std::filesystem::exists(ng::test::source_dir() / model)) {
       WARN("skipped: " << model << " not built yet");

@@ -145,11 +145,8 @@ TEST_CASE("evaluate_tokenization reports gold forms missing from the text",
 }
 
 TEST_CASE("tokenizer meets its targets on UD English EWT", "[tokenization_eval][shared]") {
-  auto shared = ng::test::shared_dir();
-  if (shared.empty()) {
-    WARN("skipped: ../shared is absent (set NEWSGRAPH_SHARED)");
-    return;
-  }
+  auto ewt = ng::test::require_shared("data/ud-english-ewt");
+  if (ewt.empty()) return;  // skipped
   const struct {
     const char* file;
     double min_tokens, min_sentences;
@@ -158,7 +155,7 @@ TEST_CASE("tokenizer meets its targets on UD English EWT", "[tokenization_eval][
       {"en_ewt-ud-dev.conllu", 0.99, 0.85},
   };
   for (const auto& set : sets) {
-    auto path = shared / "data/ud-english-ewt" / set.file;
+    auto path = ewt / set.file;
     if (!std::filesystem::exists(path)) {
       WARN("skipped: " << path.string() << " is absent");
       continue;

@@ -146,12 +146,8 @@ TEST_CASE("write_conllu writes sentence-relative heads and token ranges", "[conl
 }
 
 TEST_CASE("read_conllu reads the shared EWT dev set", "[conllu][shared]") {
-  auto shared = ng::test::shared_dir();
-  if (shared.empty()) {
-    WARN("skipped: ../shared not found");
-    return;
-  }
-  auto path = shared / "data/ud-english-ewt/en_ewt-ud-dev.conllu";
+  auto path = ng::test::require_shared("data/ud-english-ewt/en_ewt-ud-dev.conllu");
+  if (path.empty()) return;  // skipped
   auto sents = ng::read_conllu(path.string());
   size_t words = 0;
   for (const auto& s : sents) words += s.words.size();

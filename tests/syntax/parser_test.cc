@@ -239,16 +239,8 @@ TEST_CASE("parser: loading a bad model fails with the file name", "[parser][unit
 }
 
 TEST_CASE("parser: accuracy floor on EWT dev with gold tags", "[parser][shared]") {
-  auto shared = ng::test::shared_dir();
-  if (shared.empty()) {
-    WARN("skipped: ../shared not found (set NEWSGRAPH_SHARED)");
-    return;
-  }
-  auto path = shared / "data/ud-english-ewt/en_ewt-ud-dev.conllu";
-  if (!std::filesystem::exists(path)) {
-    WARN("skipped: " << path << " not found");
-    return;
-  }
+  auto path = ng::test::require_shared("data/ud-english-ewt/en_ewt-ud-dev.conllu");
+  if (path.empty()) return;  // skipped
   auto gold = ng::read_conllu(path.string());
   auto sc = ng::evaluate_parser(model(), gold);
   INFO("EWT dev, gold tags: UAS " << sc.uas() << " LAS " << sc.las());
