@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set-up command 2: installs what is missing, builds everything and runs all
-# tests (unit, CLI, rule examples; tests that need ../shared skip without it).
+# tests (ctest labels unit, model, tool, cli, shared; the shared ones are reported
+# as skipped without ../shared). Extra arguments go to ctest, e.g. -L unit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh

@@ -7,93 +7,9 @@
 #include <vector>
 
 #include "core/document.h"
+#include "tests/doc_builder.h"
 
 namespace ng::test {
-
-// Builds a Document sentence by sentence, entity by entity.
-class DocBuilder {
- public:
-  DocBuilder(std::string id, std::string title = "", std::string date = "", std::string source = "",
-             std::string url = "") {
-    d_.id = std::move(id);
-    d_.title = std::move(title);
-    d_.date = std::move(date);
-    d_.source = std::move(source);
-    d_.url = std::move(url);
-  }
-  int sentence(const std::string& text) {
-    Sentence s;
-    s.begin = static_cast<uint32_t>(d_.text.size());
-    d_.text += text;
-    s.end = static_cast<uint32_t>(d_.text.size());
-    d_.text += ' ';
-    d_.sentences.push_back(s);
-    return static_cast<int>(d_.sentences.size()) - 1;
-  }
-  int entity(const std::string& name, EntityType type, std::vector<std::string> aliases = {}) {
-    Entity e;
-    e.name = name;
-    e.type = type;
-    e.aliases = std::move(aliases);
-    d_.entities.push_back(std::move(e));
-    return static_cast<int>(d_.entities.size()) - 1;
-  }
-  void role(int entity, const std::string& title, int of, int sentence) {
-    d_.entities[entity].roles.push_back({title, of, sentence});
-  }
-  static Argument ent(int i) {
-    Argument a;
-    a.entity = i;
-    return a;
-  }
-  static Argument lit(const std::string& value, const std::string& datatype = "") {
-    Argument a;
-    a.literal = value;
-    a.datatype = datatype;
-    return a;
-  }
-  static Argument article() {
-    Argument a;
-    a.article = true;
-    return a;
-  }
-  void fact(int sentence, Argument s, const std::string& predicate, Argument o,
-            const std::string& rule = "test.rule", double confidence = 0.9,
-            Modality modality = Modality::Asserted,
-            std::vector<std::pair<std::string, Argument>> extra = {}) {
-    Fact f;
-    f.sentence = sentence;
-    f.subject = std::move(s);
-    f.predicate = predicate;
-    f.object = std::move(o);
-    f.relation_text = predicate.substr(predicate.find(':') + 1);
-    f.rule = rule;
-    f.confidence = confidence;
-    f.modality = modality;
-    f.extra = std::move(extra);
-    d_.facts.push_back(std::move(f));
-  }
-  void event(int sentence, const std::string& cls,
-             std::vector<std::pair<std::string, Argument>> roles, const std::string& date = "",
-             Argument place = {}, Modality modality = Modality::Asserted,
-             const std::string& rule = "test.meet", double confidence = 0.85) {
-    Event e;
-    e.cls = cls;
-    e.roles = std::move(roles);
-    e.date = date;
-    e.place = std::move(place);
-    e.sentence = sentence;
-    e.trigger_text = "met";
-    e.rule = rule;
-    e.confidence = confidence;
-    e.modality = modality;
-    d_.events.push_back(std::move(e));
-  }
-  Document& doc() { return d_; }
-
- private:
-  Document d_;
-};
 
 // Article "a1": Anna Kowalski (President of Freedonia) received Peter
 // Lindqvist in Springfield; she presented him with a medal.

@@ -3,9 +3,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -15,10 +17,29 @@ namespace ng::test {
 std::filesystem::path source_dir() { return NEWSGRAPH_SOURCE_DIR; }
 
 std::filesystem::path shared_dir() {
-  if (const char* env = std::getenv("NEWSGRAPH_SHARED")) return env;
-  std::filesystem::path p = NEWSGRAPH_SHARED_DIR;
+  const char* env = std::getenv("NEWSGRAPH_SHARED");
+  std::filesystem::path p = env ? env : NEWSGRAPH_SHARED_DIR;
   std::error_code ec;
   if (std::filesystem::is_directory(p, ec)) return std::filesystem::weakly_canonical(p);
+  return {};
+}
+
+std::filesystem::path require_shared(const std::string& relative) {
+  const std::filesystem::path shared = shared_dir();
+  const std::filesystem::path p = relative.empty() || shared.empty() ? shared : shared / relative;
+  std::error_code ec;
+  if (!shared.empty() && std::filesystem::exists(p, ec)) return p;
+  const char* env = std::getenv("NEWSGRAPH_SHARED");
+  const std::string where = shared.empty() ? std::string(env ? env : NEWSGRAPH_SHARED_DIR)
+                                           : p.string();
+  const std::string why = "skipped: needs the evaluation data (../shared" +
+                          (relative.empty() ? "" : "/" + relative) + "), not found at " + where +
+                          " (set NEWSGRAPH_SHARED to its location)";
+  if (const char* code = std::getenv("NEWSGRAPH_SKIP_CODE")) {
+    std::cout << why << std::endl;
+    std::exit(std::atoi(code));
+  }
+  WARN(why);
   return {};
 }
 

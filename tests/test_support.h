@@ -9,9 +9,17 @@ namespace ng::test {
 
 // Repository root (the source dir CMake saw).
 std::filesystem::path source_dir();
-// ../shared next to the repository, or "" when absent (tests that need it
-// SKIP with a message naming the path).
+// The evaluation data: $NEWSGRAPH_SHARED when set, else ../shared next to the
+// repository; "" when that is not a directory.
 std::filesystem::path shared_dir();
+// For a test tagged [shared]: the file or directory `relative` inside
+// shared_dir() (shared_dir() itself for ""). When it is absent the test
+// cannot run: require_shared prints why and, under ctest (one test case per
+// process, with NEWSGRAPH_SKIP_CODE set by CMake on the [shared] tests, which
+// have it as SKIP_RETURN_CODE), ends the process with that code so that ctest
+// reports the test as skipped; otherwise (all tests in one process) it WARNs
+// and returns "", and the caller returns.
+std::filesystem::path require_shared(const std::string& relative = "");
 // The newsgraph binary under test.
 std::string binary();
 

@@ -4,7 +4,7 @@
 
 using ng::parse_date;
 
-TEST_CASE("parse_date normalises whole date expressions to ISO", "[core][dates]") {
+TEST_CASE("parse_date normalises whole date expressions to ISO", "[core][dates][unit]") {
   struct Case { const char* in; const char* out; };
   const Case cases[] = {
       {"2024-05-06", "2024-05-06"},
@@ -25,7 +25,7 @@ TEST_CASE("parse_date normalises whole date expressions to ISO", "[core][dates]"
   }
 }
 
-TEST_CASE("parse_date rejects non-dates and impossible dates", "[core][dates]") {
+TEST_CASE("parse_date rejects non-dates and impossible dates", "[core][dates][unit]") {
   for (const char* s : {"", "hello", "February 30, 2020", "2024-13-01", "May", "may be 5",
                         "the 2024 election"}) {
     INFO(s);
@@ -33,14 +33,14 @@ TEST_CASE("parse_date rejects non-dates and impossible dates", "[core][dates]") 
   }
 }
 
-TEST_CASE("find_date finds a date inside a metadata line", "[core][dates]") {
+TEST_CASE("find_date finds a date inside a metadata line", "[core][dates][unit]") {
   auto d = ng::find_date(" date 2024-05-06 + \xE2\x86\xBA \xE2\x88\x92 16 px");
   REQUIRE(d);
   CHECK(*d == "2024-05-06");
   CHECK_FALSE(ng::find_date("no date here, only 16 px"));
 }
 
-TEST_CASE("weekdays resolve to the most recent such day", "[core][dates]") {
+TEST_CASE("weekdays resolve to the most recent such day", "[core][dates][unit]") {
   // 2019-01-04 was a Friday.
   CHECK(ng::resolve_weekday("2019-01-04", ng::weekday_number("Monday")) == "2018-12-31");
   CHECK(ng::resolve_weekday("2019-01-04", ng::weekday_number("Friday")) == "2019-01-04");

@@ -3,7 +3,7 @@
 
 #include "core/utf8.h"
 
-TEST_CASE("find_invalid_utf8 finds the first bad byte", "[core][utf8]") {
+TEST_CASE("find_invalid_utf8 finds the first bad byte", "[core][utf8][unit]") {
   using namespace std::string_literals;
   struct Case { std::string s; size_t bad; };
   const size_t ok = std::string_view::npos;
@@ -23,14 +23,14 @@ TEST_CASE("find_invalid_utf8 finds the first bad byte", "[core][utf8]") {
   }
 }
 
-TEST_CASE("repair_utf8 replaces bad sequences with U+FFFD", "[core][utf8]") {
+TEST_CASE("repair_utf8 replaces bad sequences with U+FFFD", "[core][utf8][unit]") {
   std::string s = "a\xFF" "b\xC3";
   CHECK(ng::repair_utf8(s) == 2);
   CHECK(s == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
   CHECK(ng::find_invalid_utf8(s) == std::string_view::npos);
 }
 
-TEST_CASE("case folding and accent folding", "[core][utf8]") {
+TEST_CASE("case folding and accent folding", "[core][utf8][unit]") {
   CHECK(ng::to_lower("Erdo\xC4\x9F" "an \xC3\x85LSTR\xC3\x96M") == "erdo\xC4\x9F" "an \xC3\xA5lstr\xC3\xB6m");
   CHECK(ng::fold_accents("Erdo\xC4\x9F" "an Zo\xC3\xAB") == "Erdogan Zoe");
   CHECK(ng::code_point_count("Zo\xC3\xAB") == 3);

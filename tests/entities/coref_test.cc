@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/utf8.h"
 #include "entities/ner.h"
+#include "tests/doc_builder.h"
 #include "tests/test_support.h"
 
 namespace {
@@ -19,54 +20,17 @@ namespace {
 using ng::Document;
 using ng::EntityType;
 
-// One word: form, UPOS, head (1-based in its sentence, 0 = root), relation.
-struct W {
-  const char* form;
-  const char* upos;
-  int head;
-  const char* rel;
-};
+using ng::test::add_name;
+// One word: form, UPOS, head (1-based in its sentence, 0 = root), relation;
+// its lemma is its lower-cased form.
+using W = ng::test::ParsedWord;
 
+// A Document "test" of the given sentences (see tests/doc_builder.h).
 Document make_doc(const std::vector<std::vector<W>>& sentences) {
   Document d;
   d.id = "test";
-  for (const auto& s : sentences) {
-    ng::Sentence sent;
-    sent.first = static_cast<int>(d.tokens.size());
-    if (!d.text.empty()) d.text += ' ';
-    sent.begin = static_cast<uint32_t>(d.text.size());
-    for (const W& w : s) {
-      ng::Token t;
-      if (d.tokens.size() > static_cast<size_t>(sent.first)) d.text += ' ';
-      t.begin = static_cast<uint32_t>(d.text.size());
-      d.text += w.form;
-      t.end = static_cast<uint32_t>(d.text.size());
-      t.form = w.form;
-      t.lemma = ng::to_lower(w.form);
-      t.upos = w.upos;
-      t.head = w.head == 0 ? -1 : sent.first + w.head - 1;
-      t.deprel = w.rel;
-      d.tokens.push_back(t);
-    }
-    sent.last = static_cast<int>(d.tokens.size());
-    sent.end = d.tokens.back().end;
-    d.sentences.push_back(sent);
-  }
-  d.body_end = static_cast<uint32_t>(d.text.size());
+  for (const auto& s : sentences) ng::test::add_parsed_sentence(d, s);
   return d;
-}
-
-void name(Document& d, int first, int last, EntityType type) {
-  ng::Mention m;
-  m.sentence = d.sentence_of(first);
-  m.first = first;
-  m.last = last;
-  m.head = ng::span_head(d, first, last);
-  m.begin = d.tokens[first].begin;
-  m.end = d.tokens[last - 1].end;
-  m.type = type;
-  m.kind = ng::MentionKind::Name;
-  d.mentions.push_back(m);
 }
 
 const ng::Coreference& coref() {
@@ -93,7 +57,7 @@ int entity_named(const Document& d, const std::string& n) {
 
 }  // namespace
 
-TEST_CASE("coref: apposition title, role descriptions and a pronoun", "[coref]") {
+TEST_CASE("coref: apposition title, role descriptions and a pronoun", "[coref][unit]") {
   // Karl Brenner , Governor of the Varnovsk Oblast , met Otto Lang .
   // The governor of the Varnovsk Region praised the head of state .
   // He presented Lang with a book .
@@ -142,13 +106,13 @@ TEST_CASE("coref: apposition title, role descriptions and a pronoun", "[coref]")
        {"him", "PRON", 8, "obj"},
        {".", "PUNCT", 8, "punct"}},
   });
-  name(d, 0, 2, EntityType::Person);    // Karl Brenner
-  name(d, 6, 8, EntityType::Gpe);       // Varnovsk Oblast
-  name(d, 10, 12, EntityType::Person);  // Otto Lang
-  name(d, 17, 19, EntityType::Gpe);     // Varnovsk Region
-  name(d, 27, 28, EntityType::Person);  // Lang
-  name(d, 32, 34, EntityType::Person);  // Otto Lang
-  name(d, 37, 38, EntityType::Gpe);     // Germany
+  add_name(d, 0, 2, EntityType::Person);    // Karl Brenner
+  add_name(d, 6, 8, EntityType::Gpe);       // Varnovsk Oblast
+  add_name(d, 10, 12, EntityType::Person);  // Otto Lang
+  add_name(d, 17, 19, EntityType::Gpe);     // Varnovsk Region
+  add_name(d, 27, 28, EntityType::Person);  // Lang
+  add_name(d, 32, 34, EntityType::Person);  // Otto Lang
+  add_name(d, 37, 38, EntityType::Gpe);     // Germany
   coref().process(d);
 
   const int karl = entity_named(d, "Karl Brenner");
@@ -177,8 +141,8 @@ TEST_CASE("coref: apposition title, role descriptions and a pronoun", "[coref]")
   CHECK(!d.entities[karl].merged_by.empty());
 }
 
-TEST_CASE("coref: two people sharing a surname stay apart; a bare surname is left alone",
-          "[coref]") {
+TEST_CASE("coref: two people sharing a surname stay apart, a bare surname is left alone",
+          "[coref][unit]") {
   // Karl Brenner met Otto Brenner . Brenner spoke .
   Document d = make_doc({
       {{"Karl", "PROPN", 3, "nsubj"},
@@ -189,9 +153,9 @@ TEST_CASE("coref: two people sharing a surname stay apart; a bare surname is lef
        {".", "PUNCT", 3, "punct"}},
       {{"Brenner", "PROPN", 2, "nsubj"}, {"spoke", "VERB", 0, "root"}, {".", "PUNCT", 2, "punct"}},
   });
-  name(d, 0, 2, EntityType::Person);
-  name(d, 3, 5, EntityType::Person);
-  name(d, 6, 7, EntityType::Person);
+  add_name(d, 0, 2, EntityType::Person);
+  add_name(d, 3, 5, EntityType::Person);
+  add_name(d, 6, 7, EntityType::Person);
   coref().process(d);
   CHECK(entity_at(d, 0) != entity_at(d, 3));
   CHECK(entity_at(d, 6) != entity_at(d, 0));
@@ -199,7 +163,7 @@ TEST_CASE("coref: two people sharing a surname stay apart; a bare surname is lef
   CHECK(d.entities.size() == 3);
 }
 
-TEST_CASE("coref: name aliases", "[coref]") {
+TEST_CASE("coref: name aliases", "[coref][unit]") {
   struct Case {
     const char* a1;
     const char* a2;
@@ -228,15 +192,15 @@ TEST_CASE("coref: name aliases", "[coref]") {
     if (*c.b2) s.push_back({c.b2, "PROPN", a_len + 2, "flat"});
     s.push_back({".", "PUNCT", 1, "punct"});
     Document d = make_doc({s});
-    name(d, 0, a_len, c.type);
-    name(d, a_len + 1, a_len + 2 + (*c.b2 ? 1 : 0), c.type);
+    add_name(d, 0, a_len, c.type);
+    add_name(d, a_len + 1, a_len + 2 + (*c.b2 ? 1 : 0), c.type);
     coref().process(d);
     INFO(c.a1 << " " << c.a2 << " / " << c.b1 << " " << c.b2);
     CHECK((entity_at(d, 0) == entity_at(d, a_len + 1)) == c.same);
   }
 }
 
-TEST_CASE("coref: country alias from the lexicon", "[coref]") {
+TEST_CASE("coref: country alias from the lexicon", "[coref][unit]") {
   // Germany thanked the Federal Republic of Germany .
   Document d = make_doc({{{"Germany", "PROPN", 2, "nsubj"},
                           {"thanked", "VERB", 0, "root"},
@@ -246,15 +210,15 @@ TEST_CASE("coref: country alias from the lexicon", "[coref]") {
                           {"of", "ADP", 7, "case"},
                           {"Germany", "PROPN", 5, "nmod"},
                           {".", "PUNCT", 2, "punct"}}});
-  name(d, 0, 1, EntityType::Gpe);
-  name(d, 3, 7, EntityType::Gpe);
+  add_name(d, 0, 1, EntityType::Gpe);
+  add_name(d, 3, 7, EntityType::Gpe);
   coref().process(d);
   CHECK(entity_at(d, 0) == entity_at(d, 3));
   CHECK(d.entities.size() == 1);
   CHECK(d.entities[0].name == "Germany");
 }
 
-TEST_CASE("coref: pronoun agreement", "[coref]") {
+TEST_CASE("coref: pronoun agreement", "[coref][unit]") {
   struct Case {
     const char* pronoun;
     const char* upos;
@@ -277,8 +241,8 @@ TEST_CASE("coref: pronoun agreement", "[coref]") {
          {".", "PUNCT", 3, "punct"}},
         {{c.pronoun, c.upos, 2, "nsubj"}, {"grew", "VERB", 0, "root"}, {".", "PUNCT", 2, "punct"}},
     });
-    name(d, 0, 2, EntityType::Person);
-    name(d, 3, 5, EntityType::Org);
+    add_name(d, 0, 2, EntityType::Person);
+    add_name(d, 3, 5, EntityType::Org);
     coref().process(d);
     INFO(c.pronoun);
     if (c.expect < 0)
@@ -288,13 +252,13 @@ TEST_CASE("coref: pronoun agreement", "[coref]") {
   }
 }
 
-TEST_CASE("coref: every name gets an entity; unresolved pronouns are dropped", "[coref]") {
+TEST_CASE("coref: every name gets an entity, unresolved pronouns are dropped", "[coref][unit]") {
   Document d = make_doc({{{"It", "PRON", 2, "nsubj"},
                           {"rained", "VERB", 0, "root"},
                           {"in", "ADP", 4, "case"},
                           {"Tarsk", "PROPN", 2, "obl"},
                           {".", "PUNCT", 2, "punct"}}});
-  name(d, 3, 4, EntityType::Gpe);
+  add_name(d, 3, 4, EntityType::Gpe);
   coref().process(d);
   REQUIRE(d.entities.size() == 1);
   REQUIRE(d.mentions.size() == 1);
@@ -306,13 +270,9 @@ TEST_CASE("coref: every name gets an entity; unresolved pronouns are dropped", "
 // The article the project started from (../shared/seeds), end to end. The
 // checks find the mentions by structure ("the head of state", the word
 // before "Oblast"), so no name from the article appears here.
-TEST_CASE("coref: the seed article's people, titles and place", "[coref][seed]") {
-  const auto shared = ng::test::shared_dir();
-  const auto seed = shared / "seeds/000_022af1c9c7a0144b.txt";
-  if (shared.empty() || !std::filesystem::exists(seed)) {
-    WARN("skipped: the seed article is not in ../shared/seeds");
-    return;
-  }
+TEST_CASE("coref: the seed article's people, titles and place", "[coref][seed][shared]") {
+  const auto seed = ng::test::require_shared("seeds/000_022af1c9c7a0144b.txt");
+  if (seed.empty()) return;  // skipped
   for (const char* model : {"models/tagger.bin", "models/parser.bin", "models/ner.bin"})
     if (!std::filesystem::exists(ng::test::source_dir() / model)) {
       WARN("skipped: " << model << " not built yet");
@@ -405,7 +365,7 @@ TEST_CASE("coref: the seed article's people, titles and place", "[coref][seed]")
   CHECK(place_entities.size() == 1);
 }
 
-TEST_CASE("coref: 'the sides' are the two people of the meeting", "[coref]") {
+TEST_CASE("coref: 'the sides' are the two people of the meeting", "[coref][unit]") {
   // Karl Brenner received Otto Lang . The sides praised the talks . They left .
   Document d = make_doc({
       {{"Karl", "PROPN", 3, "nsubj"},
@@ -425,8 +385,8 @@ TEST_CASE("coref: 'the sides' are the two people of the meeting", "[coref]") {
   d.tokens[7].xpos = "NNS";
   d.tokens[7].lemma = "side";
   d.tokens[2].lemma = "receive";
-  name(d, 0, 2, EntityType::Person);
-  name(d, 3, 5, EntityType::Person);
+  add_name(d, 0, 2, EntityType::Person);
+  add_name(d, 3, 5, EntityType::Person);
   coref().process(d);
   const int sides = entity_at(d, 6);
   REQUIRE(sides >= 0);
@@ -437,7 +397,7 @@ TEST_CASE("coref: 'the sides' are the two people of the meeting", "[coref]") {
   CHECK(entity_at(d, 12) == sides);  // "They"
 }
 
-TEST_CASE("coref: a person's name is the proper-noun core of the mention", "[coref]") {
+TEST_CASE("coref: a person's name is the proper-noun core of the mention", "[coref][unit]") {
   // Economy minister Ana Ruiz met President of Tarsk Karl Brenner .
   Document d = make_doc({{{"Economy", "NOUN", 2, "compound"},
                           {"minister", "NOUN", 3, "nmod:desc"},
@@ -450,9 +410,9 @@ TEST_CASE("coref: a person's name is the proper-noun core of the mention", "[cor
                           {"Karl", "PROPN", 5, "obj"},
                           {"Brenner", "PROPN", 9, "flat"},
                           {".", "PUNCT", 5, "punct"}}});
-  name(d, 0, 4, EntityType::Person);
-  name(d, 5, 10, EntityType::Person);
-  name(d, 7, 8, EntityType::Gpe);
+  add_name(d, 0, 4, EntityType::Person);
+  add_name(d, 5, 10, EntityType::Person);
+  add_name(d, 7, 8, EntityType::Gpe);
   coref().process(d);
   CHECK(entity_named(d, "Ana Ruiz") >= 0);
   const int karl = entity_named(d, "Karl Brenner");
@@ -462,7 +422,7 @@ TEST_CASE("coref: a person's name is the proper-noun core of the mention", "[cor
   CHECK(d.entities[karl].roles[0].of == entity_named(d, "Tarsk"));
 }
 
-TEST_CASE("coref: a title tagged as a name keeps its determiner in the mention", "[coref]") {
+TEST_CASE("coref: a title tagged as a name keeps its determiner in the mention", "[coref][unit]") {
   // Ana Ruiz , President of Tarsk , spoke . The President of Tarsk left .
   Document d = make_doc({{{"Ana", "PROPN", 7, "nsubj"},
                           {"Ruiz", "PROPN", 1, "flat"},
@@ -478,10 +438,10 @@ TEST_CASE("coref: a title tagged as a name keeps its determiner in the mention",
                           {"Tarsk", "PROPN", 2, "nmod"},
                           {"left", "VERB", 0, "root"},
                           {".", "PUNCT", 5, "punct"}}});
-  name(d, 0, 2, EntityType::Person);
-  name(d, 5, 6, EntityType::Gpe);
-  name(d, 9, 12, EntityType::Person);  // NER tagged "President of Tarsk"
-  name(d, 11, 12, EntityType::Gpe);
+  add_name(d, 0, 2, EntityType::Person);
+  add_name(d, 5, 6, EntityType::Gpe);
+  add_name(d, 9, 12, EntityType::Person);  // NER tagged "President of Tarsk"
+  add_name(d, 11, 12, EntityType::Gpe);
   coref().process(d);
   bool found = false;
   for (const auto& m : d.mentions)
@@ -492,7 +452,7 @@ TEST_CASE("coref: a title tagged as a name keeps its determiner in the mention",
   CHECK(found);
 }
 
-TEST_CASE("coref: 'City, Country' is the city, not the country", "[coref]") {
+TEST_CASE("coref: 'City, Country' is the city, not the country", "[coref][unit]") {
   // Tarsk , Ruritania grew . Ruritania voted .
   Document d = make_doc({{{"Tarsk", "PROPN", 4, "nsubj"},
                           {",", "PUNCT", 3, "punct"},
@@ -502,16 +462,16 @@ TEST_CASE("coref: 'City, Country' is the city, not the country", "[coref]") {
                          {{"Ruritania", "PROPN", 2, "nsubj"},
                           {"voted", "VERB", 0, "root"},
                           {".", "PUNCT", 2, "punct"}}});
-  name(d, 0, 3, EntityType::Gpe);  // "Tarsk, Ruritania" as one place
-  name(d, 2, 3, EntityType::Gpe);  // the country inside it
-  name(d, 5, 6, EntityType::Gpe);
+  add_name(d, 0, 3, EntityType::Gpe);  // "Tarsk, Ruritania" as one place
+  add_name(d, 2, 3, EntityType::Gpe);  // the country inside it
+  add_name(d, 5, 6, EntityType::Gpe);
   coref().process(d);
   CHECK(entity_at(d, 2) == entity_at(d, 5));
   CHECK(entity_at(d, 0) != entity_at(d, 5));
   CHECK(entity_named(d, "Ruritania") >= 0);
 }
 
-TEST_CASE("coref: cataphora, 'During his visit, X opened ...'", "[coref]") {
+TEST_CASE("coref: cataphora, 'During his visit, X opened ...'", "[coref][unit]") {
   // During his visit , Karl Brenner opened a school .
   Document d = make_doc({{{"During", "ADP", 3, "case"},
                           {"his", "PRON", 3, "nmod:poss"},
@@ -524,12 +484,12 @@ TEST_CASE("coref: cataphora, 'During his visit, X opened ...'", "[coref]") {
                           {"a", "DET", 10, "det"},
                           {"school", "NOUN", 8, "obj"},
                           {".", "PUNCT", 8, "punct"}}});
-  name(d, 4, 6, EntityType::Person);
+  add_name(d, 4, 6, EntityType::Person);
   coref().process(d);
   CHECK(entity_at(d, 1) == entity_at(d, 4));
 }
 
-TEST_CASE("coref: 'the X Oblast of Y' is named after the oblast", "[coref]") {
+TEST_CASE("coref: 'the X Oblast of Y' is named after the oblast", "[coref][unit]") {
   // Floods hit the Tarsk Oblast of Ruritania .
   Document d = make_doc({{{"Floods", "NOUN", 2, "nsubj"},
                           {"hit", "VERB", 0, "root"},
@@ -539,8 +499,8 @@ TEST_CASE("coref: 'the X Oblast of Y' is named after the oblast", "[coref]") {
                           {"of", "ADP", 7, "case"},
                           {"Ruritania", "PROPN", 5, "nmod"},
                           {".", "PUNCT", 2, "punct"}}});
-  name(d, 2, 7, EntityType::Gpe);
-  name(d, 6, 7, EntityType::Gpe);
+  add_name(d, 2, 7, EntityType::Gpe);
+  add_name(d, 6, 7, EntityType::Gpe);
   coref().process(d);
   CHECK(entity_named(d, "Tarsk Oblast") >= 0);
   CHECK(entity_named(d, "Ruritania") >= 0);
@@ -548,7 +508,7 @@ TEST_CASE("coref: 'the X Oblast of Y' is named after the oblast", "[coref]") {
 }
 
 TEST_CASE("coref: a name's mention extent takes its modifiers, not clauses or commas",
-          "[coref]") {
+          "[coref][unit]") {
   // Party leader Karl Brenner of the Green League , who won , spoke in Tarsk .
   Document d = make_doc({{{"Party", "NOUN", 2, "compound"},
                           {"leader", "NOUN", 3, "compound"},
@@ -566,9 +526,9 @@ TEST_CASE("coref: a name's mention extent takes its modifiers, not clauses or co
                           {"in", "ADP", 15, "case"},
                           {"Tarsk", "PROPN", 13, "obl"},
                           {".", "PUNCT", 13, "punct"}}});
-  name(d, 2, 4, EntityType::Person);
-  name(d, 5, 8, EntityType::Org);
-  name(d, 14, 15, EntityType::Gpe);
+  add_name(d, 2, 4, EntityType::Person);
+  add_name(d, 5, 8, EntityType::Org);
+  add_name(d, 14, 15, EntityType::Gpe);
   coref().process(d);
   auto extent = [&](int first) {
     for (const auto& m : d.mentions)
@@ -586,7 +546,7 @@ TEST_CASE("coref: a name's mention extent takes its modifiers, not clauses or co
                            {"Ana", "PROPN", 2, "flat"},
                            {"Ruiz", "PROPN", 3, "flat"},
                            {"spoke", "VERB", 0, "root"}}});
-  name(st, 2, 4, EntityType::Person);
+  add_name(st, 2, 4, EntityType::Person);
   coref().process(st);
   for (const auto& m : st.mentions)
     if (m.kind == ng::MentionKind::Name && m.first == 2)
@@ -600,7 +560,7 @@ TEST_CASE("coref: a name's mention extent takes its modifiers, not clauses or co
                            {"D.C", "PROPN", 2, "obl"},
                            {".", "PUNCT", 2, "punct"}}});
   dc.tokens[4].space_after = false;
-  name(dc, 3, 5, EntityType::Gpe);
+  add_name(dc, 3, 5, EntityType::Gpe);
   coref().process(dc);
   for (const auto& m : dc.mentions)
     if (m.kind == ng::MentionKind::Name)
@@ -609,7 +569,7 @@ TEST_CASE("coref: a name's mention extent takes its modifiers, not clauses or co
   CHECK(entity_named(d, "Karl Brenner") >= 0);
 }
 
-TEST_CASE("coref: in a game report a place that plays is its team", "[coref]") {
+TEST_CASE("coref: in a game report a place that plays is its team", "[coref][unit]") {
   // Ruritania defeated Borduria in the match . The goal came late . The stadium was full .
   // Tarsk is a city .
   Document d = make_doc({{{"Ruritania", "PROPN", 2, "nsubj"},
@@ -632,9 +592,9 @@ TEST_CASE("coref: in a game report a place that plays is its team", "[coref]") {
                           {"Tarsk", "PROPN", 4, "obl"},
                           {".", "PUNCT", 4, "punct"}}});
   d.tokens[1].lemma = "defeat";
-  name(d, 0, 1, EntityType::Gpe);
-  name(d, 2, 3, EntityType::Gpe);
-  name(d, 17, 18, EntityType::Gpe);
+  add_name(d, 0, 1, EntityType::Gpe);
+  add_name(d, 2, 3, EntityType::Gpe);
+  add_name(d, 17, 18, EntityType::Gpe);
   coref().process(d);
   CHECK(d.entities[entity_at(d, 0)].type == EntityType::Org);
   CHECK(d.entities[entity_at(d, 2)].type == EntityType::Org);
@@ -646,13 +606,13 @@ TEST_CASE("coref: in a game report a place that plays is its team", "[coref]") {
                             {"Borduria", "PROPN", 2, "obj"},
                             {".", "PUNCT", 2, "punct"}}});
   war.tokens[1].lemma = "defeat";
-  name(war, 0, 1, EntityType::Gpe);
-  name(war, 2, 3, EntityType::Gpe);
+  add_name(war, 0, 1, EntityType::Gpe);
+  add_name(war, 2, 3, EntityType::Gpe);
   coref().process(war);
   CHECK(war.entities[entity_at(war, 0)].type == EntityType::Gpe);
 }
 
-TEST_CASE("coref: 'they' is an organisation only when it was just the subject", "[coref]") {
+TEST_CASE("coref: 'they' is an organisation only when it was just the subject", "[coref][unit]") {
   // Lumo Corp said they would grow .
   Document said = make_doc({{{"Lumo", "PROPN", 2, "compound"},
                              {"Corp", "PROPN", 3, "nsubj"},
@@ -661,7 +621,7 @@ TEST_CASE("coref: 'they' is an organisation only when it was just the subject", 
                              {"would", "AUX", 6, "aux"},
                              {"grow", "VERB", 3, "ccomp"},
                              {".", "PUNCT", 3, "punct"}}});
-  name(said, 0, 2, EntityType::Org);
+  add_name(said, 0, 2, EntityType::Org);
   coref().process(said);
   REQUIRE(entity_at(said, 0) >= 0);
   CHECK(entity_at(said, 3) == entity_at(said, 0));
@@ -677,14 +637,14 @@ TEST_CASE("coref: 'they' is an organisation only when it was just the subject", 
                           {"they", "PRON", 3, "nsubj"},
                           {"left", "VERB", 0, "root"},
                           {".", "PUNCT", 3, "punct"}}});
-  name(d, 0, 2, EntityType::Person);
-  name(d, 3, 5, EntityType::Org);
+  add_name(d, 0, 2, EntityType::Person);
+  add_name(d, 3, 5, EntityType::Org);
   coref().process(d);
   REQUIRE(entity_at(d, 3) >= 0);
   CHECK(entity_at(d, 7) != entity_at(d, 3));  // not the company visited
 }
 
-TEST_CASE("coref: a quoted 'we' is the organisation the speaker stands for", "[coref]") {
+TEST_CASE("coref: a quoted 'we' is the organisation the speaker stands for", "[coref][unit]") {
   // " We will help , " said Lumo Corp 's chief Karl Brenner .
   Document d = make_doc({{{"\"", "PUNCT", 4, "punct"},
                           {"We", "PRON", 4, "nsubj"},
@@ -701,8 +661,8 @@ TEST_CASE("coref: a quoted 'we' is the organisation the speaker stands for", "[c
                           {"Brenner", "PROPN", 12, "flat"},
                           {".", "PUNCT", 7, "punct"}}});
   d.tokens[6].lemma = "say";
-  name(d, 7, 9, EntityType::Org);
-  name(d, 11, 13, EntityType::Person);
+  add_name(d, 7, 9, EntityType::Org);
+  add_name(d, 11, 13, EntityType::Person);
   coref().process(d);
   REQUIRE(entity_at(d, 7) >= 0);
   CHECK(entity_at(d, 1) == entity_at(d, 7));
@@ -710,7 +670,7 @@ TEST_CASE("coref: a quoted 'we' is the organisation the speaker stands for", "[c
 }
 
 TEST_CASE("coref: a surname joins a person named in several ways, whatever the order",
-          "[coref]") {
+          "[coref][unit]") {
   // Lumoist Karl Brenner spoke . Brenner left . Karl Brenner returned .
   Document d = make_doc({{{"Lumoist", "PROPN", 3, "compound"},
                           {"Karl", "PROPN", 4, "nsubj"},
@@ -724,15 +684,15 @@ TEST_CASE("coref: a surname joins a person named in several ways, whatever the o
                           {"Brenner", "PROPN", 1, "flat"},
                           {"returned", "VERB", 0, "root"},
                           {".", "PUNCT", 3, "punct"}}});
-  name(d, 0, 3, EntityType::Person);
-  name(d, 5, 6, EntityType::Person);
-  name(d, 8, 10, EntityType::Person);
+  add_name(d, 0, 3, EntityType::Person);
+  add_name(d, 5, 6, EntityType::Person);
+  add_name(d, 8, 10, EntityType::Person);
   coref().process(d);
   CHECK(entity_at(d, 5) == entity_at(d, 0));
   CHECK(entity_at(d, 8) == entity_at(d, 0));
 }
 
-TEST_CASE("coref: an organisation named with and without its country is one", "[coref]") {
+TEST_CASE("coref: an organisation named with and without its country is one", "[coref][unit]") {
   // The Portugal Lumo Ministry spoke . The Lumo Ministry left .
   Document d = make_doc({{{"The", "DET", 4, "det"},
                           {"Portugal", "PROPN", 4, "compound"},
@@ -745,15 +705,15 @@ TEST_CASE("coref: an organisation named with and without its country is one", "[
                           {"Ministry", "PROPN", 4, "nsubj"},
                           {"left", "VERB", 0, "root"},
                           {".", "PUNCT", 4, "punct"}}});
-  name(d, 1, 4, EntityType::Org);
-  name(d, 1, 2, EntityType::Gpe);
-  name(d, 7, 9, EntityType::Org);
+  add_name(d, 1, 4, EntityType::Org);
+  add_name(d, 1, 2, EntityType::Gpe);
+  add_name(d, 7, 9, EntityType::Org);
   coref().process(d);
   CHECK(entity_at(d, 7) == entity_at(d, 1));
   CHECK(entity_named(d, "Portugal") >= 0);
 }
 
-TEST_CASE("coref: 'the X organization' is X, and tells an untyped X's type", "[coref]") {
+TEST_CASE("coref: 'the X organization' is X, and tells an untyped X's type", "[coref][unit]") {
   // Glorpism grew . The Glorpism organization hired staff .
   Document d = make_doc({{{"Glorpism", "PROPN", 2, "nsubj"},
                           {"grew", "VERB", 0, "root"},
@@ -764,8 +724,8 @@ TEST_CASE("coref: 'the X organization' is X, and tells an untyped X's type", "[c
                           {"hired", "VERB", 0, "root"},
                           {"staff", "NOUN", 4, "obj"},
                           {".", "PUNCT", 4, "punct"}}});
-  name(d, 0, 1, EntityType::Other);
-  name(d, 4, 5, EntityType::Other);
+  add_name(d, 0, 1, EntityType::Other);
+  add_name(d, 4, 5, EntityType::Other);
   coref().process(d);
   REQUIRE(entity_at(d, 0) >= 0);
   CHECK(entity_at(d, 3) == entity_at(d, 0));  // the nominal joins the name

@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "core/utf8.h"
+#include "tests/doc_builder.h"
 #include "tests/test_support.h"
 
 namespace {
@@ -21,21 +22,13 @@ const ng::Gazetteer& gazetteer() {
   return g;
 }
 
-// A Document of one sentence from space-separated words and their UPOS.
+// A Document of one sentence from words and their UPOS, with no lemmas and no
+// tree (every head -1; see tests/doc_builder.h).
 ng::Document make_doc(const std::vector<std::pair<const char*, const char*>>& words) {
+  std::vector<ng::test::W> ws;
+  for (auto [form, upos] : words) ws.push_back({.form = form, .upos = upos});
   ng::Document d;
-  for (auto [form, upos] : words) {
-    ng::Token t;
-    if (!d.text.empty()) d.text += ' ';
-    t.begin = static_cast<uint32_t>(d.text.size());
-    d.text += form;
-    t.end = static_cast<uint32_t>(d.text.size());
-    t.form = form;
-    t.upos = upos;
-    d.tokens.push_back(t);
-  }
-  d.sentences.push_back(
-      {0, static_cast<int>(d.tokens.size()), 0, static_cast<uint32_t>(d.text.size())});
+  ng::test::add_sentence(d, ws);
   return d;
 }
 
@@ -52,7 +45,7 @@ ng::Mention mention(int first, int last, ng::EntityType type) {
 
 }  // namespace
 
-TEST_CASE("ner: gazetteer keys and lookups", "[ner]") {
+TEST_CASE("ner: gazetteer keys and lookups", "[ner][unit]") {
   struct Case {
     const char* in;
     const char* key;
@@ -98,7 +91,7 @@ TEST_CASE("ner: gazetteer keys and lookups", "[ner]") {
   CHECK((g.sports.at("defeat") & ng::Gazetteer::SportAction) != 0);
 }
 
-TEST_CASE("ner: a malformed lexicon line is rejected naming file and line", "[ner]") {
+TEST_CASE("ner: a malformed lexicon line is rejected naming file and line", "[ner][unit]") {
   ng::test::TempDir dir;
   for (const char* f : {"countries.tsv", "cities.tsv", "region_words.tsv", "org_words.tsv",
                         "honorifics.tsv", "nominals.tsv", "titles.tsv"})
@@ -114,7 +107,7 @@ TEST_CASE("ner: a malformed lexicon line is rejected naming file and line", "[ne
   }
 }
 
-TEST_CASE("ner: BILOU transitions", "[ner]") {
+TEST_CASE("ner: BILOU transitions", "[ner][unit]") {
   const int b_per = label_of(kPer, 'B'), i_per = label_of(kPer, 'I'), l_per = label_of(kPer, 'L');
   const int u_per = label_of(kPer, 'U'), i_org = label_of(kOrg, 'I'), b_org = label_of(kOrg, 'B');
   struct Case {
@@ -133,7 +126,7 @@ TEST_CASE("ner: BILOU transitions", "[ner]") {
   }
 }
 
-TEST_CASE("ner: Viterbi never returns an invalid label sequence", "[ner]") {
+TEST_CASE("ner: Viterbi never returns an invalid label sequence", "[ner][unit]") {
   // Emissions that favour I-PER everywhere: the best valid path must start
   // with B and end with L (or use U/O).
   const size_t n = 3;
@@ -153,7 +146,7 @@ TEST_CASE("ner: Viterbi never returns an invalid label sequence", "[ner]") {
   CHECK(allowed(labels[n - 1], -1));
 }
 
-TEST_CASE("ner: model file round trip and corrupt files", "[ner]") {
+TEST_CASE("ner: model file round trip and corrupt files", "[ner][unit]") {
   ng::test::TempDir dir;
   Weights w;
   std::vector<uint64_t> hashes = {42, 7, 1ull << 40};
@@ -232,7 +225,7 @@ TEST_CASE("ner: the shipped model finds people, places and organisations", "[ner
   }
 }
 
-TEST_CASE("ner: a name repeated where the model missed it is found again", "[ner]") {
+TEST_CASE("ner: a name repeated where the model missed it is found again", "[ner][unit]") {
   // Karl Brenner arrived . On Tuesday Brenner met Lumo Corp and Lumo Corp left .
   ng::Document d = make_doc({{"Karl", "PROPN"},  {"Brenner", "PROPN"}, {"arrived", "VERB"},
                              {"On", "ADP"},      {"Tuesday", "PROPN"}, {"Brenner", "PROPN"},
@@ -253,7 +246,7 @@ TEST_CASE("ner: a name repeated where the model missed it is found again", "[ner
     if (m.first == 5) CHECK(m.type == ng::EntityType::Person);
 }
 
-TEST_CASE("ner: proper nouns no name covers become untyped names", "[ner]") {
+TEST_CASE("ner: proper nouns no name covers become untyped names", "[ner][unit]") {
   // Karl Brenner left Glorpism for Russian Zentix in May .
   ng::Document d = make_doc({{"Karl", "PROPN"},
                              {"Brenner", "PROPN"},
@@ -278,7 +271,7 @@ TEST_CASE("ner: proper nouns no name covers become untyped names", "[ner]") {
   CHECK(found.size() == 3);
 }
 
-TEST_CASE("ner: a person named in full inside another name gets a nested mention", "[ner]") {
+TEST_CASE("ner: a person named in full inside another name gets a nested mention", "[ner][unit]") {
   // Karl Brenner founded the Karl Brenner Trust and the Brenner Hall .
   ng::Document d = make_doc({{"Karl", "PROPN"},  {"Brenner", "PROPN"}, {"founded", "VERB"},
                              {"the", "DET"},     {"Karl", "PROPN"},    {"Brenner", "PROPN"},
@@ -295,7 +288,8 @@ TEST_CASE("ner: a person named in full inside another name gets a nested mention
   CHECK(found.size() == 4);
 }
 
-TEST_CASE("ner: a surname typed as a place is the person; another first name is not", "[ner]") {
+TEST_CASE("ner: a surname typed as a place is the person, another first name is not",
+          "[ner][unit]") {
   // Vera Paris left . Paris said it . She flew to Paris . Ana Paris stayed .
   ng::Document d = make_doc({{"Vera", "PROPN"},  {"Paris", "PROPN"}, {"left", "VERB"},
                              {"Paris", "PROPN"}, {"said", "VERB"},  {"it", "PRON"},
@@ -320,7 +314,7 @@ TEST_CASE("ner: a surname typed as a place is the person; another first name is 
 }
 
 TEST_CASE("ner: an untyped name after a person noun or ending in a known surname is a person",
-          "[ner]") {
+          "[ner][unit]") {
   // Karl Brenner met singer Jo Vant and Ida Brenner .
   ng::Document d = make_doc({{"Karl", "PROPN"}, {"Brenner", "PROPN"}, {"met", "VERB"},
                              {"singer", "NOUN"}, {"Jo", "PROPN"},     {"Vant", "PROPN"},

@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "core/utf8.h"
 #include "entities/ner.h"
+#include "tests/doc_builder.h"
 #include "tests/test_support.h"
 
 namespace {
@@ -16,7 +17,7 @@ using ng::Document;
 using ng::EntityType;
 
 // One word: form, UPOS, head (1-based in the sentence, 0 = root), relation;
-// `name` starts a NER name of `len` words and type `type` at this word.
+// `len` > 0 starts a NER name of `len` words and type `type` at this word.
 struct W {
   const char* form;
   const char* upos;
@@ -26,34 +27,17 @@ struct W {
   EntityType type = EntityType::Other;
 };
 
+// A Document of one sentence with its names (see tests/doc_builder.h; lemmas
+// are lower-cased forms).
 Document make_doc(const std::vector<W>& words) {
   Document d;
-  for (const W& w : words) {
-    ng::Token t;
-    if (!d.text.empty()) d.text += ' ';
-    t.begin = static_cast<uint32_t>(d.text.size());
-    d.text += w.form;
-    t.end = static_cast<uint32_t>(d.text.size());
-    t.form = w.form;
-    t.lemma = ng::to_lower(w.form);
-    t.upos = w.upos;
-    t.head = w.head - 1;
-    t.deprel = w.rel;
-    d.tokens.push_back(t);
-  }
-  d.sentences.push_back(
-      {0, static_cast<int>(d.tokens.size()), 0, static_cast<uint32_t>(d.text.size())});
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (!words[i].len) continue;
-    ng::Mention m;
-    m.first = static_cast<int>(i);
-    m.last = static_cast<int>(i) + words[i].len;
-    m.head = ng::span_head(d, m.first, m.last);
-    m.type = words[i].type;
-    m.begin = d.tokens[m.first].begin;
-    m.end = d.tokens[m.last - 1].end;
-    d.mentions.push_back(m);
-  }
+  std::vector<ng::test::ParsedWord> parsed;
+  for (const W& w : words) parsed.push_back({w.form, w.upos, w.head, w.rel});
+  ng::test::add_parsed_sentence(d, parsed);
+  for (size_t i = 0; i < words.size(); ++i)
+    if (words[i].len)
+      ng::test::add_name(d, static_cast<int>(i), static_cast<int>(i) + words[i].len,
+                         words[i].type);
   return d;
 }
 
@@ -71,7 +55,7 @@ constexpr EntityType P = EntityType::Person, G = EntityType::Gpe, O = EntityType
 
 }  // namespace
 
-TEST_CASE("roles: who holds a title and what it is of", "[roles]") {
+TEST_CASE("roles: who holds a title and what it is of", "[roles][unit]") {
   struct Case {
     const char* what;
     std::vector<W> words;
@@ -180,7 +164,7 @@ TEST_CASE("roles: who holds a title and what it is of", "[roles]") {
   }
 }
 
-TEST_CASE("roles: ordinary words are not titles", "[roles]") {
+TEST_CASE("roles: ordinary words are not titles", "[roles][unit]") {
   // "the head of the queue" has no title ("head" is weak and "of" names no
   // place), and "a leader" without a holder is no description.
   Document d = make_doc(
@@ -188,14 +172,14 @@ TEST_CASE("roles: ordinary words are not titles", "[roles]") {
   CHECK(ng::find_roles(d, lexicon()).empty());
 }
 
-TEST_CASE("roles: implied titles", "[roles]") {
+TEST_CASE("roles: implied titles", "[roles][unit]") {
   CHECK(lexicon().satisfies("President", "Head of State"));
   CHECK(lexicon().satisfies("Prime Minister", "Head of Government"));
   CHECK(lexicon().satisfies("Governor", "Governor"));
   CHECK_FALSE(lexicon().satisfies("Governor", "Head of State"));
 }
 
-TEST_CASE("roles: a malformed titles.tsv is rejected naming file and line", "[roles]") {
+TEST_CASE("roles: a malformed titles.tsv is rejected naming file and line", "[roles][unit]") {
   ng::test::TempDir dir;
   dir.write("titles.tsv", "# header\npresident\tPresident\tgpe\n\ngovernor\tGovernor\tplanet\n");
   try {

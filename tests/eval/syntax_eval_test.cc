@@ -17,7 +17,7 @@ ng::Token word(const char* upos, const char* xpos, const char* lemma, int head,
 
 }  // namespace
 
-TEST_CASE("universal_deprel drops the subtype", "[syntax_eval]") {
+TEST_CASE("universal_deprel drops the subtype", "[syntax_eval][unit]") {
   struct Case {
     const char* in;
     const char* out;
@@ -26,7 +26,8 @@ TEST_CASE("universal_deprel drops the subtype", "[syntax_eval]") {
   for (const auto& c : cases) CHECK(ng::universal_deprel(c.in) == c.out);
 }
 
-TEST_CASE("score_same_tokens counts every word, LAS on universal relations", "[syntax_eval]") {
+TEST_CASE("score_same_tokens counts every word, LAS on universal relations",
+          "[syntax_eval][unit]") {
   // gold: "He left ." : He <-nsubj- left(root), . <-punct- left
   std::vector<ng::Token> gold = {word("PRON", "PRP", "he", 1, "nsubj"),
                                  word("VERB", "VBD", "leave", -1, "root"),
@@ -67,7 +68,7 @@ TEST_CASE("score_same_tokens counts every word, LAS on universal relations", "[s
   }
 }
 
-TEST_CASE("score_aligned scores over aligned words with F1", "[syntax_eval]") {
+TEST_CASE("score_aligned scores over aligned words with F1", "[syntax_eval][unit]") {
   // gold: "New York rocks": New <-compound- York <-nsubj- rocks(root)
   std::vector<ng::Token> gold = {word("PROPN", "NNP", "New", 1, "compound"),
                                  word("PROPN", "NNP", "York", 2, "nsubj"),

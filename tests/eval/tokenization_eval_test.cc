@@ -50,7 +50,7 @@ ng::ConlluSentence sentence(const std::string& text, const std::vector<std::stri
 
 }  // namespace
 
-TEST_CASE("conll18_raw_text joins sentences and paragraphs", "[tokenization_eval]") {
+TEST_CASE("conll18_raw_text joins sentences and paragraphs", "[tokenization_eval][unit]") {
   std::vector<ng::ConlluSentence> gold = {
       sentence("It rained.", {"It", "rained", "."}, true),
       sentence("We left.", {"We", "left", "."}),
@@ -66,7 +66,7 @@ TEST_CASE("conll18_raw_text joins sentences and paragraphs", "[tokenization_eval
 }
 
 TEST_CASE("evaluate_tokenization scores identical tokenization as perfect",
-          "[tokenization_eval]") {
+          "[tokenization_eval][unit]") {
   std::vector<ng::ConlluSentence> gold = {
       sentence("I don't know.", {"I", "do+n't", "know", "."}, true),
       sentence("Mary's dog ran.", {"Mary+'s", "dog", "ran", "."}),
@@ -90,7 +90,7 @@ TEST_CASE("evaluate_tokenization scores identical tokenization as perfect",
 }
 
 TEST_CASE("evaluate_tokenization counts token, word and sentence errors",
-          "[tokenization_eval]") {
+          "[tokenization_eval][unit]") {
   // Gold keeps "e-mail" and "Hello. World" in one sentence; gold treats
   // "cannot" as one word. The tokenizer differs on the sentence and on
   // "cannot" (can+not), agrees on the rest.
@@ -117,7 +117,7 @@ TEST_CASE("evaluate_tokenization counts token, word and sentence errors",
 }
 
 TEST_CASE("evaluate_tokenization aligns words inside multiword tokens by form",
-          "[tokenization_eval]") {
+          "[tokenization_eval][unit]") {
   // Gold splits "gonna" as gon+na; a system word sequence that differs inside
   // the token region still aligns the words whose forms agree.
   std::vector<ng::ConlluSentence> gold = {
@@ -131,7 +131,7 @@ TEST_CASE("evaluate_tokenization aligns words inside multiword tokens by form",
 }
 
 TEST_CASE("evaluate_tokenization reports gold forms missing from the text",
-          "[tokenization_eval]") {
+          "[tokenization_eval][unit]") {
   std::vector<ng::ConlluSentence> gold = {
       sentence("It rained.", {"It", "snowed", "."}, true, "doc-7"),
   };
@@ -145,11 +145,8 @@ TEST_CASE("evaluate_tokenization reports gold forms missing from the text",
 }
 
 TEST_CASE("tokenizer meets its targets on UD English EWT", "[tokenization_eval][shared]") {
-  auto shared = ng::test::shared_dir();
-  if (shared.empty()) {
-    WARN("skipped: ../shared is absent (set NEWSGRAPH_SHARED)");
-    return;
-  }
+  auto ewt = ng::test::require_shared("data/ud-english-ewt");
+  if (ewt.empty()) return;  // skipped
   const struct {
     const char* file;
     double min_tokens, min_sentences;
@@ -158,7 +155,7 @@ TEST_CASE("tokenizer meets its targets on UD English EWT", "[tokenization_eval][
       {"en_ewt-ud-dev.conllu", 0.99, 0.85},
   };
   for (const auto& set : sets) {
-    auto path = shared / "data/ud-english-ewt" / set.file;
+    auto path = ewt / set.file;
     if (!std::filesystem::exists(path)) {
       WARN("skipped: " << path.string() << " is absent");
       continue;

@@ -17,7 +17,7 @@ ng::KnowledgeGraph sample_graph() {
 
 }  // namespace
 
-TEST_CASE("dot_quote escapes what DOT needs", "[export][dot]") {
+TEST_CASE("dot_quote escapes what DOT needs", "[export][dot][unit]") {
   struct Case {
     const char* in;
     const char* out;
@@ -40,7 +40,7 @@ TEST_CASE("dot_quote escapes what DOT needs", "[export][dot]") {
   CHECK(ng::shorten("short", 5) == "short");
 }
 
-TEST_CASE("DOT output renders with GraphViz, hostile labels included", "[export][dot]") {
+TEST_CASE("DOT output renders with GraphViz, hostile labels included", "[export][dot][tool]") {
   std::string dot = ng::to_dot(sample_graph());
   CHECK(dot.rfind("digraph", 0) == 0);
   CHECK(dot.find("shape=diamond") != std::string::npos);
@@ -61,7 +61,7 @@ TEST_CASE("DOT output renders with GraphViz, hostile labels included", "[export]
   CHECK(svg.find("&lt;script&gt;") != std::string::npos);
 }
 
-TEST_CASE("GraphML output is well-formed XML with every node", "[export][graphml]") {
+TEST_CASE("GraphML output is well-formed XML with every node", "[export][graphml][tool]") {
   ng::KnowledgeGraph g = sample_graph();
   ng::test::TempDir tmp;
   auto path = tmp.write("g.graphml", ng::to_graphml(g));

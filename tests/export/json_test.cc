@@ -3,10 +3,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "rdf/jsonld.h"
 #include "tests/sample_documents.h"
 
-TEST_CASE("the plain JSON graph has nodes, edges, events and articles", "[export][json]") {
+TEST_CASE("the plain JSON graph has nodes, edges, events and articles", "[export][json][unit]") {
   ng::KnowledgeGraph g;
   g.add(ng::test::article_a());
   g.add(ng::test::article_b());
@@ -43,20 +42,4 @@ TEST_CASE("the plain JSON graph has nodes, edges, events and articles", "[export
   CHECK(j["events"][1]["modality"] == "negated");
   CHECK(j["events"][1]["date"].is_null());
   CHECK(j["articles"][0]["doc"] == "a1");
-}
-
-TEST_CASE("JSON-LD has a context and one named graph per article", "[export][jsonld]") {
-  ng::KnowledgeGraph g;
-  g.add(ng::test::article_a());
-  g.add(ng::test::hostile_article());
-  auto j = nlohmann::json::parse(ng::to_jsonld(g));
-  CHECK(j["@context"]["ng"] == "https://w3id.org/newsgraph/ontology#");
-  REQUIRE(j["@graph"].size() == 2);
-  CHECK(j["@graph"][0]["@id"] == g.articles()[0].iri);
-  CHECK(j["@graph"][1]["@id"] == g.articles()[1].iri);
-  bool article_typed = false;
-  for (const auto& node : j["@graph"][0]["@graph"])
-    if (node["@id"] == g.articles()[0].iri)
-      article_typed = node["@type"] == nlohmann::json::array({"schema:NewsArticle"});
-  CHECK(article_typed);
 }

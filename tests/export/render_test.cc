@@ -19,7 +19,7 @@ struct ScopedEnv {
 
 }  // namespace
 
-TEST_CASE("render writes SVG and PNG through dot", "[export][render]") {
+TEST_CASE("render writes SVG and PNG through dot", "[export][render][tool]") {
   ng::KnowledgeGraph g;
   g.add(ng::test::article_a());
   g.add(ng::test::hostile_article());
@@ -40,7 +40,7 @@ TEST_CASE("render writes SVG and PNG through dot", "[export][render]") {
   CHECK(files == 2);
 }
 
-TEST_CASE("render errors are clear and leave no file", "[export][render]") {
+TEST_CASE("render errors are clear and leave no file", "[export][render][tool]") {
   ng::test::TempDir tmp;
   auto out = tmp.path() / "d.svg";
   CHECK_THROWS_WITH(ng::render_dot("digraph { a -> b }", (tmp.path() / "d.gif").string()),

@@ -30,7 +30,7 @@ bool has_fact(const Document& d, const std::string& s, const std::string& p, con
 
 }  // namespace
 
-TEST_CASE("receive: host, guest, place, date and a meeting event", "[extract][rules]") {
+TEST_CASE("receive: host, guest, place, date and a meeting event", "[extract][rules][unit]") {
   Document d;
   d.date = "2019-01-04";  // a Friday
   // Mary Smith received John Doe in Paris on Monday .
@@ -58,7 +58,7 @@ TEST_CASE("receive: host, guest, place, date and a meeting event", "[extract][ru
   CHECK(e.rule == "meet.receive");
 }
 
-TEST_CASE("negated and future meetings keep their modality", "[extract][rules]") {
+TEST_CASE("negated and future meetings keep their modality", "[extract][rules][unit]") {
   struct Case { bool future; Modality expect; };
   for (auto c : {Case{false, Modality::Negated}, Case{true, Modality::Future}}) {
     Document d;
@@ -87,7 +87,7 @@ TEST_CASE("negated and future meetings keep their modality", "[extract][rules]")
   }
 }
 
-TEST_CASE("conjoined subjects: 'X and Y met' gives one event with both", "[extract][rules]") {
+TEST_CASE("conjoined subjects: 'X and Y met' gives one event with both", "[extract][rules][unit]") {
   Document d;
   // Ann and Bob met .
   test::add_sentence(d, {{"Ann", "Ann", "PROPN", 4, "nsubj"},
@@ -102,7 +102,7 @@ TEST_CASE("conjoined subjects: 'X and Y met' gives one event with both", "[extra
   CHECK(d.events[0].roles.size() == 2);
 }
 
-TEST_CASE("present ... with: giver, thing and recipient", "[extract][rules]") {
+TEST_CASE("present ... with: giver, thing and recipient", "[extract][rules][unit]") {
   Document d;
   // He presented Ann with an album .   (He already resolved to Bob)
   test::add_sentence(d, {{"Bob", "Bob", "PROPN", 2, "nsubj"},
@@ -151,7 +151,7 @@ std::set<std::pair<std::string, std::string>> met_pairs(const Document& d) {
 
 }  // namespace
 
-TEST_CASE("passive: nsubj does not reach the passive subject", "[extract][rules]") {
+TEST_CASE("passive: nsubj does not reach the passive subject", "[extract][rules][unit]") {
   Document d;
   // Ann was met by Bob .
   test::add_sentence(d, {{"Ann", "Ann", "PROPN", 3, "nsubj:pass"},
@@ -168,7 +168,8 @@ TEST_CASE("passive: nsubj does not reach the passive subject", "[extract][rules]
   CHECK(met_pairs(d) == std::set<std::pair<std::string, std::string>>{{"Ann", "Bob"}});
 }
 
-TEST_CASE("side slots: everyone listed after 'attended by', whatever the parse", "[extract][rules]") {
+TEST_CASE("side slots: everyone listed after 'attended by', whatever the parse",
+          "[extract][rules][unit]") {
   Document d;
   // The meeting was attended by Ann , Bob and Cy .   (a broken parse: Bob
   // and Cy hang on the verb)
@@ -191,7 +192,7 @@ TEST_CASE("side slots: everyone listed after 'attended by', whatever the parse",
                             {"Ann", "Bob"}, {"Ann", "Cy"}, {"Bob", "Cy"}});
 }
 
-TEST_CASE("focus: 'X joined the talks' adds X to the meeting in focus", "[extract][rules]") {
+TEST_CASE("focus: 'X joined the talks' adds X to the meeting in focus", "[extract][rules][unit]") {
   Document d;
   // Ann met Bob . Cy joined the talks .
   test::add_sentence(d, {{"Ann", "Ann", "PROPN", 2, "nsubj"},
@@ -222,7 +223,8 @@ TEST_CASE("focus: 'X joined the talks' adds X to the meeting in focus", "[extrac
   CHECK(alone.events.empty());
 }
 
-TEST_CASE("group nouns and appositions stand for the entities they name", "[extract][rules]") {
+TEST_CASE("group nouns and appositions stand for the entities they name",
+          "[extract][rules][unit]") {
   Document d;
   // The delegations of Ruritania and Freedonia met .
   test::add_sentence(d, {{"The", "the", "DET", 2, "det"},
@@ -256,7 +258,7 @@ TEST_CASE("group nouns and appositions stand for the entities they name", "[extr
   CHECK(pairs.count({"Ann", "Cy"}));
 }
 
-TEST_CASE("arranged and cancelled meetings are not reported as held", "[extract][rules]") {
+TEST_CASE("arranged and cancelled meetings are not reported as held", "[extract][rules][unit]") {
   for (const char* verb : {"arrange", "cancel"}) {
     INFO(verb);
     Document d;
@@ -280,7 +282,7 @@ TEST_CASE("arranged and cancelled meetings are not reported as held", "[extract]
   }
 }
 
-TEST_CASE("the rule trace says what fired and why a rule gave nothing", "[extract][rules]") {
+TEST_CASE("the rule trace says what fired and why a rule gave nothing", "[extract][rules][unit]") {
   std::ostringstream trace;
   RelationExtractorOptions o;
   o.rule_files = {(test::source_dir() / "extraction/rules/news.yaml").string()};

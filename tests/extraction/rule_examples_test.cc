@@ -76,7 +76,7 @@ bool has_event(const Document& d, const std::string& spec) {
 
 }  // namespace
 
-TEST_CASE("every rule example gives its facts and events", "[extract][rules][examples]") {
+TEST_CASE("every rule example gives its facts and events", "[extract][rules][examples][model]") {
   PipelineOptions po;
   po.is_declared = &ontology_declares;
   Pipeline pipeline(po);

@@ -27,7 +27,7 @@ std::string section(const std::string& doc, std::string_view mapping) {
 }  // namespace
 
 TEST_CASE("the rule language reference describes every key the loader accepts",
-          "[extract][rules][doc]") {
+          "[extract][rules][doc][unit]") {
   const std::string doc = reference();
   REQUIRE(!doc.empty());
   for (const auto& m : ng::rule_file_keys()) {
@@ -42,7 +42,7 @@ TEST_CASE("the rule language reference describes every key the loader accepts",
 }
 
 TEST_CASE("the rule language reference names every value of the enumerated keys",
-          "[extract][rules][doc]") {
+          "[extract][rules][doc][unit]") {
   const std::string doc = reference();
   const std::string trigger = section(doc, "trigger"), slot = section(doc, "slot");
   for (ng::Modality m : {ng::Modality::Asserted, ng::Modality::Negated, ng::Modality::Future,

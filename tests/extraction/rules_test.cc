@@ -17,7 +17,7 @@ bool declared(const std::string& curie) { return curie == "ng:met" || curie == "
 
 }  // namespace
 
-TEST_CASE("parse_path reads steps, constraints, '^' and '.'", "[extract][rules]") {
+TEST_CASE("parse_path reads steps, constraints, '^' and '.'", "[extract][rules][unit]") {
   auto p = ng::parse_path("obl[case=with|at]/nmod[lemma=talk]/^/.");
   REQUIRE(p.size() == 4);
   CHECK(p[0].deprel == "obl");
@@ -32,7 +32,7 @@ TEST_CASE("parse_path reads steps, constraints, '^' and '.'", "[extract][rules]"
   }
 }
 
-TEST_CASE("bad rule files fail loudly with file, line and rule id", "[extract][rules]") {
+TEST_CASE("bad rule files fail loudly with file, line and rule id", "[extract][rules][unit]") {
   struct Case { const char* file; std::vector<std::string> expect; };
   const Case cases[] = {
       {"rule_unknown_key.yaml", {"rule_unknown_key.yaml:6:", "test.bad_key", "confidance"}},
@@ -54,7 +54,8 @@ TEST_CASE("bad rule files fail loudly with file, line and rule id", "[extract][r
   }
 }
 
-TEST_CASE("the bundled rule files load and every rule has a trigger and output", "[extract][rules]") {
+TEST_CASE("the bundled rule files load and every rule has a trigger and output",
+          "[extract][rules][unit]") {
   auto rules = ng::load_rules((ng::test::source_dir() / "extraction/rules/news.yaml").string(), nullptr);
   CHECK(rules.size() >= 20);
   for (const auto& r : rules) {
@@ -65,7 +66,7 @@ TEST_CASE("the bundled rule files load and every rule has a trigger and output",
   }
 }
 
-TEST_CASE("paths: '^' takes constraints on the head", "[extract][rules]") {
+TEST_CASE("paths: '^' takes constraints on the head", "[extract][rules][unit]") {
   auto p = ng::parse_path("^[lemma=attend|hold]/nsubj");
   REQUIRE(p.size() == 2);
   CHECK(p[0].up);
@@ -74,7 +75,7 @@ TEST_CASE("paths: '^' takes constraints on the head", "[extract][rules]") {
   CHECK_THROWS_AS(ng::parse_path("^x"), ng::Error);
 }
 
-TEST_CASE("slot sides and focus events are read and checked", "[extract][rules]") {
+TEST_CASE("slot sides and focus events are read and checked", "[extract][rules][unit]") {
   auto dir = std::filesystem::temp_directory_path() / "ng_rules_side_test";
   std::filesystem::create_directories(dir);
   auto write = [&](const char* name, const char* text) {
@@ -115,7 +116,7 @@ TEST_CASE("slot sides and focus events are read and checked", "[extract][rules]"
 }
 
 TEST_CASE("modalities and entity types are read into their enums, with the same messages",
-          "[extract][rules]") {
+          "[extract][rules][unit]") {
   ng::test::TempDir dir;
   auto ok = dir.write("ok.yaml",
                       "- id: t.typed\n"

@@ -19,7 +19,7 @@ bool only_iri_safe(const std::string& s) {
 
 }  // namespace
 
-TEST_CASE("normalise_name folds accents, lower-cases and percent-encodes", "[graph][iri]") {
+TEST_CASE("normalise_name folds accents, lower-cases and percent-encodes", "[graph][iri][unit]") {
   struct Case {
     const char* name;
     const char* slug;
@@ -45,7 +45,7 @@ TEST_CASE("normalise_name folds accents, lower-cases and percent-encodes", "[gra
   }
 }
 
-TEST_CASE("normalise_name output stays inside the IRI-safe alphabet", "[graph][iri]") {
+TEST_CASE("normalise_name output stays inside the IRI-safe alphabet", "[graph][iri][unit]") {
   const char* hostile[] = {"Ǆ",          "😀 emoji",   "<script>",
                            "\"quoted\"", "{braces}",  "back\\slash",
                            "日本語",     "tab\there", "semi;colon#hash?query"};
@@ -57,7 +57,7 @@ TEST_CASE("normalise_name output stays inside the IRI-safe alphabet", "[graph][i
   }
 }
 
-TEST_CASE("entity IRIs are deterministic and typed", "[graph][iri]") {
+TEST_CASE("entity IRIs are deterministic and typed", "[graph][iri][unit]") {
   CHECK(ng::entity_iri(kBase, ng::EntityType::Person, "Ilham Aliyev") ==
         kBase + "person/ilham_aliyev");
   CHECK(ng::entity_iri(kBase, ng::EntityType::Org, "United Nations") ==
@@ -72,7 +72,7 @@ TEST_CASE("entity IRIs are deterministic and typed", "[graph][iri]") {
         "http://example.org/x#person/a");
 }
 
-TEST_CASE("article, event and statement IRIs", "[graph][iri]") {
+TEST_CASE("article, event and statement IRIs", "[graph][iri][unit]") {
   CHECK(ng::article_iri(kBase, "wikinews:Cairo_summit") ==
         kBase + "article/wikinews%3ACairo_summit");
   CHECK(ng::article_iri(kBase, "a b/\"c\"") == kBase + "article/a%20b%2F%22c%22");
@@ -85,7 +85,7 @@ TEST_CASE("article, event and statement IRIs", "[graph][iri]") {
   CHECK(ng::stable_hash("a") == "af63dc4c8601ec8c");
 }
 
-TEST_CASE("CURIEs expand and compact", "[graph][iri]") {
+TEST_CASE("CURIEs expand and compact", "[graph][iri][unit]") {
   CHECK(ng::expand_curie("ng:met") == "https://w3id.org/newsgraph/ontology#met");
   CHECK(ng::expand_curie("schema:Person") == "http://schema.org/Person");
   CHECK(ng::expand_curie("xsd:date") == "http://www.w3.org/2001/XMLSchema#date");
@@ -101,7 +101,7 @@ TEST_CASE("CURIEs expand and compact", "[graph][iri]") {
   }
 }
 
-TEST_CASE("base IRIs are checked", "[graph][iri]") {
+TEST_CASE("base IRIs are checked", "[graph][iri][unit]") {
   CHECK_NOTHROW(ng::check_base_iri("https://w3id.org/newsgraph/id/"));
   const char* bad[] = {"",
                        "example.org/",

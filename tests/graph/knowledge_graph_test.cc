@@ -28,7 +28,7 @@ const ng::GraphStatement* find_statement(const ng::KnowledgeGraph& g,
 
 }  // namespace
 
-TEST_CASE("two articles mentioning one person give one node", "[graph]") {
+TEST_CASE("two articles mentioning one person give one node", "[graph][unit]") {
   ng::KnowledgeGraph g;
   g.add(ng::test::article_a());
   g.add(ng::test::article_b());
@@ -48,7 +48,7 @@ TEST_CASE("two articles mentioning one person give one node", "[graph]") {
   CHECK(g.node(g.articles()[0].publisher).iri == kBase + "org/example_news");
 }
 
-TEST_CASE("facts keep their provenance", "[graph]") {
+TEST_CASE("facts keep their provenance", "[graph][unit]") {
   ng::KnowledgeGraph g;
   ng::Document a = ng::test::article_a();
   g.add(a);
@@ -76,7 +76,7 @@ TEST_CASE("facts keep their provenance", "[graph]") {
   CHECK(g.node(pub->object).iri == kBase + "org/example_news");
 }
 
-TEST_CASE("role facts come from the document's facts only, once", "[graph]") {
+TEST_CASE("role facts come from the document's facts only, once", "[graph][unit]") {
   ng::KnowledgeGraph g;
   g.add(ng::test::article_a());
   const ng::GraphStatement* title = find_statement(g, "Anna Kowalski", "schema:jobTitle");
@@ -101,7 +101,7 @@ TEST_CASE("role facts come from the document's facts only, once", "[graph]") {
   CHECK(titles == 0);
 }
 
-TEST_CASE("meetings give participants and met links only when asserted", "[graph]") {
+TEST_CASE("meetings give participants and met links only when asserted", "[graph][unit]") {
   ng::KnowledgeGraph g;
   g.add(ng::test::article_a());
   g.add(ng::test::article_b());
@@ -123,7 +123,7 @@ TEST_CASE("meetings give participants and met links only when asserted", "[graph
 }
 
 TEST_CASE("adding a document twice or with an unknown prefix fails and changes nothing",
-          "[graph]") {
+          "[graph][unit]") {
   ng::KnowledgeGraph g;
   g.add(ng::test::article_a());
   const size_t nodes = g.node_count(), statements = g.statements().size();
@@ -138,7 +138,7 @@ TEST_CASE("adding a document twice or with an unknown prefix fails and changes n
   CHECK(g.articles().size() == 1);
 }
 
-TEST_CASE("unusable arguments are skipped and counted", "[graph]") {
+TEST_CASE("unusable arguments are skipped and counted", "[graph][unit]") {
   DocBuilder b("d4");
   int s = b.sentence("Something happened.");
   int x = b.entity("X Person", ng::EntityType::Person);
@@ -155,7 +155,7 @@ TEST_CASE("unusable arguments are skipped and counted", "[graph]") {
   CHECK(g.statements()[0].provenance.sentence_text.empty());
 }
 
-TEST_CASE("labels do not depend on the order articles are added", "[graph]") {
+TEST_CASE("labels do not depend on the order articles are added", "[graph][unit]") {
   auto doc = [](const std::string& id, const std::string& name) {
     DocBuilder b(id);
     b.sentence(name + " spoke.");
@@ -175,7 +175,7 @@ TEST_CASE("labels do not depend on the order articles are added", "[graph]") {
   CHECK(g1.node(v1).aliases == std::vector<std::string>{"Zoe Alstrom"});
 }
 
-TEST_CASE("literal datatypes keep RDF valid", "[graph]") {
+TEST_CASE("literal datatypes keep RDF valid", "[graph][unit]") {
   struct Case {
     const char* datatype;
     const char* value;
@@ -205,7 +205,7 @@ TEST_CASE("literal datatypes keep RDF valid", "[graph]") {
   CHECK(ng::format_decimal(1.0 / 3) == "0.3333");
 }
 
-TEST_CASE("a custom base IRI is used everywhere and checked", "[graph]") {
+TEST_CASE("a custom base IRI is used everywhere and checked", "[graph][unit]") {
   ng::KnowledgeGraph g("http://example.org/kg/");
   g.add(ng::test::article_a());
   CHECK(g.find("http://example.org/kg/person/anna_kowalski") >= 0);
@@ -213,7 +213,7 @@ TEST_CASE("a custom base IRI is used everywhere and checked", "[graph]") {
   CHECK_THROWS_AS(ng::KnowledgeGraph("not a base"), ng::Error);
 }
 
-TEST_CASE("an untyped name said once and used by no fact is not a node", "[graph]") {
+TEST_CASE("an untyped name said once and used by no fact is not a node", "[graph][unit]") {
   DocBuilder b("u1", "Range opens", "2024-05-06");
   int s0 = b.sentence("The Range opened and Lumo Corp hired Tarsk Works.");
   b.entity("Range", ng::EntityType::Other);                  // a headline word, once

@@ -6,7 +6,7 @@
 
 using ng::test::TempDir;
 
-TEST_CASE("plain text: date line and source line become metadata", "[input]") {
+TEST_CASE("plain text: date line and source line become metadata", "[input][unit]") {
   std::string text = " date 2021-02-03 + 16 px\n\nA minister met a mayor. They talked.\n\nDaily Courier";
   ng::Document d = ng::document_from_text("a.txt", text);
   CHECK(d.date == "2021-02-03");
@@ -16,7 +16,7 @@ TEST_CASE("plain text: date line and source line become metadata", "[input]") {
   CHECK(d.span_text(d.body_begin, d.body_end).find("Daily Courier") == std::string::npos);
 }
 
-TEST_CASE("plain text without metadata keeps the whole text as body", "[input]") {
+TEST_CASE("plain text without metadata keeps the whole text as body", "[input][unit]") {
   ng::Document d = ng::document_from_text("b.txt", "The council met on Monday.\nIt agreed a budget.");
   CHECK(d.date.empty());
   CHECK(d.source.empty());
@@ -24,7 +24,7 @@ TEST_CASE("plain text without metadata keeps the whole text as body", "[input]")
   CHECK(d.body_end == d.text.size());
 }
 
-TEST_CASE("bad inputs are refused with a message naming what and where", "[input]") {
+TEST_CASE("bad inputs are refused with a message naming what and where", "[input][unit]") {
   struct Case { std::string text; const char* expect; };
   const Case cases[] = {
       {"", "empty"},
@@ -46,7 +46,7 @@ TEST_CASE("bad inputs are refused with a message naming what and where", "[input
   CHECK_THAT(d.warnings[0], Catch::Contains("byte offset 3"));
 }
 
-TEST_CASE("a batch reports and skips bad articles", "[input]") {
+TEST_CASE("a batch reports and skips bad articles", "[input][unit]") {
   TempDir dir;
   auto good = dir.write("good.txt", "The mayor met the governor.");
   auto empty = dir.write("empty.txt", "");
@@ -88,7 +88,7 @@ TEST_CASE("a batch reports and skips bad articles", "[input]") {
   CHECK_THROWS_AS(ng::read_articles(o, [](ng::Document&&) {}, [](const std::string&) {}), ng::Error);
 }
 
-TEST_CASE("sentences mode: every line is one document numbered by line", "[input]") {
+TEST_CASE("sentences mode: every line is one document numbered by line", "[input][unit]") {
   TempDir dir;
   auto f = dir.write("s.txt", "First sentence.\n\nThird line here.\n");
   ng::InputOptions o;

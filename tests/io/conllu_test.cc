@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "tests/doc_builder.h"
 #include "tests/test_support.h"
 
 using ng::test::TempDir;
@@ -29,7 +30,7 @@ const char* kTwoSentences =
 
 }  // namespace
 
-TEST_CASE("read_conllu reads words, multiword tokens and comments", "[conllu]") {
+TEST_CASE("read_conllu reads words, multiword tokens and comments", "[conllu][unit]") {
   TempDir dir;
   auto path = dir.write("a.conllu", kTwoSentences);
   auto sents = ng::read_conllu(path.string());
@@ -60,7 +61,7 @@ TEST_CASE("read_conllu reads words, multiword tokens and comments", "[conllu]") 
   CHECK(sents[1].text == "Yes");
 }
 
-TEST_CASE("read_conllu tolerates CRLF and blind HEAD columns", "[conllu]") {
+TEST_CASE("read_conllu tolerates CRLF and blind HEAD columns", "[conllu][unit]") {
   TempDir dir;
   auto path = dir.write("b.conllu", "# text = Hi\r\n1\tHi\t_\t_\t_\t_\t_\t_\t_\t_\r\n\r\n");
   auto sents = ng::read_conllu(path.string());
@@ -70,7 +71,7 @@ TEST_CASE("read_conllu tolerates CRLF and blind HEAD columns", "[conllu]") {
   CHECK(sents[0].words[0].head == 0);
 }
 
-TEST_CASE("read_conllu rejects malformed lines naming file and line", "[conllu]") {
+TEST_CASE("read_conllu rejects malformed lines naming file and line", "[conllu][unit]") {
   struct Case {
     const char* name;
     const char* content;
@@ -103,35 +104,20 @@ TEST_CASE("read_conllu rejects malformed lines naming file and line", "[conllu]"
   }
 }
 
-TEST_CASE("read_conllu names a missing file", "[conllu]") {
+TEST_CASE("read_conllu names a missing file", "[conllu][unit]") {
   CHECK_THROWS_WITH(ng::read_conllu("/nonexistent/x.conllu"),
                     Catch::Contains("/nonexistent/x.conllu"));
 }
 
-TEST_CASE("write_conllu writes sentence-relative heads and token ranges", "[conllu]") {
+TEST_CASE("write_conllu writes sentence-relative heads and token ranges", "[conllu][unit]") {
   ng::Document doc;
   doc.id = "art1";
-  doc.text = "Hi there. Bye!";
-  auto tok = [&](uint32_t b, uint32_t e, const char* upos, int head, const char* rel,
-                 bool space) {
-    ng::Token t;
-    t.begin = b;
-    t.end = e;
-    t.form = doc.text.substr(b, e - b);
-    t.lemma = t.form;
-    t.upos = upos;
-    t.head = head;
-    t.deprel = rel;
-    t.space_after = space;
-    doc.tokens.push_back(t);
-  };
-  tok(0, 2, "INTJ", -1, "root", true);
-  tok(3, 8, "ADV", 0, "advmod", false);
-  tok(8, 9, "PUNCT", 0, "punct", true);
-  tok(10, 13, "INTJ", -1, "root", false);
-  tok(13, 14, "PUNCT", 3, "punct", true);
-  doc.sentences.push_back({0, 3, 0, 9});
-  doc.sentences.push_back({3, 5, 10, 14});
+  // "Hi there. Bye!": form, lemma, UPOS, head (1-based, 0 = root), relation.
+  ng::test::add_sentence(doc, {{"Hi", "Hi", "INTJ", 0, "root"},
+                               {"there", "there", "ADV", 1, "advmod", "", false},
+                               {".", ".", "PUNCT", 1, "punct"}});
+  ng::test::add_sentence(doc, {{"Bye", "Bye", "INTJ", 0, "root", "", false},
+                               {"!", "!", "PUNCT", 1, "punct"}});
   std::ostringstream out;
   ng::write_conllu(doc, out);
   const std::string expected =
@@ -159,7 +145,7 @@ TEST_CASE("write_conllu writes sentence-relative heads and token ranges", "[conl
   CHECK(sents[1].text == "Bye!");
 }
 
-TEST_CASE("documents_from_conllu: one document per newdoc, text from SpaceAfter", "[conllu]") {
+TEST_CASE("documents_from_conllu: one document per newdoc, text from SpaceAfter", "[conllu][unit]") {
   std::istringstream in(std::string(kTwoSentences) + "\n# newdoc id = d2\n" +
                         "1\tNo\tno\tINTJ\tUH\t_\t0\troot\t0:root\t_\n");
   auto docs = ng::documents_from_conllu(ng::read_conllu(in, "mem.conllu"), "mem.conllu");
@@ -181,7 +167,7 @@ TEST_CASE("documents_from_conllu: one document per newdoc, text from SpaceAfter"
   CHECK(docs[1].text == "No");
 }
 
-TEST_CASE("documents_from_conllu: gold words space-separated, annotation optional", "[conllu]") {
+TEST_CASE("documents_from_conllu: gold words space-separated, annotation optional", "[conllu][unit]") {
   std::istringstream in(kTwoSentences);
   auto sentences = ng::read_conllu(in, "mem.conllu");
   auto docs = ng::documents_from_conllu(sentences, "gold", {.space_after = false, .annotation = false},
@@ -195,12 +181,8 @@ TEST_CASE("documents_from_conllu: gold words space-separated, annotation optiona
 }
 
 TEST_CASE("read_conllu reads the shared EWT dev set", "[conllu][shared]") {
-  auto shared = ng::test::shared_dir();
-  if (shared.empty()) {
-    WARN("skipped: ../shared not found");
-    return;
-  }
-  auto path = shared / "data/ud-english-ewt/en_ewt-ud-dev.conllu";
+  auto path = ng::test::require_shared("data/ud-english-ewt/en_ewt-ud-dev.conllu");
+  if (path.empty()) return;  // skipped
   auto sents = ng::read_conllu(path.string());
   size_t words = 0;
   for (const auto& s : sents) words += s.words.size();

@@ -25,7 +25,7 @@ std::vector<std::string> stage_names(const ng::Pipeline& p) {
 
 }  // namespace
 
-TEST_CASE("the stage table is in flow order: each stage's needs come before it", "[pipeline]") {
+TEST_CASE("the stage table is in flow order: each stage's needs come before it", "[pipeline][unit]") {
   ng::Layers have = ng::kTextLayers;
   for (const ng::StageInfo& info : ng::stage_table()) {
     INFO(info.name);
@@ -37,7 +37,7 @@ TEST_CASE("the stage table is in flow order: each stage's needs come before it",
 }
 
 TEST_CASE("a pipeline missing a required layer is refused, naming stage and layer",
-          "[pipeline]") {
+          "[pipeline][unit]") {
   ng::PipelineOptions o;
   o.stages = {"tokenizer", "coreference"};
   std::string e = build_error(o);

@@ -29,7 +29,7 @@ bool is_vocabulary(const std::string& iri) {
 
 }  // namespace
 
-TEST_CASE("the ontology parses and documents every ng: term", "[export][ontology]") {
+TEST_CASE("the ontology parses and documents every ng: term", "[rdf][ontology][unit]") {
   ng::Ontology o = ng::Ontology::load(ontology_path());
   CHECK(o.declares("ng:met"));
   CHECK(o.declares("ng:Meeting"));
@@ -102,7 +102,7 @@ TEST_CASE("the ontology parses and documents every ng: term", "[export][ontology
   }
 }
 
-TEST_CASE("every term the exporters emit is declared", "[export][ontology]") {
+TEST_CASE("every term the exporters emit is declared", "[rdf][ontology][unit]") {
   ng::Ontology o = ng::Ontology::load(ontology_path());
   ng::KnowledgeGraph g;
   g.add(ng::test::article_a());
@@ -123,7 +123,7 @@ TEST_CASE("every term the exporters emit is declared", "[export][ontology]") {
   }
 }
 
-TEST_CASE("every CURIE in the rule files is declared", "[export][ontology]") {
+TEST_CASE("every CURIE in the rule files is declared", "[rdf][ontology][unit]") {
   ng::Ontology o = ng::Ontology::load(ontology_path());
   auto dir = ng::test::source_dir() / "extraction/rules";
   if (!std::filesystem::is_directory(dir)) {
@@ -156,7 +156,7 @@ TEST_CASE("every CURIE in the rule files is declared", "[export][ontology]") {
   CHECK(checked > 0);
 }
 
-TEST_CASE("a broken or missing ontology is an error naming the file", "[export][ontology]") {
+TEST_CASE("a broken or missing ontology is an error naming the file", "[rdf][ontology][unit]") {
   ng::test::TempDir tmp;
   auto bad =
       tmp.write("bad.ttl", "@prefix ng: <https://w3id.org/newsgraph/ontology#> .\nng:met a .\n");

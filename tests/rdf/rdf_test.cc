@@ -103,7 +103,7 @@ bool have_rdflib() {
 }  // namespace
 
 TEST_CASE("every RDF format parses with rapper and rdflib, hostile strings included",
-          "[export][rdf]") {
+          "[rdf][tool]") {
   ng::KnowledgeGraph g = sample_graph();
   Expected want = expected(g);
   REQUIRE(want.graphs.size() == 3);
@@ -164,7 +164,7 @@ TEST_CASE("every RDF format parses with rapper and rdflib, hostile strings inclu
   }
 }
 
-TEST_CASE("an independent SPARQL engine finds the met link and the provenance", "[export][rdf]") {
+TEST_CASE("an independent SPARQL engine finds the met link and the provenance", "[rdf][tool]") {
   if (!have_rdflib()) {
     WARN("skipped: /usr/bin/python3 cannot import rdflib");
     return;
@@ -212,8 +212,8 @@ for row in g.query(q2):
                    "\tgive.present\t0.8\ta1\n") != std::string::npos);
 }
 
-TEST_CASE("only asserted facts get a direct triple; every fact gets a statement node",
-          "[export][rdf]") {
+TEST_CASE("only asserted facts get a direct triple, every fact gets a statement node",
+          "[rdf][unit]") {
   ng::RdfModel model;
   model.add(sample_graph(false));
   auto rows = [&](const std::string& q) { return ng::run_query(model, q).rows.size(); };
@@ -230,7 +230,7 @@ TEST_CASE("only asserted facts get a direct triple; every fact gets a statement 
         sample_graph(false).statements().size());
 }
 
-TEST_CASE("graph files load back with their named graphs", "[export][rdf]") {
+TEST_CASE("graph files load back with their named graphs", "[rdf][unit]") {
   ng::KnowledgeGraph g = sample_graph();
   Expected want = expected(g);
   TempDir tmp;
@@ -257,7 +257,7 @@ TEST_CASE("graph files load back with their named graphs", "[export][rdf]") {
   }
 }
 
-TEST_CASE("bad graph files give errors naming the file", "[export][rdf]") {
+TEST_CASE("bad graph files give errors naming the file", "[rdf][unit]") {
   TempDir tmp;
   ng::RdfModel m;
   CHECK_THROWS_WITH(m.load_file((tmp.path() / "missing.ttl").string()),
@@ -276,7 +276,7 @@ TEST_CASE("bad graph files give errors naming the file", "[export][rdf]") {
   CHECK_FALSE(ng::is_rdf_file(html.string()));
 }
 
-TEST_CASE("format names parse", "[export][rdf]") {
+TEST_CASE("format names parse", "[rdf][unit]") {
   ng::RdfFormat f;
   CHECK(ng::parse_rdf_format("turtle", f));
   CHECK(f == ng::RdfFormat::Turtle);

@@ -25,7 +25,7 @@ ng::RdfModel sample_model() {
 
 }  // namespace
 
-TEST_CASE("queries rasqal crashes on are rejected with advice", "[export][sparql]") {
+TEST_CASE("queries rasqal crashes on are rejected with advice", "[rdf][sparql][unit]") {
   struct Case {
     const char* query;
     const char* message;
@@ -59,7 +59,7 @@ TEST_CASE("queries rasqal crashes on are rejected with advice", "[export][sparql
   }
 }
 
-TEST_CASE("look-alikes of unsupported forms are accepted", "[export][sparql]") {
+TEST_CASE("look-alikes of unsupported forms are accepted", "[rdf][sparql][unit]") {
   const char* ok[] = {
       "SELECT * WHERE { ?s ?p ?o }",
       "SELECT ?p WHERE { ?s ?p ?o } VALUES (?p) { (<http://a>) (<http://b>) }",
@@ -80,7 +80,7 @@ TEST_CASE("look-alikes of unsupported forms are accepted", "[export][sparql]") {
   }
 }
 
-TEST_CASE("syntax errors carry rasqal's message and do not crash", "[export][sparql]") {
+TEST_CASE("syntax errors carry rasqal's message and do not crash", "[rdf][sparql][unit]") {
   ng::RdfModel m = sample_model();
   const char* bad[] = {"SELECT ?x WHERE { ?x ?p }", "SELEC ?x WHERE { ?x ?p ?o }",
                        "SELECT ?x WHERE { ?x undefined:p ?o }", "", "}}}}"};
@@ -90,7 +90,7 @@ TEST_CASE("syntax errors carry rasqal's message and do not crash", "[export][spa
   }
 }
 
-TEST_CASE("queries find people by label and return typed values", "[export][sparql]") {
+TEST_CASE("queries find people by label and return typed values", "[rdf][sparql][unit]") {
   ng::RdfModel m = sample_model();
   ng::QueryTable t = ng::run_query(m, kPrefixes + R"(
     SELECT DISTINCT ?p ?date WHERE {
@@ -115,7 +115,7 @@ TEST_CASE("queries find people by label and return typed values", "[export][spar
   CHECK(ng::to_tsv(none) == "p\n");
 }
 
-TEST_CASE("the SPARQL escaper survives hostile strings", "[export][sparql]") {
+TEST_CASE("the SPARQL escaper survives hostile strings", "[rdf][sparql][unit]") {
   ng::RdfModel m = sample_model();
   for (const auto& name : ng::test::hostile_names()) {
     INFO(name);
@@ -134,7 +134,7 @@ TEST_CASE("the SPARQL escaper survives hostile strings", "[export][sparql]") {
   CHECK(ng::sparql_iri("http://x/a b<c>") == "<http://x/a%20b%3Cc%3E>");
 }
 
-TEST_CASE("results print as TSV and SPARQL JSON", "[export][sparql]") {
+TEST_CASE("results print as TSV and SPARQL JSON", "[rdf][sparql][unit]") {
   ng::QueryTable t;
   t.variables = {"s", "label"};
   t.rows.push_back({ng::RdfTerm::iri("http://x/a"), ng::RdfTerm::literal("tab\there\nnl")});

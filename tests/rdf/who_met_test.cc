@@ -22,13 +22,13 @@ const std::string kRows =
 
 }  // namespace
 
-TEST_CASE("who_met lists asserted meeting pairs", "[export][who-met]") {
+TEST_CASE("who_met lists asserted meeting pairs", "[rdf][who-met][unit]") {
   ng::RdfModel m;
   m.add(sample_graph());
   CHECK(ng::who_met_tsv(ng::who_met(m), false) == kHeader + kRows);
 }
 
-TEST_CASE("who_met --all adds negated meetings with their modality", "[export][who-met]") {
+TEST_CASE("who_met --all adds negated meetings with their modality", "[rdf][who-met][unit]") {
   ng::RdfModel m;
   m.add(sample_graph());
   auto rows = ng::who_met(m, true);
@@ -39,7 +39,7 @@ TEST_CASE("who_met --all adds negated meetings with their modality", "[export][w
                  "Ålström.\tnegated\n") != std::string::npos);
 }
 
-TEST_CASE("who_met answers the same from a graph file", "[export][who-met]") {
+TEST_CASE("who_met answers the same from a graph file", "[rdf][who-met][unit]") {
   ng::test::TempDir tmp;
   for (auto format : {ng::RdfFormat::NQuads, ng::RdfFormat::Turtle, ng::RdfFormat::RdfXml}) {
     INFO(ng::to_string(format));
@@ -51,7 +51,7 @@ TEST_CASE("who_met answers the same from a graph file", "[export][who-met]") {
   }
 }
 
-TEST_CASE("a meeting of three gives three pairs, each once", "[export][who-met]") {
+TEST_CASE("a meeting of three gives three pairs, each once", "[rdf][who-met][unit]") {
   ng::test::DocBuilder b("m3");
   int s = b.sentence("Ann, Bob and Cy met in Rome.");
   int ann = b.entity("Ann Ames", ng::EntityType::Person);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/error.h"
+#include "tests/doc_builder.h"
 #include "tests/test_support.h"
 
 namespace {
@@ -12,7 +13,7 @@ const ng::Lemmatizer& lemmatizer() {
 }
 }  // namespace
 
-TEST_CASE("lemmatizer: irregular forms, suffix rules, case", "[lemmatizer]") {
+TEST_CASE("lemmatizer: irregular forms, suffix rules, case", "[lemmatizer][model]") {
   struct Case {
     const char* form;
     const char* upos;
@@ -54,33 +55,24 @@ TEST_CASE("lemmatizer: irregular forms, suffix rules, case", "[lemmatizer]") {
   }
 }
 
-TEST_CASE("lemmatizer fills every token of a document", "[lemmatizer]") {
+TEST_CASE("lemmatizer fills every token of a document", "[lemmatizer][model]") {
   ng::Document doc;
-  doc.text = "Officials met .";
-  const char* forms[] = {"Officials", "met", "."};
-  const char* xpos[] = {"NNS", "VBD", "."};
-  const char* upos[] = {"NOUN", "VERB", "PUNCT"};
-  for (int i = 0; i < 3; ++i) {
-    ng::Token t;
-    t.form = forms[i];
-    t.xpos = xpos[i];
-    t.upos = upos[i];
-    doc.tokens.push_back(t);
-  }
-  doc.sentences.push_back({0, 3, 0, static_cast<uint32_t>(doc.text.size())});
+  ng::test::add_sentence(doc, {{.form = "Officials", .upos = "NOUN", .xpos = "NNS"},
+                               {.form = "met", .upos = "VERB", .xpos = "VBD"},
+                               {.form = ".", .upos = "PUNCT", .xpos = "."}});
   lemmatizer().process(doc);
   CHECK(doc.tokens[0].lemma == "official");
   CHECK(doc.tokens[1].lemma == "meet");
   CHECK(doc.tokens[2].lemma == ".");
 }
 
-TEST_CASE("lemmatizer rejects missing and foreign model files", "[lemmatizer]") {
+TEST_CASE("lemmatizer rejects missing and foreign model files", "[lemmatizer][model]") {
   CHECK_THROWS_WITH(ng::Lemmatizer("/nonexistent/l.bin"), Catch::Contains("/nonexistent/l.bin"));
   auto tagger = ng::test::source_dir() / "models/tagger.bin";
   CHECK_THROWS_AS(ng::Lemmatizer(tagger.string()), ng::Error);
 }
 
-TEST_CASE("lemmatizer case classes", "[lemmatizer]") {
+TEST_CASE("lemmatizer case classes", "[lemmatizer][unit]") {
   struct Case {
     const char* form;
     int cls;

@@ -11,6 +11,7 @@
 
 #include "core/error.h"
 #include "io/conllu.h"
+#include "tests/doc_builder.h"
 #include "tests/test_support.h"
 
 namespace {
@@ -25,33 +26,22 @@ std::vector<std::string> split(const std::string& s) {
   return out;
 }
 
-// Appends a sentence given as space-separated forms / xpos / upos.
+// Appends a sentence given as space-separated forms / xpos / upos (see
+// tests/doc_builder.h), with a junk head and relation on every word that the
+// parser must overwrite.
 void add_tagged_sentence(Document& doc, const std::string& forms, const std::string& xpos,
                          const std::string& upos) {
   auto f = split(forms), x = split(xpos), u = split(upos);
   REQUIRE(f.size() == x.size());
   REQUIRE(f.size() == u.size());
-  if (!doc.text.empty()) doc.text += ' ';
-  ng::Sentence s;
-  s.first = static_cast<int>(doc.tokens.size());
-  s.begin = static_cast<uint32_t>(doc.text.size());
-  for (size_t i = 0; i < f.size(); ++i) {
-    if (i) doc.text += ' ';
-    Token t;
-    t.begin = static_cast<uint32_t>(doc.text.size());
-    doc.text += f[i];
-    t.end = static_cast<uint32_t>(doc.text.size());
-    t.form = f[i];
-    t.xpos = x[i];
-    t.upos = u[i];
-    t.head = 12345;  // must be overwritten
-    t.deprel = "junk";
-    doc.tokens.push_back(t);
+  std::vector<ng::test::W> words;
+  for (size_t i = 0; i < f.size(); ++i)
+    words.push_back({.form = f[i], .upos = u[i], .xpos = x[i]});
+  const ng::Sentence& s = doc.sentences[ng::test::add_sentence(doc, words)];
+  for (int i = s.first; i < s.last; ++i) {
+    doc.tokens[i].head = 12345;  // must be overwritten
+    doc.tokens[i].deprel = "junk";
   }
-  s.last = static_cast<int>(doc.tokens.size());
-  s.end = static_cast<uint32_t>(doc.text.size());
-  doc.sentences.push_back(s);
-  doc.body_end = static_cast<uint32_t>(doc.text.size());
 }
 
 const ng::Parser& model() {
@@ -103,7 +93,7 @@ struct Case {
 
 }  // namespace
 
-TEST_CASE("parser: attachments on hand-tagged sentences", "[parser][!mayfail]") {
+TEST_CASE("parser: attachments on hand-tagged sentences", "[parser][!mayfail][model]") {
   const std::vector<Case> cases = {
       {"transitive verb with oblique",
        "The president met the governor in Moscow .",
@@ -149,7 +139,7 @@ TEST_CASE("parser: attachments on hand-tagged sentences", "[parser][!mayfail]") 
   }
 }
 
-TEST_CASE("parser: heads are document-global across sentences", "[parser]") {
+TEST_CASE("parser: heads are document-global across sentences", "[parser][model]") {
   Document doc;
   add_tagged_sentence(doc, "He left .", "PRP VBD .", "PRON VERB PUNCT");
   add_tagged_sentence(doc, "The president met the governor .", "DT NN VBD DT NN .",
@@ -164,7 +154,8 @@ TEST_CASE("parser: heads are document-global across sentences", "[parser]") {
   CHECK(doc.tokens[7].deprel == "obj");
 }
 
-TEST_CASE("parser: every output is a single-rooted tree (random tag sequences)", "[parser]") {
+TEST_CASE("parser: every output is a single-rooted tree (random tag sequences)",
+          "[parser][model]") {
   const std::vector<std::pair<const char*, const char*>> tags = {
       {"NN", "NOUN"},  {"NNS", "NOUN"}, {"NNP", "PROPN"}, {"VB", "VERB"},   {"VBD", "VERB"},
       {"VBZ", "AUX"},  {"IN", "ADP"},   {"DT", "DET"},    {"JJ", "ADJ"},    {"RB", "ADV"},
@@ -194,7 +185,7 @@ TEST_CASE("parser: every output is a single-rooted tree (random tag sequences)",
   }
 }
 
-TEST_CASE("parser: empty sentences and an empty document are left alone", "[parser]") {
+TEST_CASE("parser: empty sentences and an empty document are left alone", "[parser][model]") {
   Document doc;
   model().process(doc);
   CHECK(doc.tokens.empty());
@@ -205,7 +196,7 @@ TEST_CASE("parser: empty sentences and an empty document are left alone", "[pars
   CHECK(doc.tokens[0].deprel == "root");
 }
 
-TEST_CASE("parser: scorer compares heads and universal relations", "[parser]") {
+TEST_CASE("parser: scorer compares heads and universal relations", "[parser][model]") {
   // Gold = the parser's own output, with subtypes added: LAS must be 100.
   Document doc;
   add_tagged_sentence(doc, "The president met the governor in Moscow .",
@@ -238,7 +229,7 @@ TEST_CASE("parser: scorer compares heads and universal relations", "[parser]") {
   CHECK(toks[0].form == "The");
 }
 
-TEST_CASE("parser: loading a bad model fails with the file name", "[parser]") {
+TEST_CASE("parser: loading a bad model fails with the file name", "[parser][unit]") {
   ng::test::TempDir tmp;
   auto missing = (tmp.path() / "none.bin").string();
   CHECK_THROWS_WITH(ng::Parser(missing), Catch::Contains("none.bin"));
@@ -248,16 +239,8 @@ TEST_CASE("parser: loading a bad model fails with the file name", "[parser]") {
 }
 
 TEST_CASE("parser: accuracy floor on EWT dev with gold tags", "[parser][shared]") {
-  auto shared = ng::test::shared_dir();
-  if (shared.empty()) {
-    WARN("skipped: ../shared not found (set NEWSGRAPH_SHARED)");
-    return;
-  }
-  auto path = shared / "data/ud-english-ewt/en_ewt-ud-dev.conllu";
-  if (!std::filesystem::exists(path)) {
-    WARN("skipped: " << path << " not found");
-    return;
-  }
+  auto path = ng::test::require_shared("data/ud-english-ewt/en_ewt-ud-dev.conllu");
+  if (path.empty()) return;  // skipped
   auto gold = ng::read_conllu(path.string());
   auto sc = ng::evaluate_parser(model(), gold);
   INFO("EWT dev, gold tags: UAS " << sc.uas() << " LAS " << sc.las());
@@ -266,7 +249,8 @@ TEST_CASE("parser: accuracy floor on EWT dev with gold tags", "[parser][shared]"
   CHECK(sc.las() > 82.0);
 }
 
-TEST_CASE("parser: a preposition with dependents is repaired into a case marker", "[parser]") {
+TEST_CASE("parser: a preposition with dependents is repaired into a case marker",
+          "[parser][unit]") {
   // met(0) on(1) Monday(2) with(3) Ann(4) Lee(5): "with" wrongly heads "Ann".
   struct R { const char* form; const char* upos; int head; const char* rel; };
   const R words[] = {{"met", "VERB", -1, "root"}, {"on", "ADP", 2, "case"},
@@ -297,7 +281,7 @@ TEST_CASE("parser: a preposition with dependents is repaired into a case marker"
   }
 }
 
-TEST_CASE("parser: a subject with a preposition is repaired into an oblique", "[parser]") {
+TEST_CASE("parser: a subject with a preposition is repaired into an oblique", "[parser][unit]") {
   // in(0) Rome(1) Ann(2) spoke(3): "Rome" wrongly the subject.
   std::vector<Token> t(4);
   const char* forms[] = {"in", "Rome", "Ann", "spoke"};

@@ -5,29 +5,19 @@
 #include <thread>
 
 #include "core/error.h"
+#include "tests/doc_builder.h"
 #include "tests/test_support.h"
 
 namespace {
 
-// A Document holding the given sentences, tokens separated by spaces.
+// A Document holding the given sentences of untagged words (see
+// tests/doc_builder.h).
 ng::Document make_doc(const std::vector<std::vector<std::string>>& sentences) {
   ng::Document doc;
   for (const auto& words : sentences) {
-    ng::Sentence s;
-    s.first = static_cast<int>(doc.tokens.size());
-    s.begin = static_cast<uint32_t>(doc.text.size());
-    for (const auto& w : words) {
-      ng::Token t;
-      t.begin = static_cast<uint32_t>(doc.text.size());
-      doc.text += w;
-      t.end = static_cast<uint32_t>(doc.text.size());
-      doc.text += ' ';
-      t.form = w;
-      doc.tokens.push_back(t);
-    }
-    s.last = static_cast<int>(doc.tokens.size());
-    s.end = doc.tokens.empty() ? s.begin : doc.tokens.back().end;
-    doc.sentences.push_back(s);
+    std::vector<ng::test::W> ws;
+    for (const auto& w : words) ws.push_back({.form = w});
+    ng::test::add_sentence(doc, ws);
   }
   return doc;
 }
@@ -46,7 +36,7 @@ const ng::Tagger& tagger() {
 
 }  // namespace
 
-TEST_CASE("tagger tags obvious sentences", "[tagger]") {
+TEST_CASE("tagger tags obvious sentences", "[tagger][model]") {
   struct Case {
     const char* words;
     const char* upos;
@@ -77,7 +67,7 @@ TEST_CASE("tagger tags obvious sentences", "[tagger]") {
   }
 }
 
-TEST_CASE("tagger tags every token of every sentence", "[tagger]") {
+TEST_CASE("tagger tags every token of every sentence", "[tagger][model]") {
   auto doc = make_doc({split("Hello world !"), {}, split("Yes .")});
   tagger().process(doc);
   for (const auto& t : doc.tokens) {
@@ -94,7 +84,7 @@ TEST_CASE("tagger tags every token of every sentence", "[tagger]") {
   CHECK(flat.tokens[2].upos == "VERB");
 }
 
-TEST_CASE("tagger tag set pairs UPOS with PTB XPOS", "[tagger]") {
+TEST_CASE("tagger tag set pairs UPOS with PTB XPOS", "[tagger][model]") {
   const auto& u = tagger().upos_tags();
   const auto& x = tagger().xpos_tags();
   REQUIRE(u.size() == x.size());
@@ -105,7 +95,7 @@ TEST_CASE("tagger tag set pairs UPOS with PTB XPOS", "[tagger]") {
   CHECK(nnp);
 }
 
-TEST_CASE("tagger rejects missing and foreign model files", "[tagger]") {
+TEST_CASE("tagger rejects missing and foreign model files", "[tagger][model]") {
   CHECK_THROWS_WITH(ng::Tagger("/nonexistent/tagger.bin"), Catch::Contains("/nonexistent/tagger.bin"));
   ng::test::TempDir dir;
   auto bad = dir.write("bad.bin", "not a model at all");
@@ -114,7 +104,7 @@ TEST_CASE("tagger rejects missing and foreign model files", "[tagger]") {
   CHECK_THROWS_WITH(ng::Tagger(lemmas.string()), Catch::Contains("lemmatizer.bin"));
 }
 
-TEST_CASE("tagger is deterministic across threads", "[tagger]") {
+TEST_CASE("tagger is deterministic across threads", "[tagger][model]") {
   auto words = split("Officials said the talks would resume next week in the capital .");
   std::vector<std::string_view> forms(words.begin(), words.end());
   std::vector<int> a, b;
@@ -124,7 +114,7 @@ TEST_CASE("tagger is deterministic across threads", "[tagger]") {
   CHECK(a == b);
 }
 
-TEST_CASE("tagger: words missing from the lexicon never get closed-class tags", "[tagger]") {
+TEST_CASE("tagger: words missing from the lexicon never get closed-class tags", "[tagger][model]") {
   // Invented words in every position of sentences with many function words.
   const char* frames[] = {"He gave the %s a book .", "The %s %s of the city was with them .",
                           "She presented them with a %s %s depicting events .",

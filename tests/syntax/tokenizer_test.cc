@@ -95,7 +95,7 @@ struct Case {
 
 }  // namespace
 
-TEST_CASE("tokenizer follows UD English EWT conventions", "[tokenizer]") {
+TEST_CASE("tokenizer follows UD English EWT conventions", "[tokenizer][unit]") {
   const Case cases[] = {
       // Clitics and multiword tokens: syntactic words, natural slices.
       {"n't", "I don't know", "I do·n't know"},
@@ -180,7 +180,7 @@ TEST_CASE("tokenizer follows UD English EWT conventions", "[tokenizer]") {
   }
 }
 
-TEST_CASE("tokenizer splits sentences", "[tokenizer]") {
+TEST_CASE("tokenizer splits sentences", "[tokenizer][unit]") {
   const Case cases[] = {
       {"period + capital", "It rained. We left.", "It rained . ‖ We left ."},
       {"question and exclamation", "Why? Because! Fine.", "Why ? ‖ Because ! ‖ Fine ."},
@@ -220,7 +220,7 @@ TEST_CASE("tokenizer splits sentences", "[tokenizer]") {
   }
 }
 
-TEST_CASE("tokenizer handles any UTF-8", "[tokenizer]") {
+TEST_CASE("tokenizer handles any UTF-8", "[tokenizer][unit]") {
   const Case cases[] = {
       {"NBSP is a space", "New\xC2\xA0York", "New York"},
       {"narrow NBSP and ideographic space", "a\xE2\x80\xAF" "b\xE3\x80\x80" "c", "a b c"},
@@ -244,7 +244,7 @@ TEST_CASE("tokenizer handles any UTF-8", "[tokenizer]") {
   }
 }
 
-TEST_CASE("tokenizer survives hostile input", "[tokenizer]") {
+TEST_CASE("tokenizer survives hostile input", "[tokenizer][unit]") {
   std::vector<ng::TokenizedWord> words;
   SECTION("empty and blank") {
     CHECK(tokenize("") == "");
@@ -310,7 +310,7 @@ TEST_CASE("tokenizer survives hostile input", "[tokenizer]") {
   }
 }
 
-TEST_CASE("tokenizer processes only the body", "[tokenizer]") {
+TEST_CASE("tokenizer processes only the body", "[tokenizer][unit]") {
   ng::Document doc;
   doc.text = "Title line\n\nThe body. Second sentence.\nSource: X";
   doc.body_begin = static_cast<uint32_t>(doc.text.find("The"));
@@ -333,7 +333,7 @@ TEST_CASE("tokenizer processes only the body", "[tokenizer]") {
   CHECK(doc.sentences.size() == 4);
 }
 
-TEST_CASE("tokenizer offsets are byte slices", "[tokenizer]") {
+TEST_CASE("tokenizer offsets are byte slices", "[tokenizer][unit]") {
   ng::Document doc;
   doc.text = "“Don’t,” she said.";
   tokenizer().process(doc);
@@ -353,7 +353,7 @@ TEST_CASE("tokenizer offsets are byte slices", "[tokenizer]") {
   CHECK(doc.tokens[4].space_after);
 }
 
-TEST_CASE("abbreviation lexicon is loaded and validated", "[tokenizer]") {
+TEST_CASE("abbreviation lexicon is loaded and validated", "[tokenizer][unit]") {
   CHECK(tokenizer().is_abbreviation("Gen."));
   CHECK(tokenizer().is_abbreviation("Inc."));
   CHECK_FALSE(tokenizer().is_abbreviation("no."));
