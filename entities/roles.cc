@@ -6,7 +6,8 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "core/utf8.h"
-#include "entities/ner.h"
+#include "entities/gazetteer.h"
+#include "entities/mention_spans.h"
 
 namespace ng {
 
