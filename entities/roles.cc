@@ -1,66 +1,50 @@
 #include "entities/roles.h"
 
 #include <algorithm>
-#include <fstream>
 
-#include "core/error.h"
 #include "core/text.h"
 #include "core/utf8.h"
 #include "entities/gazetteer.h"
 #include "entities/mention_spans.h"
+#include "lexicon/lexicon.h"
 
 namespace ng {
 
 namespace {
 
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  size_t a = 0;
-  for (;;) {
-    size_t b = s.find(sep, a);
-    out.push_back(s.substr(a, b == std::string::npos ? std::string::npos : b - a));
-    if (b == std::string::npos) break;
-    a = b + 1;
-  }
-  return out;
-}
-
 std::string lower(std::string_view w) { return to_lower(w); }
+
+// One line of titles.tsv (columns: phrase, canonical, of, gender, implies,
+// flags) as a TitleInfo; throws line.error() when a column is malformed.
+TitleInfo title_of(const LexiconLine& line) {
+  const auto& f = line.fields;
+  if (f.size() < 3 || f[0].empty() || f[1].empty())
+    throw line.error("expected phrase, canonical, of");
+  TitleInfo t;
+  t.canonical = f[1];
+  static const char* kinds[] = {"gpe", "region", "city", "org", "any", "-"};
+  if (std::find(std::begin(kinds), std::end(kinds), f[2]) == std::end(kinds))
+    throw line.error("unknown 'of' kind '" + f[2] + "' (gpe, region, city, org, any, -)");
+  t.of_kind = f[2] == "-" ? "" : f[2];
+  if (f.size() > 3 && f[3] != "-") {
+    if (f[3] != "m" && f[3] != "f") throw line.error("gender must be m, f or -");
+    t.gender = f[3][0];
+  }
+  if (f.size() > 4 && f[4] != "-" && !f[4].empty()) t.implies = split_at(f[4], '|');
+  if (f.size() > 5 && f[5] != "-" && !f[5].empty()) {
+    if (f[5] != "weak") throw line.error("unknown flag '" + f[5] + "' (weak, -)");
+    t.weak = true;
+  }
+  return t;
+}
 
 }  // namespace
 
 RoleLexicon RoleLexicon::load(const std::filesystem::path& dir) {
   RoleLexicon lex;
-  const auto path = dir / "titles.tsv";
-  std::ifstream in(path);
-  if (!in) throw Error("cannot read lexicon '" + path.string() + "'");
-  std::string line;
-  int no = 0;
-  while (std::getline(in, line)) {
-    ++no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    auto f = split(line, '\t');
-    auto bad = [&](const std::string& why) {
-      return Error(path.string() + ":" + std::to_string(no) + ": " + why + " in '" + line + "'");
-    };
-    if (f.size() < 3 || f[0].empty() || f[1].empty()) throw bad("expected phrase, canonical, of");
-    TitleInfo t;
-    t.canonical = f[1];
-    static const char* kinds[] = {"gpe", "region", "city", "org", "any", "-"};
-    if (std::find(std::begin(kinds), std::end(kinds), f[2]) == std::end(kinds))
-      throw bad("unknown 'of' kind '" + f[2] + "' (gpe, region, city, org, any, -)");
-    t.of_kind = f[2] == "-" ? "" : f[2];
-    if (f.size() > 3 && f[3] != "-") {
-      if (f[3] != "m" && f[3] != "f") throw bad("gender must be m, f or -");
-      t.gender = f[3][0];
-    }
-    if (f.size() > 4 && f[4] != "-" && !f[4].empty()) t.implies = split(f[4], '|');
-    if (f.size() > 5 && f[5] != "-" && !f[5].empty()) {
-      if (f[5] != "weak") throw bad("unknown flag '" + f[5] + "' (weak, -)");
-      t.weak = true;
-    }
-    std::string key = gazetteer_key(f[0]);
+  read_lexicon(dir / "titles.tsv", LexiconFormat::Tsv, [&](const LexiconLine& line) {
+    TitleInfo t = title_of(line);
+    std::string key = gazetteer_key(line.fields[0]);
     lex.longest_ = std::max(lex.longest_,
                             static_cast<size_t>(std::count(key.begin(), key.end(), ' ') +
                                                 std::count(key.begin(), key.end(), '-') * 2 + 1));
@@ -70,7 +54,7 @@ RoleLexicon RoleLexicon::load(const std::filesystem::path& dir) {
     for (const auto& i : t.implies)
       if (std::find(imp.begin(), imp.end(), i) == imp.end()) imp.push_back(i);
     lex.titles_.emplace(std::move(key), std::move(t));
-  }
+  });
   return lex;
 }
 

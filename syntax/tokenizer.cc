@@ -7,11 +7,10 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 
 #include "core/data_path.h"
-#include "core/error.h"
 #include "core/utf8.h"
+#include "lexicon/lexicon.h"
 
 namespace ng {
 
@@ -938,36 +937,16 @@ void TokenizerScanner::split_sentences(size_t first) {
 Tokenizer::Tokenizer() : Tokenizer(data_path("lexicon/abbreviations.txt")) {}
 
 Tokenizer::Tokenizer(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) throw Error("cannot read abbreviation lexicon '" + path.string() + "'");
-  std::string line;
-  int lineno = 0;
-  while (std::getline(in, line)) {
-    ++lineno;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    size_t hash = line.find('#');
-    std::string_view body = std::string_view(line).substr(0, hash);
-    std::vector<std::string_view> fields;
-    size_t i = 0;
-    while (i < body.size()) {
-      while (i < body.size() && (body[i] == ' ' || body[i] == '\t')) ++i;
-      size_t j = i;
-      while (j < body.size() && body[j] != ' ' && body[j] != '\t') ++j;
-      if (j > i) fields.push_back(body.substr(i, j - i));
-      i = j;
-    }
-    if (fields.empty()) continue;
-    auto bad = [&](const std::string& why) {
-      return Error(path.string() + ":" + std::to_string(lineno) + ": " + why + ": '" + line + "'");
-    };
-    if (fields.size() > 2) throw bad("expected an abbreviation and an optional tag 'final'");
+  read_lexicon(path, LexiconFormat::Words, [&](const LexiconLine& line) {
+    const auto& fields = line.fields;
+    if (fields.size() > 2) throw line.error("expected an abbreviation and an optional tag 'final'");
     if (fields.size() == 2 && fields[1] != "final")
-      throw bad("unknown tag '" + std::string(fields[1]) + "'");
-    std::string_view a = fields[0];
-    if (a.size() < 2 || a.back() != '.') throw bad("an abbreviation must end with '.'");
-    if (a.size() > 15) throw bad("abbreviation longer than 15 bytes");
-    abbreviations_[std::string(a)] = fields.size() == 2;
-  }
+      throw line.error("unknown tag '" + fields[1] + "'");
+    const std::string& a = fields[0];
+    if (a.size() < 2 || a.back() != '.') throw line.error("an abbreviation must end with '.'");
+    if (a.size() > 15) throw line.error("abbreviation longer than 15 bytes");
+    abbreviations_[a] = fields.size() == 2;
+  });
 }
 
 void Tokenizer::tokenize(std::string_view text, size_t begin, size_t end,
