@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "core/data_path.h"
+#include "core/dates.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "core/utf8.h"
@@ -539,20 +540,28 @@ void add_nested(const Document& doc, const Gazetteer& g, const Mention& outer,
 // Dates by rule: runs of month and weekday names, day numbers and years
 // ("Monday, May 18, 2015", "18 May", "March 2019"), a year after a
 // preposition ("in 2015"), and "yesterday"/"today"/"tomorrow".
+// A month name as news writes it (l in lower case): in full, or its first
+// three letters with a period ("jan.", "sept."; not "may." nor "june.").
+bool written_month(std::string_view l) {
+  if (l == "sept.") return true;
+  for (std::string_view name : kMonthNames)
+    if (l == name || (name.size() > 3 && l.size() == 4 && l.back() == '.' &&
+                      l.substr(0, 3) == name.substr(0, 3)))
+      return true;
+  return false;
+}
+// 1 for a capitalised month name (not "May" the modal verb nor "March" the
+// verb), 2 for a capitalised weekday name, else 0.
 int month_or_weekday(const Token& t) {
-  static const char* names[] = {
-      "january",   "february", "march",     "april",    "may",    "june",     "july",  "august",
-      "september", "october",  "november",  "december", "jan.",   "feb.",     "mar.",  "apr.",
-      "jun.",      "jul.",     "aug.",      "sep.",     "sept.",  "oct.",     "nov.",  "dec.",
-      "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday"};
   if (t.form.empty() || !std::isupper(static_cast<unsigned char>(t.form[0]))) return 0;
   const std::string l = to_lower(t.form);
-  for (size_t i = 0; i < std::size(names); ++i)
-    if (l == names[i]) {
-      // "May" the modal verb; "March" the verb.
-      if ((l == "may" || l == "march") && (t.upos == "AUX" || t.upos == "VERB")) return 0;
-      return i < 24 ? 1 : 2;
-    }
+  if (written_month(l)) {
+    // "May" the modal verb; "March" the verb.
+    if ((l == "may" || l == "march") && (t.upos == "AUX" || t.upos == "VERB")) return 0;
+    return 1;
+  }
+  for (std::string_view name : kWeekdayNames)
+    if (l == name) return 2;
   return 0;
 }
 bool day_number(std::string_view f) {

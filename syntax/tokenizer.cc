@@ -9,6 +9,7 @@
 #include <array>
 
 #include "core/data_path.h"
+#include "core/dates.h"
 #include "core/utf8.h"
 #include "lexicon/lexicon.h"
 
@@ -155,13 +156,20 @@ constexpr std::string_view kShortSentenceStarts[] = {
     "ms", "dr", "not", "now", "one", "our", "she", "the", "too", "two", "was", "who", "why",
     "yet", "you"};
 
-// Words after which an abbreviation tagged `final` does not end a sentence.
-constexpr std::string_view kCalendarWords[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
-    "thur", "thurs", "fri", "sat", "sun", "today", "tonight", "tomorrow", "yesterday"};
+// Words after which an abbreviation tagged `final` does not end a sentence
+// (w in lower case): month and weekday names in full or cut to three letters
+// ("jan", "mon"), a few other cuts ("sept", "tues", "thurs") and the days
+// around today.
+bool calendar_word(std::string_view w) {
+  static constexpr std::string_view kOthers[] = {"sept",  "tues",    "thur",     "thurs",
+                                                 "today", "tonight", "tomorrow", "yesterday"};
+  auto named = [&](std::string_view name) {
+    return w == name || (w.size() == 3 && name.substr(0, 3) == w);
+  };
+  return std::any_of(kMonthNames.begin(), kMonthNames.end(), named) ||
+         std::any_of(kWeekdayNames.begin(), kWeekdayNames.end(), named) ||
+         std::find(std::begin(kOthers), std::end(kOthers), w) != std::end(kOthers);
+}
 
 template <size_t N>
 bool in_list(const std::string_view (&list)[N], std::string_view w) {
@@ -886,7 +894,7 @@ void TokenizerScanner::split_sentences(size_t first) {
       if (is_upper(c)) {
         char buf[16];
         std::string_view l = ascii_lower(next, buf, sizeof buf);
-        boundary = l.empty() || !in_list(kCalendarWords, l);
+        boundary = l.empty() || !calendar_word(l);
       }
     }
     if (boundary) out_[j].sentence_start = true;
