@@ -405,15 +405,34 @@ void viterbi(const std::vector<float>& emit, size_t n, const float (*transition)
 
 void decode(const Weights& w, const std::vector<uint64_t>& feats,
             const std::vector<uint32_t>& offsets, std::vector<int>& labels) {
-  const size_t n = offsets.size() - 1;
-  std::vector<float> emit(n * kLabels, 0.0f);
-  for (size_t i = 0; i < n; ++i) {
-    float* e = &emit[i * kLabels];
-    for (uint32_t f = offsets[i]; f < offsets[i + 1]; ++f)
-      if (const float* row = w.find(feats[f]))
-        for (int l = 0; l < kLabels; ++l) e[l] += row[l];
+  std::vector<float> emit;
+  emissions(w, feats, offsets, emit);
+  viterbi(emit, offsets.size() - 1, w.transition, w.final_, labels);
+}
+
+std::vector<LabelSpan> spans_of(const std::vector<int>& labels) {
+  std::vector<LabelSpan> spans;
+  for (int i = 0; i < static_cast<int>(labels.size()); ++i) {
+    int l = labels[i];
+    if (l == 0) continue;
+    int type = (l - 1) / 4, b = (l - 1) % 4;
+    if (b != 0 && b != 3) continue;  // spans start at B or U
+    int j = i;
+    if (b == 0)
+      while (j + 1 < static_cast<int>(labels.size()) && labels[j + 1] != 0 &&
+             (labels[j + 1] - 1) / 4 == type && (labels[j + 1] - 1) % 4 != 0 &&
+             (labels[j + 1] - 1) % 4 != 3) {
+        ++j;
+        if ((labels[j] - 1) % 4 == 2) break;
+      }
+    spans.push_back({i, j + 1, type});
+    i = j;
   }
-  viterbi(emit, n, w.transition, w.final_, labels);
+  return spans;
+}
+
+std::string head_lemma_feature(const std::string* head_lemma) {
+  return head_lemma ? to_lower(*head_lemma) : std::string("<root>");
 }
 
 }  // namespace ner_internal
@@ -638,16 +657,15 @@ void add_dates(const Document& doc, const Sentence& s, int si, std::vector<char>
 //    President Barack Obama", "Facebook co-founder Mark Zuckerberg");
 //  - "City, Region" is one place ("Clearwater, Florida") when the second part
 //    is a known region or country (the parts stay mentions of their own).
-template <class Span>
 void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
-                  std::vector<Span>& spans) {
+                  std::vector<LabelSpan>& spans) {
   auto glued_hyphen = [&](int h) {  // token h is a hyphen with no space on either side
     return h > s.first && h + 1 < s.last &&
            (doc.tokens[h].form == "-" || doc.tokens[h].form == "‐") &&
            !doc.tokens[h - 1].space_after && !doc.tokens[h].space_after;
   };
   for (size_t k = 0; k < spans.size(); ++k) {
-    Span& sp = spans[k];
+    LabelSpan& sp = spans[k];
     // Two names joined by a glued hyphen are one: "Hwang Hee" "-" "Chan",
     // "Mohamed El" "-Hassan Mohamed".
     while (k + 1 < spans.size() &&
@@ -716,8 +734,8 @@ void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
   }
   // "Clearwater, Florida": place, comma, known region or country.
   for (size_t k = 0; k + 1 < spans.size(); ++k) {
-    Span& a = spans[k];
-    const Span& b = spans[k + 1];
+    LabelSpan& a = spans[k];
+    const LabelSpan& b = spans[k + 1];
     if (a.type != kPlace || b.type != kPlace || b.first != a.last + 1 ||
         doc.tokens[a.last].form != ",")
       continue;
@@ -956,10 +974,9 @@ void NerTagger::process(Document& doc) const {
       view.upos.push_back(tok.upos);
       view.space_after.push_back(tok.space_after);
       view.deprel.push_back(tok.deprel);
-      head_lemmas.push_back(tok.head < 0 ? std::string("<root>")
-                                         : to_lower(doc.tokens[tok.head].lemma.empty()
-                                                        ? doc.tokens[tok.head].form
-                                                        : doc.tokens[tok.head].lemma));
+      const Token* head = tok.head < 0 ? nullptr : &doc.tokens[tok.head];
+      head_lemmas.push_back(
+          head_lemma_feature(!head ? nullptr : head->lemma.empty() ? &head->form : &head->lemma));
     }
     for (const auto& h : head_lemmas) view.head_lemma.push_back(h);
     feats.clear();
@@ -967,28 +984,13 @@ void NerTagger::process(Document& doc) const {
     decode(*model_, feats, offsets, labels);
     std::vector<char> covered(s.last - s.first, 0);
     // Spans from the labels (document-global token indices).
-    struct Span {
-      int first, last, type;
-    };
-    std::vector<Span> spans;
-    for (int i = 0; i < static_cast<int>(labels.size()); ++i) {
-      int l = labels[i];
-      if (l == 0) continue;
-      int type = (l - 1) / 4, b = (l - 1) % 4;
-      if (b != 0 && b != 3) continue;  // spans start at B or U
-      int j = i;
-      if (b == 0)
-        while (j + 1 < static_cast<int>(labels.size()) && labels[j + 1] != 0 &&
-               (labels[j + 1] - 1) / 4 == type && (labels[j + 1] - 1) % 4 != 0 &&
-               (labels[j + 1] - 1) % 4 != 3) {
-          ++j;
-          if ((labels[j] - 1) % 4 == 2) break;
-        }
-      spans.push_back({s.first + i, s.first + j + 1, type});
-      i = j;
+    std::vector<LabelSpan> spans = spans_of(labels);
+    for (LabelSpan& sp : spans) {
+      sp.first += s.first;
+      sp.last += s.first;
     }
     refine_spans(doc, g, s, spans);
-    for (const Span& sp : spans) {
+    for (const LabelSpan& sp : spans) {
       const int type = sp.type;
       Mention m;
       m.sentence = si;

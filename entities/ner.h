@@ -84,8 +84,13 @@ struct SentenceView {
   std::vector<std::string_view> upos;        // may be empty strings
   std::vector<uint8_t> space_after;          // 1 = whitespace follows the token
   std::vector<std::string_view> deprel;      // UD relation to the head; may be empty
-  std::vector<std::string_view> head_lemma;  // lower-cased lemma of the head ("<root>")
+  std::vector<std::string_view> head_lemma;  // head_lemma_feature() of each token
 };
+
+// The head-lemma feature of a word, the same at training and at run time:
+// "<root>" for the root (head_lemma == nullptr), else its head's lemma
+// lower-cased.
+std::string head_lemma_feature(const std::string* head_lemma);
 
 // Appends every token's feature hashes to feats; offsets[i]..offsets[i+1]
 // delimit token i's features (offsets gets size n+1).
@@ -115,9 +120,37 @@ struct Weights {
 void viterbi(const std::vector<float>& emit, size_t n, const float (*transition)[kLabels],
              const float* final_scores, std::vector<int>& labels);
 
+// Emission scores emit[i * kLabels + label] of the tokens whose features
+// offsets delimits (see sentence_features): the sum, in feature order, of
+// the rows w.find(hash) gives (nullptr = an unknown feature). W is Weights
+// at run time, the trainer's weights while training.
+template <class W>
+void emissions(const W& w, const std::vector<uint64_t>& feats,
+               const std::vector<uint32_t>& offsets, std::vector<float>& emit) {
+  const size_t n = offsets.size() - 1;
+  emit.assign(n * kLabels, 0.0f);
+  for (size_t i = 0; i < n; ++i) {
+    float* e = &emit[i * kLabels];
+    for (uint32_t f = offsets[i]; f < offsets[i + 1]; ++f)
+      if (const float* row = w.find(feats[f]))
+        for (int l = 0; l < kLabels; ++l) e[l] += row[l];
+  }
+}
+
 // Best label sequence for the sentence (emissions from w, then viterbi).
 void decode(const Weights& w, const std::vector<uint64_t>& feats,
             const std::vector<uint32_t>& offsets, std::vector<int>& labels);
+
+// A name in a label sequence: tokens [first, last) of the sentence, of
+// SpanType type.
+struct LabelSpan {
+  int first, last, type;
+};
+
+// The names of a label sequence, in order: each U, and each B with the I
+// and L of its type that follow it (up to the L). Labels outside such runs
+// are skipped (a valid BILOU sequence has none).
+std::vector<LabelSpan> spans_of(const std::vector<int>& labels);
 
 // One name, one reading per article: appends to `found` (the article's
 // mentions so far) a mention for each uncovered proper noun that repeats a
