@@ -123,25 +123,37 @@ bool allowed(int prev, int next) {
   return nb == 0 || nb == 3;  // B or U
 }
 
-void sentence_features(const Gazetteer& g, const SentenceView& s, std::vector<uint64_t>& feats,
-                       std::vector<uint32_t>& offsets) {
+namespace {
+
+// What the features read of each token of a sentence. sentence_features
+// keeps one per thread, so its strings keep their capacity.
+struct TokenStrings {
+  std::vector<std::string> lower, shape, sshape;  // lower case, shape, short shape
+  std::vector<std::string> gaz;         // gazetteer match: kind + B/I/L/U ("CB"), or ""
+  std::vector<std::string_view> lex;    // lexicon class: gaz, "dem", an org word's type...
+};
+
+// Lower case and shapes of the n tokens of s; no gazetteer tags yet.
+void read_tokens(const SentenceView& s, TokenStrings& x) {
   const size_t n = s.forms.size();
-  // Per-thread scratch buffers: their strings keep their capacity.
-  thread_local std::vector<std::string> lower, shape, sshape, gaz;
-  if (lower.size() < n) {
-    lower.resize(n);
-    shape.resize(n);
-    sshape.resize(n);
-    gaz.resize(n);
+  if (x.lower.size() < n) {
+    x.lower.resize(n);
+    x.shape.resize(n);
+    x.sshape.resize(n);
+    x.gaz.resize(n);
   }
   for (size_t i = 0; i < n; ++i) {
-    lower_into(s.forms[i], lower[i]);
-    shape_of(s.forms[i], false, shape[i]);
-    shape_of(s.forms[i], true, sshape[i]);
-    gaz[i].clear();
+    lower_into(s.forms[i], x.lower[i]);
+    shape_of(s.forms[i], false, x.shape[i]);
+    shape_of(s.forms[i], true, x.sshape[i]);
+    x.gaz[i].clear();
   }
-  // Longest gazetteer matches (places, titles) starting at capitalised or
-  // title words; tags each token with kind + B/I/L/U position.
+}
+
+// Longest gazetteer matches (places, titles) starting at capitalised or
+// title words; tags each token with kind + B/I/L/U position.
+void tag_gazetteer_matches(const Gazetteer& g, const SentenceView& s, TokenStrings& x) {
+  const size_t n = s.forms.size();
   std::string key;
   for (size_t i = 0; i < n; ++i) {
     key.clear();
@@ -152,7 +164,7 @@ void sentence_features(const Gazetteer& g, const SentenceView& s, std::vector<ui
         if (!g.prefixes.count(key)) break;
         if (j - 1 < s.space_after.size() ? s.space_after[j - 1] : 1) key.push_back(' ');
       }
-      key += lower[j];
+      key += x.lower[j];
       if (key.size() > g.longest_key) break;
       if (auto it = g.places.find(key); it != g.places.end() && starts_upper(s.forms[i])) {
         best = j + 1 - i;
@@ -169,31 +181,22 @@ void sentence_features(const Gazetteer& g, const SentenceView& s, std::vector<ui
     if (best) {
       for (size_t k = i; k < i + best; ++k) {
         char pos = best == 1 ? 'U' : k == i ? 'B' : k + 1 == i + best ? 'L' : 'I';
-        if (gaz[k].empty()) gaz[k] = best_tag + pos;
+        if (x.gaz[k].empty()) x.gaz[k] = best_tag + pos;
       }
       if (best_tag != "ti") i += best - 1;
     }
   }
-  static const std::string kBos = "<s>", kEos = "</s>";
-  auto low = [&](long i) -> std::string_view {
-    return i < 0 ? kBos : i >= static_cast<long>(n) ? kEos : std::string_view(lower[i]);
-  };
-  auto shp = [&](long i) -> std::string_view {
-    return i < 0 ? kBos : i >= static_cast<long>(n) ? kEos : std::string_view(sshape[i]);
-  };
-  auto pos = [&](long i) -> std::string_view {
-    return i < 0                                  ? kBos
-           : i >= static_cast<long>(n)            ? kEos
-           : i < static_cast<long>(s.upos.size()) ? s.upos[i]
-                                                  : std::string_view();
-  };
-  thread_local std::vector<std::string_view> lexv;
-  lexv.resize(n);
+}
+
+// Each token's lexicon class: its gazetteer tag, else "dem" (demonym), an
+// organisation word's type, "reg" (region word), "hon" (honorific) or "-".
+void classify_words(const Gazetteer& g, size_t n, TokenStrings& x) {
+  x.lex.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    const std::string& w = lower[i];
+    const std::string& w = x.lower[i];
     std::string_view v = "-";
-    if (!gaz[i].empty())
-      v = gaz[i];
+    if (!x.gaz[i].empty())
+      v = x.gaz[i];
     else if (g.demonyms.count(w))
       v = "dem";
     else if (auto it = g.org_words.find(w); it != g.org_words.end())
@@ -202,54 +205,96 @@ void sentence_features(const Gazetteer& g, const SentenceView& s, std::vector<ui
       v = "reg";
     else if (g.honorifics.count(w))
       v = "hon";
-    lexv[i] = v;
+    x.lex[i] = v;
   }
-  auto lex = [&](long i) -> std::string_view {
-    return i < 0 || i >= static_cast<long>(n) ? std::string_view("-") : lexv[i];
-  };
+}
+
+// The tokens of a sentence around a position: "<s>" and "</s>" (lexicon
+// class "-") past its edges.
+struct Window {
+  const SentenceView& s;
+  const TokenStrings& tokens;
+  const long n;
+  static constexpr std::string_view kBos = "<s>", kEos = "</s>";
+
+  std::string_view low(long i) const {
+    return i < 0 ? kBos : i >= n ? kEos : std::string_view(tokens.lower[i]);
+  }
+  std::string_view shp(long i) const {
+    return i < 0 ? kBos : i >= n ? kEos : std::string_view(tokens.sshape[i]);
+  }
+  std::string_view pos(long i) const {
+    return i < 0                                  ? kBos
+           : i >= n                               ? kEos
+           : i < static_cast<long>(s.upos.size()) ? s.upos[i]
+                                                  : std::string_view();
+  }
+  std::string_view lex(long i) const {
+    return i < 0 || i >= n ? std::string_view("-") : tokens.lex[i];
+  }
+};
+
+// Appends the features of token u (the numbers are the feature templates;
+// changing one needs a new kFeatureSet and a retrained model).
+void token_features(const Window& win, size_t u, std::vector<uint64_t>& feats) {
+  const SentenceView& s = win.s;
+  const long i = static_cast<long>(u);
+  const std::string& w = win.tokens.lower[u];
+  const std::string& sshape = win.tokens.sshape[u];
+  feats.push_back(feat(1, "bias"));
+  feats.push_back(feat(2, w));
+  feats.push_back(feat(3, s.forms[u]));
+  feats.push_back(feat(4, win.tokens.shape[u]));
+  feats.push_back(feat(5, prefix_cp(w, 1)));
+  feats.push_back(feat(6, prefix_cp(w, 2)));
+  feats.push_back(feat(7, prefix_cp(w, 3)));
+  feats.push_back(feat(8, suffix_cp(w, 1)));
+  feats.push_back(feat(9, suffix_cp(w, 2)));
+  feats.push_back(feat(10, suffix_cp(w, 3)));
+  feats.push_back(feat(11, suffix_cp(w, 4)));
+  feats.push_back(feat(12, win.low(i - 1)));
+  feats.push_back(feat(13, win.low(i + 1)));
+  feats.push_back(feat(14, win.low(i - 2)));
+  feats.push_back(feat(15, win.low(i + 2)));
+  feats.push_back(feat(16, win.shp(i - 1)));
+  feats.push_back(feat(17, win.shp(i + 1)));
+  feats.push_back(feat(18, win.shp(i - 1), win.shp(i), win.shp(i + 1)));
+  feats.push_back(feat(19, win.pos(i)));
+  feats.push_back(feat(20, win.pos(i - 1)));
+  feats.push_back(feat(21, win.pos(i + 1)));
+  feats.push_back(feat(22, win.pos(i - 1), win.pos(i)));
+  feats.push_back(feat(23, win.pos(i), win.pos(i + 1)));
+  feats.push_back(feat(24, win.low(i - 1), w));
+  feats.push_back(feat(25, w, win.low(i + 1)));
+  feats.push_back(feat(26, u == 0 ? "first" : "later", sshape));
+  feats.push_back(feat(27, win.lex(i)));
+  feats.push_back(feat(28, win.lex(i - 1)));
+  feats.push_back(feat(29, win.lex(i + 1)));
+  feats.push_back(feat(30, win.lex(i), sshape));
+  feats.push_back(feat(31, win.pos(i), sshape));
+  feats.push_back(feat(32, win.low(i - 1), sshape));
+  feats.push_back(feat(33, sshape, win.low(i + 1)));
+  // The parse: what the word is to its head ("nsubj" of "say" acts).
+  if (u < s.deprel.size() && !s.deprel[u].empty()) {
+    feats.push_back(feat(34, s.deprel[u]));
+    feats.push_back(feat(35, s.deprel[u], u < s.head_lemma.size() ? s.head_lemma[u] : ""));
+    feats.push_back(feat(36, s.deprel[u], sshape));
+  }
+}
+
+}  // namespace
+
+void sentence_features(const Gazetteer& g, const SentenceView& s, std::vector<uint64_t>& feats,
+                       std::vector<uint32_t>& offsets) {
+  const size_t n = s.forms.size();
+  thread_local TokenStrings strings;
+  read_tokens(s, strings);
+  tag_gazetteer_matches(g, s, strings);
+  classify_words(g, n, strings);
+  const Window window{s, strings, static_cast<long>(n)};
   offsets.assign(1, static_cast<uint32_t>(feats.size()));
   for (size_t u = 0; u < n; ++u) {
-    const long i = static_cast<long>(u);
-    const std::string& w = lower[u];
-    feats.push_back(feat(1, "bias"));
-    feats.push_back(feat(2, w));
-    feats.push_back(feat(3, s.forms[u]));
-    feats.push_back(feat(4, shape[u]));
-    feats.push_back(feat(5, prefix_cp(w, 1)));
-    feats.push_back(feat(6, prefix_cp(w, 2)));
-    feats.push_back(feat(7, prefix_cp(w, 3)));
-    feats.push_back(feat(8, suffix_cp(w, 1)));
-    feats.push_back(feat(9, suffix_cp(w, 2)));
-    feats.push_back(feat(10, suffix_cp(w, 3)));
-    feats.push_back(feat(11, suffix_cp(w, 4)));
-    feats.push_back(feat(12, low(i - 1)));
-    feats.push_back(feat(13, low(i + 1)));
-    feats.push_back(feat(14, low(i - 2)));
-    feats.push_back(feat(15, low(i + 2)));
-    feats.push_back(feat(16, shp(i - 1)));
-    feats.push_back(feat(17, shp(i + 1)));
-    feats.push_back(feat(18, shp(i - 1), shp(i), shp(i + 1)));
-    feats.push_back(feat(19, pos(i)));
-    feats.push_back(feat(20, pos(i - 1)));
-    feats.push_back(feat(21, pos(i + 1)));
-    feats.push_back(feat(22, pos(i - 1), pos(i)));
-    feats.push_back(feat(23, pos(i), pos(i + 1)));
-    feats.push_back(feat(24, low(i - 1), w));
-    feats.push_back(feat(25, w, low(i + 1)));
-    feats.push_back(feat(26, u == 0 ? "first" : "later", sshape[u]));
-    feats.push_back(feat(27, lex(i)));
-    feats.push_back(feat(28, lex(i - 1)));
-    feats.push_back(feat(29, lex(i + 1)));
-    feats.push_back(feat(30, lex(i), sshape[u]));
-    feats.push_back(feat(31, pos(i), sshape[u]));
-    feats.push_back(feat(32, low(i - 1), sshape[u]));
-    feats.push_back(feat(33, sshape[u], low(i + 1)));
-    // The parse: what the word is to its head ("nsubj" of "say" acts).
-    if (u < s.deprel.size() && !s.deprel[u].empty()) {
-      feats.push_back(feat(34, s.deprel[u]));
-      feats.push_back(feat(35, s.deprel[u], u < s.head_lemma.size() ? s.head_lemma[u] : ""));
-      feats.push_back(feat(36, s.deprel[u], sshape[u]));
-    }
+    token_features(window, u, feats);
     offsets.push_back(static_cast<uint32_t>(feats.size()));
   }
 }
@@ -952,139 +997,224 @@ void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>&
   found.insert(found.end(), added.begin(), added.end());
 }
 
-void NerTagger::process(Document& doc) const {
-  const Gazetteer& g = gazetteer_;
+namespace {
+
+// Buffers NerTagger::process reuses from sentence to sentence.
+struct DecodeBuffers {
   std::vector<uint64_t> feats;
   std::vector<uint32_t> offsets;
   std::vector<int> labels;
   SentenceView view;
   std::vector<std::string> head_lemmas;
+};
+
+// The view of sentence s the features are computed from.
+void view_sentence(const Document& doc, const Sentence& s, DecodeBuffers& buf) {
+  SentenceView& view = buf.view;
+  view.forms.clear();
+  view.upos.clear();
+  view.space_after.clear();
+  view.deprel.clear();
+  view.head_lemma.clear();
+  buf.head_lemmas.clear();
+  for (int t = s.first; t < s.last; ++t) {
+    const Token& tok = doc.tokens[t];
+    view.forms.push_back(tok.form);
+    view.upos.push_back(tok.upos);
+    view.space_after.push_back(tok.space_after);
+    view.deprel.push_back(tok.deprel);
+    const Token* head = tok.head < 0 ? nullptr : &doc.tokens[tok.head];
+    buf.head_lemmas.push_back(
+        head_lemma_feature(!head ? nullptr : head->lemma.empty() ? &head->form : &head->lemma));
+  }
+  for (const auto& h : buf.head_lemmas) view.head_lemma.push_back(h);
+}
+
+// The names the model finds in sentence s, as spans of document tokens,
+// with refine_spans' boundary fixes.
+std::vector<LabelSpan> model_spans(const Document& doc, const Gazetteer& g, const Weights& w,
+                                   const Sentence& s, DecodeBuffers& buf) {
+  view_sentence(doc, s, buf);
+  buf.feats.clear();
+  sentence_features(g, buf.view, buf.feats, buf.offsets);
+  decode(w, buf.feats, buf.offsets, buf.labels);
+  std::vector<LabelSpan> spans = spans_of(buf.labels);
+  for (LabelSpan& sp : spans) {
+    sp.first += s.first;
+    sp.last += s.first;
+  }
+  refine_spans(doc, g, s, spans);
+  return spans;
+}
+
+// Whether token t is an organisation word ("university").
+bool org_word(const Document& doc, const Gazetteer& g, int t) {
+  auto it = g.org_words.find(gazetteer_key(doc.tokens[t].form));
+  return it != g.org_words.end() && it->second == "ORG";
+}
+
+// A name labelled PER: a person, but a country is never a person ("New
+// Zealand's Prime Minister"), and "the Doctor Who Society of Canada" (an
+// organisation word before any inner "of") is an organisation.
+EntityType person_name_type(const Document& doc, const Gazetteer& g, int first, int last) {
+  EntityType type = EntityType::Person;
+  if (const auto* p = g.place(gazetteer_key(doc, first, last));
+      p && (p->kinds & Gazetteer::Country))
+    type = EntityType::Gpe;
+  if (last - first >= 3)
+    for (int k = first + 1; k + 1 < last; ++k)
+      if (doc.tokens[k].form == "of" && org_word(doc, g, k - 1)) type = EntityType::Org;
+  return type;
+}
+
+// A name labelled PLACE: GPE unless the gazetteer or its last word says LOC,
+// FAC or ORG.
+EntityType place_name_type(const Document& doc, const Gazetteer& g, int first, int last) {
+  std::string key = gazetteer_key(doc, first, last);
+  if (const auto* p = g.place(key))
+    return (p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region))
+               ? EntityType::Gpe
+               : EntityType::Loc;
+  std::string lastw = gazetteer_key(doc.tokens[last - 1].form);
+  if (last - first >= 2 && org_word(doc, g, kind_word(doc, first, last)))
+    return EntityType::Org;  // "the University of Sheffield", "X Legacy Program"
+  if (auto it = g.org_words.find(lastw); it != g.org_words.end() && it->second == "FAC")
+    return EntityType::Fac;
+  if (auto rw = g.region_words.find(lastw);
+      rw != g.region_words.end() && rw->second.find("\tgeo") != std::string::npos)
+    return EntityType::Loc;
+  return EntityType::Gpe;
+}
+
+// The entity type of a name by the model's label.
+EntityType model_type(const Document& doc, const Gazetteer& g, const LabelSpan& sp) {
+  switch (sp.type) {
+    case kPer:
+      return person_name_type(doc, g, sp.first, sp.last);
+    case kOrg:
+      return EntityType::Org;
+    case kEvent:
+      return EntityType::Event;
+    default:
+      return place_name_type(doc, g, sp.first, sp.last);
+  }
+}
+
+// Whether a word of letters and digits ("IE6", "A320"): it names a product
+// or a model, not a person or a place.
+bool letters_and_digits(const std::string& form) {
+  bool letter = false, digit = false;
+  for (char c : form) {
+    letter = letter || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    digit = digit || (c >= '0' && c <= '9');
+  }
+  return letter && digit;
+}
+
+// A bare title ("Prime Minister", "the President") names no place or
+// organisation: returns false (coreference reads it as a role description).
+// A title followed by a name ("King Harald", "President Ana Ruiz") makes m
+// a person, unless the whole is a known place ("Prince Edward Island").
+bool read_title(const Document& doc, const Gazetteer& g, Mention& m) {
+  if (m.type == EntityType::Person) return true;
+  int a = m.first;
+  if (gazetteer_key(doc.tokens[a].form) == "the" && a + 1 < m.last) ++a;
+  if (g.titles.count(gazetteer_key(doc, a, m.last))) return false;
+  int b = a;
+  for (int e = std::min(m.last - 1, a + 3); e > a; --e)
+    if (g.titles.count(gazetteer_key(doc, a, e))) {
+      b = e;
+      break;
+    }
+  if (b > a && doc.tokens[b].upos == "PROPN" && starts_upper(doc.tokens[b].form) &&
+      !g.place(gazetteer_key(doc, m.first, m.last)) &&
+      !g.org_words.count(gazetteer_key(doc.tokens[m.last - 1].form)))
+    m.type = EntityType::Person;
+  return true;
+}
+
+// Fixes of the model's type and extent that need the whole name; returns
+// false when m names nothing (a bare title).
+bool settle_name(const Document& doc, const Gazetteer& g, Mention& m) {
+  if (m.last - m.first == 1 && (m.type == EntityType::Person || m.type == EntityType::Gpe ||
+                                m.type == EntityType::Loc) &&
+      letters_and_digits(doc.tokens[m.first].form))
+    m.type = EntityType::Other;
+  // A nationality adjective is not a person ("the Chilean people", "the
+  // Azerbaijani government": a modifier of the next word).
+  if (m.last - m.first == 1 && g.demonyms.count(gazetteer_key(doc.tokens[m.first].form))) {
+    const Token& t = doc.tokens[m.first];
+    if (t.upos == "ADJ" || t.deprel == "amod" ||
+        ((t.deprel == "compound" || t.deprel == "nmod:desc") && t.head == m.first + 1))
+      m.type = EntityType::Norp;
+  }
+  // "the State Department Spokesperson": an organisation and the title
+  // of one of its people; the name is the organisation.
+  if (m.type == EntityType::Org && m.last - m.first >= 3 &&
+      g.titles.count(gazetteer_key(doc.tokens[m.last - 1].form)) &&
+      !g.titles.count(gazetteer_key(doc, m.first, m.last - 1)) &&
+      !g.org_words.count(gazetteer_key(doc.tokens[m.last - 1].form)))
+    --m.last;
+  return read_title(doc, g, m);
+}
+
+// Nationalities, religions and other group words (NORP) outside names in
+// sentence s (tokens not yet covered): "Chilean" (an adjective) is a
+// nationality; "Afghans" (a plural noun) a group of people.
+void add_group_words(const Document& doc, const Gazetteer& g, const Sentence& s, int si,
+                     const std::vector<char>& covered, std::vector<Mention>& found) {
+  for (int t = s.first; t < s.last; ++t) {
+    if (covered[t - s.first]) continue;
+    const Token& tok = doc.tokens[t];
+    if (!starts_upper(tok.form)) continue;
+    int len = 1;
+    std::string key = gazetteer_key(tok.form);
+    if (t + 1 < s.last && !covered[t + 1 - s.first]) {
+      std::string two = gazetteer_key(doc, t, t + 2);
+      if (g.demonyms.count(two)) {
+        key = two;
+        len = 2;
+      }
+    }
+    if (!g.demonyms.count(key) && !g.groups.count(key)) continue;
+    Mention m;
+    m.sentence = si;
+    m.first = t;
+    m.last = t + len;
+    m.head = t + len - 1;
+    m.begin = tok.begin;
+    m.end = doc.tokens[t + len - 1].end;
+    const Token& last = doc.tokens[t + len - 1];
+    const bool modifier = (last.deprel == "compound" || last.deprel == "amod" ||
+                           last.deprel == "nmod:desc") &&
+                          last.head == t + len;  // "the Azerbaijani people"
+    const bool group = !modifier && (last.xpos == "NNS" || last.xpos == "NNPS" ||
+                                     ((last.upos == "NOUN" || last.upos == "PROPN") &&
+                                      last.form.back() == 's'));
+    m.type = group ? EntityType::Person : EntityType::Norp;
+    m.kind = MentionKind::Name;
+    found.push_back(m);
+    t += len - 1;
+  }
+}
+
+}  // namespace
+
+void NerTagger::process(Document& doc) const {
+  const Gazetteer& g = gazetteer_;
+  DecodeBuffers buf;
   std::vector<Mention> found;
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     const Sentence& s = doc.sentences[si];
-    view.forms.clear();
-    view.upos.clear();
-    view.space_after.clear();
-    view.deprel.clear();
-    view.head_lemma.clear();
-    head_lemmas.clear();
-    for (int t = s.first; t < s.last; ++t) {
-      const Token& tok = doc.tokens[t];
-      view.forms.push_back(tok.form);
-      view.upos.push_back(tok.upos);
-      view.space_after.push_back(tok.space_after);
-      view.deprel.push_back(tok.deprel);
-      const Token* head = tok.head < 0 ? nullptr : &doc.tokens[tok.head];
-      head_lemmas.push_back(
-          head_lemma_feature(!head ? nullptr : head->lemma.empty() ? &head->form : &head->lemma));
-    }
-    for (const auto& h : head_lemmas) view.head_lemma.push_back(h);
-    feats.clear();
-    sentence_features(g, view, feats, offsets);
-    decode(*model_, feats, offsets, labels);
     std::vector<char> covered(s.last - s.first, 0);
-    // Spans from the labels (document-global token indices).
-    std::vector<LabelSpan> spans = spans_of(labels);
-    for (LabelSpan& sp : spans) {
-      sp.first += s.first;
-      sp.last += s.first;
-    }
-    refine_spans(doc, g, s, spans);
-    for (const LabelSpan& sp : spans) {
-      const int type = sp.type;
+    for (const LabelSpan& sp : model_spans(doc, g, *model_, s, buf)) {
       Mention m;
       m.sentence = si;
       m.first = sp.first;
       m.last = sp.last;
       m.kind = MentionKind::Name;
-      auto org_word = [&](int t) {  // token t is an organisation word ("university")
-        auto it = g.org_words.find(gazetteer_key(doc.tokens[t].form));
-        return it != g.org_words.end() && it->second == "ORG";
-      };
-      switch (type) {
-        case kPer:
-          m.type = EntityType::Person;
-          // A country is never a person ("New Zealand's Prime Minister").
-          if (const auto* p = g.place(gazetteer_key(doc, m.first, m.last));
-              p && (p->kinds & Gazetteer::Country))
-            m.type = EntityType::Gpe;
-          // "the Doctor Who Society of Canada": an organisation word before
-          // any inner "of" makes an organisation.
-          if (m.last - m.first >= 3)
-            for (int k = m.first + 1; k + 1 < m.last; ++k)
-              if (doc.tokens[k].form == "of" && org_word(k - 1)) m.type = EntityType::Org;
-          break;
-        case kOrg:
-          m.type = EntityType::Org;
-          break;
-        case kEvent:
-          m.type = EntityType::Event;
-          break;
-        default: {
-          // A place: GPE unless the gazetteer or its last word says LOC/FAC.
-          m.type = EntityType::Gpe;
-          std::string key = gazetteer_key(doc, m.first, m.last);
-          if (const auto* p = g.place(key)) {
-            if (!(p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region)))
-              m.type = EntityType::Loc;
-          } else {
-            std::string lastw = gazetteer_key(doc.tokens[m.last - 1].form);
-            if (m.last - m.first >= 2 && org_word(kind_word(doc, m.first, m.last)))
-              m.type = EntityType::Org;  // "the University of Sheffield", "X Legacy Program"
-            else if (auto it = g.org_words.find(lastw);
-                     it != g.org_words.end() && it->second == "FAC")
-              m.type = EntityType::Fac;
-            else if (auto rw = g.region_words.find(lastw);
-                     rw != g.region_words.end() && rw->second.find("\tgeo") != std::string::npos)
-              m.type = EntityType::Loc;
-          }
-        }
-      }
-      // A word of letters and digits ("IE6", "A320") names a product or a
-      // model, not a person or a place.
-      if (m.last - m.first == 1 && (m.type == EntityType::Person || m.type == EntityType::Gpe ||
-                                    m.type == EntityType::Loc)) {
-        bool letter = false, digit = false;
-        for (char c : doc.tokens[m.first].form) {
-          letter = letter || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-          digit = digit || (c >= '0' && c <= '9');
-        }
-        if (letter && digit) m.type = EntityType::Other;
-      }
-      // A nationality adjective is not a person ("the Chilean people", "the
-      // Azerbaijani government": a modifier of the next word).
-      if (m.last - m.first == 1 && g.demonyms.count(gazetteer_key(doc.tokens[m.first].form))) {
-        const Token& t = doc.tokens[m.first];
-        if (t.upos == "ADJ" || t.deprel == "amod" ||
-            ((t.deprel == "compound" || t.deprel == "nmod:desc") && t.head == m.first + 1))
-          m.type = EntityType::Norp;
-      }
-      // "the State Department Spokesperson": an organisation and the title
-      // of one of its people; the name is the organisation.
-      if (m.type == EntityType::Org && m.last - m.first >= 3 &&
-          g.titles.count(gazetteer_key(doc.tokens[m.last - 1].form)) &&
-          !g.titles.count(gazetteer_key(doc, m.first, m.last - 1)) &&
-          !g.org_words.count(gazetteer_key(doc.tokens[m.last - 1].form)))
-        --m.last;
-      // A bare title ("Prime Minister", "the President") names no place or
-      // organisation; coreference reads it as a role description. A title
-      // followed by a name ("King Harald", "President Ana Ruiz") is a
-      // person, unless the whole is a known place ("Prince Edward Island").
-      if (m.type != EntityType::Person) {
-        int a = m.first;
-        if (gazetteer_key(doc.tokens[a].form) == "the" && a + 1 < m.last) ++a;
-        if (g.titles.count(gazetteer_key(doc, a, m.last))) continue;
-        int b = a;
-        for (int e = std::min(m.last - 1, a + 3); e > a; --e)
-          if (g.titles.count(gazetteer_key(doc, a, e))) {
-            b = e;
-            break;
-          }
-        if (b > a && doc.tokens[b].upos == "PROPN" && starts_upper(doc.tokens[b].form) &&
-            !g.place(gazetteer_key(doc, m.first, m.last)) &&
-            !g.org_words.count(gazetteer_key(doc.tokens[m.last - 1].form)))
-          m.type = EntityType::Person;
-      }
+      m.type = model_type(doc, g, sp);
+      if (!settle_name(doc, g, m)) continue;
       m.head = span_head(doc, m.first, m.last);
       m.begin = doc.tokens[m.first].begin;
       m.end = doc.tokens[m.last - 1].end;
@@ -1093,42 +1223,7 @@ void NerTagger::process(Document& doc) const {
       add_nested(doc, g, m, found);
     }
     add_dates(doc, s, si, covered, found);
-    // Nationalities, religions and other group words (NORP) outside names.
-    for (int t = s.first; t < s.last; ++t) {
-      if (covered[t - s.first]) continue;
-      const Token& tok = doc.tokens[t];
-      if (!starts_upper(tok.form)) continue;
-      int len = 1;
-      std::string key = gazetteer_key(tok.form);
-      if (t + 1 < s.last && !covered[t + 1 - s.first]) {
-        std::string two = gazetteer_key(doc, t, t + 2);
-        if (g.demonyms.count(two)) {
-          key = two;
-          len = 2;
-        }
-      }
-      if (!g.demonyms.count(key) && !g.groups.count(key)) continue;
-      Mention m;
-      m.sentence = si;
-      m.first = t;
-      m.last = t + len;
-      m.head = t + len - 1;
-      m.begin = tok.begin;
-      m.end = doc.tokens[t + len - 1].end;
-      // "Chilean" (an adjective) is a nationality; "Afghans" (a plural
-      // noun) a group of people.
-      const Token& last = doc.tokens[t + len - 1];
-      const bool modifier = (last.deprel == "compound" || last.deprel == "amod" ||
-                             last.deprel == "nmod:desc") &&
-                            last.head == t + len;  // "the Azerbaijani people"
-      const bool group = !modifier && (last.xpos == "NNS" || last.xpos == "NNPS" ||
-                                       ((last.upos == "NOUN" || last.upos == "PROPN") &&
-                                        last.form.back() == 's'));
-      m.type = group ? EntityType::Person : EntityType::Norp;
-      m.kind = MentionKind::Name;
-      found.push_back(m);
-      t += len - 1;
-    }
+    add_group_words(doc, g, s, si, covered, found);
   }
   ner_internal::add_repeated_names(doc, found);
   ner_internal::add_untyped_names(doc, g, found);
