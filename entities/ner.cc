@@ -497,67 +497,80 @@ NerTagger::NerTagger(NerTagger&&) noexcept = default;
 
 namespace {
 
-// Place and organisation names nested inside a longer name: the "of" object
-// of a title ("President of [the United States]"), place names the
-// gazetteer knows ("[Moscow] State University"). GUM annotates these as
-// mentions of their own.
-void add_nested(const Document& doc, const Gazetteer& g, const Mention& outer,
-                std::vector<Mention>& found) {
-  if (outer.last - outer.first < 2 || outer.type == EntityType::Norp ||
-      outer.type == EntityType::Date)
-    return;
-  std::vector<std::pair<int, int>> spans;
-  std::vector<EntityType> types;
-  auto place_type = [&](int a, int b, EntityType fallback) {
-    if (const auto* p = g.place(gazetteer_key(doc, a, b)))
-      return (p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region))
-                 ? EntityType::Gpe
-                 : EntityType::Loc;
-    auto it = g.org_words.find(gazetteer_key(doc.tokens[b - 1].form));
-    if (it != g.org_words.end()) return it->second == "FAC" ? EntityType::Fac : EntityType::Org;
-    return fallback;
-  };
-  // "of" objects inside the span, by the parse.
+// A name nested in another: tokens [first, last) and its type.
+struct Nested {
+  int first, last;
+  EntityType type;
+};
+
+// The type of a nested name [a, b): a place the gazetteer knows, else what
+// its last word says (FAC or ORG), else fallback.
+EntityType nested_type(const Document& doc, const Gazetteer& g, int a, int b,
+                       EntityType fallback) {
+  if (const auto* p = g.place(gazetteer_key(doc, a, b)))
+    return (p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region))
+               ? EntityType::Gpe
+               : EntityType::Loc;
+  auto it = g.org_words.find(gazetteer_key(doc.tokens[b - 1].form));
+  if (it != g.org_words.end()) return it->second == "FAC" ? EntityType::Fac : EntityType::Org;
+  return fallback;
+}
+
+// The words of proper noun k inside outer: k and its dependents other than
+// further nmod/acl/appos, and a unit word's "of" phrase.
+std::pair<int, int> own_words(const Document& doc, const Gazetteer& g, const Mention& outer,
+                              int k) {
+  int a = k, b = k + 1;
+  for (bool grown = true; grown;) {
+    grown = false;
+    if (a - 1 > outer.first && doc.tokens[a - 1].head >= a - 1 && doc.tokens[a - 1].head < b &&
+        doc.tokens[a - 1].deprel != "case" && doc.tokens[a - 1].deprel != "det" &&
+        doc.tokens[a - 1].deprel != "punct") {
+      --a;
+      grown = true;
+    }
+    if (b < outer.last && doc.tokens[b].head >= a && doc.tokens[b].head < b &&
+        (doc.tokens[b].deprel == "flat" || doc.tokens[b].deprel == "compound" ||
+         doc.tokens[b].deprel.rfind("flat", 0) == 0)) {
+      ++b;
+      grown = true;
+    }
+  }
+  // "the Republic of X", "the State of X": the unit word takes its "of".
+  if (g.region_words.count(gazetteer_key(doc.tokens[b - 1].form)) && b + 1 < outer.last &&
+      gazetteer_key(doc.tokens[b].form) == "of") {
+    int c = b + 1;
+    if (c < outer.last && gazetteer_key(doc.tokens[c].form) == "the") ++c;
+    int e = c;
+    while (e < outer.last && doc.tokens[e].upos == "PROPN") ++e;
+    if (e > c) b = e;
+  }
+  return {a, b};
+}
+
+// "of" objects inside outer, by the parse ("President of [the United
+// States]"): places, facilities and organisations; in a person's name, GPE
+// when nothing says otherwise.
+void add_of_objects(const Document& doc, const Gazetteer& g, const Mention& outer,
+                    std::vector<Nested>& nested) {
   for (int k = outer.first + 1; k < outer.last; ++k) {
     const Token& tok = doc.tokens[k];
     if (tok.upos != "PROPN" || tok.deprel.rfind("nmod", 0) != 0) continue;
     if (tok.head < outer.first || tok.head >= outer.last) continue;
-    // k's own words: k and its dependents other than further nmod/acl/appos.
-    int a = k, b = k + 1;
-    for (bool grown = true; grown;) {
-      grown = false;
-      if (a - 1 > outer.first && doc.tokens[a - 1].head >= a - 1 && doc.tokens[a - 1].head < b &&
-          doc.tokens[a - 1].deprel != "case" && doc.tokens[a - 1].deprel != "det" &&
-          doc.tokens[a - 1].deprel != "punct") {
-        --a;
-        grown = true;
-      }
-      if (b < outer.last && doc.tokens[b].head >= a && doc.tokens[b].head < b &&
-          (doc.tokens[b].deprel == "flat" || doc.tokens[b].deprel == "compound" ||
-           doc.tokens[b].deprel.rfind("flat", 0) == 0)) {
-        ++b;
-        grown = true;
-      }
-    }
-    // "the Republic of X", "the State of X": the unit word takes its "of".
-    if (g.region_words.count(gazetteer_key(doc.tokens[b - 1].form)) && b + 1 < outer.last &&
-        gazetteer_key(doc.tokens[b].form) == "of") {
-      int c = b + 1;
-      if (c < outer.last && gazetteer_key(doc.tokens[c].form) == "the") ++c;
-      int e = c;
-      while (e < outer.last && doc.tokens[e].upos == "PROPN") ++e;
-      if (e > c) b = e;
-    }
+    const auto [a, b] = own_words(doc, g, outer, k);
     if (a == outer.first && b == outer.last) continue;
     if (g.titles.count(gazetteer_key(doc, a, b))) continue;  // "Foreign [Minister] X"
     EntityType fallback = outer.type == EntityType::Person ? EntityType::Gpe : EntityType::Other;
-    EntityType t = place_type(a, b, fallback);
+    EntityType t = nested_type(doc, g, a, b, fallback);
     if (t == EntityType::Other) continue;
-    spans.emplace_back(a, b);
-    types.push_back(t);
+    nested.push_back({a, b, t});
   }
-  // Gazetteer places anywhere inside a person, organisation or event name.
-  // (In a place name only after a comma: "Clearwater, [Florida]".)
+}
+
+// Gazetteer places anywhere inside a person, organisation or event name.
+// (In a place name only after a comma: "Clearwater, [Florida]".)
+void add_known_places(const Document& doc, const Gazetteer& g, const Mention& outer,
+                      std::vector<Nested>& nested) {
   const bool outer_place = outer.type == EntityType::Gpe || outer.type == EntityType::Loc;
   int scan_from = outer.first;
   if (outer_place) {
@@ -576,24 +589,38 @@ void add_nested(const Document& doc, const Gazetteer& g, const Mention& outer,
       if (outer.type == EntityType::Person && b < outer.last &&
           doc.tokens[b].upos == "PROPN" && !g.titles.count(gazetteer_key(doc.tokens[b].form)))
         break;
-      spans.emplace_back(a, b);
-      types.push_back((p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region))
-                          ? EntityType::Gpe
-                          : EntityType::Loc);
+      nested.push_back({a, b,
+                        (p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region))
+                            ? EntityType::Gpe
+                            : EntityType::Loc});
       a = b - 1;
       break;
     }
   }
-  for (size_t i = 0; i < spans.size(); ++i) {
-    auto [a, b] = spans[i];
+}
+
+// Place and organisation names nested inside a longer name: the "of" object
+// of a title ("President of [the United States]"), place names the
+// gazetteer knows ("[Moscow] State University"). GUM annotates these as
+// mentions of their own. Of overlapping ones the first found stays.
+void add_nested(const Document& doc, const Gazetteer& g, const Mention& outer,
+                std::vector<Mention>& found) {
+  if (outer.last - outer.first < 2 || outer.type == EntityType::Norp ||
+      outer.type == EntityType::Date)
+    return;
+  std::vector<Nested> nested;
+  add_of_objects(doc, g, outer, nested);
+  add_known_places(doc, g, outer, nested);
+  for (size_t i = 0; i < nested.size(); ++i) {
+    const int a = nested[i].first, b = nested[i].last;
     bool dup = false;
     for (size_t j = 0; j < i; ++j)
-      if (spans[j].first < b && a < spans[j].second) dup = true;
+      if (nested[j].first < b && a < nested[j].last) dup = true;
     if (dup) continue;
     Mention m = outer;
     m.first = a;
     m.last = b;
-    m.type = types[i];
+    m.type = nested[i].type;
     m.head = span_head(doc, a, b);
     m.begin = doc.tokens[a].begin;
     m.end = doc.tokens[b - 1].end;
@@ -884,16 +911,21 @@ void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g,
   }
 }
 
-// "Ana Ruiz ... on Tuesday Ruiz met": see ner.h.
-void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>& found) {
-  const int n = static_cast<int>(doc.tokens.size());
-  std::vector<char> cov(n, 0);
+namespace {
+
+// Token forms [a, b) joined by single spaces.
+std::string forms_key(const Document& doc, int a, int b) {
+  std::string k;
+  for (int t = a; t < b; ++t) k += (t > a ? " " : "") + doc.tokens[t].form;
+  return k;
+}
+
+// The names of the article (forms of their proper-noun core -> type), and
+// the surname of each person named in full; marks the tokens found covers.
+std::map<std::string, EntityType> names_of_article(const Document& doc,
+                                                   const std::vector<Mention>& found,
+                                                   std::vector<char>& cov) {
   std::map<std::string, EntityType> names;  // token forms joined by ' ' -> type
-  auto key_of = [&](int a, int b) {
-    std::string k;
-    for (int t = a; t < b; ++t) k += (t > a ? " " : "") + doc.tokens[t].form;
-    return k;
-  };
   for (const Mention& m : found) {
     for (int t = m.first; t < m.last; ++t) cov[t] = 1;
     if (m.kind != MentionKind::Name) continue;
@@ -908,16 +940,20 @@ void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>&
     for (int t = a; t < m.last; ++t)
       all_propn = all_propn && (doc.tokens[t].upos == "PROPN" || doc.tokens[t].form == "-");
     if (!all_propn) continue;
-    names.emplace(key_of(a, m.last), m.type);
+    names.emplace(forms_key(doc, a, m.last), m.type);
     const std::string& last = doc.tokens[m.last - 1].form;
     if (m.type == EntityType::Person && m.last - a >= 2 && last.size() > 2 && starts_upper(last))
       names.emplace(last, EntityType::Person);
   }
-  if (names.empty()) return;
-  // One name, one reading: a lone word typed as a place that is the surname
-  // of a person named in full in the article is that person ("Valeska
-  // Paris ... Paris claims"), unless a preposition makes it a place ("in
-  // Paris").
+  return names;
+}
+
+// One name, one reading: a lone word typed as a place that is the surname
+// of a person named in full in the article is that person ("Valeska
+// Paris ... Paris claims"), unless a preposition makes it a place ("in
+// Paris").
+void retype_surnames(const Document& doc, const std::map<std::string, EntityType>& names,
+                     std::vector<Mention>& found) {
   for (Mention& m : found) {
     if (m.kind != MentionKind::Name || m.last - m.first != 1 ||
         (m.type != EntityType::Gpe && m.type != EntityType::Loc))
@@ -932,7 +968,25 @@ void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>&
                       t.deprel == "nmod:poss" || t.deprel == "iobj"))
       m.type = EntityType::Person;
   }
-  std::vector<Mention> added;
+}
+
+// `like` (its sentence, kind...) moved to tokens [first, last), of type `type`.
+Mention repeated_mention(const Document& doc, const Mention& like, int first, int last,
+                         EntityType type) {
+  Mention m = like;
+  m.first = first;
+  m.last = last;
+  m.type = type;
+  m.head = span_head(doc, m.first, m.last);
+  m.begin = doc.tokens[m.first].begin;
+  m.end = doc.tokens[m.last - 1].end;
+  return m;
+}
+
+// Appends to added a mention for each run of uncovered proper nouns (up to
+// four) that repeats a name of the article, and covers it.
+void add_repeats(const Document& doc, const std::map<std::string, EntityType>& names,
+                 std::vector<char>& cov, std::vector<Mention>& added) {
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     const Sentence& s = doc.sentences[si];
     for (int t = s.first; t < s.last; ++t) {
@@ -947,27 +1001,25 @@ void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>&
                          (t > s.first && !cov[t - 1] && doc.tokens[t - 1].upos == "PROPN" &&
                           starts_upper(doc.tokens[t - 1].form))))
           break;
-        auto it = names.find(key_of(t, t + len));
+        auto it = names.find(forms_key(doc, t, t + len));
         if (it == names.end()) continue;
-        Mention m;
-        m.sentence = si;
-        m.first = t;
-        m.last = t + len;
-        m.kind = MentionKind::Name;
-        m.type = it->second;
-        m.head = span_head(doc, m.first, m.last);
-        m.begin = doc.tokens[m.first].begin;
-        m.end = doc.tokens[m.last - 1].end;
+        Mention like;
+        like.sentence = si;
+        like.kind = MentionKind::Name;
+        added.push_back(repeated_mention(doc, like, t, t + len, it->second));
         for (int k = t; k < t + len; ++k) cov[k] = 1;
-        added.push_back(m);
         t += len - 1;
         break;
       }
     }
   }
-  // A person of the article named in full inside another name: "the [Andy
-  // Warhol] Foundation". GUM annotates these as mentions of
-  // their own; the person gets them too.
+}
+
+// A person of the article named in full inside another name: "the [Andy
+// Warhol] Foundation". GUM annotates these as mentions of their own; the
+// person gets them too.
+void add_people_inside_names(const Document& doc, const std::map<std::string, EntityType>& names,
+                             const std::vector<Mention>& found, std::vector<Mention>& added) {
   for (const Mention& outer : found) {
     if (outer.kind != MentionKind::Name || outer.type == EntityType::Person ||
         outer.type == EntityType::Date || outer.type == EntityType::Norp ||
@@ -979,21 +1031,27 @@ void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>&
       if (doc.tokens[t].upos != "PROPN" || !starts_upper(doc.tokens[t].form)) continue;
       for (int len = std::min(4, outer.last - t); len >= 2; --len) {  // full names only
         if (t <= core && t + len == outer.last) continue;
-        auto it = names.find(key_of(t, t + len));
+        auto it = names.find(forms_key(doc, t, t + len));
         if (it == names.end() || it->second != EntityType::Person) continue;
-        Mention m = outer;
-        m.first = t;
-        m.last = t + len;
-        m.type = EntityType::Person;
-        m.head = span_head(doc, m.first, m.last);
-        m.begin = doc.tokens[m.first].begin;
-        m.end = doc.tokens[m.last - 1].end;
-        added.push_back(m);
+        added.push_back(repeated_mention(doc, outer, t, t + len, EntityType::Person));
         t += len - 1;
         break;
       }
     }
   }
+}
+
+}  // namespace
+
+// "Ana Ruiz ... on Tuesday Ruiz met": see ner.h.
+void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>& found) {
+  std::vector<char> cov(doc.tokens.size(), 0);
+  const std::map<std::string, EntityType> names = names_of_article(doc, found, cov);
+  if (names.empty()) return;
+  retype_surnames(doc, names, found);
+  std::vector<Mention> added;
+  add_repeats(doc, names, cov, added);
+  add_people_inside_names(doc, names, found, added);
   found.insert(found.end(), added.begin(), added.end());
 }
 
