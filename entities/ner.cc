@@ -721,90 +721,101 @@ void add_dates(const Document& doc, const Sentence& s, int si, std::vector<char>
   }
 }
 
-// Boundary fixes the sequence model gets wrong or that follow GUM's
-// conventions for names:
-//  - a hyphen written without spaces joins the words around it
-//    ("Lee Cheuk-yan", "Al-Maeena"), whatever the tokenizer split;
-//  - a person's name includes its left modifiers in the parse ("US
-//    President Barack Obama", "Facebook co-founder Mark Zuckerberg");
-//  - "City, Region" is one place ("Clearwater, Florida") when the second part
-//    is a known region or country (the parts stay mentions of their own).
-void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
-                  std::vector<LabelSpan>& spans) {
-  auto glued_hyphen = [&](int h) {  // token h is a hyphen with no space on either side
-    return h > s.first && h + 1 < s.last &&
-           (doc.tokens[h].form == "-" || doc.tokens[h].form == "‐") &&
-           !doc.tokens[h - 1].space_after && !doc.tokens[h].space_after;
-  };
-  for (size_t k = 0; k < spans.size(); ++k) {
-    LabelSpan& sp = spans[k];
-    // Two names joined by a glued hyphen are one: "Hwang Hee" "-" "Chan",
-    // "Mohamed El" "-Hassan Mohamed".
-    while (k + 1 < spans.size() &&
-           ((spans[k + 1].first == sp.last + 1 && glued_hyphen(sp.last)) ||
-            (spans[k + 1].first == sp.last && glued_hyphen(sp.last) &&
-             spans[k + 1].last > sp.last + 1))) {
+// Whether token h of sentence s is a hyphen with no space on either side.
+bool glued_hyphen(const Document& doc, const Sentence& s, int h) {
+  return h > s.first && h + 1 < s.last &&
+         (doc.tokens[h].form == "-" || doc.tokens[h].form == "‐") &&
+         !doc.tokens[h - 1].space_after && !doc.tokens[h].space_after;
+}
+
+// A hyphen written without spaces joins the words around it ("Lee
+// Cheuk-yan", "Al-Maeena"), whatever the tokenizer split: spans[k] absorbs
+// the span after it and the words glued to it on either side.
+void join_hyphenated(const Document& doc, const Sentence& s, std::vector<LabelSpan>& spans,
+                     size_t k) {
+  LabelSpan& sp = spans[k];
+  // Two names joined by a glued hyphen are one: "Hwang Hee" "-" "Chan",
+  // "Mohamed El" "-Hassan Mohamed".
+  while (k + 1 < spans.size() &&
+         ((spans[k + 1].first == sp.last + 1 && glued_hyphen(doc, s, sp.last)) ||
+          (spans[k + 1].first == sp.last && glued_hyphen(doc, s, sp.last) &&
+           spans[k + 1].last > sp.last + 1))) {
+    sp.last = spans[k + 1].last;
+    spans.erase(spans.begin() + static_cast<long>(k) + 1);
+  }
+  const int next_first = k + 1 < spans.size() ? spans[k + 1].first : s.last;
+  while (sp.last + 1 < next_first && glued_hyphen(doc, s, sp.last)) sp.last += 2;
+  const int prev_last = k > 0 ? spans[k - 1].last : s.first;
+  while (sp.first - 2 >= prev_last && glued_hyphen(doc, s, sp.first - 1) &&
+         starts_upper(doc.tokens[sp.first - 2].form))
+    sp.first -= 2;
+}
+
+// Name particles continue a name: "Jean-Yves Le Drian", "Ursula von der
+// Leyen", "Abu Bakr al Baghdadi".
+bool name_particle(const Token& t) {
+  static const char* words[] = {"le", "la", "de", "del", "della", "di", "da", "du", "dos",
+                                "van", "von", "der", "den", "ter", "al", "el", "bin", "ibn",
+                                "ben", "bint", "abu", "mac", "o'"};
+  const std::string l = to_lower(t.form);
+  for (const char* w : words)
+    if (l == w) return true;
+  return false;
+}
+
+// Person spans[k] grows over particles (up to two) and the capitalised
+// proper noun after them, absorbing the following span when it is the rest
+// of the name.
+void absorb_particles(const Document& doc, const Sentence& s, std::vector<LabelSpan>& spans,
+                      size_t k) {
+  LabelSpan& sp = spans[k];
+  for (;;) {
+    int x = sp.last;
+    while (x < s.last && x < sp.last + 3 && name_particle(doc.tokens[x])) ++x;
+    if (x == sp.last || x >= s.last || !starts_upper(doc.tokens[x].form) ||
+        doc.tokens[x].upos != "PROPN")
+      break;
+    // Absorb a following span that is the rest of the name.
+    if (k + 1 < spans.size() && spans[k + 1].first <= x) {
+      if (spans[k + 1].type != kPer || spans[k + 1].first < sp.last) break;
       sp.last = spans[k + 1].last;
       spans.erase(spans.begin() + static_cast<long>(k) + 1);
-    }
-    const int next_first = k + 1 < spans.size() ? spans[k + 1].first : s.last;
-    while (sp.last + 1 < next_first && glued_hyphen(sp.last)) sp.last += 2;
-    const int prev_last = k > 0 ? spans[k - 1].last : s.first;
-    while (sp.first - 2 >= prev_last && glued_hyphen(sp.first - 1) &&
-           starts_upper(doc.tokens[sp.first - 2].form))
-      sp.first -= 2;
-    if (sp.type == kPer) {
-      // Name particles continue a name: "Jean-Yves Le Drian", "Ursula von
-      // der Leyen", "Abu Bakr al Baghdadi".
-      auto particle = [&](int t) {
-        static const char* words[] = {"le", "la", "de", "del", "della", "di", "da", "du", "dos",
-                                      "van", "von", "der", "den", "ter", "al", "el", "bin", "ibn",
-                                      "ben", "bint", "abu", "mac", "o'"};
-        const std::string l = to_lower(doc.tokens[t].form);
-        for (const char* w : words)
-          if (l == w) return true;
-        return false;
-      };
-      for (;;) {
-        int x = sp.last;
-        while (x < s.last && x < sp.last + 3 && particle(x)) ++x;
-        if (x == sp.last || x >= s.last || !starts_upper(doc.tokens[x].form) ||
-            doc.tokens[x].upos != "PROPN")
-          break;
-        // Absorb a following span that is the rest of the name.
-        if (k + 1 < spans.size() && spans[k + 1].first <= x) {
-          if (spans[k + 1].type != kPer || spans[k + 1].first < sp.last) break;
-          sp.last = spans[k + 1].last;
-          spans.erase(spans.begin() + static_cast<long>(k) + 1);
-        } else {
-          sp.last = x + 1;
-        }
-      }
-      // Left dependents of the name (by the parse), not across a verb or
-      // punctuation, not the article.
-      const int head = span_head(doc, sp.first, sp.last);
-      auto inside = [&](int t) {
-        for (int x = t, steps = 0; x >= 0 && steps < 8; x = doc.tokens[x].head, ++steps)
-          if (x >= sp.first && x < sp.last) return true;
-        return false;
-      };
-      int a = sp.first;
-      while (a - 1 >= prev_last && a - 1 >= s.first) {
-        const Token& t = doc.tokens[a - 1];
-        // Not the owner's clitic: "Korea's [Kim Shin-Wook]".
-        if (t.form == "'s" || t.form == "\u2019s" || t.form == "'" || t.form == "\u2019") break;
-        if (t.head < 0 || t.upos == "VERB" || t.upos == "AUX" || t.upos == "DET" ||
-            t.upos == "ADP" || t.upos == "PRON" || t.upos == "CCONJ" ||
-            (t.upos == "PUNCT" && !glued_hyphen(a - 1)) || t.upos == "SCONJ")
-          break;
-        if (!inside(a - 1)) break;
-        --a;
-      }
-      // Keep a possessive owner only with its clitic ("New Zealand's").
-      if (a < sp.first && head >= 0) sp.first = a;
+    } else {
+      sp.last = x + 1;
     }
   }
-  // "Clearwater, Florida": place, comma, known region or country.
+}
+
+// A person's name includes its left dependents in the parse ("US President
+// Barack Obama", "Facebook co-founder Mark Zuckerberg"), not across a verb or
+// punctuation, not the article, not past prev_last (the previous span's end).
+void add_left_modifiers(const Document& doc, const Sentence& s, LabelSpan& sp, int prev_last) {
+  const int head = span_head(doc, sp.first, sp.last);
+  auto inside = [&](int t) {
+    for (int x = t, steps = 0; x >= 0 && steps < 8; x = doc.tokens[x].head, ++steps)
+      if (x >= sp.first && x < sp.last) return true;
+    return false;
+  };
+  int a = sp.first;
+  while (a - 1 >= prev_last && a - 1 >= s.first) {
+    const Token& t = doc.tokens[a - 1];
+    // Not the owner's clitic: "Korea's [Kim Shin-Wook]".
+    if (t.form == "'s" || t.form == "\u2019s" || t.form == "'" || t.form == "\u2019") break;
+    if (t.head < 0 || t.upos == "VERB" || t.upos == "AUX" || t.upos == "DET" ||
+        t.upos == "ADP" || t.upos == "PRON" || t.upos == "CCONJ" ||
+        (t.upos == "PUNCT" && !glued_hyphen(doc, s, a - 1)) || t.upos == "SCONJ")
+      break;
+    if (!inside(a - 1)) break;
+    --a;
+  }
+  // Keep a possessive owner only with its clitic ("New Zealand's").
+  if (a < sp.first && head >= 0) sp.first = a;
+}
+
+// "City, Region" is one place ("Clearwater, Florida") when the second part
+// is a known region or country (the parts stay mentions of their own).
+void join_city_region(const Document& doc, const Gazetteer& g, const Sentence& s,
+                      std::vector<LabelSpan>& spans) {
   for (size_t k = 0; k + 1 < spans.size(); ++k) {
     LabelSpan& a = spans[k];
     const LabelSpan& b = spans[k + 1];
@@ -823,63 +834,123 @@ void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
   }
 }
 
+// Boundary fixes the sequence model gets wrong or that follow GUM's
+// conventions for names (spans of sentence s, in order, not overlapping):
+// glued hyphens, a person's particles and left modifiers, "City, Region".
+void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
+                  std::vector<LabelSpan>& spans) {
+  for (size_t k = 0; k < spans.size(); ++k) {
+    join_hyphenated(doc, s, spans, k);
+    if (spans[k].type != kPer) continue;
+    const int prev_last = k > 0 ? spans[k - 1].last : s.first;
+    absorb_particles(doc, s, spans, k);
+    add_left_modifiers(doc, s, spans[k], prev_last);
+  }
+  join_city_region(doc, g, s, spans);
+}
+
+}  // namespace
+
+namespace {
+
+// What add_untyped_names knows while it scans the article.
+struct UntypedNames {
+  const Document& doc;
+  const Gazetteer& g;
+  std::vector<char> covered;                      // tokens a mention covered before the scan
+  std::unordered_set<std::string_view> surnames;  // last words of the people found so far
+
+  UntypedNames(const Document& d, const Gazetteer& gaz, const std::vector<Mention>& found)
+      : doc(d), g(gaz), covered(d.tokens.size(), 0) {
+    for (const Mention& m : found)
+      for (int t = m.first; t < m.last; ++t) covered[t] = 1;
+    for (const Mention& o : found)
+      if (o.kind == MentionKind::Name && o.type == EntityType::Person)
+        surnames.insert(doc.tokens[o.last - 1].form);
+  }
+
+  // t and t+1 are written together ("Kim Min-Woo").
+  bool glued(int t) const { return !doc.tokens[t].space_after; }
+
+  // An uncovered capitalised PROPN that is no demonym, group word, title,
+  // honorific, month or weekday.
+  bool candidate(int t) const {
+    const Token& tok = doc.tokens[t];
+    if (covered[t] || tok.upos != "PROPN" || !starts_upper(tok.form)) return false;
+    const std::string key = gazetteer_key(tok.form);
+    return !g.demonyms.count(key) && !g.groups.count(key) && !g.titles.count(key) &&
+           !g.honorifics.count(key) && !month_or_weekday(tok);
+  }
+
+  // The end of the run of candidates from candidate t, through glued hyphens
+  // ("Al-Haram", "Kwok-kin").
+  int run_end(const Sentence& s, int t) const {
+    int e = t + 1;
+    for (;;) {
+      if (e < s.last && candidate(e)) {
+        ++e;
+      } else if (e + 1 < s.last && glued(e - 1) && glued(e) && !covered[e] && !covered[e + 1] &&
+                 doc.tokens[e].form == "-" &&
+                 (candidate(e + 1) || doc.tokens[e + 1].upos == "PROPN")) {
+        e += 2;
+      } else {
+        return e;
+      }
+    }
+  }
+
+  // Whether token t is a title or a noun for a person ("bassist").
+  bool person_word(int t) const {
+    const std::string word = gazetteer_key(doc.tokens[t].form);
+    auto nom = g.nominals.find(word);
+    return g.titles.count(word) ||
+           (nom != g.nominals.end() && nom->second.rfind("PERSON", 0) == 0);
+  }
+
+  // The type of run [t, e): a person, else a place the gazetteer knows ("US"
+  // where the model saw none), else what its last word says ("the
+  // Baikal-Amur Mainline"), else OTHER.
+  EntityType type_of(int t, int e, bool person) const {
+    if (person) return EntityType::Person;
+    if (const auto* p = g.place(gazetteer_key(doc, t, e)))
+      return (p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region))
+                 ? EntityType::Gpe
+                 : EntityType::Loc;
+    if (e - t >= 2) {
+      auto ow = g.org_words.find(gazetteer_key(doc.tokens[e - 1].form));
+      if (ow != g.org_words.end())
+        return ow->second == "FAC"     ? EntityType::Fac
+               : ow->second == "EVENT" ? EntityType::Event
+                                       : EntityType::Org;
+    }
+    return EntityType::Other;
+  }
+};
+
 }  // namespace
 
 // Proper nouns no name covers: see ner.h.
 void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g,
                                      std::vector<Mention>& found) {
-  std::vector<char> covered(doc.tokens.size(), 0);
-  for (const Mention& m : found)
-    for (int t = m.first; t < m.last; ++t) covered[t] = 1;
-  auto glued = [&](int t) {  // t and t+1 are written together ("Kim Min-Woo")
-    return !doc.tokens[t].space_after;
-  };
-  std::unordered_set<std::string_view> surnames;  // last words of the people found so far
-  for (const Mention& o : found)
-    if (o.kind == MentionKind::Name && o.type == EntityType::Person)
-      surnames.insert(doc.tokens[o.last - 1].form);
+  UntypedNames u(doc, g, found);
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     const Sentence& s = doc.sentences[si];
-    auto candidate = [&](int t) {
-      const Token& tok = doc.tokens[t];
-      if (covered[t] || tok.upos != "PROPN" || !starts_upper(tok.form)) return false;
-      const std::string key = gazetteer_key(tok.form);
-      return !g.demonyms.count(key) && !g.groups.count(key) && !g.titles.count(key) &&
-             !g.honorifics.count(key) && !month_or_weekday(tok);
-    };
     for (int t = s.first; t < s.last;) {
-      if (!candidate(t)) {
+      if (!u.candidate(t)) {
         ++t;
         continue;
       }
-      int e = t + 1;
-      for (;;) {
-        if (e < s.last && candidate(e)) {
-          ++e;
-        } else if (e + 1 < s.last && glued(e - 1) && glued(e) && !covered[e] &&
-                   !covered[e + 1] && doc.tokens[e].form == "-" &&
-                   (candidate(e + 1) || doc.tokens[e + 1].upos == "PROPN")) {
-          e += 2;  // "Al-Haram", "Kwok-kin"
-        } else {
-          break;
-        }
-      }
+      const int e = u.run_end(s, t);
       // Not a piece of a covered name written together with it, not an
       // adjective ("the Caspian littoral states").
-      const bool piece = (t > s.first && covered[t - 1] && glued(t - 1)) ||
-                         (e < s.last && covered[e] && glued(e - 1));
+      const bool piece = (t > s.first && u.covered[t - 1] && u.glued(t - 1)) ||
+                         (e < s.last && u.covered[e] && u.glued(e - 1));
       const int head = span_head(doc, t, e);
       // A person after all: the run ends with the surname of a person of the
       // article, or a title or a person noun comes right before it
       // ("bassist Jack Bruce").
-      bool person = surnames.count(doc.tokens[e - 1].form) > 0;
-      if (t > s.first) {
-        const std::string before = gazetteer_key(doc.tokens[t - 1].form);
-        auto nom = g.nominals.find(before);
-        if (g.titles.count(before) ||
-            (nom != g.nominals.end() && nom->second.rfind("PERSON", 0) == 0))
-          person = true;
-      }
+      const bool person =
+          u.surnames.count(doc.tokens[e - 1].form) > 0 || (t > s.first && u.person_word(t - 1));
       if (!piece && doc.tokens[head].deprel != "amod") {
         Mention m;
         m.sentence = si;
@@ -888,22 +959,9 @@ void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g,
         m.head = head;
         m.begin = doc.tokens[t].begin;
         m.end = doc.tokens[e - 1].end;
-        m.type = person ? EntityType::Person : EntityType::Other;
-        // A place the gazetteer knows ("US" where the model saw none).
-        if (const auto* p = g.place(gazetteer_key(doc, t, e)); p && !person)
-          m.type = (p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region))
-                       ? EntityType::Gpe
-                       : EntityType::Loc;
-        // Else its last word may say what it is: "the Baikal-Amur Mainline".
-        else if (!person && e - t >= 2) {
-          auto ow = g.org_words.find(gazetteer_key(doc.tokens[e - 1].form));
-          if (ow != g.org_words.end())
-            m.type = ow->second == "FAC"     ? EntityType::Fac
-                     : ow->second == "EVENT" ? EntityType::Event
-                                             : EntityType::Org;
-        }
+        m.type = u.type_of(t, e, person);
         m.kind = MentionKind::Name;
-        if (person) surnames.insert(doc.tokens[e - 1].form);
+        if (person) u.surnames.insert(doc.tokens[e - 1].form);
         found.push_back(m);
       }
       t = e;
