@@ -49,8 +49,7 @@ void add_prefixes(Gazetteer& g, const std::string& key) {
     }
 }
 
-void add_place(Gazetteer& g, const std::string& name, const std::string& canonical,
-               uint8_t kind) {
+void add_place(Gazetteer& g, const std::string& name, const std::string& canonical, uint8_t kind) {
   std::string key = gazetteer_key(name);
   if (key.empty()) return;
   auto& p = g.places[key];
@@ -74,9 +73,8 @@ void load_places(Gazetteer& g, const std::filesystem::path& dir) {
     if (f.size() > 3)
       for (auto& c : split_bars(f[3])) add_place(g, c, c, Gazetteer::City);
   });
-  read_tsv(dir / "cities.tsv", 2, [&](const LexiconLine& l) {
-    add_place(g, l.fields[0], l.fields[0], Gazetteer::City);
-  });
+  read_tsv(dir / "cities.tsv", 2,
+           [&](const LexiconLine& l) { add_place(g, l.fields[0], l.fields[0], Gazetteer::City); });
   read_tsv(dir / "regions.tsv", 2, [&](const LexiconLine& l) {
     const std::string& k = l.fields[1];
     const uint8_t kind = k == "region"                     ? Gazetteer::Region
@@ -98,9 +96,13 @@ void load_kind_words(Gazetteer& g, const std::filesystem::path& dir) {
   });
   read_tsv(dir / "org_words.tsv", 2, [&](const LexiconLine& l) {
     const auto& f = l.fields;
-    if (f[1] != "ORG" && f[1] != "FAC" && f[1] != "EVENT")
+    const EntityType type = f[1] == "ORG"     ? EntityType::Org
+                            : f[1] == "FAC"   ? EntityType::Fac
+                            : f[1] == "EVENT" ? EntityType::Event
+                                              : EntityType::Other;
+    if (type == EntityType::Other)
       throw l.error("unknown type '" + f[1] + "' (expected ORG, FAC or EVENT)");
-    g.org_words.emplace(gazetteer_key(f[0]), f[1]);
+    g.org_words.emplace(gazetteer_key(f[0]), type);
   });
   read_tsv(dir / "honorifics.tsv", 2, [&](const LexiconLine& l) {
     g.honorifics.emplace(gazetteer_key(l.fields[0]), l.fields[1]);

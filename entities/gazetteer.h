@@ -25,8 +25,9 @@ struct Gazetteer {
   std::unordered_map<std::string, Place> places;              // countries, cities, regions...
   std::unordered_map<std::string, std::string> demonyms;      // "chilean" -> "Chile"
   std::unordered_map<std::string, std::string> region_words;  // "oblast" -> "Oblast"
-  std::unordered_map<std::string, std::string>
-      org_words;  // "ministry" -> "ORG", "airport" -> "FAC"
+  // Words that end (or start) names, with the type of what they name: "ministry"
+  // -> Org, "airport" -> Fac, "summit" -> Event (only these three).
+  std::unordered_map<std::string, EntityType> org_words;
   std::unordered_map<std::string, std::string> honorifics;  // "mr." -> "m", "mrs." -> "f"
   // Members of religions and camps, used like demonyms ("muslims" -> "Islam").
   std::unordered_map<std::string, std::string> groups;

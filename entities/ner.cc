@@ -129,8 +129,8 @@ namespace {
 // keeps one per thread, so its strings keep their capacity.
 struct TokenStrings {
   std::vector<std::string> lower, shape, sshape;  // lower case, shape, short shape
-  std::vector<std::string> gaz;         // gazetteer match: kind + B/I/L/U ("CB"), or ""
-  std::vector<std::string_view> lex;    // lexicon class: gaz, "dem", an org word's type...
+  std::vector<std::string> gaz;       // gazetteer match: kind + B/I/L/U ("CB"), or ""
+  std::vector<std::string_view> lex;  // lexicon class: gaz, "dem", an org word's type...
 };
 
 // Lower case and shapes of the n tokens of s; no gazetteer tags yet.
@@ -200,7 +200,7 @@ void classify_words(const Gazetteer& g, size_t n, TokenStrings& x) {
     else if (g.demonyms.count(w))
       v = "dem";
     else if (auto it = g.org_words.find(w); it != g.org_words.end())
-      v = it->second;
+      v = to_string(it->second);  // "ORG", "FAC", "EVENT"
     else if (g.region_words.count(w))
       v = "reg";
     else if (g.honorifics.count(w))
@@ -505,14 +505,14 @@ struct Nested {
 
 // The type of a nested name [a, b): a place the gazetteer knows, else what
 // its last word says (FAC or ORG), else fallback.
-EntityType nested_type(const Document& doc, const Gazetteer& g, int a, int b,
-                       EntityType fallback) {
+EntityType nested_type(const Document& doc, const Gazetteer& g, int a, int b, EntityType fallback) {
   if (const auto* p = g.place(gazetteer_key(doc, a, b)))
     return (p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region))
                ? EntityType::Gpe
                : EntityType::Loc;
   auto it = g.org_words.find(gazetteer_key(doc.tokens[b - 1].form));
-  if (it != g.org_words.end()) return it->second == "FAC" ? EntityType::Fac : EntityType::Org;
+  if (it != g.org_words.end())
+    return it->second == EntityType::Fac ? EntityType::Fac : EntityType::Org;
   return fallback;
 }
 
@@ -918,10 +918,7 @@ struct UntypedNames {
                  : EntityType::Loc;
     if (e - t >= 2) {
       auto ow = g.org_words.find(gazetteer_key(doc.tokens[e - 1].form));
-      if (ow != g.org_words.end())
-        return ow->second == "FAC"     ? EntityType::Fac
-               : ow->second == "EVENT" ? EntityType::Event
-                                       : EntityType::Org;
+      if (ow != g.org_words.end()) return ow->second;
     }
     return EntityType::Other;
   }
@@ -1166,7 +1163,7 @@ std::vector<LabelSpan> model_spans(const Document& doc, const Gazetteer& g, cons
 // Whether token t is an organisation word ("university").
 bool org_word(const Document& doc, const Gazetteer& g, int t) {
   auto it = g.org_words.find(gazetteer_key(doc.tokens[t].form));
-  return it != g.org_words.end() && it->second == "ORG";
+  return it != g.org_words.end() && it->second == EntityType::Org;
 }
 
 // A name labelled PER: a person, but a country is never a person ("New
@@ -1194,7 +1191,7 @@ EntityType place_name_type(const Document& doc, const Gazetteer& g, int first, i
   std::string lastw = gazetteer_key(doc.tokens[last - 1].form);
   if (last - first >= 2 && org_word(doc, g, kind_word(doc, first, last)))
     return EntityType::Org;  // "the University of Sheffield", "X Legacy Program"
-  if (auto it = g.org_words.find(lastw); it != g.org_words.end() && it->second == "FAC")
+  if (auto it = g.org_words.find(lastw); it != g.org_words.end() && it->second == EntityType::Fac)
     return EntityType::Fac;
   if (auto rw = g.region_words.find(lastw);
       rw != g.region_words.end() && rw->second.find("\tgeo") != std::string::npos)

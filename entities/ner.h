@@ -125,8 +125,8 @@ void viterbi(const std::vector<float>& emit, size_t n, const float (*transition)
 // the rows w.find(hash) gives (nullptr = an unknown feature). W is Weights
 // at run time, the trainer's weights while training.
 template <class W>
-void emissions(const W& w, const std::vector<uint64_t>& feats,
-               const std::vector<uint32_t>& offsets, std::vector<float>& emit) {
+void emissions(const W& w, const std::vector<uint64_t>& feats, const std::vector<uint32_t>& offsets,
+               std::vector<float>& emit) {
   const size_t n = offsets.size() - 1;
   emit.assign(n * kLabels, 0.0f);
   for (size_t i = 0; i < n; ++i) {

@@ -22,10 +22,14 @@ TitleInfo title_of(const LexiconLine& line) {
     throw line.error("expected phrase, canonical, of");
   TitleInfo t;
   t.canonical = f[1];
-  static const char* kinds[] = {"gpe", "region", "city", "org", "any", "-"};
-  if (std::find(std::begin(kinds), std::end(kinds), f[2]) == std::end(kinds))
+  static const std::pair<const char*, TitleOf> kinds[] = {
+      {"gpe", TitleOf::Gpe}, {"region", TitleOf::Region}, {"city", TitleOf::City},
+      {"org", TitleOf::Org}, {"any", TitleOf::Any},       {"-", TitleOf::Nothing}};
+  const auto kind = std::find_if(std::begin(kinds), std::end(kinds),
+                                 [&](const auto& k) { return f[2] == k.first; });
+  if (kind == std::end(kinds))
     throw line.error("unknown 'of' kind '" + f[2] + "' (gpe, region, city, org, any, -)");
-  t.of_kind = f[2] == "-" ? "" : f[2];
+  t.of_kind = kind->second;
   if (f.size() > 3 && f[3] != "-") {
     if (f[3] != "m" && f[3] != "f") throw line.error("gender must be m, f or -");
     t.gender = f[3][0];
@@ -321,7 +325,7 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
       t += len - 1;
       continue;
     }
-    const bool of_follows = finder.form_is(t + len, "of") && !info->of_kind.empty();
+    const bool of_follows = finder.form_is(t + len, "of") && info->of_kind != TitleOf::Nothing;
     if (!finder.used_as_title(t, len, *info, of_follows)) continue;
     const RoleMention r = finder.role(si, t, len, *info, inside, of_follows);
     if (r.holder >= 0 || r.description) out.push_back(r);
