@@ -1,6 +1,5 @@
 #include "core/dates.h"
 
-#include <array>
 #include <cctype>
 #include <cstdio>
 #include <vector>
@@ -149,27 +148,21 @@ std::optional<std::string> date_at(const std::vector<std::string>& w, size_t i, 
 }  // namespace
 
 int month_number(std::string_view word) {
-  static const std::array<const char*, 12> names = {"january", "february", "march", "april",
-                                                    "may", "june", "july", "august",
-                                                    "september", "october", "november",
-                                                    "december"};
   std::string w = lower_ascii(word);
   if (!w.empty() && w.back() == '.') w.pop_back();
   if (w.size() < 3) return 0;
   if (w == "sept") return 9;
   for (int i = 0; i < 12; ++i) {
-    std::string_view n = names[i];
+    std::string_view n = kMonthNames[i];
     if (w == n || (w.size() == 3 && n.substr(0, 3) == w)) return i + 1;
   }
   return 0;
 }
 
 int weekday_number(std::string_view word) {
-  static const std::array<const char*, 7> names = {"monday", "tuesday", "wednesday", "thursday",
-                                                   "friday", "saturday", "sunday"};
   std::string w = lower_ascii(word);
   for (int i = 0; i < 7; ++i)
-    if (w == names[i]) return i;
+    if (w == kWeekdayNames[i]) return i;
   return -1;
 }
 

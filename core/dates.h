@@ -3,6 +3,7 @@
 // ("on Monday", "yesterday", "last week") against the article's date.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,10 +19,20 @@ std::optional<std::string> parse_date(std::string_view s);
 // " date 2024-05-06 + ↺ − 16 px"; returns its ISO form.
 std::optional<std::string> find_date(std::string_view s);
 
-// Month number 1..12 for "January", "Jan", "Jan." (case-insensitive); 0 if none.
+// The month names in full, lower case, January first, and the weekday names,
+// Monday first. Every other list of calendar words (the abbreviations dates
+// accept, NER's month words, the tokenizer's calendar words) derives from these.
+inline constexpr std::array<std::string_view, 12> kMonthNames = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+inline constexpr std::array<std::string_view, 7> kWeekdayNames = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+// Month number 1..12 for "January", "Jan", "Jan." (case-insensitive; a
+// month's first three letters, "Sept" too, with or without a period); 0 if none.
 int month_number(std::string_view word);
 
-// Weekday 0..6 (Monday = 0) for "Monday"... ; -1 if none.
+// Weekday 0..6 (Monday = 0) for "Monday"... (case-insensitive, in full); -1 if none.
 int weekday_number(std::string_view word);
 
 // Resolves a weekday mentioned in past-tense news ("on Monday") against the

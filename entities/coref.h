@@ -38,7 +38,8 @@
 #include <memory>
 
 #include "core/stage.h"
-#include "entities/ner.h"
+#include "entities/gazetteer.h"
+#include "entities/mention_spans.h"
 #include "entities/roles.h"
 
 namespace ng {

@@ -3,187 +3,17 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <unordered_set>
 
 #include "core/data_path.h"
+#include "core/dates.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "core/utf8.h"
 #include "syntax/model_io.h"
 
 namespace ng {
-
-// ---------------------------------------------------------------- lexicons
-
-std::string gazetteer_key(std::string_view phrase) {
-  std::string folded = to_lower(fold_accents(phrase));
-  std::string out;
-  out.reserve(folded.size());
-  for (char c : folded) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
-    } else {
-      out.push_back(c);
-    }
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  if (out.size() > 4 && out.compare(0, 4, "the ") == 0) out.erase(0, 4);
-  return out;
-}
-
-std::string gazetteer_key(const Document& doc, int first, int last) {
-  std::string raw;
-  for (int t = first; t < last; ++t) {
-    raw += doc.tokens[t].form;
-    if (t + 1 < last && doc.tokens[t].space_after) raw.push_back(' ');
-  }
-  return gazetteer_key(raw);
-}
-
-const Gazetteer::Place* Gazetteer::place(std::string_view key) const {
-  auto it = places.find(std::string(key));
-  return it == places.end() ? nullptr : &it->second;
-}
-
-namespace {
-
-// Splits s at tab characters.
-std::vector<std::string> split_tabs(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  for (;;) {
-    size_t tab = s.find('\t', start);
-    out.push_back(s.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-    if (tab == std::string::npos) break;
-    start = tab + 1;
-  }
-  return out;
-}
-
-std::vector<std::string> split_bars(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t bar = s.find('|', start);
-    if (bar == std::string::npos) bar = s.size();
-    if (bar > start) out.push_back(s.substr(start, bar - start));
-    start = bar + 1;
-  }
-  return out;
-}
-
-// Reads a TSV lexicon: skips blank and '#' lines; calls row(fields, line_no)
-// for each other line after checking it has at least min_fields fields.
-template <class F>
-void read_tsv(const std::filesystem::path& path, size_t min_fields, F row) {
-  std::ifstream in(path);
-  if (!in) throw Error("cannot read lexicon '" + path.string() + "'");
-  std::string line;
-  int no = 0;
-  while (std::getline(in, line)) {
-    ++no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    auto f = split_tabs(line);
-    if (f.size() < min_fields || f[0].empty())
-      throw Error(path.string() + ":" + std::to_string(no) + ": expected " +
-                  std::to_string(min_fields) + " tab-separated fields in '" + line + "'");
-    row(f, no);
-  }
-}
-
-// Records the proper prefixes of key that end before a space or a hyphen
-// (text tokens may split there).
-void add_prefixes(Gazetteer& g, const std::string& key) {
-  for (size_t i = 1; i < key.size(); ++i)
-    if (key[i] == ' ' || key[i] == '-' || key[i] == '.' || key[i] == '\'') {
-      g.prefixes.emplace(key.substr(0, i), 1);
-      if (key[i] != ' ') g.prefixes.emplace(key.substr(0, i + 1), 1);
-    }
-}
-
-}  // namespace
-
-Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
-  Gazetteer g;
-  auto add_place = [&](const std::string& name, const std::string& canonical, uint8_t kind) {
-    std::string key = gazetteer_key(name);
-    if (key.empty()) return;
-    auto& p = g.places[key];
-    if (p.canonical.empty()) p.canonical = canonical;
-    p.kinds |= kind;
-    g.longest_key = std::max(g.longest_key, key.size());
-    add_prefixes(g, key);
-  };
-  read_tsv(dir / "countries.tsv", 1, [&](const std::vector<std::string>& f, int) {
-    const std::string& name = f[0];
-    add_place(name, name, Country);
-    if (f.size() > 1)
-      for (auto& a : split_bars(f[1])) add_place(a, name, Country);
-    if (f.size() > 2)
-      for (auto& d : split_bars(f[2])) g.demonyms.emplace(gazetteer_key(d), name);
-    if (f.size() > 3)
-      for (auto& c : split_bars(f[3])) add_place(c, c, City);
-  });
-  read_tsv(dir / "cities.tsv", 2,
-           [&](const std::vector<std::string>& f, int) { add_place(f[0], f[0], City); });
-  const auto regions = dir / "regions.tsv";
-  read_tsv(regions, 2, [&](const std::vector<std::string>& f, int no) {
-    uint8_t kind = f[1] == "region"                        ? Region
-                   : f[1] == "continent" || f[1] == "area" ? Continent
-                   : f[1] == "water"                       ? Water
-                                                           : 0;
-    if (!kind)
-      throw Error(regions.string() + ":" + std::to_string(no) + ": unknown kind '" + f[1] +
-                  "' (expected region, continent, area or water)");
-    add_place(f[0], f[0], kind);
-  });
-  read_tsv(dir / "region_words.tsv", 3, [&](const std::vector<std::string>& f, int) {
-    g.region_words.emplace(gazetteer_key(f[0]), f[1] + (f[2] == "geo" ? "\tgeo" : ""));
-  });
-  const auto orgs = dir / "org_words.tsv";
-  read_tsv(orgs, 2, [&](const std::vector<std::string>& f, int no) {
-    if (f[1] != "ORG" && f[1] != "FAC" && f[1] != "EVENT")
-      throw Error(orgs.string() + ":" + std::to_string(no) + ": unknown type '" + f[1] +
-                  "' (expected ORG, FAC or EVENT)");
-    g.org_words.emplace(gazetteer_key(f[0]), f[1]);
-  });
-  read_tsv(dir / "honorifics.tsv", 2, [&](const std::vector<std::string>& f, int) {
-    g.honorifics.emplace(gazetteer_key(f[0]), f[1]);
-  });
-  const auto nominals = dir / "nominals.tsv";
-  read_tsv(nominals, 2, [&](const std::vector<std::string>& f, int no) {
-    EntityType t;
-    if (!parse_entity_type(f[1], t))
-      throw Error(nominals.string() + ":" + std::to_string(no) + ": unknown entity type '" + f[1] +
-                  "'");
-    g.nominals.emplace(gazetteer_key(f[0]), f[1] + "\t" + (f.size() > 2 ? f[2] : "-"));
-  });
-  read_tsv(dir / "groups.tsv", 2, [&](const std::vector<std::string>& f, int) {
-    g.groups.emplace(gazetteer_key(f[0]), f[1]);
-  });
-  const auto sports = dir / "sports.tsv";
-  read_tsv(sports, 2, [&](const std::vector<std::string>& f, int no) {
-    const uint8_t kind = f[1] == "action"    ? SportAction
-                         : f[1] == "member"  ? SportMember
-                         : f[1] == "context" ? SportContext
-                                             : 0;
-    if (!kind)
-      throw Error(sports.string() + ":" + std::to_string(no) + ": unknown kind '" + f[1] +
-                  "' (expected action, member or context)");
-    g.sports[gazetteer_key(f[0])] |= kind;
-  });
-  read_tsv(dir / "titles.tsv", 3, [&](const std::vector<std::string>& f, int) {
-    std::string key = gazetteer_key(f[0]);
-    g.titles.emplace(key, f[1]);
-    g.longest_key = std::max(g.longest_key, key.size());
-    add_prefixes(g, key);
-  });
-  return g;
-}
 
 // ---------------------------------------------------------------- features
 
@@ -293,25 +123,37 @@ bool allowed(int prev, int next) {
   return nb == 0 || nb == 3;  // B or U
 }
 
-void sentence_features(const Gazetteer& g, const SentenceView& s, std::vector<uint64_t>& feats,
-                       std::vector<uint32_t>& offsets) {
+namespace {
+
+// What the features read of each token of a sentence. sentence_features
+// keeps one per thread, so its strings keep their capacity.
+struct TokenStrings {
+  std::vector<std::string> lower, shape, sshape;  // lower case, shape, short shape
+  std::vector<std::string> gaz;       // gazetteer match: kind + B/I/L/U ("CB"), or ""
+  std::vector<std::string_view> lex;  // lexicon class: gaz, "dem", an org word's type...
+};
+
+// Lower case and shapes of the n tokens of s; no gazetteer tags yet.
+void read_tokens(const SentenceView& s, TokenStrings& x) {
   const size_t n = s.forms.size();
-  // Per-thread scratch buffers: their strings keep their capacity.
-  thread_local std::vector<std::string> lower, shape, sshape, gaz;
-  if (lower.size() < n) {
-    lower.resize(n);
-    shape.resize(n);
-    sshape.resize(n);
-    gaz.resize(n);
+  if (x.lower.size() < n) {
+    x.lower.resize(n);
+    x.shape.resize(n);
+    x.sshape.resize(n);
+    x.gaz.resize(n);
   }
   for (size_t i = 0; i < n; ++i) {
-    lower_into(s.forms[i], lower[i]);
-    shape_of(s.forms[i], false, shape[i]);
-    shape_of(s.forms[i], true, sshape[i]);
-    gaz[i].clear();
+    lower_into(s.forms[i], x.lower[i]);
+    shape_of(s.forms[i], false, x.shape[i]);
+    shape_of(s.forms[i], true, x.sshape[i]);
+    x.gaz[i].clear();
   }
-  // Longest gazetteer matches (places, titles) starting at capitalised or
-  // title words; tags each token with kind + B/I/L/U position.
+}
+
+// Longest gazetteer matches (places, titles) starting at capitalised or
+// title words; tags each token with kind + B/I/L/U position.
+void tag_gazetteer_matches(const Gazetteer& g, const SentenceView& s, TokenStrings& x) {
+  const size_t n = s.forms.size();
   std::string key;
   for (size_t i = 0; i < n; ++i) {
     key.clear();
@@ -322,7 +164,7 @@ void sentence_features(const Gazetteer& g, const SentenceView& s, std::vector<ui
         if (!g.prefixes.count(key)) break;
         if (j - 1 < s.space_after.size() ? s.space_after[j - 1] : 1) key.push_back(' ');
       }
-      key += lower[j];
+      key += x.lower[j];
       if (key.size() > g.longest_key) break;
       if (auto it = g.places.find(key); it != g.places.end() && starts_upper(s.forms[i])) {
         best = j + 1 - i;
@@ -339,87 +181,120 @@ void sentence_features(const Gazetteer& g, const SentenceView& s, std::vector<ui
     if (best) {
       for (size_t k = i; k < i + best; ++k) {
         char pos = best == 1 ? 'U' : k == i ? 'B' : k + 1 == i + best ? 'L' : 'I';
-        if (gaz[k].empty()) gaz[k] = best_tag + pos;
+        if (x.gaz[k].empty()) x.gaz[k] = best_tag + pos;
       }
       if (best_tag != "ti") i += best - 1;
     }
   }
-  static const std::string kBos = "<s>", kEos = "</s>";
-  auto low = [&](long i) -> std::string_view {
-    return i < 0 ? kBos : i >= static_cast<long>(n) ? kEos : std::string_view(lower[i]);
-  };
-  auto shp = [&](long i) -> std::string_view {
-    return i < 0 ? kBos : i >= static_cast<long>(n) ? kEos : std::string_view(sshape[i]);
-  };
-  auto pos = [&](long i) -> std::string_view {
-    return i < 0                                  ? kBos
-           : i >= static_cast<long>(n)            ? kEos
-           : i < static_cast<long>(s.upos.size()) ? s.upos[i]
-                                                  : std::string_view();
-  };
-  thread_local std::vector<std::string_view> lexv;
-  lexv.resize(n);
+}
+
+// Each token's lexicon class: its gazetteer tag, else "dem" (demonym), an
+// organisation word's type, "reg" (region word), "hon" (honorific) or "-".
+void classify_words(const Gazetteer& g, size_t n, TokenStrings& x) {
+  x.lex.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    const std::string& w = lower[i];
+    const std::string& w = x.lower[i];
     std::string_view v = "-";
-    if (!gaz[i].empty())
-      v = gaz[i];
+    if (!x.gaz[i].empty())
+      v = x.gaz[i];
     else if (g.demonyms.count(w))
       v = "dem";
     else if (auto it = g.org_words.find(w); it != g.org_words.end())
-      v = it->second;
+      v = to_string(it->second);  // "ORG", "FAC", "EVENT"
     else if (g.region_words.count(w))
       v = "reg";
     else if (g.honorifics.count(w))
       v = "hon";
-    lexv[i] = v;
+    x.lex[i] = v;
   }
-  auto lex = [&](long i) -> std::string_view {
-    return i < 0 || i >= static_cast<long>(n) ? std::string_view("-") : lexv[i];
-  };
+}
+
+// The tokens of a sentence around a position: "<s>" and "</s>" (lexicon
+// class "-") past its edges.
+struct Window {
+  const SentenceView& s;
+  const TokenStrings& tokens;
+  const long n;
+  static constexpr std::string_view kBos = "<s>", kEos = "</s>";
+
+  std::string_view low(long i) const {
+    return i < 0 ? kBos : i >= n ? kEos : std::string_view(tokens.lower[i]);
+  }
+  std::string_view shp(long i) const {
+    return i < 0 ? kBos : i >= n ? kEos : std::string_view(tokens.sshape[i]);
+  }
+  std::string_view pos(long i) const {
+    return i < 0                                  ? kBos
+           : i >= n                               ? kEos
+           : i < static_cast<long>(s.upos.size()) ? s.upos[i]
+                                                  : std::string_view();
+  }
+  std::string_view lex(long i) const {
+    return i < 0 || i >= n ? std::string_view("-") : tokens.lex[i];
+  }
+};
+
+// Appends the features of token u (the numbers are the feature templates;
+// changing one needs a new kFeatureSet and a retrained model).
+void token_features(const Window& win, size_t u, std::vector<uint64_t>& feats) {
+  const SentenceView& s = win.s;
+  const long i = static_cast<long>(u);
+  const std::string& w = win.tokens.lower[u];
+  const std::string& sshape = win.tokens.sshape[u];
+  feats.push_back(feat(1, "bias"));
+  feats.push_back(feat(2, w));
+  feats.push_back(feat(3, s.forms[u]));
+  feats.push_back(feat(4, win.tokens.shape[u]));
+  feats.push_back(feat(5, prefix_cp(w, 1)));
+  feats.push_back(feat(6, prefix_cp(w, 2)));
+  feats.push_back(feat(7, prefix_cp(w, 3)));
+  feats.push_back(feat(8, suffix_cp(w, 1)));
+  feats.push_back(feat(9, suffix_cp(w, 2)));
+  feats.push_back(feat(10, suffix_cp(w, 3)));
+  feats.push_back(feat(11, suffix_cp(w, 4)));
+  feats.push_back(feat(12, win.low(i - 1)));
+  feats.push_back(feat(13, win.low(i + 1)));
+  feats.push_back(feat(14, win.low(i - 2)));
+  feats.push_back(feat(15, win.low(i + 2)));
+  feats.push_back(feat(16, win.shp(i - 1)));
+  feats.push_back(feat(17, win.shp(i + 1)));
+  feats.push_back(feat(18, win.shp(i - 1), win.shp(i), win.shp(i + 1)));
+  feats.push_back(feat(19, win.pos(i)));
+  feats.push_back(feat(20, win.pos(i - 1)));
+  feats.push_back(feat(21, win.pos(i + 1)));
+  feats.push_back(feat(22, win.pos(i - 1), win.pos(i)));
+  feats.push_back(feat(23, win.pos(i), win.pos(i + 1)));
+  feats.push_back(feat(24, win.low(i - 1), w));
+  feats.push_back(feat(25, w, win.low(i + 1)));
+  feats.push_back(feat(26, u == 0 ? "first" : "later", sshape));
+  feats.push_back(feat(27, win.lex(i)));
+  feats.push_back(feat(28, win.lex(i - 1)));
+  feats.push_back(feat(29, win.lex(i + 1)));
+  feats.push_back(feat(30, win.lex(i), sshape));
+  feats.push_back(feat(31, win.pos(i), sshape));
+  feats.push_back(feat(32, win.low(i - 1), sshape));
+  feats.push_back(feat(33, sshape, win.low(i + 1)));
+  // The parse: what the word is to its head ("nsubj" of "say" acts).
+  if (u < s.deprel.size() && !s.deprel[u].empty()) {
+    feats.push_back(feat(34, s.deprel[u]));
+    feats.push_back(feat(35, s.deprel[u], u < s.head_lemma.size() ? s.head_lemma[u] : ""));
+    feats.push_back(feat(36, s.deprel[u], sshape));
+  }
+}
+
+}  // namespace
+
+void sentence_features(const Gazetteer& g, const SentenceView& s, std::vector<uint64_t>& feats,
+                       std::vector<uint32_t>& offsets) {
+  const size_t n = s.forms.size();
+  thread_local TokenStrings strings;
+  read_tokens(s, strings);
+  tag_gazetteer_matches(g, s, strings);
+  classify_words(g, n, strings);
+  const Window window{s, strings, static_cast<long>(n)};
   offsets.assign(1, static_cast<uint32_t>(feats.size()));
   for (size_t u = 0; u < n; ++u) {
-    const long i = static_cast<long>(u);
-    const std::string& w = lower[u];
-    feats.push_back(feat(1, "bias"));
-    feats.push_back(feat(2, w));
-    feats.push_back(feat(3, s.forms[u]));
-    feats.push_back(feat(4, shape[u]));
-    feats.push_back(feat(5, prefix_cp(w, 1)));
-    feats.push_back(feat(6, prefix_cp(w, 2)));
-    feats.push_back(feat(7, prefix_cp(w, 3)));
-    feats.push_back(feat(8, suffix_cp(w, 1)));
-    feats.push_back(feat(9, suffix_cp(w, 2)));
-    feats.push_back(feat(10, suffix_cp(w, 3)));
-    feats.push_back(feat(11, suffix_cp(w, 4)));
-    feats.push_back(feat(12, low(i - 1)));
-    feats.push_back(feat(13, low(i + 1)));
-    feats.push_back(feat(14, low(i - 2)));
-    feats.push_back(feat(15, low(i + 2)));
-    feats.push_back(feat(16, shp(i - 1)));
-    feats.push_back(feat(17, shp(i + 1)));
-    feats.push_back(feat(18, shp(i - 1), shp(i), shp(i + 1)));
-    feats.push_back(feat(19, pos(i)));
-    feats.push_back(feat(20, pos(i - 1)));
-    feats.push_back(feat(21, pos(i + 1)));
-    feats.push_back(feat(22, pos(i - 1), pos(i)));
-    feats.push_back(feat(23, pos(i), pos(i + 1)));
-    feats.push_back(feat(24, low(i - 1), w));
-    feats.push_back(feat(25, w, low(i + 1)));
-    feats.push_back(feat(26, u == 0 ? "first" : "later", sshape[u]));
-    feats.push_back(feat(27, lex(i)));
-    feats.push_back(feat(28, lex(i - 1)));
-    feats.push_back(feat(29, lex(i + 1)));
-    feats.push_back(feat(30, lex(i), sshape[u]));
-    feats.push_back(feat(31, pos(i), sshape[u]));
-    feats.push_back(feat(32, low(i - 1), sshape[u]));
-    feats.push_back(feat(33, sshape[u], low(i + 1)));
-    // The parse: what the word is to its head ("nsubj" of "say" acts).
-    if (u < s.deprel.size() && !s.deprel[u].empty()) {
-      feats.push_back(feat(34, s.deprel[u]));
-      feats.push_back(feat(35, s.deprel[u], u < s.head_lemma.size() ? s.head_lemma[u] : ""));
-      feats.push_back(feat(36, s.deprel[u], sshape[u]));
-    }
+    token_features(window, u, feats);
     offsets.push_back(static_cast<uint32_t>(feats.size()));
   }
 }
@@ -575,118 +450,39 @@ void viterbi(const std::vector<float>& emit, size_t n, const float (*transition)
 
 void decode(const Weights& w, const std::vector<uint64_t>& feats,
             const std::vector<uint32_t>& offsets, std::vector<int>& labels) {
-  const size_t n = offsets.size() - 1;
-  std::vector<float> emit(n * kLabels, 0.0f);
-  for (size_t i = 0; i < n; ++i) {
-    float* e = &emit[i * kLabels];
-    for (uint32_t f = offsets[i]; f < offsets[i + 1]; ++f)
-      if (const float* row = w.find(feats[f]))
-        for (int l = 0; l < kLabels; ++l) e[l] += row[l];
+  std::vector<float> emit;
+  emissions(w, feats, offsets, emit);
+  viterbi(emit, offsets.size() - 1, w.transition, w.final_, labels);
+}
+
+std::vector<LabelSpan> spans_of(const std::vector<int>& labels) {
+  std::vector<LabelSpan> spans;
+  for (int i = 0; i < static_cast<int>(labels.size()); ++i) {
+    int l = labels[i];
+    if (l == 0) continue;
+    int type = (l - 1) / 4, b = (l - 1) % 4;
+    if (b != 0 && b != 3) continue;  // spans start at B or U
+    int j = i;
+    if (b == 0)
+      while (j + 1 < static_cast<int>(labels.size()) && labels[j + 1] != 0 &&
+             (labels[j + 1] - 1) / 4 == type && (labels[j + 1] - 1) % 4 != 0 &&
+             (labels[j + 1] - 1) % 4 != 3) {
+        ++j;
+        if ((labels[j] - 1) % 4 == 2) break;
+      }
+    spans.push_back({i, j + 1, type});
+    i = j;
   }
-  viterbi(emit, n, w.transition, w.final_, labels);
+  return spans;
+}
+
+std::string head_lemma_feature(const std::string* head_lemma) {
+  return head_lemma ? to_lower(*head_lemma) : std::string("<root>");
 }
 
 }  // namespace ner_internal
 
 // ---------------------------------------------------------------- the stage
-
-int span_head(const Document& doc, int first, int last) {
-  int best = -1, best_depth = 1 << 30;
-  for (int t = first; t < last; ++t) {
-    int h = doc.tokens[t].head;
-    if (h >= first && h < last) continue;
-    int depth = 0;
-    for (int x = t; doc.tokens[x].head >= 0 && depth < 64; x = doc.tokens[x].head) ++depth;
-    const std::string& u = doc.tokens[t].upos;
-    if (u == "PUNCT") depth += 100;
-    if (depth < best_depth || (depth == best_depth && (u == "PROPN" || u == "NOUN"))) {
-      best = t;
-      best_depth = depth;
-    }
-  }
-  return best >= 0 ? best : last - 1;
-}
-
-std::pair<int, int> referring_extent(const Document& doc, const Mention& m) {
-  const Sentence& s = doc.sentences[m.sentence];
-  int h = m.head;
-  if (h < s.first || h >= s.last) return {m.first, m.last};
-  auto rel0 = [&](int t) {
-    const std::string& r = doc.tokens[t].deprel;
-    return std::string_view(r).substr(0, r.find(':'));
-  };
-  auto glued = [&](int t) {  // punctuation written without spaces: "pan-democracy"
-    return t > s.first && !doc.tokens[t - 1].space_after && !doc.tokens[t].space_after;
-  };
-  // Whether t belongs to h's noun phrase: its path up to h leaves h through
-  // a modifier and passes no clause, coordination or apposition.
-  auto in_phrase = [&](int t) {
-    for (int x = t, steps = 0; steps < 32; ++steps) {
-      const int up = doc.tokens[x].head;
-      if (up < s.first || up >= s.last) return false;
-      const std::string_view r = rel0(x);
-      if (r == "conj" || r == "cc" || r == "appos" || r == "parataxis" || r == "dep" ||
-          r == "list" || r == "acl" || r == "advcl" || r == "ccomp" || r == "xcomp")
-        return false;
-      if (r == "punct" && !glued(x)) return false;
-      if (up == h)
-        return !(r == "case" || r == "mark" || r == "cop" || r == "aux" || r == "advmod" ||
-                 r == "punct" || r.substr(0, 5) == "nsubj" || r == "obj" || r == "iobj" ||
-                 r == "obl" || r == "expl" || r == "csubj" || r == "discourse" ||
-                 r == "vocative" || r == "orphan" || r == "reparandum");
-      x = up;
-    }
-    return false;
-  };
-  int a = m.first, b = m.last;
-  // "Texas student [Ahmed Mohamed]": a name that hangs (flat) on the common
-  // noun right before it is the end of that noun's phrase.
-  if (const int gov = doc.tokens[h].head;
-      gov == m.first - 1 && gov >= s.first && doc.tokens[gov].upos == "NOUN" &&
-      doc.tokens[gov].xpos != "NNS" &&  // "veteran politicians A and B": a group
-      (doc.tokens[h].deprel == "flat" || doc.tokens[h].deprel == "appos")) {
-    h = gov;
-    a = gov;
-  }
-  while (a - 1 >= s.first && in_phrase(a - 1)) --a;
-  while (a < m.first && doc.tokens[a].upos == "PUNCT") ++a;
-  // "of"/"from" + proper noun, right after the name.
-  for (int k = b; k < s.last; ++k) {
-    const Token& o = doc.tokens[k];
-    if (o.head != h || o.deprel != "nmod" || o.upos != "PROPN") continue;
-    int lo = k, hi = k;
-    for (int t = s.first; t < s.last; ++t) {
-      int x = t;
-      for (int steps = 0; x != k && x >= 0 && steps < 32; ++steps) x = doc.tokens[x].head;
-      if (x != k) continue;
-      lo = std::min(lo, t);
-      hi = std::max(hi, t);
-    }
-    if (lo != b || hi - lo >= 8) break;
-    const std::string case_word = to_lower(doc.tokens[lo].form);
-    if (doc.tokens[lo].deprel != "case" || (case_word != "of" && case_word != "from")) break;
-    bool comma = false;
-    for (int t = lo; t <= hi; ++t) {
-      const std::string& f = doc.tokens[t].form;
-      if (f == "," || f == ";" || f == "(" || f == ")") comma = true;
-    }
-    if (!comma) b = hi + 1;
-    break;
-  }
-  // An abbreviation's own period that also ends the sentence: "in
-  // Washington D.C." (the tokenizer gave the period to the sentence).
-  if (b < s.last && doc.tokens[b].form == "." && !doc.tokens[b - 1].space_after) {
-    const std::string& w = doc.tokens[b - 1].form;
-    if (w.find('.') != std::string::npos && w.size() <= 6) ++b;
-  }
-  return {a, b};
-}
-
-int kind_word(const Document& doc, int first, int last) {
-  for (int k = first + 1; k + 1 < last; ++k)
-    if (doc.tokens[k].form == "of") return k - 1;
-  return last - 1;
-}
 
 using namespace ner_internal;
 
@@ -701,67 +497,80 @@ NerTagger::NerTagger(NerTagger&&) noexcept = default;
 
 namespace {
 
-// Place and organisation names nested inside a longer name: the "of" object
-// of a title ("President of [the United States]"), place names the
-// gazetteer knows ("[Moscow] State University"). GUM annotates these as
-// mentions of their own.
-void add_nested(const Document& doc, const Gazetteer& g, const Mention& outer,
-                std::vector<Mention>& found) {
-  if (outer.last - outer.first < 2 || outer.type == EntityType::Norp ||
-      outer.type == EntityType::Date)
-    return;
-  std::vector<std::pair<int, int>> spans;
-  std::vector<EntityType> types;
-  auto place_type = [&](int a, int b, EntityType fallback) {
-    if (const auto* p = g.place(gazetteer_key(doc, a, b)))
-      return (p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region))
-                 ? EntityType::Gpe
-                 : EntityType::Loc;
-    auto it = g.org_words.find(gazetteer_key(doc.tokens[b - 1].form));
-    if (it != g.org_words.end()) return it->second == "FAC" ? EntityType::Fac : EntityType::Org;
-    return fallback;
-  };
-  // "of" objects inside the span, by the parse.
+// A name nested in another: tokens [first, last) and its type.
+struct Nested {
+  int first, last;
+  EntityType type;
+};
+
+// The type of a nested name [a, b): a place the gazetteer knows, else what
+// its last word says (FAC or ORG), else fallback.
+EntityType nested_type(const Document& doc, const Gazetteer& g, int a, int b, EntityType fallback) {
+  if (const auto* p = g.place(gazetteer_key(doc, a, b)))
+    return (p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region))
+               ? EntityType::Gpe
+               : EntityType::Loc;
+  auto it = g.org_words.find(gazetteer_key(doc.tokens[b - 1].form));
+  if (it != g.org_words.end())
+    return it->second == EntityType::Fac ? EntityType::Fac : EntityType::Org;
+  return fallback;
+}
+
+// The words of proper noun k inside outer: k and its dependents other than
+// further nmod/acl/appos, and a unit word's "of" phrase.
+std::pair<int, int> own_words(const Document& doc, const Gazetteer& g, const Mention& outer,
+                              int k) {
+  int a = k, b = k + 1;
+  for (bool grown = true; grown;) {
+    grown = false;
+    if (a - 1 > outer.first && doc.tokens[a - 1].head >= a - 1 && doc.tokens[a - 1].head < b &&
+        doc.tokens[a - 1].deprel != "case" && doc.tokens[a - 1].deprel != "det" &&
+        doc.tokens[a - 1].deprel != "punct") {
+      --a;
+      grown = true;
+    }
+    if (b < outer.last && doc.tokens[b].head >= a && doc.tokens[b].head < b &&
+        (doc.tokens[b].deprel == "flat" || doc.tokens[b].deprel == "compound" ||
+         doc.tokens[b].deprel.rfind("flat", 0) == 0)) {
+      ++b;
+      grown = true;
+    }
+  }
+  // "the Republic of X", "the State of X": the unit word takes its "of".
+  if (g.region_words.count(gazetteer_key(doc.tokens[b - 1].form)) && b + 1 < outer.last &&
+      gazetteer_key(doc.tokens[b].form) == "of") {
+    int c = b + 1;
+    if (c < outer.last && gazetteer_key(doc.tokens[c].form) == "the") ++c;
+    int e = c;
+    while (e < outer.last && doc.tokens[e].upos == "PROPN") ++e;
+    if (e > c) b = e;
+  }
+  return {a, b};
+}
+
+// "of" objects inside outer, by the parse ("President of [the United
+// States]"): places, facilities and organisations; in a person's name, GPE
+// when nothing says otherwise.
+void add_of_objects(const Document& doc, const Gazetteer& g, const Mention& outer,
+                    std::vector<Nested>& nested) {
   for (int k = outer.first + 1; k < outer.last; ++k) {
     const Token& tok = doc.tokens[k];
     if (tok.upos != "PROPN" || tok.deprel.rfind("nmod", 0) != 0) continue;
     if (tok.head < outer.first || tok.head >= outer.last) continue;
-    // k's own words: k and its dependents other than further nmod/acl/appos.
-    int a = k, b = k + 1;
-    for (bool grown = true; grown;) {
-      grown = false;
-      if (a - 1 > outer.first && doc.tokens[a - 1].head >= a - 1 && doc.tokens[a - 1].head < b &&
-          doc.tokens[a - 1].deprel != "case" && doc.tokens[a - 1].deprel != "det" &&
-          doc.tokens[a - 1].deprel != "punct") {
-        --a;
-        grown = true;
-      }
-      if (b < outer.last && doc.tokens[b].head >= a && doc.tokens[b].head < b &&
-          (doc.tokens[b].deprel == "flat" || doc.tokens[b].deprel == "compound" ||
-           doc.tokens[b].deprel.rfind("flat", 0) == 0)) {
-        ++b;
-        grown = true;
-      }
-    }
-    // "the Republic of X", "the State of X": the unit word takes its "of".
-    if (g.region_words.count(gazetteer_key(doc.tokens[b - 1].form)) && b + 1 < outer.last &&
-        gazetteer_key(doc.tokens[b].form) == "of") {
-      int c = b + 1;
-      if (c < outer.last && gazetteer_key(doc.tokens[c].form) == "the") ++c;
-      int e = c;
-      while (e < outer.last && doc.tokens[e].upos == "PROPN") ++e;
-      if (e > c) b = e;
-    }
+    const auto [a, b] = own_words(doc, g, outer, k);
     if (a == outer.first && b == outer.last) continue;
     if (g.titles.count(gazetteer_key(doc, a, b))) continue;  // "Foreign [Minister] X"
     EntityType fallback = outer.type == EntityType::Person ? EntityType::Gpe : EntityType::Other;
-    EntityType t = place_type(a, b, fallback);
+    EntityType t = nested_type(doc, g, a, b, fallback);
     if (t == EntityType::Other) continue;
-    spans.emplace_back(a, b);
-    types.push_back(t);
+    nested.push_back({a, b, t});
   }
-  // Gazetteer places anywhere inside a person, organisation or event name.
-  // (In a place name only after a comma: "Clearwater, [Florida]".)
+}
+
+// Gazetteer places anywhere inside a person, organisation or event name.
+// (In a place name only after a comma: "Clearwater, [Florida]".)
+void add_known_places(const Document& doc, const Gazetteer& g, const Mention& outer,
+                      std::vector<Nested>& nested) {
   const bool outer_place = outer.type == EntityType::Gpe || outer.type == EntityType::Loc;
   int scan_from = outer.first;
   if (outer_place) {
@@ -780,24 +589,38 @@ void add_nested(const Document& doc, const Gazetteer& g, const Mention& outer,
       if (outer.type == EntityType::Person && b < outer.last &&
           doc.tokens[b].upos == "PROPN" && !g.titles.count(gazetteer_key(doc.tokens[b].form)))
         break;
-      spans.emplace_back(a, b);
-      types.push_back((p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region))
-                          ? EntityType::Gpe
-                          : EntityType::Loc);
+      nested.push_back({a, b,
+                        (p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region))
+                            ? EntityType::Gpe
+                            : EntityType::Loc});
       a = b - 1;
       break;
     }
   }
-  for (size_t i = 0; i < spans.size(); ++i) {
-    auto [a, b] = spans[i];
+}
+
+// Place and organisation names nested inside a longer name: the "of" object
+// of a title ("President of [the United States]"), place names the
+// gazetteer knows ("[Moscow] State University"). GUM annotates these as
+// mentions of their own. Of overlapping ones the first found stays.
+void add_nested(const Document& doc, const Gazetteer& g, const Mention& outer,
+                std::vector<Mention>& found) {
+  if (outer.last - outer.first < 2 || outer.type == EntityType::Norp ||
+      outer.type == EntityType::Date)
+    return;
+  std::vector<Nested> nested;
+  add_of_objects(doc, g, outer, nested);
+  add_known_places(doc, g, outer, nested);
+  for (size_t i = 0; i < nested.size(); ++i) {
+    const int a = nested[i].first, b = nested[i].last;
     bool dup = false;
     for (size_t j = 0; j < i; ++j)
-      if (spans[j].first < b && a < spans[j].second) dup = true;
+      if (nested[j].first < b && a < nested[j].last) dup = true;
     if (dup) continue;
     Mention m = outer;
     m.first = a;
     m.last = b;
-    m.type = types[i];
+    m.type = nested[i].type;
     m.head = span_head(doc, a, b);
     m.begin = doc.tokens[a].begin;
     m.end = doc.tokens[b - 1].end;
@@ -808,20 +631,28 @@ void add_nested(const Document& doc, const Gazetteer& g, const Mention& outer,
 // Dates by rule: runs of month and weekday names, day numbers and years
 // ("Monday, May 18, 2015", "18 May", "March 2019"), a year after a
 // preposition ("in 2015"), and "yesterday"/"today"/"tomorrow".
+// A month name as news writes it (l in lower case): in full, or its first
+// three letters with a period ("jan.", "sept."; not "may." nor "june.").
+bool written_month(std::string_view l) {
+  if (l == "sept.") return true;
+  for (std::string_view name : kMonthNames)
+    if (l == name || (name.size() > 3 && l.size() == 4 && l.back() == '.' &&
+                      l.substr(0, 3) == name.substr(0, 3)))
+      return true;
+  return false;
+}
+// 1 for a capitalised month name (not "May" the modal verb nor "March" the
+// verb), 2 for a capitalised weekday name, else 0.
 int month_or_weekday(const Token& t) {
-  static const char* names[] = {
-      "january",   "february", "march",     "april",    "may",    "june",     "july",  "august",
-      "september", "october",  "november",  "december", "jan.",   "feb.",     "mar.",  "apr.",
-      "jun.",      "jul.",     "aug.",      "sep.",     "sept.",  "oct.",     "nov.",  "dec.",
-      "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday"};
   if (t.form.empty() || !std::isupper(static_cast<unsigned char>(t.form[0]))) return 0;
   const std::string l = to_lower(t.form);
-  for (size_t i = 0; i < std::size(names); ++i)
-    if (l == names[i]) {
-      // "May" the modal verb; "March" the verb.
-      if ((l == "may" || l == "march") && (t.upos == "AUX" || t.upos == "VERB")) return 0;
-      return i < 24 ? 1 : 2;
-    }
+  if (written_month(l)) {
+    // "May" the modal verb; "March" the verb.
+    if ((l == "may" || l == "march") && (t.upos == "AUX" || t.upos == "VERB")) return 0;
+    return 1;
+  }
+  for (std::string_view name : kWeekdayNames)
+    if (l == name) return 2;
   return 0;
 }
 bool day_number(std::string_view f) {
@@ -890,94 +721,104 @@ void add_dates(const Document& doc, const Sentence& s, int si, std::vector<char>
   }
 }
 
-// Boundary fixes the sequence model gets wrong or that follow GUM's
-// conventions for names:
-//  - a hyphen written without spaces joins the words around it
-//    ("Lee Cheuk-yan", "Al-Maeena"), whatever the tokenizer split;
-//  - a person's name includes its left modifiers in the parse ("US
-//    President Barack Obama", "Facebook co-founder Mark Zuckerberg");
-//  - "City, Region" is one place ("Clearwater, Florida") when the second part
-//    is a known region or country (the parts stay mentions of their own).
-template <class Span>
-void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
-                  std::vector<Span>& spans) {
-  auto glued_hyphen = [&](int h) {  // token h is a hyphen with no space on either side
-    return h > s.first && h + 1 < s.last &&
-           (doc.tokens[h].form == "-" || doc.tokens[h].form == "‐") &&
-           !doc.tokens[h - 1].space_after && !doc.tokens[h].space_after;
-  };
-  for (size_t k = 0; k < spans.size(); ++k) {
-    Span& sp = spans[k];
-    // Two names joined by a glued hyphen are one: "Hwang Hee" "-" "Chan",
-    // "Mohamed El" "-Hassan Mohamed".
-    while (k + 1 < spans.size() &&
-           ((spans[k + 1].first == sp.last + 1 && glued_hyphen(sp.last)) ||
-            (spans[k + 1].first == sp.last && glued_hyphen(sp.last) &&
-             spans[k + 1].last > sp.last + 1))) {
+// Whether token h of sentence s is a hyphen with no space on either side.
+bool glued_hyphen(const Document& doc, const Sentence& s, int h) {
+  return h > s.first && h + 1 < s.last &&
+         (doc.tokens[h].form == "-" || doc.tokens[h].form == "‐") &&
+         !doc.tokens[h - 1].space_after && !doc.tokens[h].space_after;
+}
+
+// A hyphen written without spaces joins the words around it ("Lee
+// Cheuk-yan", "Al-Maeena"), whatever the tokenizer split: spans[k] absorbs
+// the span after it and the words glued to it on either side.
+void join_hyphenated(const Document& doc, const Sentence& s, std::vector<LabelSpan>& spans,
+                     size_t k) {
+  LabelSpan& sp = spans[k];
+  // Two names joined by a glued hyphen are one: "Hwang Hee" "-" "Chan",
+  // "Mohamed El" "-Hassan Mohamed".
+  while (k + 1 < spans.size() &&
+         ((spans[k + 1].first == sp.last + 1 && glued_hyphen(doc, s, sp.last)) ||
+          (spans[k + 1].first == sp.last && glued_hyphen(doc, s, sp.last) &&
+           spans[k + 1].last > sp.last + 1))) {
+    sp.last = spans[k + 1].last;
+    spans.erase(spans.begin() + static_cast<long>(k) + 1);
+  }
+  const int next_first = k + 1 < spans.size() ? spans[k + 1].first : s.last;
+  while (sp.last + 1 < next_first && glued_hyphen(doc, s, sp.last)) sp.last += 2;
+  const int prev_last = k > 0 ? spans[k - 1].last : s.first;
+  while (sp.first - 2 >= prev_last && glued_hyphen(doc, s, sp.first - 1) &&
+         starts_upper(doc.tokens[sp.first - 2].form))
+    sp.first -= 2;
+}
+
+// Name particles continue a name: "Jean-Yves Le Drian", "Ursula von der
+// Leyen", "Abu Bakr al Baghdadi".
+bool name_particle(const Token& t) {
+  static const char* words[] = {"le", "la", "de", "del", "della", "di", "da", "du", "dos",
+                                "van", "von", "der", "den", "ter", "al", "el", "bin", "ibn",
+                                "ben", "bint", "abu", "mac", "o'"};
+  const std::string l = to_lower(t.form);
+  for (const char* w : words)
+    if (l == w) return true;
+  return false;
+}
+
+// Person spans[k] grows over particles (up to two) and the capitalised
+// proper noun after them, absorbing the following span when it is the rest
+// of the name.
+void absorb_particles(const Document& doc, const Sentence& s, std::vector<LabelSpan>& spans,
+                      size_t k) {
+  LabelSpan& sp = spans[k];
+  for (;;) {
+    int x = sp.last;
+    while (x < s.last && x < sp.last + 3 && name_particle(doc.tokens[x])) ++x;
+    if (x == sp.last || x >= s.last || !starts_upper(doc.tokens[x].form) ||
+        doc.tokens[x].upos != "PROPN")
+      break;
+    // Absorb a following span that is the rest of the name.
+    if (k + 1 < spans.size() && spans[k + 1].first <= x) {
+      if (spans[k + 1].type != kPer || spans[k + 1].first < sp.last) break;
       sp.last = spans[k + 1].last;
       spans.erase(spans.begin() + static_cast<long>(k) + 1);
-    }
-    const int next_first = k + 1 < spans.size() ? spans[k + 1].first : s.last;
-    while (sp.last + 1 < next_first && glued_hyphen(sp.last)) sp.last += 2;
-    const int prev_last = k > 0 ? spans[k - 1].last : s.first;
-    while (sp.first - 2 >= prev_last && glued_hyphen(sp.first - 1) &&
-           starts_upper(doc.tokens[sp.first - 2].form))
-      sp.first -= 2;
-    if (sp.type == kPer) {
-      // Name particles continue a name: "Jean-Yves Le Drian", "Ursula von
-      // der Leyen", "Abu Bakr al Baghdadi".
-      auto particle = [&](int t) {
-        static const char* words[] = {"le", "la", "de", "del", "della", "di", "da", "du", "dos",
-                                      "van", "von", "der", "den", "ter", "al", "el", "bin", "ibn",
-                                      "ben", "bint", "abu", "mac", "o'"};
-        const std::string l = to_lower(doc.tokens[t].form);
-        for (const char* w : words)
-          if (l == w) return true;
-        return false;
-      };
-      for (;;) {
-        int x = sp.last;
-        while (x < s.last && x < sp.last + 3 && particle(x)) ++x;
-        if (x == sp.last || x >= s.last || !starts_upper(doc.tokens[x].form) ||
-            doc.tokens[x].upos != "PROPN")
-          break;
-        // Absorb a following span that is the rest of the name.
-        if (k + 1 < spans.size() && spans[k + 1].first <= x) {
-          if (spans[k + 1].type != kPer || spans[k + 1].first < sp.last) break;
-          sp.last = spans[k + 1].last;
-          spans.erase(spans.begin() + static_cast<long>(k) + 1);
-        } else {
-          sp.last = x + 1;
-        }
-      }
-      // Left dependents of the name (by the parse), not across a verb or
-      // punctuation, not the article.
-      const int head = span_head(doc, sp.first, sp.last);
-      auto inside = [&](int t) {
-        for (int x = t, steps = 0; x >= 0 && steps < 8; x = doc.tokens[x].head, ++steps)
-          if (x >= sp.first && x < sp.last) return true;
-        return false;
-      };
-      int a = sp.first;
-      while (a - 1 >= prev_last && a - 1 >= s.first) {
-        const Token& t = doc.tokens[a - 1];
-        // Not the owner's clitic: "Korea's [Kim Shin-Wook]".
-        if (t.form == "'s" || t.form == "\u2019s" || t.form == "'" || t.form == "\u2019") break;
-        if (t.head < 0 || t.upos == "VERB" || t.upos == "AUX" || t.upos == "DET" ||
-            t.upos == "ADP" || t.upos == "PRON" || t.upos == "CCONJ" ||
-            (t.upos == "PUNCT" && !glued_hyphen(a - 1)) || t.upos == "SCONJ")
-          break;
-        if (!inside(a - 1)) break;
-        --a;
-      }
-      // Keep a possessive owner only with its clitic ("New Zealand's").
-      if (a < sp.first && head >= 0) sp.first = a;
+    } else {
+      sp.last = x + 1;
     }
   }
-  // "Clearwater, Florida": place, comma, known region or country.
+}
+
+// A person's name includes its left dependents in the parse ("US President
+// Barack Obama", "Facebook co-founder Mark Zuckerberg"), not across a verb or
+// punctuation, not the article, not past prev_last (the previous span's end).
+void add_left_modifiers(const Document& doc, const Sentence& s, LabelSpan& sp, int prev_last) {
+  const int head = span_head(doc, sp.first, sp.last);
+  auto inside = [&](int t) {
+    for (int x = t, steps = 0; x >= 0 && steps < 8; x = doc.tokens[x].head, ++steps)
+      if (x >= sp.first && x < sp.last) return true;
+    return false;
+  };
+  int a = sp.first;
+  while (a - 1 >= prev_last && a - 1 >= s.first) {
+    const Token& t = doc.tokens[a - 1];
+    // Not the owner's clitic: "Korea's [Kim Shin-Wook]".
+    if (t.form == "'s" || t.form == "\u2019s" || t.form == "'" || t.form == "\u2019") break;
+    if (t.head < 0 || t.upos == "VERB" || t.upos == "AUX" || t.upos == "DET" ||
+        t.upos == "ADP" || t.upos == "PRON" || t.upos == "CCONJ" ||
+        (t.upos == "PUNCT" && !glued_hyphen(doc, s, a - 1)) || t.upos == "SCONJ")
+      break;
+    if (!inside(a - 1)) break;
+    --a;
+  }
+  // Keep a possessive owner only with its clitic ("New Zealand's").
+  if (a < sp.first && head >= 0) sp.first = a;
+}
+
+// "City, Region" is one place ("Clearwater, Florida") when the second part
+// is a known region or country (the parts stay mentions of their own).
+void join_city_region(const Document& doc, const Gazetteer& g, const Sentence& s,
+                      std::vector<LabelSpan>& spans) {
   for (size_t k = 0; k + 1 < spans.size(); ++k) {
-    Span& a = spans[k];
-    const Span& b = spans[k + 1];
+    LabelSpan& a = spans[k];
+    const LabelSpan& b = spans[k + 1];
     if (a.type != kPlace || b.type != kPlace || b.first != a.last + 1 ||
         doc.tokens[a.last].form != ",")
       continue;
@@ -993,63 +834,120 @@ void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
   }
 }
 
+// Boundary fixes the sequence model gets wrong or that follow GUM's
+// conventions for names (spans of sentence s, in order, not overlapping):
+// glued hyphens, a person's particles and left modifiers, "City, Region".
+void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
+                  std::vector<LabelSpan>& spans) {
+  for (size_t k = 0; k < spans.size(); ++k) {
+    join_hyphenated(doc, s, spans, k);
+    if (spans[k].type != kPer) continue;
+    const int prev_last = k > 0 ? spans[k - 1].last : s.first;
+    absorb_particles(doc, s, spans, k);
+    add_left_modifiers(doc, s, spans[k], prev_last);
+  }
+  join_city_region(doc, g, s, spans);
+}
+
+}  // namespace
+
+namespace {
+
+// What add_untyped_names knows while it scans the article.
+struct UntypedNames {
+  const Document& doc;
+  const Gazetteer& g;
+  std::vector<char> covered;                      // tokens a mention covered before the scan
+  std::unordered_set<std::string_view> surnames;  // last words of the people found so far
+
+  UntypedNames(const Document& d, const Gazetteer& gaz, const std::vector<Mention>& found)
+      : doc(d), g(gaz), covered(d.tokens.size(), 0) {
+    for (const Mention& m : found)
+      for (int t = m.first; t < m.last; ++t) covered[t] = 1;
+    for (const Mention& o : found)
+      if (o.kind == MentionKind::Name && o.type == EntityType::Person)
+        surnames.insert(doc.tokens[o.last - 1].form);
+  }
+
+  // t and t+1 are written together ("Kim Min-Woo").
+  bool glued(int t) const { return !doc.tokens[t].space_after; }
+
+  // An uncovered capitalised PROPN that is no demonym, group word, title,
+  // honorific, month or weekday.
+  bool candidate(int t) const {
+    const Token& tok = doc.tokens[t];
+    if (covered[t] || tok.upos != "PROPN" || !starts_upper(tok.form)) return false;
+    const std::string key = gazetteer_key(tok.form);
+    return !g.demonyms.count(key) && !g.groups.count(key) && !g.titles.count(key) &&
+           !g.honorifics.count(key) && !month_or_weekday(tok);
+  }
+
+  // The end of the run of candidates from candidate t, through glued hyphens
+  // ("Al-Haram", "Kwok-kin").
+  int run_end(const Sentence& s, int t) const {
+    int e = t + 1;
+    for (;;) {
+      if (e < s.last && candidate(e)) {
+        ++e;
+      } else if (e + 1 < s.last && glued(e - 1) && glued(e) && !covered[e] && !covered[e + 1] &&
+                 doc.tokens[e].form == "-" &&
+                 (candidate(e + 1) || doc.tokens[e + 1].upos == "PROPN")) {
+        e += 2;
+      } else {
+        return e;
+      }
+    }
+  }
+
+  // Whether token t is a title or a noun for a person ("bassist").
+  bool person_word(int t) const {
+    const std::string word = gazetteer_key(doc.tokens[t].form);
+    auto nom = g.nominals.find(word);
+    return g.titles.count(word) ||
+           (nom != g.nominals.end() && nom->second.rfind("PERSON", 0) == 0);
+  }
+
+  // The type of run [t, e): a person, else a place the gazetteer knows ("US"
+  // where the model saw none), else what its last word says ("the
+  // Baikal-Amur Mainline"), else OTHER.
+  EntityType type_of(int t, int e, bool person) const {
+    if (person) return EntityType::Person;
+    if (const auto* p = g.place(gazetteer_key(doc, t, e)))
+      return (p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region))
+                 ? EntityType::Gpe
+                 : EntityType::Loc;
+    if (e - t >= 2) {
+      auto ow = g.org_words.find(gazetteer_key(doc.tokens[e - 1].form));
+      if (ow != g.org_words.end()) return ow->second;
+    }
+    return EntityType::Other;
+  }
+};
+
 }  // namespace
 
 // Proper nouns no name covers: see ner.h.
 void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g,
                                      std::vector<Mention>& found) {
-  std::vector<char> covered(doc.tokens.size(), 0);
-  for (const Mention& m : found)
-    for (int t = m.first; t < m.last; ++t) covered[t] = 1;
-  auto glued = [&](int t) {  // t and t+1 are written together ("Kim Min-Woo")
-    return !doc.tokens[t].space_after;
-  };
-  std::unordered_set<std::string_view> surnames;  // last words of the people found so far
-  for (const Mention& o : found)
-    if (o.kind == MentionKind::Name && o.type == EntityType::Person)
-      surnames.insert(doc.tokens[o.last - 1].form);
+  UntypedNames u(doc, g, found);
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     const Sentence& s = doc.sentences[si];
-    auto candidate = [&](int t) {
-      const Token& tok = doc.tokens[t];
-      if (covered[t] || tok.upos != "PROPN" || !starts_upper(tok.form)) return false;
-      const std::string key = gazetteer_key(tok.form);
-      return !g.demonyms.count(key) && !g.groups.count(key) && !g.titles.count(key) &&
-             !g.honorifics.count(key) && !month_or_weekday(tok);
-    };
     for (int t = s.first; t < s.last;) {
-      if (!candidate(t)) {
+      if (!u.candidate(t)) {
         ++t;
         continue;
       }
-      int e = t + 1;
-      for (;;) {
-        if (e < s.last && candidate(e)) {
-          ++e;
-        } else if (e + 1 < s.last && glued(e - 1) && glued(e) && !covered[e] &&
-                   !covered[e + 1] && doc.tokens[e].form == "-" &&
-                   (candidate(e + 1) || doc.tokens[e + 1].upos == "PROPN")) {
-          e += 2;  // "Al-Haram", "Kwok-kin"
-        } else {
-          break;
-        }
-      }
+      const int e = u.run_end(s, t);
       // Not a piece of a covered name written together with it, not an
       // adjective ("the Caspian littoral states").
-      const bool piece = (t > s.first && covered[t - 1] && glued(t - 1)) ||
-                         (e < s.last && covered[e] && glued(e - 1));
+      const bool piece = (t > s.first && u.covered[t - 1] && u.glued(t - 1)) ||
+                         (e < s.last && u.covered[e] && u.glued(e - 1));
       const int head = span_head(doc, t, e);
       // A person after all: the run ends with the surname of a person of the
       // article, or a title or a person noun comes right before it
       // ("bassist Jack Bruce").
-      bool person = surnames.count(doc.tokens[e - 1].form) > 0;
-      if (t > s.first) {
-        const std::string before = gazetteer_key(doc.tokens[t - 1].form);
-        auto nom = g.nominals.find(before);
-        if (g.titles.count(before) ||
-            (nom != g.nominals.end() && nom->second.rfind("PERSON", 0) == 0))
-          person = true;
-      }
+      const bool person =
+          u.surnames.count(doc.tokens[e - 1].form) > 0 || (t > s.first && u.person_word(t - 1));
       if (!piece && doc.tokens[head].deprel != "amod") {
         Mention m;
         m.sentence = si;
@@ -1058,22 +956,9 @@ void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g,
         m.head = head;
         m.begin = doc.tokens[t].begin;
         m.end = doc.tokens[e - 1].end;
-        m.type = person ? EntityType::Person : EntityType::Other;
-        // A place the gazetteer knows ("US" where the model saw none).
-        if (const auto* p = g.place(gazetteer_key(doc, t, e)); p && !person)
-          m.type = (p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region))
-                       ? EntityType::Gpe
-                       : EntityType::Loc;
-        // Else its last word may say what it is: "the Baikal-Amur Mainline".
-        else if (!person && e - t >= 2) {
-          auto ow = g.org_words.find(gazetteer_key(doc.tokens[e - 1].form));
-          if (ow != g.org_words.end())
-            m.type = ow->second == "FAC"     ? EntityType::Fac
-                     : ow->second == "EVENT" ? EntityType::Event
-                                             : EntityType::Org;
-        }
+        m.type = u.type_of(t, e, person);
         m.kind = MentionKind::Name;
-        if (person) surnames.insert(doc.tokens[e - 1].form);
+        if (person) u.surnames.insert(doc.tokens[e - 1].form);
         found.push_back(m);
       }
       t = e;
@@ -1081,16 +966,21 @@ void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g,
   }
 }
 
-// "Ana Ruiz ... on Tuesday Ruiz met": see ner.h.
-void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>& found) {
-  const int n = static_cast<int>(doc.tokens.size());
-  std::vector<char> cov(n, 0);
+namespace {
+
+// Token forms [a, b) joined by single spaces.
+std::string forms_key(const Document& doc, int a, int b) {
+  std::string k;
+  for (int t = a; t < b; ++t) k += (t > a ? " " : "") + doc.tokens[t].form;
+  return k;
+}
+
+// The names of the article (forms of their proper-noun core -> type), and
+// the surname of each person named in full; marks the tokens found covers.
+std::map<std::string, EntityType> names_of_article(const Document& doc,
+                                                   const std::vector<Mention>& found,
+                                                   std::vector<char>& cov) {
   std::map<std::string, EntityType> names;  // token forms joined by ' ' -> type
-  auto key_of = [&](int a, int b) {
-    std::string k;
-    for (int t = a; t < b; ++t) k += (t > a ? " " : "") + doc.tokens[t].form;
-    return k;
-  };
   for (const Mention& m : found) {
     for (int t = m.first; t < m.last; ++t) cov[t] = 1;
     if (m.kind != MentionKind::Name) continue;
@@ -1105,16 +995,20 @@ void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>&
     for (int t = a; t < m.last; ++t)
       all_propn = all_propn && (doc.tokens[t].upos == "PROPN" || doc.tokens[t].form == "-");
     if (!all_propn) continue;
-    names.emplace(key_of(a, m.last), m.type);
+    names.emplace(forms_key(doc, a, m.last), m.type);
     const std::string& last = doc.tokens[m.last - 1].form;
     if (m.type == EntityType::Person && m.last - a >= 2 && last.size() > 2 && starts_upper(last))
       names.emplace(last, EntityType::Person);
   }
-  if (names.empty()) return;
-  // One name, one reading: a lone word typed as a place that is the surname
-  // of a person named in full in the article is that person ("Valeska
-  // Paris ... Paris claims"), unless a preposition makes it a place ("in
-  // Paris").
+  return names;
+}
+
+// One name, one reading: a lone word typed as a place that is the surname
+// of a person named in full in the article is that person ("Valeska
+// Paris ... Paris claims"), unless a preposition makes it a place ("in
+// Paris").
+void retype_surnames(const Document& doc, const std::map<std::string, EntityType>& names,
+                     std::vector<Mention>& found) {
   for (Mention& m : found) {
     if (m.kind != MentionKind::Name || m.last - m.first != 1 ||
         (m.type != EntityType::Gpe && m.type != EntityType::Loc))
@@ -1129,7 +1023,25 @@ void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>&
                       t.deprel == "nmod:poss" || t.deprel == "iobj"))
       m.type = EntityType::Person;
   }
-  std::vector<Mention> added;
+}
+
+// `like` (its sentence, kind...) moved to tokens [first, last), of type `type`.
+Mention repeated_mention(const Document& doc, const Mention& like, int first, int last,
+                         EntityType type) {
+  Mention m = like;
+  m.first = first;
+  m.last = last;
+  m.type = type;
+  m.head = span_head(doc, m.first, m.last);
+  m.begin = doc.tokens[m.first].begin;
+  m.end = doc.tokens[m.last - 1].end;
+  return m;
+}
+
+// Appends to added a mention for each run of uncovered proper nouns (up to
+// four) that repeats a name of the article, and covers it.
+void add_repeats(const Document& doc, const std::map<std::string, EntityType>& names,
+                 std::vector<char>& cov, std::vector<Mention>& added) {
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     const Sentence& s = doc.sentences[si];
     for (int t = s.first; t < s.last; ++t) {
@@ -1144,27 +1056,25 @@ void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>&
                          (t > s.first && !cov[t - 1] && doc.tokens[t - 1].upos == "PROPN" &&
                           starts_upper(doc.tokens[t - 1].form))))
           break;
-        auto it = names.find(key_of(t, t + len));
+        auto it = names.find(forms_key(doc, t, t + len));
         if (it == names.end()) continue;
-        Mention m;
-        m.sentence = si;
-        m.first = t;
-        m.last = t + len;
-        m.kind = MentionKind::Name;
-        m.type = it->second;
-        m.head = span_head(doc, m.first, m.last);
-        m.begin = doc.tokens[m.first].begin;
-        m.end = doc.tokens[m.last - 1].end;
+        Mention like;
+        like.sentence = si;
+        like.kind = MentionKind::Name;
+        added.push_back(repeated_mention(doc, like, t, t + len, it->second));
         for (int k = t; k < t + len; ++k) cov[k] = 1;
-        added.push_back(m);
         t += len - 1;
         break;
       }
     }
   }
-  // A person of the article named in full inside another name: "the [Andy
-  // Warhol] Foundation". GUM annotates these as mentions of
-  // their own; the person gets them too.
+}
+
+// A person of the article named in full inside another name: "the [Andy
+// Warhol] Foundation". GUM annotates these as mentions of their own; the
+// person gets them too.
+void add_people_inside_names(const Document& doc, const std::map<std::string, EntityType>& names,
+                             const std::vector<Mention>& found, std::vector<Mention>& added) {
   for (const Mention& outer : found) {
     if (outer.kind != MentionKind::Name || outer.type == EntityType::Person ||
         outer.type == EntityType::Date || outer.type == EntityType::Norp ||
@@ -1176,173 +1086,248 @@ void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>&
       if (doc.tokens[t].upos != "PROPN" || !starts_upper(doc.tokens[t].form)) continue;
       for (int len = std::min(4, outer.last - t); len >= 2; --len) {  // full names only
         if (t <= core && t + len == outer.last) continue;
-        auto it = names.find(key_of(t, t + len));
+        auto it = names.find(forms_key(doc, t, t + len));
         if (it == names.end() || it->second != EntityType::Person) continue;
-        Mention m = outer;
-        m.first = t;
-        m.last = t + len;
-        m.type = EntityType::Person;
-        m.head = span_head(doc, m.first, m.last);
-        m.begin = doc.tokens[m.first].begin;
-        m.end = doc.tokens[m.last - 1].end;
-        added.push_back(m);
+        added.push_back(repeated_mention(doc, outer, t, t + len, EntityType::Person));
         t += len - 1;
         break;
       }
     }
   }
+}
+
+}  // namespace
+
+// "Ana Ruiz ... on Tuesday Ruiz met": see ner.h.
+void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>& found) {
+  std::vector<char> cov(doc.tokens.size(), 0);
+  const std::map<std::string, EntityType> names = names_of_article(doc, found, cov);
+  if (names.empty()) return;
+  retype_surnames(doc, names, found);
+  std::vector<Mention> added;
+  add_repeats(doc, names, cov, added);
+  add_people_inside_names(doc, names, found, added);
   found.insert(found.end(), added.begin(), added.end());
 }
 
-void NerTagger::process(Document& doc) const {
-  const Gazetteer& g = gazetteer_;
+namespace {
+
+// Buffers NerTagger::process reuses from sentence to sentence.
+struct DecodeBuffers {
   std::vector<uint64_t> feats;
   std::vector<uint32_t> offsets;
   std::vector<int> labels;
   SentenceView view;
   std::vector<std::string> head_lemmas;
+};
+
+// The view of sentence s the features are computed from.
+void view_sentence(const Document& doc, const Sentence& s, DecodeBuffers& buf) {
+  SentenceView& view = buf.view;
+  view.forms.clear();
+  view.upos.clear();
+  view.space_after.clear();
+  view.deprel.clear();
+  view.head_lemma.clear();
+  buf.head_lemmas.clear();
+  for (int t = s.first; t < s.last; ++t) {
+    const Token& tok = doc.tokens[t];
+    view.forms.push_back(tok.form);
+    view.upos.push_back(tok.upos);
+    view.space_after.push_back(tok.space_after);
+    view.deprel.push_back(tok.deprel);
+    const Token* head = tok.head < 0 ? nullptr : &doc.tokens[tok.head];
+    buf.head_lemmas.push_back(
+        head_lemma_feature(!head ? nullptr : head->lemma.empty() ? &head->form : &head->lemma));
+  }
+  for (const auto& h : buf.head_lemmas) view.head_lemma.push_back(h);
+}
+
+// The names the model finds in sentence s, as spans of document tokens,
+// with refine_spans' boundary fixes.
+std::vector<LabelSpan> model_spans(const Document& doc, const Gazetteer& g, const Weights& w,
+                                   const Sentence& s, DecodeBuffers& buf) {
+  view_sentence(doc, s, buf);
+  buf.feats.clear();
+  sentence_features(g, buf.view, buf.feats, buf.offsets);
+  decode(w, buf.feats, buf.offsets, buf.labels);
+  std::vector<LabelSpan> spans = spans_of(buf.labels);
+  for (LabelSpan& sp : spans) {
+    sp.first += s.first;
+    sp.last += s.first;
+  }
+  refine_spans(doc, g, s, spans);
+  return spans;
+}
+
+// Whether token t is an organisation word ("university").
+bool org_word(const Document& doc, const Gazetteer& g, int t) {
+  auto it = g.org_words.find(gazetteer_key(doc.tokens[t].form));
+  return it != g.org_words.end() && it->second == EntityType::Org;
+}
+
+// A name labelled PER: a person, but a country is never a person ("New
+// Zealand's Prime Minister"), and "the Doctor Who Society of Canada" (an
+// organisation word before any inner "of") is an organisation.
+EntityType person_name_type(const Document& doc, const Gazetteer& g, int first, int last) {
+  EntityType type = EntityType::Person;
+  if (const auto* p = g.place(gazetteer_key(doc, first, last));
+      p && (p->kinds & Gazetteer::Country))
+    type = EntityType::Gpe;
+  if (last - first >= 3)
+    for (int k = first + 1; k + 1 < last; ++k)
+      if (doc.tokens[k].form == "of" && org_word(doc, g, k - 1)) type = EntityType::Org;
+  return type;
+}
+
+// A name labelled PLACE: GPE unless the gazetteer or its last word says LOC,
+// FAC or ORG.
+EntityType place_name_type(const Document& doc, const Gazetteer& g, int first, int last) {
+  std::string key = gazetteer_key(doc, first, last);
+  if (const auto* p = g.place(key))
+    return (p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region))
+               ? EntityType::Gpe
+               : EntityType::Loc;
+  std::string lastw = gazetteer_key(doc.tokens[last - 1].form);
+  if (last - first >= 2 && org_word(doc, g, kind_word(doc, first, last)))
+    return EntityType::Org;  // "the University of Sheffield", "X Legacy Program"
+  if (auto it = g.org_words.find(lastw); it != g.org_words.end() && it->second == EntityType::Fac)
+    return EntityType::Fac;
+  if (auto rw = g.region_words.find(lastw);
+      rw != g.region_words.end() && rw->second.find("\tgeo") != std::string::npos)
+    return EntityType::Loc;
+  return EntityType::Gpe;
+}
+
+// The entity type of a name by the model's label.
+EntityType model_type(const Document& doc, const Gazetteer& g, const LabelSpan& sp) {
+  switch (sp.type) {
+    case kPer:
+      return person_name_type(doc, g, sp.first, sp.last);
+    case kOrg:
+      return EntityType::Org;
+    case kEvent:
+      return EntityType::Event;
+    default:
+      return place_name_type(doc, g, sp.first, sp.last);
+  }
+}
+
+// Whether a word of letters and digits ("IE6", "A320"): it names a product
+// or a model, not a person or a place.
+bool letters_and_digits(const std::string& form) {
+  bool letter = false, digit = false;
+  for (char c : form) {
+    letter = letter || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    digit = digit || (c >= '0' && c <= '9');
+  }
+  return letter && digit;
+}
+
+// A bare title ("Prime Minister", "the President") names no place or
+// organisation: returns false (coreference reads it as a role description).
+// A title followed by a name ("King Harald", "President Ana Ruiz") makes m
+// a person, unless the whole is a known place ("Prince Edward Island").
+bool read_title(const Document& doc, const Gazetteer& g, Mention& m) {
+  if (m.type == EntityType::Person) return true;
+  int a = m.first;
+  if (gazetteer_key(doc.tokens[a].form) == "the" && a + 1 < m.last) ++a;
+  if (g.titles.count(gazetteer_key(doc, a, m.last))) return false;
+  int b = a;
+  for (int e = std::min(m.last - 1, a + 3); e > a; --e)
+    if (g.titles.count(gazetteer_key(doc, a, e))) {
+      b = e;
+      break;
+    }
+  if (b > a && doc.tokens[b].upos == "PROPN" && starts_upper(doc.tokens[b].form) &&
+      !g.place(gazetteer_key(doc, m.first, m.last)) &&
+      !g.org_words.count(gazetteer_key(doc.tokens[m.last - 1].form)))
+    m.type = EntityType::Person;
+  return true;
+}
+
+// Fixes of the model's type and extent that need the whole name; returns
+// false when m names nothing (a bare title).
+bool settle_name(const Document& doc, const Gazetteer& g, Mention& m) {
+  if (m.last - m.first == 1 && (m.type == EntityType::Person || m.type == EntityType::Gpe ||
+                                m.type == EntityType::Loc) &&
+      letters_and_digits(doc.tokens[m.first].form))
+    m.type = EntityType::Other;
+  // A nationality adjective is not a person ("the Chilean people", "the
+  // Azerbaijani government": a modifier of the next word).
+  if (m.last - m.first == 1 && g.demonyms.count(gazetteer_key(doc.tokens[m.first].form))) {
+    const Token& t = doc.tokens[m.first];
+    if (t.upos == "ADJ" || t.deprel == "amod" ||
+        ((t.deprel == "compound" || t.deprel == "nmod:desc") && t.head == m.first + 1))
+      m.type = EntityType::Norp;
+  }
+  // "the State Department Spokesperson": an organisation and the title
+  // of one of its people; the name is the organisation.
+  if (m.type == EntityType::Org && m.last - m.first >= 3 &&
+      g.titles.count(gazetteer_key(doc.tokens[m.last - 1].form)) &&
+      !g.titles.count(gazetteer_key(doc, m.first, m.last - 1)) &&
+      !g.org_words.count(gazetteer_key(doc.tokens[m.last - 1].form)))
+    --m.last;
+  return read_title(doc, g, m);
+}
+
+// Nationalities, religions and other group words (NORP) outside names in
+// sentence s (tokens not yet covered): "Chilean" (an adjective) is a
+// nationality; "Afghans" (a plural noun) a group of people.
+void add_group_words(const Document& doc, const Gazetteer& g, const Sentence& s, int si,
+                     const std::vector<char>& covered, std::vector<Mention>& found) {
+  for (int t = s.first; t < s.last; ++t) {
+    if (covered[t - s.first]) continue;
+    const Token& tok = doc.tokens[t];
+    if (!starts_upper(tok.form)) continue;
+    int len = 1;
+    std::string key = gazetteer_key(tok.form);
+    if (t + 1 < s.last && !covered[t + 1 - s.first]) {
+      std::string two = gazetteer_key(doc, t, t + 2);
+      if (g.demonyms.count(two)) {
+        key = two;
+        len = 2;
+      }
+    }
+    if (!g.demonyms.count(key) && !g.groups.count(key)) continue;
+    Mention m;
+    m.sentence = si;
+    m.first = t;
+    m.last = t + len;
+    m.head = t + len - 1;
+    m.begin = tok.begin;
+    m.end = doc.tokens[t + len - 1].end;
+    const Token& last = doc.tokens[t + len - 1];
+    const bool modifier = (last.deprel == "compound" || last.deprel == "amod" ||
+                           last.deprel == "nmod:desc") &&
+                          last.head == t + len;  // "the Azerbaijani people"
+    const bool group = !modifier && (last.xpos == "NNS" || last.xpos == "NNPS" ||
+                                     ((last.upos == "NOUN" || last.upos == "PROPN") &&
+                                      last.form.back() == 's'));
+    m.type = group ? EntityType::Person : EntityType::Norp;
+    m.kind = MentionKind::Name;
+    found.push_back(m);
+    t += len - 1;
+  }
+}
+
+}  // namespace
+
+void NerTagger::process(Document& doc) const {
+  const Gazetteer& g = gazetteer_;
+  DecodeBuffers buf;
   std::vector<Mention> found;
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     const Sentence& s = doc.sentences[si];
-    view.forms.clear();
-    view.upos.clear();
-    view.space_after.clear();
-    view.deprel.clear();
-    view.head_lemma.clear();
-    head_lemmas.clear();
-    for (int t = s.first; t < s.last; ++t) {
-      const Token& tok = doc.tokens[t];
-      view.forms.push_back(tok.form);
-      view.upos.push_back(tok.upos);
-      view.space_after.push_back(tok.space_after);
-      view.deprel.push_back(tok.deprel);
-      head_lemmas.push_back(tok.head < 0 ? std::string("<root>")
-                                         : to_lower(doc.tokens[tok.head].lemma.empty()
-                                                        ? doc.tokens[tok.head].form
-                                                        : doc.tokens[tok.head].lemma));
-    }
-    for (const auto& h : head_lemmas) view.head_lemma.push_back(h);
-    feats.clear();
-    sentence_features(g, view, feats, offsets);
-    decode(*model_, feats, offsets, labels);
     std::vector<char> covered(s.last - s.first, 0);
-    // Spans from the labels (document-global token indices).
-    struct Span {
-      int first, last, type;
-    };
-    std::vector<Span> spans;
-    for (int i = 0; i < static_cast<int>(labels.size()); ++i) {
-      int l = labels[i];
-      if (l == 0) continue;
-      int type = (l - 1) / 4, b = (l - 1) % 4;
-      if (b != 0 && b != 3) continue;  // spans start at B or U
-      int j = i;
-      if (b == 0)
-        while (j + 1 < static_cast<int>(labels.size()) && labels[j + 1] != 0 &&
-               (labels[j + 1] - 1) / 4 == type && (labels[j + 1] - 1) % 4 != 0 &&
-               (labels[j + 1] - 1) % 4 != 3) {
-          ++j;
-          if ((labels[j] - 1) % 4 == 2) break;
-        }
-      spans.push_back({s.first + i, s.first + j + 1, type});
-      i = j;
-    }
-    refine_spans(doc, g, s, spans);
-    for (const Span& sp : spans) {
-      const int type = sp.type;
+    for (const LabelSpan& sp : model_spans(doc, g, *model_, s, buf)) {
       Mention m;
       m.sentence = si;
       m.first = sp.first;
       m.last = sp.last;
       m.kind = MentionKind::Name;
-      auto org_word = [&](int t) {  // token t is an organisation word ("university")
-        auto it = g.org_words.find(gazetteer_key(doc.tokens[t].form));
-        return it != g.org_words.end() && it->second == "ORG";
-      };
-      switch (type) {
-        case kPer:
-          m.type = EntityType::Person;
-          // A country is never a person ("New Zealand's Prime Minister").
-          if (const auto* p = g.place(gazetteer_key(doc, m.first, m.last));
-              p && (p->kinds & Gazetteer::Country))
-            m.type = EntityType::Gpe;
-          // "the Doctor Who Society of Canada": an organisation word before
-          // any inner "of" makes an organisation.
-          if (m.last - m.first >= 3)
-            for (int k = m.first + 1; k + 1 < m.last; ++k)
-              if (doc.tokens[k].form == "of" && org_word(k - 1)) m.type = EntityType::Org;
-          break;
-        case kOrg:
-          m.type = EntityType::Org;
-          break;
-        case kEvent:
-          m.type = EntityType::Event;
-          break;
-        default: {
-          // A place: GPE unless the gazetteer or its last word says LOC/FAC.
-          m.type = EntityType::Gpe;
-          std::string key = gazetteer_key(doc, m.first, m.last);
-          if (const auto* p = g.place(key)) {
-            if (!(p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region)))
-              m.type = EntityType::Loc;
-          } else {
-            std::string lastw = gazetteer_key(doc.tokens[m.last - 1].form);
-            if (m.last - m.first >= 2 && org_word(kind_word(doc, m.first, m.last)))
-              m.type = EntityType::Org;  // "the University of Sheffield", "X Legacy Program"
-            else if (auto it = g.org_words.find(lastw);
-                     it != g.org_words.end() && it->second == "FAC")
-              m.type = EntityType::Fac;
-            else if (auto rw = g.region_words.find(lastw);
-                     rw != g.region_words.end() && rw->second.find("\tgeo") != std::string::npos)
-              m.type = EntityType::Loc;
-          }
-        }
-      }
-      // A word of letters and digits ("IE6", "A320") names a product or a
-      // model, not a person or a place.
-      if (m.last - m.first == 1 && (m.type == EntityType::Person || m.type == EntityType::Gpe ||
-                                    m.type == EntityType::Loc)) {
-        bool letter = false, digit = false;
-        for (char c : doc.tokens[m.first].form) {
-          letter = letter || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-          digit = digit || (c >= '0' && c <= '9');
-        }
-        if (letter && digit) m.type = EntityType::Other;
-      }
-      // A nationality adjective is not a person ("the Chilean people", "the
-      // Azerbaijani government": a modifier of the next word).
-      if (m.last - m.first == 1 && g.demonyms.count(gazetteer_key(doc.tokens[m.first].form))) {
-        const Token& t = doc.tokens[m.first];
-        if (t.upos == "ADJ" || t.deprel == "amod" ||
-            ((t.deprel == "compound" || t.deprel == "nmod:desc") && t.head == m.first + 1))
-          m.type = EntityType::Norp;
-      }
-      // "the State Department Spokesperson": an organisation and the title
-      // of one of its people; the name is the organisation.
-      if (m.type == EntityType::Org && m.last - m.first >= 3 &&
-          g.titles.count(gazetteer_key(doc.tokens[m.last - 1].form)) &&
-          !g.titles.count(gazetteer_key(doc, m.first, m.last - 1)) &&
-          !g.org_words.count(gazetteer_key(doc.tokens[m.last - 1].form)))
-        --m.last;
-      // A bare title ("Prime Minister", "the President") names no place or
-      // organisation; coreference reads it as a role description. A title
-      // followed by a name ("King Harald", "President Ana Ruiz") is a
-      // person, unless the whole is a known place ("Prince Edward Island").
-      if (m.type != EntityType::Person) {
-        int a = m.first;
-        if (gazetteer_key(doc.tokens[a].form) == "the" && a + 1 < m.last) ++a;
-        if (g.titles.count(gazetteer_key(doc, a, m.last))) continue;
-        int b = a;
-        for (int e = std::min(m.last - 1, a + 3); e > a; --e)
-          if (g.titles.count(gazetteer_key(doc, a, e))) {
-            b = e;
-            break;
-          }
-        if (b > a && doc.tokens[b].upos == "PROPN" && starts_upper(doc.tokens[b].form) &&
-            !g.place(gazetteer_key(doc, m.first, m.last)) &&
-            !g.org_words.count(gazetteer_key(doc.tokens[m.last - 1].form)))
-          m.type = EntityType::Person;
-      }
+      m.type = model_type(doc, g, sp);
+      if (!settle_name(doc, g, m)) continue;
       m.head = span_head(doc, m.first, m.last);
       m.begin = doc.tokens[m.first].begin;
       m.end = doc.tokens[m.last - 1].end;
@@ -1351,42 +1336,7 @@ void NerTagger::process(Document& doc) const {
       add_nested(doc, g, m, found);
     }
     add_dates(doc, s, si, covered, found);
-    // Nationalities, religions and other group words (NORP) outside names.
-    for (int t = s.first; t < s.last; ++t) {
-      if (covered[t - s.first]) continue;
-      const Token& tok = doc.tokens[t];
-      if (!starts_upper(tok.form)) continue;
-      int len = 1;
-      std::string key = gazetteer_key(tok.form);
-      if (t + 1 < s.last && !covered[t + 1 - s.first]) {
-        std::string two = gazetteer_key(doc, t, t + 2);
-        if (g.demonyms.count(two)) {
-          key = two;
-          len = 2;
-        }
-      }
-      if (!g.demonyms.count(key) && !g.groups.count(key)) continue;
-      Mention m;
-      m.sentence = si;
-      m.first = t;
-      m.last = t + len;
-      m.head = t + len - 1;
-      m.begin = tok.begin;
-      m.end = doc.tokens[t + len - 1].end;
-      // "Chilean" (an adjective) is a nationality; "Afghans" (a plural
-      // noun) a group of people.
-      const Token& last = doc.tokens[t + len - 1];
-      const bool modifier = (last.deprel == "compound" || last.deprel == "amod" ||
-                             last.deprel == "nmod:desc") &&
-                            last.head == t + len;  // "the Azerbaijani people"
-      const bool group = !modifier && (last.xpos == "NNS" || last.xpos == "NNPS" ||
-                                       ((last.upos == "NOUN" || last.upos == "PROPN") &&
-                                        last.form.back() == 's'));
-      m.type = group ? EntityType::Person : EntityType::Norp;
-      m.kind = MentionKind::Name;
-      found.push_back(m);
-      t += len - 1;
-    }
+    add_group_words(doc, g, s, si, covered, found);
   }
   ner_internal::add_repeated_names(doc, found);
   ner_internal::add_untyped_names(doc, g, found);

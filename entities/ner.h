@@ -17,7 +17,7 @@
 // are NORP ("Chilean") or, as plural nouns, PERSON groups ("Afghans");
 // dates come from a small rule (month/weekday names, years, "yesterday").
 //
-// Trained by `newsgraph train-ner` (train_ner below) from GUM (CorefUD
+// Trained by `newsgraph train-ner` (train/ner_train.h) from GUM (CorefUD
 // Entity= annotations, GUM_news_* documents excluded: they are the evaluation
 // set) and UNER EWT.
 #pragma once
@@ -32,75 +32,10 @@
 #include <vector>
 
 #include "core/stage.h"
+#include "entities/gazetteer.h"
+#include "entities/mention_spans.h"
 
 namespace ng {
-
-// The general-knowledge word lists of lexicon/*.tsv that the NER
-// features, the role finder and coreference share. Immutable after load();
-// lookups are thread-safe. Keys are lower-cased, accent-folded phrases with
-// single spaces between tokens ("united kingdom").
-struct Gazetteer {
-  enum PlaceKind : uint8_t { Country = 1, City = 2, Region = 4, Continent = 8, Water = 16 };
-  struct Place {
-    std::string canonical;  // canonical name ("Germany" for "the Federal Republic of Germany")
-    uint8_t kinds = 0;      // PlaceKind bits
-  };
-  std::unordered_map<std::string, Place> places;              // countries, cities, regions...
-  std::unordered_map<std::string, std::string> demonyms;      // "chilean" -> "Chile"
-  std::unordered_map<std::string, std::string> region_words;  // "oblast" -> "Oblast"
-  std::unordered_map<std::string, std::string>
-      org_words;  // "ministry" -> "ORG", "airport" -> "FAC"
-  std::unordered_map<std::string, std::string> honorifics;  // "mr." -> "m", "mrs." -> "f"
-  // Members of religions and camps, used like demonyms ("muslims" -> "Islam").
-  std::unordered_map<std::string, std::string> groups;
-  // Team-sport words (sports.tsv) by lemma: SportAction | SportMember | SportContext bits.
-  enum SportKind : uint8_t { SportAction = 1, SportMember = 2, SportContext = 4 };
-  std::unordered_map<std::string, uint8_t> sports;
-  // Common nouns that head nominal mentions ("company" -> ORG, "country" -> GPE),
-  // with the entity type they denote.
-  std::unordered_map<std::string, std::string> nominals;
-  // Title words and phrases of titles.tsv ("president", "prime minister").
-  std::unordered_map<std::string, std::string> titles;
-  size_t longest_key = 1;  // bytes in the longest multi-word key (places, titles)
-  // Every proper word-prefix of a multi-word place or title key ("united",
-  // "united arab"): a longer match is only tried while the words so far are one.
-  std::unordered_map<std::string, uint8_t> prefixes;
-
-  // Loads every list from dir (countries.tsv, cities.tsv, regions.tsv,
-  // region_words.tsv, org_words.tsv, honorifics.tsv, nominals.tsv, titles.tsv,
-  // groups.tsv, sports.tsv). Throws
-  // ng::Error "FILE:LINE: ..." quoting a malformed line, or naming a missing file.
-  static Gazetteer load(const std::filesystem::path& dir);
-  const Place* place(std::string_view key) const;
-};
-
-// Lower-cased, accent-folded lookup key of a word or phrase ("Erdoğan" ->
-// "erdogan"); runs of whitespace become one space, a leading "the " is dropped.
-std::string gazetteer_key(std::string_view phrase);
-// The key of tokens [first, last) of doc: forms joined by one space where
-// the text has whitespace (so "Guinea-Bissau" matches however it was split).
-std::string gazetteer_key(const Document& doc, int first, int last);
-
-// Head token of tokens [first, last) by the parse: the token whose head lies
-// outside the span, the one closest to the root when several do (ties go to
-// nominals); without a parse, the last PROPN/NOUN (else the first token).
-int span_head(const Document& doc, int first, int last);
-
-// The whole referring expression a name stands in, as tokens [first, last)
-// around the name's tokens [m.first, m.last): the name with the modifiers its
-// head has in the parse to its left (article, adjectives, titles, a
-// possessive owner: "the pro-Beijing DAB's Starry Lee") and, to its right, an
-// "of"/"from" phrase whose object is a proper noun ("Lee Cheuk-yan of the
-// Labour Party"). Clauses, coordination, appositions, punctuation at the
-// edges and phrases with a comma inside stay out. This is the mention extent
-// of OntoNotes and GUM; the name itself stays [m.first, m.last). Without a
-// parse the extent is the name.
-std::pair<int, int> referring_extent(const Document& doc, const Mention& m);
-
-// The token of name [first, last) that says what the named thing is: the
-// word before its first inner "of" ("the University of X", "the Church of
-// X"), else its last word ("the X Memorial").
-int kind_word(const Document& doc, int first, int last);
 
 namespace ner_internal {
 struct Weights;
@@ -149,8 +84,13 @@ struct SentenceView {
   std::vector<std::string_view> upos;        // may be empty strings
   std::vector<uint8_t> space_after;          // 1 = whitespace follows the token
   std::vector<std::string_view> deprel;      // UD relation to the head; may be empty
-  std::vector<std::string_view> head_lemma;  // lower-cased lemma of the head ("<root>")
+  std::vector<std::string_view> head_lemma;  // head_lemma_feature() of each token
 };
+
+// The head-lemma feature of a word, the same at training and at run time:
+// "<root>" for the root (head_lemma == nullptr), else its head's lemma
+// lower-cased.
+std::string head_lemma_feature(const std::string* head_lemma);
 
 // Appends every token's feature hashes to feats; offsets[i]..offsets[i+1]
 // delimit token i's features (offsets gets size n+1).
@@ -180,9 +120,37 @@ struct Weights {
 void viterbi(const std::vector<float>& emit, size_t n, const float (*transition)[kLabels],
              const float* final_scores, std::vector<int>& labels);
 
+// Emission scores emit[i * kLabels + label] of the tokens whose features
+// offsets delimits (see sentence_features): the sum, in feature order, of
+// the rows w.find(hash) gives (nullptr = an unknown feature). W is Weights
+// at run time, the trainer's weights while training.
+template <class W>
+void emissions(const W& w, const std::vector<uint64_t>& feats, const std::vector<uint32_t>& offsets,
+               std::vector<float>& emit) {
+  const size_t n = offsets.size() - 1;
+  emit.assign(n * kLabels, 0.0f);
+  for (size_t i = 0; i < n; ++i) {
+    float* e = &emit[i * kLabels];
+    for (uint32_t f = offsets[i]; f < offsets[i + 1]; ++f)
+      if (const float* row = w.find(feats[f]))
+        for (int l = 0; l < kLabels; ++l) e[l] += row[l];
+  }
+}
+
 // Best label sequence for the sentence (emissions from w, then viterbi).
 void decode(const Weights& w, const std::vector<uint64_t>& feats,
             const std::vector<uint32_t>& offsets, std::vector<int>& labels);
+
+// A name in a label sequence: tokens [first, last) of the sentence, of
+// SpanType type.
+struct LabelSpan {
+  int first, last, type;
+};
+
+// The names of a label sequence, in order: each U, and each B with the I
+// and L of its type that follow it (up to the L). Labels outside such runs
+// are skipped (a valid BILOU sequence has none).
+std::vector<LabelSpan> spans_of(const std::vector<int>& labels);
 
 // One name, one reading per article: appends to `found` (the article's
 // mentions so far) a mention for each uncovered proper noun that repeats a

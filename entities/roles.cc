@@ -1,65 +1,54 @@
 #include "entities/roles.h"
 
 #include <algorithm>
-#include <fstream>
 
-#include "core/error.h"
 #include "core/text.h"
 #include "core/utf8.h"
-#include "entities/ner.h"
+#include "entities/gazetteer.h"
+#include "entities/mention_spans.h"
+#include "lexicon/lexicon.h"
 
 namespace ng {
 
 namespace {
 
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  size_t a = 0;
-  for (;;) {
-    size_t b = s.find(sep, a);
-    out.push_back(s.substr(a, b == std::string::npos ? std::string::npos : b - a));
-    if (b == std::string::npos) break;
-    a = b + 1;
-  }
-  return out;
-}
-
 std::string lower(std::string_view w) { return to_lower(w); }
+
+// One line of titles.tsv (columns: phrase, canonical, of, gender, implies,
+// flags) as a TitleInfo; throws line.error() when a column is malformed.
+TitleInfo title_of(const LexiconLine& line) {
+  const auto& f = line.fields;
+  if (f.size() < 3 || f[0].empty() || f[1].empty())
+    throw line.error("expected phrase, canonical, of");
+  TitleInfo t;
+  t.canonical = f[1];
+  static const std::pair<const char*, TitleOf> kinds[] = {
+      {"gpe", TitleOf::Gpe}, {"region", TitleOf::Region}, {"city", TitleOf::City},
+      {"org", TitleOf::Org}, {"any", TitleOf::Any},       {"-", TitleOf::Nothing}};
+  const auto kind = std::find_if(std::begin(kinds), std::end(kinds),
+                                 [&](const auto& k) { return f[2] == k.first; });
+  if (kind == std::end(kinds))
+    throw line.error("unknown 'of' kind '" + f[2] + "' (gpe, region, city, org, any, -)");
+  t.of_kind = kind->second;
+  if (f.size() > 3 && f[3] != "-") {
+    if (f[3] != "m" && f[3] != "f") throw line.error("gender must be m, f or -");
+    t.gender = f[3][0];
+  }
+  if (f.size() > 4 && f[4] != "-" && !f[4].empty()) t.implies = split_at(f[4], '|');
+  if (f.size() > 5 && f[5] != "-" && !f[5].empty()) {
+    if (f[5] != "weak") throw line.error("unknown flag '" + f[5] + "' (weak, -)");
+    t.weak = true;
+  }
+  return t;
+}
 
 }  // namespace
 
 RoleLexicon RoleLexicon::load(const std::filesystem::path& dir) {
   RoleLexicon lex;
-  const auto path = dir / "titles.tsv";
-  std::ifstream in(path);
-  if (!in) throw Error("cannot read lexicon '" + path.string() + "'");
-  std::string line;
-  int no = 0;
-  while (std::getline(in, line)) {
-    ++no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    auto f = split(line, '\t');
-    auto bad = [&](const std::string& why) {
-      return Error(path.string() + ":" + std::to_string(no) + ": " + why + " in '" + line + "'");
-    };
-    if (f.size() < 3 || f[0].empty() || f[1].empty()) throw bad("expected phrase, canonical, of");
-    TitleInfo t;
-    t.canonical = f[1];
-    static const char* kinds[] = {"gpe", "region", "city", "org", "any", "-"};
-    if (std::find(std::begin(kinds), std::end(kinds), f[2]) == std::end(kinds))
-      throw bad("unknown 'of' kind '" + f[2] + "' (gpe, region, city, org, any, -)");
-    t.of_kind = f[2] == "-" ? "" : f[2];
-    if (f.size() > 3 && f[3] != "-") {
-      if (f[3] != "m" && f[3] != "f") throw bad("gender must be m, f or -");
-      t.gender = f[3][0];
-    }
-    if (f.size() > 4 && f[4] != "-" && !f[4].empty()) t.implies = split(f[4], '|');
-    if (f.size() > 5 && f[5] != "-" && !f[5].empty()) {
-      if (f[5] != "weak") throw bad("unknown flag '" + f[5] + "' (weak, -)");
-      t.weak = true;
-    }
-    std::string key = gazetteer_key(f[0]);
+  read_lexicon(dir / "titles.tsv", LexiconFormat::Tsv, [&](const LexiconLine& line) {
+    TitleInfo t = title_of(line);
+    std::string key = gazetteer_key(line.fields[0]);
     lex.longest_ = std::max(lex.longest_,
                             static_cast<size_t>(std::count(key.begin(), key.end(), ' ') +
                                                 std::count(key.begin(), key.end(), '-') * 2 + 1));
@@ -69,7 +58,7 @@ RoleLexicon RoleLexicon::load(const std::filesystem::path& dir) {
     for (const auto& i : t.implies)
       if (std::find(imp.begin(), imp.end(), i) == imp.end()) imp.push_back(i);
     lex.titles_.emplace(std::move(key), std::move(t));
-  }
+  });
   return lex;
 }
 
@@ -99,11 +88,6 @@ bool RoleLexicon::satisfies(std::string_view held, std::string_view wanted) cons
 
 namespace {
 
-// Index of the innermost Name mention that covers token t (-1 = none).
-int name_at(const std::vector<int>& cover, int t) {
-  return t >= 0 && t < static_cast<int>(cover.size()) ? cover[t] : -1;
-}
-
 bool is_person(const Mention& m) { return m.type == EntityType::Person; }
 bool is_place_or_org(const Mention& m) {
   return m.type == EntityType::Gpe || m.type == EntityType::Loc || m.type == EntityType::Org ||
@@ -128,168 +112,222 @@ bool determiner(const Token& tok) {
          l == "their" || l == "our" || l == "a" || l == "an";
 }
 
+// What find_roles knows of the document: its Name mentions by token, and
+// the steps that read one title's description.
+struct RoleFinder {
+  const Document& doc;
+  const Gazetteer* gazetteer;
+  const int n;
+  std::vector<int> cover;  // token -> innermost Name mention
+
+  RoleFinder(const Document& d, const Gazetteer* g)
+      : doc(d), gazetteer(g), n(static_cast<int>(d.tokens.size())), cover(n, -1) {
+    for (int i = 0; i < static_cast<int>(doc.mentions.size()); ++i) {
+      const Mention& m = doc.mentions[i];
+      if (m.kind != MentionKind::Name) continue;
+      for (int t = m.first; t < m.last; ++t) {
+        const int c = cover[t];
+        if (c < 0 || doc.mentions[c].last - doc.mentions[c].first > m.last - m.first) cover[t] = i;
+      }
+    }
+  }
+
+  // Index of the innermost Name mention that covers token t (-1 = none).
+  int name_at(int t) const { return t >= 0 && t < n ? cover[t] : -1; }
+  bool form_is(int t, const char* w) const {
+    return t >= 0 && t < n && lower(doc.tokens[t].form) == w;
+  }
+
+  // Whether the title words [t, t + len) are used as a title: a weak title
+  // only capitalised or followed by "of"; "general public", "chief concern":
+  // a one-word title used as an adjective is none.
+  bool used_as_title(int t, int len, const TitleInfo& info, bool of_follows) const {
+    const bool capital = starts_upper(doc.tokens[t].form);
+    if (info.weak && !capital && !of_follows) return false;
+    return !(len == 1 && (doc.tokens[t].upos == "VERB" || doc.tokens[t].upos == "ADJ"));
+  }
+
+  // Whose title the word before token a (after premodifiers) says: a
+  // demonym ("French President"), a place/org name ("Tarsk Governor", "Apple
+  // CEO"), a possessive ("France's President"). Sets r.of or r.of_demonym;
+  // returns where the description now starts.
+  int read_owner(const Sentence& s, int a, int inside, RoleMention& r) const {
+    const int prev = name_at(a - 1);
+    std::string key = gazetteer_key(doc.tokens[a - 1].form);
+    if (prev >= 0 && doc.mentions[prev].type == EntityType::Norp && inside < 0) {
+      r.of_demonym = gazetteer_key(doc, doc.mentions[prev].first, doc.mentions[prev].last);
+      return doc.mentions[prev].first;
+    }
+    if (prev >= 0 && is_place_or_org(doc.mentions[prev]) && inside < 0) {
+      r.of = prev;
+      return doc.mentions[prev].first;
+    }
+    if (gazetteer && inside >= 0 && gazetteer->demonyms.count(key)) {
+      r.of_demonym = key;
+      return a - 1;
+    }
+    if ((key == "'s" || key == "’s" || key == "'") && a - 1 > s.first) {
+      const int owner = name_at(a - 2);
+      if (owner >= 0 && is_place_or_org(doc.mentions[owner])) {
+        r.of = owner;
+        return doc.mentions[owner].first;
+      }
+    }
+    return a;
+  }
+
+  // Premodifiers: the owner (read_owner), adjectives like "former", then a
+  // determiner. Sets r.first (covering a person name the title is inside);
+  // returns whether the description is definite (a definite determiner or
+  // an owner).
+  bool read_premodifiers(const Sentence& s, int inside, RoleMention& r) const {
+    int a = r.title_first;
+    while (a > s.first && title_premodifier(doc.tokens[a - 1])) --a;
+    if (a > s.first) a = read_owner(s, a, inside, r);
+    while (a > s.first && title_premodifier(doc.tokens[a - 1])) --a;
+    bool definite = false;
+    if (a > s.first && determiner(doc.tokens[a - 1])) {
+      --a;
+      std::string d = lower(doc.tokens[a].form);
+      definite = !(d == "a" || d == "an");
+    }
+    if (r.of >= 0 || !r.of_demonym.empty()) definite = true;
+    r.first = inside >= 0 ? std::min(a, doc.mentions[inside].first) : a;
+    return definite;
+  }
+
+  // The "of" complement after the title: the first place/organisation name
+  // after "of (the)" (r.of unless set); further "of ..." links extend the
+  // description ("Governor of the X Oblast of the Ruritanian Federation").
+  // Capitalised words that name no place make the title longer ("Minister
+  // of Foreign Affairs"). Returns the end of the description.
+  int read_of_complement(const Sentence& s, RoleMention& r) const {
+    int end = r.title_last;
+    int x = end + 1;
+    if (form_is(x, "the")) ++x;
+    const int m = name_at(x);
+    if (m >= 0 && is_place_or_org(doc.mentions[m]) && doc.mentions[m].first == x) {
+      if (r.of < 0) r.of = m;
+      end = doc.mentions[m].last;
+      for (;;) {  // chained "of the Ruritanian Federation"
+        int y = end;
+        if (!form_is(y, "of")) break;
+        ++y;
+        if (form_is(y, "the")) ++y;
+        const int m2 = name_at(y);
+        if (m2 < 0 || !is_place_or_org(doc.mentions[m2]) || doc.mentions[m2].first != y) break;
+        end = doc.mentions[m2].last;
+      }
+    } else if (x < s.last && starts_upper(doc.tokens[x].form) && m < 0) {
+      int y = x;
+      while (y < s.last &&
+             (starts_upper(doc.tokens[y].form) ||
+              (form_is(y, "and") && y + 1 < s.last && starts_upper(doc.tokens[y + 1].form))))
+        ++y;
+      r.title += " of " + std::string(doc.tokens_text(x, y));
+      end = y;
+    }
+    return end;
+  }
+
+  // Predicate nominative / xcomp: "X is the president of Y", "X was
+  // elected president", "X became governor": the person who is the subject.
+  int predicate_subject(const Sentence& s, const RoleMention& r) const {
+    const int h = span_head(doc, r.title_first, r.title_last);
+    int subj = -1;
+    for (int c = s.first; c < s.last && h >= 0; ++c) {
+      if (doc.tokens[c].head != h) continue;
+      const std::string& rel = doc.tokens[c].deprel;
+      if (rel == "nsubj" || rel == "nsubj:pass") subj = c;
+    }
+    bool has_cop = false;
+    for (int c = s.first; c < s.last && h >= 0; ++c)
+      if (doc.tokens[c].head == h && doc.tokens[c].deprel == "cop") has_cop = true;
+    if (!has_cop) subj = -1;
+    if (subj < 0 && h >= 0 && doc.tokens[h].deprel == "xcomp" && doc.tokens[h].head >= 0) {
+      const int v = doc.tokens[h].head;
+      for (int c = s.first; c < s.last; ++c)
+        if (doc.tokens[c].head == v &&
+            (doc.tokens[c].deprel == "nsubj:pass" || doc.tokens[c].deprel == "obj" ||
+             (doc.tokens[c].deprel == "nsubj" && lower(doc.tokens[v].lemma) == "become")))
+          subj = c;
+    }
+    if (subj >= 0) {
+      const int m = name_at(subj);
+      if (m >= 0 && is_person(doc.mentions[m])) return m;
+    }
+    return -1;
+  }
+
+  // The named holder of description r when the title is not inside the
+  // holder's name (-1 = none): right after it ("Governor of the X Oblast Y
+  // Z", "President Y Z"), before it with a comma ("X, President of Y"),
+  // after it between commas ("The governor of X, Y Z, said"), or the
+  // predicate_subject.
+  int holder_of(const Sentence& s, const RoleMention& r, int inside) const {
+    const int end = r.last;
+    if (const int m = name_at(std::max(end, inside >= 0 ? doc.mentions[inside].last : 0));
+        m >= 0 && is_person(doc.mentions[m]) && doc.mentions[m].first == end)
+      return m;
+    if (form_is(r.first - 1, ",") && name_at(r.first - 2) >= 0 &&
+        is_person(doc.mentions[name_at(r.first - 2)]) &&
+        doc.mentions[name_at(r.first - 2)].last == r.first - 1)
+      return name_at(r.first - 2);
+    if (form_is(end, ",") && name_at(end + 1) >= 0 && is_person(doc.mentions[name_at(end + 1)]) &&
+        doc.mentions[name_at(end + 1)].first == end + 1 &&
+        (r.first == s.first || form_is(r.first - 1, ",")))
+      return name_at(end + 1);
+    return predicate_subject(s, r);
+  }
+
+  // The description of title [t, t + len) of sentence si (inside = the
+  // person name it is part of, or -1) with its owner and holder.
+  RoleMention role(int si, int t, int len, const TitleInfo& info, int inside,
+                   bool of_follows) const {
+    const Sentence& s = doc.sentences[si];
+    RoleMention r;
+    r.sentence = si;
+    r.title_first = t;
+    r.title_last = t + len;
+    r.title = info.canonical;
+    r.first = t;
+    r.last = t + len;
+    bool definite = read_premodifiers(s, inside, r);
+    r.last = of_follows ? read_of_complement(s, r) : t + len;
+    // A person "name" that is only the title and its complement
+    // ("President of the United States") describes; one with words after
+    // the title names the holder ("President Ana Ruiz").
+    const bool inside_names = inside >= 0 && doc.mentions[inside].last > r.last;
+    if (inside >= 0 && !inside_names) definite = true;
+    r.holder = inside_names ? inside : holder_of(s, r, inside);
+    r.description = r.holder < 0 && definite;
+    return r;
+  }
+};
+
 }  // namespace
 
 std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexicon,
                                     const Gazetteer* gazetteer) {
   std::vector<RoleMention> out;
-  const int n = static_cast<int>(doc.tokens.size());
-  std::vector<int> cover(n, -1);  // token -> innermost Name mention
-  for (int i = 0; i < static_cast<int>(doc.mentions.size()); ++i) {
-    const Mention& m = doc.mentions[i];
-    if (m.kind != MentionKind::Name) continue;
-    for (int t = m.first; t < m.last; ++t) {
-      const int c = cover[t];
-      if (c < 0 || doc.mentions[c].last - doc.mentions[c].first > m.last - m.first) cover[t] = i;
-    }
-  }
-  auto form_is = [&](int t, const char* w) {
-    return t >= 0 && t < n && lower(doc.tokens[t].form) == w;
-  };
-  for (int t = 0; t < n; ++t) {
+  const RoleFinder finder(doc, gazetteer);
+  for (int t = 0; t < finder.n; ++t) {
     int len = 0;
     const TitleInfo* info = lexicon.match(doc, t, len);
     if (!info) continue;
     const int si = doc.sentence_of(t);
     const Sentence& s = doc.sentences[si];
     if (t + len > s.last) continue;
-    const int inside = name_at(cover, t);
+    const int inside = finder.name_at(t);
     // Titles inside a place/organisation name are part of that name
     // ("the Office of the President").
     if (inside >= 0 && !is_person(doc.mentions[inside])) {
       t += len - 1;
       continue;
     }
-    const bool capital = starts_upper(doc.tokens[t].form);
-    const bool of_follows = form_is(t + len, "of") && !info->of_kind.empty();
-    if (info->weak && !capital && !of_follows) continue;
-    // "general public", "chief concern": a one-word title used as an adjective.
-    if (len == 1 && (doc.tokens[t].upos == "VERB" || doc.tokens[t].upos == "ADJ")) continue;
-
-    RoleMention r;
-    r.sentence = si;
-    r.title_first = t;
-    r.title_last = t + len;
-    r.title = info->canonical;
-    r.first = t;
-    r.last = t + len;
-    // Premodifiers: demonym ("French President"), a place/org name
-    // ("Tarsk Governor", "Apple CEO"), a possessive ("France's
-    // President"), adjectives like "former", then a determiner.
-    int a = t;
-    while (a > s.first && title_premodifier(doc.tokens[a - 1])) --a;
-    if (a > s.first) {
-      const int prev = name_at(cover, a - 1);
-      std::string key = gazetteer_key(doc.tokens[a - 1].form);
-      if (prev >= 0 && doc.mentions[prev].type == EntityType::Norp && inside < 0) {
-        r.of_demonym = gazetteer_key(doc, doc.mentions[prev].first, doc.mentions[prev].last);
-        a = doc.mentions[prev].first;
-      } else if (prev >= 0 && is_place_or_org(doc.mentions[prev]) && inside < 0) {
-        r.of = prev;
-        a = doc.mentions[prev].first;
-      } else if (gazetteer && inside >= 0 && gazetteer->demonyms.count(key)) {
-        r.of_demonym = key;
-        --a;
-      } else if ((key == "'s" || key == "’s" || key == "'") && a - 1 > s.first) {
-        const int owner = name_at(cover, a - 2);
-        if (owner >= 0 && is_place_or_org(doc.mentions[owner])) {
-          r.of = owner;
-          a = doc.mentions[owner].first;
-        }
-      }
-    }
-    while (a > s.first && title_premodifier(doc.tokens[a - 1])) --a;
-    bool definite = false, indefinite = false;
-    if (a > s.first && determiner(doc.tokens[a - 1])) {
-      --a;
-      std::string d = lower(doc.tokens[a].form);
-      indefinite = d == "a" || d == "an";
-      definite = !indefinite;
-    }
-    if (r.of >= 0 || !r.of_demonym.empty()) definite = true;
-    r.first = inside >= 0 ? std::min(a, doc.mentions[inside].first) : a;
-    // "of" complement: the first place/organisation name after "of (the)";
-    // further "of ..." links extend the description ("Governor of the X
-    // Oblast of the Ruritanian Federation"). Capitalised words that name no
-    // place make the title longer ("Minister of Foreign Affairs").
-    int end = t + len;
-    if (of_follows) {
-      int x = end + 1;
-      if (form_is(x, "the")) ++x;
-      const int m = name_at(cover, x);
-      if (m >= 0 && is_place_or_org(doc.mentions[m]) && doc.mentions[m].first == x) {
-        if (r.of < 0) r.of = m;
-        end = doc.mentions[m].last;
-        for (;;) {  // chained "of the Ruritanian Federation"
-          int y = end;
-          if (!form_is(y, "of")) break;
-          ++y;
-          if (form_is(y, "the")) ++y;
-          const int m2 = name_at(cover, y);
-          if (m2 < 0 || !is_place_or_org(doc.mentions[m2]) || doc.mentions[m2].first != y) break;
-          end = doc.mentions[m2].last;
-        }
-      } else if (x < s.last && starts_upper(doc.tokens[x].form) && m < 0) {
-        int y = x;
-        while (y < s.last &&
-               (starts_upper(doc.tokens[y].form) ||
-                (form_is(y, "and") && y + 1 < s.last && starts_upper(doc.tokens[y + 1].form))))
-          ++y;
-        r.title += " of " + std::string(doc.tokens_text(x, y));
-        end = y;
-      }
-    }
-    r.last = end;
-
-    // A person "name" that is only the title and its complement
-    // ("President of the United States") describes; one with words after
-    // the title names the holder ("President Ana Ruiz").
-    const bool inside_names = inside >= 0 && doc.mentions[inside].last > end;
-    if (inside >= 0 && !inside_names) definite = true;
-    // The holder.
-    if (inside_names) {
-      r.holder = inside;
-    } else if (const int m =
-                   name_at(cover, std::max(end, inside >= 0 ? doc.mentions[inside].last : 0));
-               m >= 0 && is_person(doc.mentions[m]) && doc.mentions[m].first == end) {
-      r.holder = m;  // "Governor of the X Oblast Y Z", "President Y Z"
-    } else if (form_is(r.first - 1, ",") && name_at(cover, r.first - 2) >= 0 &&
-               is_person(doc.mentions[name_at(cover, r.first - 2)]) &&
-               doc.mentions[name_at(cover, r.first - 2)].last == r.first - 1) {
-      r.holder = name_at(cover, r.first - 2);  // "X, President of Y"
-    } else if (form_is(end, ",") && name_at(cover, end + 1) >= 0 &&
-               is_person(doc.mentions[name_at(cover, end + 1)]) &&
-               doc.mentions[name_at(cover, end + 1)].first == end + 1 &&
-               (r.first == s.first || form_is(r.first - 1, ","))) {
-      r.holder = name_at(cover, end + 1);  // "The governor of X, Y Z, said"
-    } else {
-      // Predicate nominative / xcomp: "X is the president of Y", "X was
-      // elected president", "X became governor".
-      const int h = span_head(doc, r.title_first, r.title_last);
-      int subj = -1;
-      for (int c = s.first; c < s.last && h >= 0; ++c) {
-        if (doc.tokens[c].head != h) continue;
-        const std::string& rel = doc.tokens[c].deprel;
-        if (rel == "nsubj" || rel == "nsubj:pass") subj = c;
-      }
-      bool has_cop = false;
-      for (int c = s.first; c < s.last && h >= 0; ++c)
-        if (doc.tokens[c].head == h && doc.tokens[c].deprel == "cop") has_cop = true;
-      if (!has_cop) subj = -1;
-      if (subj < 0 && h >= 0 && doc.tokens[h].deprel == "xcomp" && doc.tokens[h].head >= 0) {
-        const int v = doc.tokens[h].head;
-        for (int c = s.first; c < s.last; ++c)
-          if (doc.tokens[c].head == v &&
-              (doc.tokens[c].deprel == "nsubj:pass" || doc.tokens[c].deprel == "obj" ||
-               (doc.tokens[c].deprel == "nsubj" && lower(doc.tokens[v].lemma) == "become")))
-            subj = c;
-      }
-      if (subj >= 0) {
-        const int m = name_at(cover, subj);
-        if (m >= 0 && is_person(doc.mentions[m])) r.holder = m;
-      }
-    }
-    r.description = r.holder < 0 && definite;
+    const bool of_follows = finder.form_is(t + len, "of") && info->of_kind != TitleOf::Nothing;
+    if (!finder.used_as_title(t, len, *info, of_follows)) continue;
+    const RoleMention r = finder.role(si, t, len, *info, inside, of_follows);
     if (r.holder >= 0 || r.description) out.push_back(r);
     t = std::max(t, r.title_last - 1);
   }

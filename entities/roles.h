@@ -11,6 +11,7 @@
 // Thread-safe after construction.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -21,12 +22,16 @@
 
 namespace ng {
 
+// What a title is "of" when the text says so (titles.tsv: gpe, region, city,
+// org, any, - = nothing).
+enum class TitleOf : uint8_t { Nothing, Gpe, Region, City, Org, Any };
+
 struct TitleInfo {
-  std::string canonical;  // "President", "Head of State", "Foreign Minister"
-  std::string of_kind;    // what it is "of": "gpe", "region", "city", "org", "any", "" = nothing
-  char gender = 0;        // 'm' / 'f' for gendered titles (King, Queen), else 0
-  std::vector<std::string> implies;  // canonical titles held by virtue of this one
-  bool weak = false;                 // a title only when capitalised or followed by "of"
+  std::string canonical;               // "President", "Head of State", "Foreign Minister"
+  TitleOf of_kind = TitleOf::Nothing;  // what it is "of"
+  char gender = 0;                     // 'm' / 'f' for gendered titles (King, Queen), else 0
+  std::vector<std::string> implies;    // canonical titles held by virtue of this one
+  bool weak = false;                   // a title only when capitalised or followed by "of"
 };
 
 class RoleLexicon {

@@ -7,11 +7,11 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 
 #include "core/data_path.h"
-#include "core/error.h"
+#include "core/dates.h"
 #include "core/utf8.h"
+#include "lexicon/lexicon.h"
 
 namespace ng {
 
@@ -156,13 +156,20 @@ constexpr std::string_view kShortSentenceStarts[] = {
     "ms", "dr", "not", "now", "one", "our", "she", "the", "too", "two", "was", "who", "why",
     "yet", "you"};
 
-// Words after which an abbreviation tagged `final` does not end a sentence.
-constexpr std::string_view kCalendarWords[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
-    "thur", "thurs", "fri", "sat", "sun", "today", "tonight", "tomorrow", "yesterday"};
+// Words after which an abbreviation tagged `final` does not end a sentence
+// (w in lower case): month and weekday names in full or cut to three letters
+// ("jan", "mon"), a few other cuts ("sept", "tues", "thurs") and the days
+// around today.
+bool calendar_word(std::string_view w) {
+  static constexpr std::string_view kOthers[] = {"sept",  "tues",    "thur",     "thurs",
+                                                 "today", "tonight", "tomorrow", "yesterday"};
+  auto named = [&](std::string_view name) {
+    return w == name || (w.size() == 3 && name.substr(0, 3) == w);
+  };
+  return std::any_of(kMonthNames.begin(), kMonthNames.end(), named) ||
+         std::any_of(kWeekdayNames.begin(), kWeekdayNames.end(), named) ||
+         std::find(std::begin(kOthers), std::end(kOthers), w) != std::end(kOthers);
+}
 
 template <size_t N>
 bool in_list(const std::string_view (&list)[N], std::string_view w) {
@@ -887,7 +894,7 @@ void TokenizerScanner::split_sentences(size_t first) {
       if (is_upper(c)) {
         char buf[16];
         std::string_view l = ascii_lower(next, buf, sizeof buf);
-        boundary = l.empty() || !in_list(kCalendarWords, l);
+        boundary = l.empty() || !calendar_word(l);
       }
     }
     if (boundary) out_[j].sentence_start = true;
@@ -938,36 +945,16 @@ void TokenizerScanner::split_sentences(size_t first) {
 Tokenizer::Tokenizer() : Tokenizer(data_path("lexicon/abbreviations.txt")) {}
 
 Tokenizer::Tokenizer(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) throw Error("cannot read abbreviation lexicon '" + path.string() + "'");
-  std::string line;
-  int lineno = 0;
-  while (std::getline(in, line)) {
-    ++lineno;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    size_t hash = line.find('#');
-    std::string_view body = std::string_view(line).substr(0, hash);
-    std::vector<std::string_view> fields;
-    size_t i = 0;
-    while (i < body.size()) {
-      while (i < body.size() && (body[i] == ' ' || body[i] == '\t')) ++i;
-      size_t j = i;
-      while (j < body.size() && body[j] != ' ' && body[j] != '\t') ++j;
-      if (j > i) fields.push_back(body.substr(i, j - i));
-      i = j;
-    }
-    if (fields.empty()) continue;
-    auto bad = [&](const std::string& why) {
-      return Error(path.string() + ":" + std::to_string(lineno) + ": " + why + ": '" + line + "'");
-    };
-    if (fields.size() > 2) throw bad("expected an abbreviation and an optional tag 'final'");
+  read_lexicon(path, LexiconFormat::Words, [&](const LexiconLine& line) {
+    const auto& fields = line.fields;
+    if (fields.size() > 2) throw line.error("expected an abbreviation and an optional tag 'final'");
     if (fields.size() == 2 && fields[1] != "final")
-      throw bad("unknown tag '" + std::string(fields[1]) + "'");
-    std::string_view a = fields[0];
-    if (a.size() < 2 || a.back() != '.') throw bad("an abbreviation must end with '.'");
-    if (a.size() > 15) throw bad("abbreviation longer than 15 bytes");
-    abbreviations_[std::string(a)] = fields.size() == 2;
-  }
+      throw line.error("unknown tag '" + fields[1] + "'");
+    const std::string& a = fields[0];
+    if (a.size() < 2 || a.back() != '.') throw line.error("an abbreviation must end with '.'");
+    if (a.size() > 15) throw line.error("abbreviation longer than 15 bytes");
+    abbreviations_[a] = fields.size() == 2;
+  });
 }
 
 void Tokenizer::tokenize(std::string_view text, size_t begin, size_t end,

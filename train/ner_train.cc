@@ -38,9 +38,8 @@ struct TrainSentence {
   std::vector<int> labels;  // gold BILOU labels
 };
 
-struct Span {
-  int first, last, type;
-};
+// A name: words [first, last) of a sentence, of SpanType type.
+using Span = LabelSpan;
 
 int gum_type(std::string_view t) {
   if (t == "person") return kPer;
@@ -228,7 +227,8 @@ void read_gum(const std::string& path, const std::string& exclude, std::vector<T
       t.upos.push_back(w.upos);
       t.space_after.push_back(space_after(w.misc));
       t.deprel.push_back(w.deprel);
-      t.head_lemma.push_back(w.head == 0 ? "<root>" : to_lower(s.words[w.head - 1].lemma));
+      t.head_lemma.push_back(
+          head_lemma_feature(w.head == 0 ? nullptr : &s.words[w.head - 1].lemma));
       t.lemma.push_back(to_lower(w.lemma));
     }
     std::vector<Span> spans;
@@ -365,34 +365,13 @@ struct Prepared {
 };
 
 void predict(const TrainWeights& tw, const Prepared& p, std::vector<int>& labels) {
-  const size_t n = p.gold.size();
-  std::vector<float> emit(n * kLabels, 0.0f);
-  for (size_t i = 0; i < n; ++i)
-    for (uint32_t f = p.offsets[i]; f < p.offsets[i + 1]; ++f)
-      if (const float* r = tw.find(p.feats[f]))
-        for (int l = 0; l < kLabels; ++l) emit[i * kLabels + l] += r[l];
-  viterbi(emit, n, tw.trans, tw.fin, labels);
+  std::vector<float> emit;
+  emissions(tw, p.feats, p.offsets, emit);
+  viterbi(emit, p.gold.size(), tw.trans, tw.fin, labels);
 }
 
 void predict(const Weights& w, const Prepared& p, std::vector<int>& labels) {
   decode(w, p.feats, p.offsets, labels);
-}
-
-std::vector<Span> spans_of(const std::vector<int>& labels) {
-  std::vector<Span> out;
-  for (size_t i = 0; i < labels.size(); ++i) {
-    int l = labels[i];
-    if (l == 0) continue;
-    int b = (l - 1) % 4, type = (l - 1) / 4;
-    if (b == 3) out.push_back({static_cast<int>(i), static_cast<int>(i) + 1, type});
-    if (b != 0) continue;
-    size_t j = i;
-    while (j + 1 < labels.size() && (labels[j + 1] - 1) % 4 == 1) ++j;
-    if (j + 1 < labels.size() && (labels[j + 1] - 1) % 4 == 2) ++j;
-    out.push_back({static_cast<int>(i), static_cast<int>(j) + 1, type});
-    i = j;
-  }
-  return out;
 }
 
 // Exact-span typed F1 of the current (non-averaged or averaged) weights.
@@ -436,7 +415,8 @@ void train_ner(const NerTrainOptions& o, std::ostream& log) {
       for (const auto& w : s.words) {
         a.upos.push_back(w.upos);
         a.deprel.push_back(w.deprel);
-        a.head_lemma.push_back(w.head == 0 ? "<root>" : to_lower(s.words[w.head - 1].lemma));
+        a.head_lemma.push_back(
+            head_lemma_feature(w.head == 0 ? nullptr : &s.words[w.head - 1].lemma));
         a.lemma.push_back(to_lower(w.lemma));
       }
     }
@@ -479,7 +459,9 @@ void train_ner(const NerTrainOptions& o, std::ostream& log) {
           t.head_lemma.resize(toks.size());
           for (size_t i = 0; i < toks.size(); ++i) {
             t.deprel[i] = toks[i].deprel;
-            t.head_lemma[i] = toks[i].head < 0 ? "<root>" : toks[toks[i].head].lemma;
+            // The lemmas are lower-cased already; lower-casing is idempotent.
+            t.head_lemma[i] =
+                head_lemma_feature(toks[i].head < 0 ? nullptr : &toks[toks[i].head].lemma);
           }
         }
       }

@@ -83,7 +83,7 @@ TEST_CASE("ner: gazetteer keys and lookups", "[ner][unit]") {
   CHECK(g.place("freedonia") == nullptr);
   CHECK(g.demonyms.at("german") == "Germany");
   CHECK(g.region_words.count("oblast"));
-  CHECK(g.org_words.at("ministry") == "ORG");
+  CHECK(g.org_words.at("ministry") == ng::EntityType::Org);
   CHECK(g.titles.count("prime minister"));
   CHECK(g.groups.at("muslims") == "Islam");
   CHECK((g.sports.at("goal") & ng::Gazetteer::SportContext) != 0);

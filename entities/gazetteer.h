@@ -1,0 +1,62 @@
+// The gazetteer: the general-knowledge word lists of lexicon/ as NER, the
+// role finder and coreference look them up, and the lookup key they share.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/document.h"
+
+namespace ng {
+
+// The general-knowledge word lists of lexicon/*.tsv that the NER
+// features, the role finder and coreference share. Immutable after load();
+// lookups are thread-safe. Keys are lower-cased, accent-folded phrases with
+// single spaces between tokens ("united kingdom").
+struct Gazetteer {
+  enum PlaceKind : uint8_t { Country = 1, City = 2, Region = 4, Continent = 8, Water = 16 };
+  struct Place {
+    std::string canonical;  // canonical name ("Germany" for "the Federal Republic of Germany")
+    uint8_t kinds = 0;      // PlaceKind bits
+  };
+  std::unordered_map<std::string, Place> places;              // countries, cities, regions...
+  std::unordered_map<std::string, std::string> demonyms;      // "chilean" -> "Chile"
+  std::unordered_map<std::string, std::string> region_words;  // "oblast" -> "Oblast"
+  // Words that end (or start) names, with the type of what they name: "ministry"
+  // -> Org, "airport" -> Fac, "summit" -> Event (only these three).
+  std::unordered_map<std::string, EntityType> org_words;
+  std::unordered_map<std::string, std::string> honorifics;  // "mr." -> "m", "mrs." -> "f"
+  // Members of religions and camps, used like demonyms ("muslims" -> "Islam").
+  std::unordered_map<std::string, std::string> groups;
+  // Team-sport words (sports.tsv) by lemma: SportAction | SportMember | SportContext bits.
+  enum SportKind : uint8_t { SportAction = 1, SportMember = 2, SportContext = 4 };
+  std::unordered_map<std::string, uint8_t> sports;
+  // Common nouns that head nominal mentions ("company" -> ORG, "country" -> GPE),
+  // with the entity type they denote.
+  std::unordered_map<std::string, std::string> nominals;
+  // Title words and phrases of titles.tsv ("president", "prime minister").
+  std::unordered_map<std::string, std::string> titles;
+  size_t longest_key = 1;  // bytes in the longest multi-word key (places, titles)
+  // Every proper word-prefix of a multi-word place or title key ("united",
+  // "united arab"): a longer match is only tried while the words so far are one.
+  std::unordered_map<std::string, uint8_t> prefixes;
+
+  // Loads every list from dir (countries.tsv, cities.tsv, regions.tsv,
+  // region_words.tsv, org_words.tsv, honorifics.tsv, nominals.tsv, titles.tsv,
+  // groups.tsv, sports.tsv). Throws
+  // ng::Error "FILE:LINE: ..." quoting a malformed line, or naming a missing file.
+  static Gazetteer load(const std::filesystem::path& dir);
+  const Place* place(std::string_view key) const;
+};
+
+// Lower-cased, accent-folded lookup key of a word or phrase ("Erdoğan" ->
+// "erdogan"); runs of whitespace become one space, a leading "the " is dropped.
+std::string gazetteer_key(std::string_view phrase);
+// The key of tokens [first, last) of doc: forms joined by one space where
+// the text has whitespace (so "Guinea-Bissau" matches however it was split).
+std::string gazetteer_key(const Document& doc, int first, int last);
+
+}  // namespace ng
