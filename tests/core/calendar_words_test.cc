@@ -5,7 +5,7 @@
 
 #include "core/dates.h"
 
-TEST_CASE("dates: month names in full and cut to three letters", "[dates]") {
+TEST_CASE("dates: month names in full and cut to three letters", "[dates][unit]") {
   for (int i = 0; i < 12; ++i) {
     const std::string name(ng::kMonthNames[i]);
     CHECK(ng::month_number(name) == i + 1);
@@ -18,7 +18,7 @@ TEST_CASE("dates: month names in full and cut to three letters", "[dates]") {
   CHECK(ng::month_number("janu") == 0);
 }
 
-TEST_CASE("dates: weekday names in full only", "[dates]") {
+TEST_CASE("dates: weekday names in full only", "[dates][unit]") {
   for (int i = 0; i < 7; ++i) CHECK(ng::weekday_number(ng::kWeekdayNames[i]) == i);
   CHECK(ng::weekday_number("Sunday") == 6);
   CHECK(ng::weekday_number("mon") == -1);

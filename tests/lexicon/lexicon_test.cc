@@ -24,8 +24,8 @@ std::vector<Read> read_all(const std::filesystem::path& file, ng::LexiconFormat 
 
 }  // namespace
 
-TEST_CASE("lexicon: TSV lines keep empty fields; blank and '#' lines hold no entry",
-          "[lexicon]") {
+TEST_CASE("lexicon: TSV lines keep empty fields, blank and '#' lines hold no entry",
+          "[lexicon][unit]") {
   ng::test::TempDir dir;
   auto file = dir.write("list.tsv", "# header\r\n\nrome\tItaly\r\na\t\tc\n#x\ty\n");
   auto rows = read_all(file, ng::LexiconFormat::Tsv);
@@ -36,7 +36,7 @@ TEST_CASE("lexicon: TSV lines keep empty fields; blank and '#' lines hold no ent
   CHECK(rows[1].fields == std::vector<std::string>{"a", "", "c"});
 }
 
-TEST_CASE("lexicon: word lines split at blanks, '#' starts a comment anywhere", "[lexicon]") {
+TEST_CASE("lexicon: word lines split at blanks, '#' starts a comment anywhere", "[lexicon][unit]") {
   ng::test::TempDir dir;
   auto file = dir.write("list.txt", "# mine\nZz.  # comment\n  \t \nQq.\tfinal\n");
   auto rows = read_all(file, ng::LexiconFormat::Words);
@@ -46,7 +46,7 @@ TEST_CASE("lexicon: word lines split at blanks, '#' starts a comment anywhere", 
   CHECK(rows[1].fields == std::vector<std::string>{"Qq.", "final"});
 }
 
-TEST_CASE("lexicon: errors name file and line and quote the line", "[lexicon]") {
+TEST_CASE("lexicon: errors name file and line and quote the line", "[lexicon][unit]") {
   ng::test::TempDir dir;
   auto file = dir.write("list.tsv", "ok\tfine\nlonely\n");
   try {
@@ -67,7 +67,7 @@ TEST_CASE("lexicon: errors name file and line and quote the line", "[lexicon]") 
                     Catch::Contains("cannot read lexicon") && Catch::Contains("missing.tsv"));
 }
 
-TEST_CASE("lexicon: list splitting", "[lexicon]") {
+TEST_CASE("lexicon: list splitting", "[lexicon][unit]") {
   CHECK(ng::split_at("a||b", '|') == std::vector<std::string>{"a", "", "b"});
   CHECK(ng::split_at("", '|') == std::vector<std::string>{""});
   CHECK(ng::split_bars("a||b|") == std::vector<std::string>{"a", "b"});
