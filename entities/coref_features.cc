@@ -102,7 +102,7 @@ void Resolver::nominal_features(const Mention& m, Info& in) const {
   const Token& h = doc_.tokens[m.head];
   auto it = g_.nominals.find(to_lower(h.lemma.empty() ? h.form : h.lemma));
   if (it != g_.nominals.end())
-    if (const char g = nominal_gender(it->second)) in.gender = g;
+    if (const char g = it->second.gender) in.gender = g;
   if (in.role >= 0) {
     int len = 0;
     const TitleInfo* ti = rl_.match(doc_, roles_[in.role].title_first, len);
@@ -151,7 +151,7 @@ bool Resolver::strip_name_front(const Mention& m, Info& in, int& a, int b) const
       continue;
     }
     if (auto h = g_.honorifics.find(low); h != g_.honorifics.end() && a + 1 < b) {
-      if (h->second == "m" || h->second == "f") in.gender = h->second[0];
+      if (h->second) in.gender = h->second;
       ++a;
       stripped = true;
       continue;

@@ -47,21 +47,6 @@ struct PronounInfo {
 // pronoun of the table.
 bool pronoun_info(std::string_view lower, PronounInfo& p);
 
-// Gazetteer::nominals values are "TYPE\tGENDER" (gender m, f or -).
-inline std::string nominal_type(const std::string& value) {
-  return value.substr(0, value.find('\t'));
-}
-inline char nominal_gender(const std::string& value) {
-  const char g = value.back();
-  return g == 'm' || g == 'f' ? g : 0;
-}
-
-// Gazetteer::region_words values end in "\tgeo" for a geographic unit (a
-// LOC: "the X valley"), not an administrative one.
-inline bool geographic_region_word(const std::string& value) {
-  return value.find("\tgeo") != std::string::npos;
-}
-
 // Per-mention facts the passes use.
 struct Info {
   Class cls = Class::Other;

@@ -262,7 +262,7 @@ void Resolver::add_kind_nominal(int t, const NameKinds& kinds, Detection& d) {
   const std::string lemma = to_lower(tok.lemma.empty() ? tok.form : tok.lemma);
   EntityType type;
   if (auto it = g_.nominals.find(lemma); it != g_.nominals.end()) {
-    if (!parse_entity_type(nominal_type(it->second), type)) return;
+    type = it->second.type;
   } else {
     auto k = kinds.find(lemma);
     if (k == kinds.end() || k->second.first >= t) return;

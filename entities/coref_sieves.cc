@@ -231,7 +231,7 @@ void Resolver::places_named_by_region_word(const Sieve& sieve) {
     if (ms[i].kind != MentionKind::Nominal || info_[i].role >= 0) continue;
     const std::string head = to_lower(doc_.tokens[ms[i].head].form);
     auto rw = g_.region_words.find(head);
-    if (rw == g_.region_words.end() || geographic_region_word(rw->second)) continue;
+    if (rw == g_.region_words.end() || rw->second.geographic) continue;
     for (size_t j = 0; j < ms.size(); ++j)
       if (real_name(j) && info_[j].cls == Class::Place && ms[j].first >= ms[i].first &&
           ms[j].last <= ms[i].last && ms[j].last == ms[i].head) {

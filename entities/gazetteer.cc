@@ -92,7 +92,7 @@ void load_places(Gazetteer& g, const std::filesystem::path& dir) {
 void load_kind_words(Gazetteer& g, const std::filesystem::path& dir) {
   read_tsv(dir / "region_words.tsv", 3, [&](const LexiconLine& l) {
     const auto& f = l.fields;
-    g.region_words.emplace(gazetteer_key(f[0]), f[1] + (f[2] == "geo" ? "\tgeo" : ""));
+    g.region_words.emplace(gazetteer_key(f[0]), Gazetteer::RegionWord{f[1], f[2] == "geo"});
   });
   read_tsv(dir / "org_words.tsv", 2, [&](const LexiconLine& l) {
     const auto& f = l.fields;
@@ -105,13 +105,16 @@ void load_kind_words(Gazetteer& g, const std::filesystem::path& dir) {
     g.org_words.emplace(gazetteer_key(f[0]), type);
   });
   read_tsv(dir / "honorifics.tsv", 2, [&](const LexiconLine& l) {
-    g.honorifics.emplace(gazetteer_key(l.fields[0]), l.fields[1]);
+    const std::string& gender = l.fields[1];
+    g.honorifics.emplace(gazetteer_key(l.fields[0]),
+                         gender == "m" || gender == "f" ? gender[0] : '\0');
   });
   read_tsv(dir / "nominals.tsv", 2, [&](const LexiconLine& l) {
     const auto& f = l.fields;
     EntityType t;
     if (!parse_entity_type(f[1], t)) throw l.error("unknown entity type '" + f[1] + "'");
-    g.nominals.emplace(gazetteer_key(f[0]), f[1] + "\t" + (f.size() > 2 ? f[2] : "-"));
+    const char gender = f.size() > 2 && (f[2] == "m" || f[2] == "f") ? f[2][0] : '\0';
+    g.nominals.emplace(gazetteer_key(f[0]), Gazetteer::Nominal{t, gender});
   });
   read_tsv(dir / "groups.tsv", 2, [&](const LexiconLine& l) {
     g.groups.emplace(gazetteer_key(l.fields[0]), l.fields[1]);

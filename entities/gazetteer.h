@@ -24,19 +24,31 @@ struct Gazetteer {
   };
   std::unordered_map<std::string, Place> places;              // countries, cities, regions...
   std::unordered_map<std::string, std::string> demonyms;      // "chilean" -> "Chile"
-  std::unordered_map<std::string, std::string> region_words;  // "oblast" -> "Oblast"
+  // Words that name a kind of region ("oblast" -> {"Oblast", false}); a
+  // geographic one ("valley") makes a LOC, an administrative one a GPE.
+  struct RegionWord {
+    std::string display;      // as written in names ("Oblast")
+    bool geographic = false;  // a geographic unit, not an administrative one
+  };
+  std::unordered_map<std::string, RegionWord> region_words;
   // Words that end (or start) names, with the type of what they name: "ministry"
   // -> Org, "airport" -> Fac, "summit" -> Event (only these three).
   std::unordered_map<std::string, EntityType> org_words;
-  std::unordered_map<std::string, std::string> honorifics;  // "mr." -> "m", "mrs." -> "f"
+  // Honorifics with the gender they tell: 'm', 'f', or 0 ("dr.").
+  std::unordered_map<std::string, char> honorifics;  // "mr." -> 'm', "mrs." -> 'f'
+
   // Members of religions and camps, used like demonyms ("muslims" -> "Islam").
   std::unordered_map<std::string, std::string> groups;
   // Team-sport words (sports.tsv) by lemma: SportAction | SportMember | SportContext bits.
   enum SportKind : uint8_t { SportAction = 1, SportMember = 2, SportContext = 4 };
   std::unordered_map<std::string, uint8_t> sports;
-  // Common nouns that head nominal mentions ("company" -> ORG, "country" -> GPE),
-  // with the entity type they denote.
-  std::unordered_map<std::string, std::string> nominals;
+  // Common nouns that head nominal mentions ("company" -> ORG, "country" ->
+  // GPE), with the entity type they denote and the gender they tell.
+  struct Nominal {
+    EntityType type = EntityType::Other;
+    char gender = 0;  // 'm', 'f', or 0 = none ("minister")
+  };
+  std::unordered_map<std::string, Nominal> nominals;
   // Title words and phrases of titles.tsv ("president", "prime minister").
   std::unordered_map<std::string, std::string> titles;
   size_t longest_key = 1;  // bytes in the longest multi-word key (places, titles)

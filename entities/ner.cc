@@ -904,7 +904,7 @@ struct UntypedNames {
     const std::string word = gazetteer_key(doc.tokens[t].form);
     auto nom = g.nominals.find(word);
     return g.titles.count(word) ||
-           (nom != g.nominals.end() && nom->second.rfind("PERSON", 0) == 0);
+           (nom != g.nominals.end() && nom->second.type == EntityType::Person);
   }
 
   // The type of run [t, e): a person, else a place the gazetteer knows ("US"
@@ -1194,7 +1194,7 @@ EntityType place_name_type(const Document& doc, const Gazetteer& g, int first, i
   if (auto it = g.org_words.find(lastw); it != g.org_words.end() && it->second == EntityType::Fac)
     return EntityType::Fac;
   if (auto rw = g.region_words.find(lastw);
-      rw != g.region_words.end() && rw->second.find("\tgeo") != std::string::npos)
+      rw != g.region_words.end() && rw->second.geographic)
     return EntityType::Loc;
   return EntityType::Gpe;
 }
