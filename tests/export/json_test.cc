@@ -12,7 +12,7 @@ TEST_CASE("the plain JSON graph has nodes, edges, events and articles", "[export
   g.add(ng::test::article_b());
   auto j = nlohmann::json::parse(ng::to_json(g));
   REQUIRE(j["nodes"].is_array());
-  const std::string peter = "https://w3id.org/newsgraph/id/person/peter_lindqvist";
+  const std::string peter = "https://w3id.org/newsgraph/id/entity/peter_lindqvist";
   bool found = false;
   for (const auto& n : j["nodes"]) {
     if (n["id"] != peter) continue;
@@ -52,8 +52,8 @@ TEST_CASE("JSON-LD has a context and one named graph per article", "[export][jso
   auto j = nlohmann::json::parse(ng::to_jsonld(g));
   CHECK(j["@context"]["ng"] == "https://w3id.org/newsgraph/ontology#");
   REQUIRE(j["@graph"].size() == 2);
-  CHECK(j["@graph"][0]["@id"] == g.articles()[0].iri);
-  CHECK(j["@graph"][1]["@id"] == g.articles()[1].iri);
+  CHECK(j["@graph"][0]["@id"] == g.articles()[0].graph);
+  CHECK(j["@graph"][1]["@id"] == g.articles()[1].graph);
   bool article_typed = false;
   for (const auto& node : j["@graph"][0]["@graph"])
     if (node["@id"] == g.articles()[0].iri)
