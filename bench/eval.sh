@@ -27,7 +27,9 @@ for w in "${what[@]}"; do
       done
       echo "entities: $($py "$shared/tools/score_entities.py" --gold "$shared/eval/gum-news" --system "$tmp/out" | tail -1)" ;;
     carb)
-      $bin triples --sentences --format tsv "$shared/eval/carb-dev/dev.txt" > "$tmp/carb.tsv"
+      # CaRB's gold keeps unresolved pronouns as arguments ("it", "they"); the
+      # graph and the default listing drop such facts.
+      $bin triples --sentences --keep-unresolved --format tsv "$shared/eval/carb-dev/dev.txt" > "$tmp/carb.tsv"
       echo "carb: $($py "$shared/tools/carb_score.py" "$shared/eval/carb-dev/gold_dev.tsv" newsgraph "$tmp/carb.tsv" | tail -1)" ;;
     meet)
       $py - "$shared" > "$tmp/meet.jsonl" <<'PY'

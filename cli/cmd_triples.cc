@@ -20,6 +20,7 @@ struct TriplesOptions {
   bool no_open = false;
   double min_confidence = 0.0;
   bool trace_rules = false;
+  bool keep_unresolved = false;
 };
 
 // Tabs, newlines and other control characters inside a value become spaces.
@@ -48,6 +49,7 @@ void run(const TriplesOptions& o) {
   PipelineOptions po = pipeline_options(o.input, Layer::Facts);
   po.extra_rules = o.rules;
   po.open_extraction = !o.no_open;
+  po.keep_unresolved = o.keep_unresolved;
   if (o.trace_rules) po.trace_rules = &std::cerr;
   Pipeline pipeline(po);
   auto docs = read_inputs(o.input);
@@ -114,6 +116,9 @@ void setup(CLI::App& app) {
   cmd->add_option("--rules", o->rules, "Extra rule file(s) (YAML; the language: extraction/rule_language.md)");
   cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores)");
   cmd->add_flag("--no-open", o->no_open, "Only facts from specific rules (no open extraction)");
+  cmd->add_flag("--keep-unresolved", o->keep_unresolved,
+                "Also list facts whose subject or object is a pronoun coreference left "
+                "unresolved ('it', 'they'), as open-IE benchmarks such as CaRB expect");
   cmd->add_option("--min-confidence", o->min_confidence, "Drop facts below this confidence");
   cmd->add_flag("--trace-rules", o->trace_rules,
                  "Explain on standard error, per trigger word and rule, what fired or why not "

@@ -42,6 +42,9 @@ void add_input_options(CLI::App* cmd, InputOptions& o) {
   cmd->add_flag("--conllu", o.conllu,
                 "Inputs are analysed CoNLL-U (one document per '# newdoc'): the pipeline starts "
                 "after the parser, on the file's tags and trees");
+  cmd->add_option("--doc-id", o.doc_id,
+                  "Id of the one plain-text article read (default: its file name; for standard "
+                  "input, 'stdin-' and a hash of its text)");
   cmd->add_flag("--strict", o.strict, "Stop at the first bad article instead of skipping it");
   cmd->add_flag("--repair-utf8", o.repair_utf8,
                 "Accept invalid UTF-8, replacing bad bytes by U+FFFD with a warning");

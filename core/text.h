@@ -3,6 +3,9 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <string>
 #include <initializer_list>
 #include <string_view>
 
@@ -21,6 +24,19 @@ inline bool starts_upper(std::string_view w) {
 // Whether s equals one of the words of list (exact, case-sensitive).
 inline bool one_of(std::string_view s, std::initializer_list<std::string_view> list) {
   return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+// 16 lower-case hex digits of a 64-bit FNV-1a hash of s: stable across
+// platforms and runs (used in IRIs and ids; not a cryptographic hash).
+inline std::string stable_hash(std::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
 }
 
 }  // namespace ng

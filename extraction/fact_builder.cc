@@ -1,6 +1,9 @@
 #include "extraction/fact_builder.h"
 
 #include <algorithm>
+#include <cctype>
+
+#include "core/text.h"
 
 namespace ng::extraction_internal {
 namespace {
@@ -63,12 +66,31 @@ void join_focus(const Event& e, Event& focus) {
 
 }  // namespace
 
-FactSink::FactSink(Document& doc) : doc_(doc) {
+FactSink::FactSink(Document& doc, bool keep_unresolved)
+    : doc_(doc), keep_unresolved_(keep_unresolved) {
   for (const auto& f : doc.facts) seen_.insert(fact_key(f));
 }
 
+namespace {
+
+// Whether an argument is only an unresolved pronoun or demonstrative.
+bool bare_pronoun(const Argument& a) {
+  if (a.entity >= 0 || a.article || a.literal.empty() || a.literal.size() > 6) return false;
+  std::string w;
+  for (char c : a.literal) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return one_of(w, {"i",    "me",    "you",   "he",    "him",  "she",   "her",  "it",
+                    "we",   "us",    "they",  "them",  "this", "that",  "these", "those",
+                    "who",  "whom",  "which", "what",  "one",  "there", "itself"});
+}
+
+}  // namespace
+
 void FactSink::add(Fact&& f) {
   if (f.subject.empty()) return;
+  if (!keep_unresolved_) {
+    if (bare_pronoun(f.subject) || bare_pronoun(f.object)) return;
+    std::erase_if(f.extra, [](const auto& role) { return bare_pronoun(role.second); });
+  }
   if (f.subject.entity >= 0 && f.subject.entity == f.object.entity) return;
   if (seen_.insert(fact_key(f)).second) doc_.facts.push_back(std::move(f));
 }

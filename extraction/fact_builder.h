@@ -17,15 +17,19 @@ namespace ng::extraction_internal {
 
 // Adds facts to a document, each once: a fact with the same sentence,
 // subject, predicate and object as one already there (or added before) is
-// dropped, and so is a fact without a subject or whose subject is its
-// object.
+// dropped, and so is a fact without a subject, whose subject is its object,
+// or (unless kept) with an argument that is a bare pronoun or demonstrative coreference
+// left unresolved ("it", "they", "this"): such a fact says nothing about
+// anyone a reader could name.
 class FactSink {
  public:
-  explicit FactSink(Document& doc);
+  // keep_unresolved: keep facts with a bare pronoun argument.
+  FactSink(Document& doc, bool keep_unresolved);
   void add(Fact&& f);
 
  private:
   Document& doc_;
+  bool keep_unresolved_;
   std::set<std::string> seen_;  // keys of the document's facts
 };
 

@@ -105,7 +105,7 @@ std::vector<int> RelationExtractor::candidate_rules(const SyntaxView& sv, int t)
 
 void RelationExtractor::process(Document& doc) const {
   SyntaxView sv(doc);
-  FactSink facts(doc);
+  FactSink facts(doc, options_.keep_unresolved);
   Run run{doc, sv, facts, std::vector<char>(doc.tokens.size(), 0)};
   for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
     const Sentence& sent = doc.sentences[s];

@@ -33,6 +33,10 @@ struct RelationExtractorOptions {
   std::vector<std::string> rule_files;  // rule files (the bundled news rules + --rules)
   bool open_extraction = true;          // generic facts for clauses no rule covered
   bool article_facts = true;            // publisher / datePublished facts
+  // Keep facts whose subject or object is a pronoun or demonstrative that
+  // coreference left unresolved ("it", "they", "this"): off for the graph,
+  // on for open-IE benchmarks whose gold keeps them (CaRB).
+  bool keep_unresolved = false;
   // Predicate/class check against the ontology; nullptr = no check.
   std::function<bool(const std::string&)> is_declared;
   // When set, one line per rule tried on a trigger word: which rule, where,

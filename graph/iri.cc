@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "core/utf8.h"
 
 namespace ng {
@@ -110,28 +111,6 @@ void check_base_iri(std::string_view base) {
   if (base.back() != '/' && base.back() != '#') throw Error(quoted + " must end with '/' or '#'");
 }
 
-std::string_view type_slug(EntityType type) {
-  switch (type) {
-    case EntityType::Person:
-      return "person";
-    case EntityType::Org:
-      return "org";
-    case EntityType::Gpe:
-    case EntityType::Loc:
-    case EntityType::Fac:
-      return "place";
-    case EntityType::Event:
-      return "event";
-    case EntityType::Norp:
-      return "group";
-    case EntityType::Date:
-      return "date";
-    case EntityType::Other:
-      return "thing";
-  }
-  return "thing";
-}
-
 std::string normalise_name(std::string_view name) {
   std::string folded = to_lower(fold_accents(name));
   std::string out;
@@ -177,35 +156,24 @@ std::string percent_encode(std::string_view s) {
   return out;
 }
 
-std::string stable_hash(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+std::string entity_iri(std::string_view base, std::string_view canonical_name) {
+  return std::string(base) + "entity/" + normalise_name(canonical_name);
 }
 
-std::string entity_iri(std::string_view base, EntityType type, std::string_view canonical_name) {
-  std::string iri(base);
-  iri += type_slug(type);
-  iri += '/';
-  iri += normalise_name(canonical_name);
-  return iri;
+std::string graph_iri(std::string_view base, std::string_view doc_id) {
+  return std::string(base) + "graph/" + percent_encode(doc_id);
 }
 
-std::string article_iri(std::string_view base, std::string_view doc_id) {
-  return std::string(base) + "article/" + percent_encode(doc_id);
+std::string article_iri(std::string_view base, std::string_view doc_id, std::string_view text) {
+  return std::string(base) + "article/" + percent_encode(doc_id) + "/" + stable_hash(text);
 }
 
-std::string event_iri(std::string_view base, std::string_view doc_id, int n) {
-  return std::string(base) + "event/" + stable_hash(doc_id) + "/" + std::to_string(n);
+std::string event_iri(std::string_view article_iri, int n) {
+  return std::string(article_iri) + "/event/" + std::to_string(n);
 }
 
-std::string statement_iri(std::string_view base, std::string_view doc_id, int n) {
-  return std::string(base) + "fact/" + stable_hash(doc_id) + "/" + std::to_string(n);
+std::string statement_iri(std::string_view article_iri, int n) {
+  return std::string(article_iri) + "/fact/" + std::to_string(n);
 }
 
 }  // namespace ng

@@ -2,11 +2,20 @@
 // vocabulary namespaces. The same entity found in two articles, on two
 // machines, gets the same IRI, so merging graphs is a set union.
 //
-//   entity     base + type slug + "/" + normalised canonical name
-//              ("https://w3id.org/newsgraph/id/person/ilham_aliyev")
-//   article    base + "article/" + percent-encoded document id
-//   event      base + "event/" + hash(document id) + "/" + n   (n = index in Document::events)
-//   statement  base + "fact/" + hash(document id) + "/" + n    (n = index in Document::facts)
+//   entity     base + "entity/" + normalised canonical name; the type is no
+//              part of it (an rdf:type statement instead), so an entity typed
+//              differently by two articles is still one IRI
+//              ("https://w3id.org/newsgraph/id/entity/ilham_aliyev")
+//   graph      base + "graph/" + percent-encoded document id: the named graph
+//              holding what was read from the article; re-building an edited
+//              article replaces it (Graph Store PUT)
+//   article    base + "article/" + percent-encoded document id + "/" +
+//              hash(text): the version of the article that was read
+//   event      article IRI + "/event/" + n  (n = index in Document::events)
+//   statement  article IRI + "/fact/" + n   (n = index in Document::facts)
+//
+// So the same article built twice gets the same IRIs, and two different
+// texts never share an article, fact or event IRI, whatever their ids.
 //
 // All functions are pure and thread-safe.
 #pragma once
@@ -50,10 +59,6 @@ std::string_view local_name(std::string_view iri_or_curie);
 // without spaces or the characters <>"{}|\^`. Throws ng::Error quoting it.
 void check_base_iri(std::string_view base);
 
-// "person", "org", "place" (GPE, LOC and FAC, so a place typed differently by
-// two articles still merges), "event", "group" (NORP), "date", "thing".
-std::string_view type_slug(EntityType type);
-
 // Canonical name -> IRI path segment: accents folded, lower-cased, runs of
 // whitespace -> "_", every byte outside [a-z0-9_.-] percent-encoded (%XX,
 // upper-case hex), a leading '.' encoded too (no "." / ".." segments).
@@ -64,13 +69,12 @@ std::string normalise_name(std::string_view name);
 // used for document ids, which stay case-sensitive.
 std::string percent_encode(std::string_view s);
 
-// 16 lower-case hex digits of a 64-bit FNV-1a hash: stable across platforms.
-std::string stable_hash(std::string_view s);
 
 // The IRIs described at the top of this file. base must pass check_base_iri.
-std::string entity_iri(std::string_view base, EntityType type, std::string_view canonical_name);
-std::string article_iri(std::string_view base, std::string_view doc_id);
-std::string event_iri(std::string_view base, std::string_view doc_id, int n);
-std::string statement_iri(std::string_view base, std::string_view doc_id, int n);
+std::string entity_iri(std::string_view base, std::string_view canonical_name);
+std::string graph_iri(std::string_view base, std::string_view doc_id);
+std::string article_iri(std::string_view base, std::string_view doc_id, std::string_view text);
+std::string event_iri(std::string_view article_iri, int n);
+std::string statement_iri(std::string_view article_iri, int n);
 
 }  // namespace ng

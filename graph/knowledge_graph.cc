@@ -55,6 +55,18 @@ std::string_view trim(std::string_view s) {
   return s.substr(b, e - b + 1);
 }
 
+
+size_t non_ascii_bytes(std::string_view s) {
+  return static_cast<size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
+}
+
+bool is_participant_role(std::string_view role) {
+  return role == "ng:participant" || role == "ng:host" || role == "ng:guest";
+}
+
+}  // namespace
+
 std::string_view entity_class(EntityType t) {
   switch (t) {
     case EntityType::Person:
@@ -75,17 +87,6 @@ std::string_view entity_class(EntityType t) {
   }
   return "schema:Thing";
 }
-
-size_t non_ascii_bytes(std::string_view s) {
-  return static_cast<size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
-}
-
-bool is_participant_role(std::string_view role) {
-  return role == "ng:participant" || role == "ng:host" || role == "ng:guest";
-}
-
-}  // namespace
 
 std::string literal_datatype(std::string_view datatype, std::string_view value) {
   if (datatype.empty() || datatype == "string" || datatype == "xsd:string") return "";
@@ -165,10 +166,11 @@ struct KnowledgeGraph::Impl {
   }
 
   // Finds or creates the entity node and records that `article` mentions it
-  // under `names` (the first is the canonical name).
+  // with `type` under `names` (the first is the canonical name). The first
+  // entity of an article to reach a node gives that article's name and type.
   int entity_node(EntityType type, const std::string& name, const std::vector<std::string>& names,
                   int article) {
-    std::string iri = entity_iri(base, type, name);
+    std::string iri = entity_iri(base, name);
     int v;
     auto it = by_iri.find(iri);
     if (it != by_iri.end()) {
@@ -187,7 +189,7 @@ struct KnowledgeGraph::Impl {
     for (auto& m : n.mentioned_in)
       if (m.article == article) mention = &m;
     if (!mention) {
-      n.mentioned_in.push_back({article, {}});
+      n.mentioned_in.push_back({article, {}, name, type});
       mention = &n.mentioned_in.back();
       ++name_counts[v][name];
     }
@@ -199,6 +201,20 @@ struct KnowledgeGraph::Impl {
             std::upper_bound(mention->aliases.begin(), mention->aliases.end(), a), a);
     }
     return v;
+  }
+
+  // The type most articles give; ties go to the first in EntityType order.
+  static EntityType majority_type(const GraphNode& n) {
+    std::map<EntityType, int> votes;
+    for (const auto& m : n.mentioned_in) ++votes[m.type];
+    EntityType best = n.entity_type;
+    int best_votes = 0;
+    for (const auto& [type, count] : votes)
+      if (count > best_votes) {
+        best = type;
+        best_votes = count;
+      }
+    return best;
   }
 
   // Label = the canonical name most articles use; ties: the one keeping more
@@ -216,6 +232,8 @@ struct KnowledgeGraph::Impl {
       }
     }
     if (best) n.label = *best;
+    n.entity_type = majority_type(n);
+    n.cls = std::string(entity_class(n.entity_type));
     std::set<std::string> all;
     for (const auto& m : n.mentioned_in)
       for (const auto& a : m.aliases)
@@ -291,7 +309,8 @@ struct ArticleAdder {
   void add_article() {
     article = static_cast<int>(m.articles.size());
     GraphArticle art;
-    art.iri = article_iri(m.base, doc.id);
+    art.iri = article_iri(m.base, doc.id, doc.text);
+    art.graph = graph_iri(m.base, doc.id);
     art.doc_id = doc.id;
     art.title = doc.title;
     art.date = doc.date;
@@ -392,7 +411,7 @@ struct ArticleAdder {
       return;
     }
     GraphStatement st;
-    st.iri = statement_iri(m.base, doc.id, static_cast<int>(i));
+    st.iri = statement_iri(m.articles[article].iri, static_cast<int>(i));
     st.subject = s;
     st.predicate = f.predicate;
     st.object = o;
@@ -451,7 +470,7 @@ struct ArticleAdder {
     const int index = static_cast<int>(m.events.size());
     GraphNode n;
     n.kind = NodeKind::Event;
-    n.iri = event_iri(m.base, doc.id, static_cast<int>(i));
+    n.iri = event_iri(m.articles[article].iri, static_cast<int>(i));
     n.label = std::string(local_name(e.cls)) + (e.date.empty() ? "" : " " + e.date);
     n.cls = e.cls;
     n.article = article;

@@ -41,11 +41,15 @@ enum class NodeKind : uint8_t {
 struct EntityMention {
   int article = -1;                  // index into KnowledgeGraph::articles()
   std::vector<std::string> aliases;  // names that article uses, canonical name included; sorted
+  std::string name;                  // the canonical name that article gives it
+  EntityType type = EntityType::Other;  // the type that article gives it
 };
 
 struct GraphNode {
   NodeKind kind = NodeKind::Entity;
   std::string iri;         // absolute IRI; "" for literals
+  // Entities: the canonical name and type most articles give (so they may
+  // change as articles are added); each article's own are in mentioned_in.
   std::string label;       // rdfs:label: canonical name / headline / literal lexical value
   std::string cls;         // class CURIE ("schema:Person", "ng:Meeting"); for a literal its
                            // datatype CURIE ("xsd:date"), "" = plain string
@@ -70,7 +74,8 @@ struct Provenance {
 
 struct GraphArticle {
   int node = -1;            // index of the article node
-  std::string iri;          // article IRI = the name of its named graph
+  std::string iri;          // article IRI (article_iri: id and text hash)
+  std::string graph;        // IRI of the named graph of what was read from it (graph_iri)
   std::string doc_id;       // Document::id, kept as ng:docId
   std::string title;        // schema:headline; "" = unknown
   std::string date;         // ISO publication date; "" = unknown
@@ -146,6 +151,10 @@ class KnowledgeGraph {
  private:
   std::unique_ptr<Impl> impl_;
 };
+
+// The class CURIE of an entity type ("schema:Person", "schema:Place" for
+// GPE, LOC and FAC, "ng:Group" for NORP, "schema:Thing" for the rest).
+std::string_view entity_class(EntityType type);
 
 // "literal value" formatting helpers shared by exporters.
 // XSD datatype CURIE for an Argument datatype name ("" -> "", "date" ->

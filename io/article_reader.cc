@@ -9,6 +9,7 @@
 
 #include "core/dates.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "io/conllu.h"
 
@@ -199,6 +200,15 @@ Document article_from_sentence_line(const std::string& at, std::string line, siz
   return doc;
 }
 
+// The id of a plain-text article: --doc-id, else the file name, else (standard
+// input) one derived from the content.
+std::string plain_text_id(const InputOptions& options, const std::string& path,
+                          const std::string& content) {
+  if (!options.doc_id.empty()) return options.doc_id;
+  if (path != "-") return std::filesystem::path(path).filename().string();
+  return "stdin-" + stable_hash(content).substr(0, 12);
+}
+
 // Line-oriented inputs: each line is checked on its own, so one bad line is
 // skipped and the rest of the file goes on.
 void read_lines(const InputOptions& options, const std::string& where, const std::string& content,
@@ -245,6 +255,10 @@ size_t read_articles(const InputOptions& options,
                      const std::function<void(const std::string&)>& on_error) {
   std::vector<std::string> files = options.files;
   if (files.empty()) files.push_back("-");
+  if (!options.doc_id.empty() &&
+      (files.size() != 1 || options.jsonl || options.sentences || options.conllu))
+    throw Error("--doc-id names the one plain-text article read; it cannot be used with " +
+                std::string(files.size() != 1 ? "several inputs" : "--jsonl, --sentences or --conllu"));
   BadArticles fail{options, on_error};
   for (const auto& path : files) {
     const std::string where = display_name(path);
@@ -253,9 +267,8 @@ size_t read_articles(const InputOptions& options,
       if (options.conllu) {
         read_conllu_documents(path, where, content, on_document);
       } else if (!options.jsonl && !options.sentences) {
-        std::string id = path == "-" ? "stdin" : std::filesystem::path(path).filename().string();
-        Document doc = document_from_text(where, std::move(content), options.repair_utf8);
-        doc.id = id;
+        Document doc = document_from_text(where, content, options.repair_utf8);
+        doc.id = plain_text_id(options, path, content);
         on_document(std::move(doc));
       } else if (blank(content)) {
         fail(where + ": empty input (no text)");

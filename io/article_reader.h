@@ -33,6 +33,11 @@ struct InputOptions {
   // "newdoc id", else the file name): documents arrive with tokens, tags,
   // lemmas and a parse (kParsedLayers), so the pipeline starts after the parser.
   bool conllu = false;
+  // Id of the one plain-text article read (--doc-id). "" = its file name, or
+  // for standard input an id derived from its content ("stdin-" + 12 hex
+  // digits of a hash of the text), so two different texts read from
+  // standard input never share an id.
+  std::string doc_id;
 };
 
 // Calls on_document for every good article, in input order, and on_error

@@ -27,6 +27,7 @@ std::unique_ptr<Stage> make_relation_extractor(const PipelineOptions& options) {
   ro.rule_files = default_rule_files();
   ro.rule_files.insert(ro.rule_files.end(), options.extra_rules.begin(), options.extra_rules.end());
   ro.open_extraction = options.open_extraction;
+  ro.keep_unresolved = options.keep_unresolved;
   ro.is_declared = options.is_declared;
   ro.trace = options.trace_rules;
   return std::make_unique<RelationExtractor>(std::move(ro));

@@ -32,6 +32,7 @@ struct PipelineOptions {
   std::vector<std::string> stages;
   std::vector<std::string> extra_rules;  // user rule files (--rules)
   bool open_extraction = true;           // generic clause facts for unmatched clauses
+  bool keep_unresolved = false;          // RelationExtractorOptions::keep_unresolved
   // Whether the ontology declares a CURIE (rules naming undeclared terms are
   // rejected at load); nullptr = no check.
   std::function<bool(const std::string&)> is_declared;

@@ -37,7 +37,7 @@ class Emitter {
       events[g_.events()[i].provenance.article].push_back(static_cast<int>(i));
     for (size_t a = 0; a < articles.size(); ++a) {
       seen_.clear();
-      graph_ = articles[a].iri;
+      graph_ = articles[a].graph;
       article(articles[a]);
       for (int v : entities[a]) entity(v, static_cast<int>(a));
       for (int i : statements[a]) statement(g_.statements()[i]);
@@ -98,16 +98,18 @@ class Emitter {
     if (a.publisher >= 0) quad(s, "schema:publisher", term(a.publisher));
   }
 
+  // An entity as this article names and types it: an article's quads
+  // depend on that article alone, never on the rest of the batch.
   void entity(int v, int article) {
     const GraphNode& n = g_.node(v);
     RdfTerm s = RdfTerm::iri(n.iri);
     quad(RdfTerm::iri(g_.articles()[article].iri), "schema:mentions", s);
-    quad(s, "rdf:type", curie(n.cls));
-    quad(s, "rdfs:label", text(n.label));
     for (const auto& m : n.mentioned_in) {
       if (m.article != article) continue;
+      quad(s, "rdf:type", curie(entity_class(m.type)));
+      quad(s, "rdfs:label", text(m.name));
       for (const auto& alias : m.aliases)
-        if (alias != n.label) quad(s, "skos:altLabel", text(alias));
+        if (alias != m.name) quad(s, "skos:altLabel", text(alias));
     }
   }
 

@@ -68,8 +68,8 @@ TEST_CASE("query finds people by label in every graph format", "[cli][query]") {
     REQUIRE(r.status == 0);
     CHECK(r.out ==
           "p\tname\n"
-          "https://w3id.org/newsgraph/id/person/carl_berg\tCarl Berg\n"
-          "https://w3id.org/newsgraph/id/person/zoe_alstrom\tZoë Ålström\n");
+          "https://w3id.org/newsgraph/id/entity/carl_berg\tCarl Berg\n"
+          "https://w3id.org/newsgraph/id/entity/zoe_alstrom\tZoë Ålström\n");
   }
 }
 
@@ -194,7 +194,7 @@ TEST_CASE("build writes every format from articles, each one valid", "[cli][buil
   // Default: Turtle on stdout, with the base IRI given.
   auto r = run_cli("build --jsonl " + q(in) + " --base http://example.org/kg/");
   CHECK(r.status == 0);
-  CHECK_THAT(r.out, Catch::Contains("<http://example.org/kg/person/peter_lindqvist>"));
+  CHECK_THAT(r.out, Catch::Contains("<http://example.org/kg/entity/peter_lindqvist>"));
 }
 
 TEST_CASE("who-met gives the same rows from articles and from the built graph", "[cli][who-met]") {

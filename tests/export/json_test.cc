@@ -11,7 +11,7 @@ TEST_CASE("the plain JSON graph has nodes, edges, events and articles", "[export
   g.add(ng::test::article_b());
   auto j = nlohmann::json::parse(ng::to_json(g));
   REQUIRE(j["nodes"].is_array());
-  const std::string peter = "https://w3id.org/newsgraph/id/person/peter_lindqvist";
+  const std::string peter = "https://w3id.org/newsgraph/id/entity/peter_lindqvist";
   bool found = false;
   for (const auto& n : j["nodes"]) {
     if (n["id"] != peter) continue;

@@ -1,4 +1,5 @@
 #include "graph/iri.h"
+#include "core/text.h"
 
 #include <catch2/catch.hpp>
 
@@ -57,29 +58,25 @@ TEST_CASE("normalise_name output stays inside the IRI-safe alphabet", "[graph][i
   }
 }
 
-TEST_CASE("entity IRIs are deterministic and typed", "[graph][iri][unit]") {
-  CHECK(ng::entity_iri(kBase, ng::EntityType::Person, "Ilham Aliyev") ==
-        kBase + "person/ilham_aliyev");
-  CHECK(ng::entity_iri(kBase, ng::EntityType::Org, "United Nations") ==
-        kBase + "org/united_nations");
-  // GPE, LOC and FAC share "place/" so one place typed differently still merges.
-  CHECK(ng::entity_iri(kBase, ng::EntityType::Gpe, "Baku") ==
-        ng::entity_iri(kBase, ng::EntityType::Loc, "Baku"));
+TEST_CASE("entity IRIs are deterministic and hold no type", "[graph][iri][unit]") {
+  CHECK(ng::entity_iri(kBase, "Ilham Aliyev") == kBase + "entity/ilham_aliyev");
+  CHECK(ng::entity_iri(kBase, "United Nations") == kBase + "entity/united_nations");
   // Do not over-merge: different names, different IRIs.
-  CHECK(ng::entity_iri(kBase, ng::EntityType::Person, "Ilham Aliyev") !=
-        ng::entity_iri(kBase, ng::EntityType::Person, "Heydar Aliyev"));
-  CHECK(ng::entity_iri("http://example.org/x#", ng::EntityType::Person, "A") ==
-        "http://example.org/x#person/a");
+  CHECK(ng::entity_iri(kBase, "Ilham Aliyev") != ng::entity_iri(kBase, "Heydar Aliyev"));
+  CHECK(ng::entity_iri("http://example.org/x#", "A") == "http://example.org/x#entity/a");
 }
 
-TEST_CASE("article, event and statement IRIs", "[graph][iri][unit]") {
-  CHECK(ng::article_iri(kBase, "wikinews:Cairo_summit") ==
-        kBase + "article/wikinews%3ACairo_summit");
-  CHECK(ng::article_iri(kBase, "a b/\"c\"") == kBase + "article/a%20b%2F%22c%22");
-  CHECK(ng::event_iri(kBase, "doc1", 3) == ng::event_iri(kBase, "doc1", 3));
-  CHECK(ng::event_iri(kBase, "doc1", 3) != ng::event_iri(kBase, "doc2", 3));
-  CHECK(ng::event_iri(kBase, "doc1", 0).rfind(kBase + "event/", 0) == 0);
-  CHECK(ng::statement_iri(kBase, "doc1", 0).rfind(kBase + "fact/", 0) == 0);
+TEST_CASE("graph, article, event and statement IRIs", "[graph][iri][unit]") {
+  CHECK(ng::graph_iri(kBase, "wikinews:Cairo_summit") == kBase + "graph/wikinews%3ACairo_summit");
+  CHECK(ng::graph_iri(kBase, "a b/\"c\"") == kBase + "graph/a%20b%2F%22c%22");
+  // The article IRI is the id plus a hash of the text: the same text gives the
+  // same IRI, another text under the same id another one.
+  const std::string a1 = ng::article_iri(kBase, "doc1", "Text one.");
+  CHECK(a1 == kBase + "article/doc1/" + ng::stable_hash("Text one."));
+  CHECK(a1 == ng::article_iri(kBase, "doc1", "Text one."));
+  CHECK(a1 != ng::article_iri(kBase, "doc1", "Text two."));
+  CHECK(ng::event_iri(a1, 3) == a1 + "/event/3");
+  CHECK(ng::statement_iri(a1, 0) == a1 + "/fact/0");
   // FNV-1a 64 of "" and "a": fixed forever (IRIs must not change between versions).
   CHECK(ng::stable_hash("") == "cbf29ce484222325");
   CHECK(ng::stable_hash("a") == "af63dc4c8601ec8c");

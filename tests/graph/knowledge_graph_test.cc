@@ -32,7 +32,7 @@ TEST_CASE("two articles mentioning one person give one node", "[graph][unit]") {
   ng::KnowledgeGraph g;
   g.add(ng::test::article_a());
   g.add(ng::test::article_b());
-  int peter = g.find(kBase + "person/peter_lindqvist");
+  int peter = g.find(kBase + "entity/peter_lindqvist");
   REQUIRE(peter >= 0);
   const ng::GraphNode& n = g.node(peter);
   CHECK(n.label == "Peter Lindqvist");
@@ -44,8 +44,9 @@ TEST_CASE("two articles mentioning one person give one node", "[graph][unit]") {
   // People: Anna, Peter, Zoë, Carl; places: Springfield, Freedonia, Oslo; two publishers.
   CHECK(count_kind(g, ng::NodeKind::Entity) == 9);
   CHECK(count_kind(g, ng::NodeKind::Article) == 2);
-  CHECK(g.articles()[0].iri == kBase + "article/a1");
-  CHECK(g.node(g.articles()[0].publisher).iri == kBase + "org/example_news");
+  CHECK(g.articles()[0].graph == kBase + "graph/a1");
+  CHECK(g.articles()[0].iri.rfind(kBase + "article/a1/", 0) == 0);
+  CHECK(g.node(g.articles()[0].publisher).iri == kBase + "entity/example_news");
 }
 
 TEST_CASE("facts keep their provenance", "[graph][unit]") {
@@ -65,7 +66,7 @@ TEST_CASE("facts keep their provenance", "[graph][unit]") {
   REQUIRE(st->extra.size() == 1);
   CHECK(st->extra[0].first == "ng:recipient");
   CHECK(g.node(st->extra[0].second).label == "Peter Lindqvist");
-  CHECK(st->iri == ng::statement_iri(kBase, "a1", 1));
+  CHECK(st->iri == ng::statement_iri(g.articles()[0].iri, 1));
   // The article itself can be a subject.
   const ng::GraphStatement* pub = nullptr;
   for (const auto& s : g.statements())
@@ -73,7 +74,7 @@ TEST_CASE("facts keep their provenance", "[graph][unit]") {
   REQUIRE(pub);
   CHECK(g.node(pub->subject).kind == ng::NodeKind::Article);
   // ...and a publisher named by a string is the organisation node.
-  CHECK(g.node(pub->object).iri == kBase + "org/example_news");
+  CHECK(g.node(pub->object).iri == kBase + "entity/example_news");
 }
 
 TEST_CASE("role facts come from the document's facts only, once", "[graph][unit]") {
@@ -111,7 +112,7 @@ TEST_CASE("meetings give participants and met links only when asserted", "[graph
   CHECK(first.date == "2024-05-06");
   REQUIRE(first.place >= 0);
   CHECK(g.node(first.place).label == "Springfield");
-  CHECK(g.node(first.node).iri == ng::event_iri(kBase, "a1", 0));
+  CHECK(g.node(first.node).iri == ng::event_iri(g.articles()[0].iri, 0));
   CHECK(g.node(first.node).cls == "ng:Meeting");
   // Anna–Peter (a1) and Carl–Peter (b2); the negated Peter–Zoë meeting gives none.
   REQUIRE(g.met_links().size() == 2);
@@ -167,7 +168,7 @@ TEST_CASE("labels do not depend on the order articles are added", "[graph][unit]
   g1.add(doc("2", "Zoë Ålström"));
   g2.add(doc("2", "Zoë Ålström"));
   g2.add(doc("1", "Zoe Alstrom"));
-  int v1 = g1.find(kBase + "person/zoe_alstrom"), v2 = g2.find(kBase + "person/zoe_alstrom");
+  int v1 = g1.find(kBase + "entity/zoe_alstrom"), v2 = g2.find(kBase + "entity/zoe_alstrom");
   REQUIRE(v1 >= 0);
   REQUIRE(v2 >= 0);
   CHECK(g1.node(v1).label == "Zoë Ålström");
@@ -208,8 +209,9 @@ TEST_CASE("literal datatypes keep RDF valid", "[graph][unit]") {
 TEST_CASE("a custom base IRI is used everywhere and checked", "[graph][unit]") {
   ng::KnowledgeGraph g("http://example.org/kg/");
   g.add(ng::test::article_a());
-  CHECK(g.find("http://example.org/kg/person/anna_kowalski") >= 0);
-  CHECK(g.articles()[0].iri == "http://example.org/kg/article/a1");
+  CHECK(g.find("http://example.org/kg/entity/anna_kowalski") >= 0);
+  CHECK(g.articles()[0].iri.rfind("http://example.org/kg/article/a1/", 0) == 0);
+  CHECK(g.articles()[0].graph == "http://example.org/kg/graph/a1");
   CHECK_THROWS_AS(ng::KnowledgeGraph("not a base"), ng::Error);
 }
 

@@ -12,8 +12,8 @@ TEST_CASE("JSON-LD has a context and one named graph per article", "[rdf][jsonld
   auto j = nlohmann::json::parse(ng::to_jsonld(g));
   CHECK(j["@context"]["ng"] == "https://w3id.org/newsgraph/ontology#");
   REQUIRE(j["@graph"].size() == 2);
-  CHECK(j["@graph"][0]["@id"] == g.articles()[0].iri);
-  CHECK(j["@graph"][1]["@id"] == g.articles()[1].iri);
+  CHECK(j["@graph"][0]["@id"] == g.articles()[0].graph);
+  CHECK(j["@graph"][1]["@id"] == g.articles()[1].graph);
   bool article_typed = false;
   for (const auto& node : j["@graph"][0]["@graph"])
     if (node["@id"] == g.articles()[0].iri)

@@ -68,7 +68,7 @@ if fmt in ("nquads", "json-ld"):
     g.parse(path, format=fmt)
     contexts = sorted(str(c.identifier) for c in g.contexts()
                       if len(c) > 0 and isinstance(c.identifier, rdflib.URIRef)
-                      and "/article/" in str(c.identifier))
+                      and "/graph/" in str(c.identifier))
     triples = set(g.triples((None, None, None)))
 else:
     g = rdflib.Graph()

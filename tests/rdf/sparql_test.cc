@@ -100,7 +100,7 @@ TEST_CASE("queries find people by label and return typed values", "[rdf][sparql]
   REQUIRE(t.variables == std::vector<std::string>{"p", "date"});
   REQUIRE(t.rows.size() == 1);
   CHECK(t.rows[0][0].kind == ng::RdfTerm::Kind::Iri);
-  CHECK(t.rows[0][0].value == "https://w3id.org/newsgraph/id/person/anna_kowalski");
+  CHECK(t.rows[0][0].value == "https://w3id.org/newsgraph/id/entity/anna_kowalski");
   CHECK(t.rows[0][1].value == "2024-05-06");
   CHECK(t.rows[0][1].datatype == "http://www.w3.org/2001/XMLSchema#date");
 
