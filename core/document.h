@@ -82,6 +82,10 @@ struct Entity {
     int sentence = -1;              // where it was stated
   };
   std::vector<Role> roles;
+  // false: no mention gives a proper name, only a title or description
+  // ("the President", "U.S. Senator"): an unnamed holder of a role, which
+  // the graph keeps as a node of its own article, never shared.
+  bool named = true;
 };
 
 // One argument of a fact or event: an entity where one exists, otherwise a

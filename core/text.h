@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <string>
+#include <utility>
+#include <vector>
 #include <initializer_list>
 #include <string_view>
 
@@ -25,6 +27,19 @@ inline bool starts_upper(std::string_view w) {
 inline bool one_of(std::string_view s, std::initializer_list<std::string_view> list) {
   return std::find(list.begin(), list.end(), s) != list.end();
 }
+
+// A name as a label: format characters (zero-width spaces and joiners,
+// U+200B-U+200F, U+2060, U+FEFF) and control characters removed, and
+// brackets, quotes and other punctuation stripped from both ends, except a
+// final period of an abbreviation ("Washington D.C.") and a closing bracket
+// whose opening one is inside ("Mahamat Idriss Déby (Itno)" keeps both).
+// "((Anthony Boccaletti" -> "Anthony Boccaletti"; "-elect Harris" -> "elect
+// Harris". Returns "" when no letter or digit remains.
+std::string clean_name(std::string_view name);
+
+// Whether a cleaned name can name an entity: at least two letters or
+// digits ("B", "I", "-" cannot).
+bool usable_name(std::string_view cleaned);
 
 // 16 lower-case hex digits of a 64-bit FNV-1a hash of s: stable across
 // platforms and runs (used in IRIs and ids; not a cryptographic hash).

@@ -143,6 +143,7 @@ void Resolver::set_entity_names(Entity& ent, int root) const {
          info_[m].key.size() > info_[best].key.size()))
       best = m;
   }
+  ent.named = best >= 0;
   if (best >= 0) {
     ent.name = std::string(doc_.tokens_text(info_[best].core_first, info_[best].core_last));
     if (class_of(ent.type) == Class::Place)
@@ -155,10 +156,12 @@ void Resolver::set_entity_names(Entity& ent, int root) const {
         if (t.size() > ent.name.size()) ent.name = t;
       }
   }
+  ent.name = clean_name(ent.name);
   for (int m : mem) {
     if (!real_name(m)) continue;
-    std::string a(doc_.tokens_text(info_[m].core_first, info_[m].core_last));
-    if (a != ent.name && std::find(ent.aliases.begin(), ent.aliases.end(), a) == ent.aliases.end())
+    std::string a = clean_name(doc_.tokens_text(info_[m].core_first, info_[m].core_last));
+    if (a != ent.name && usable_name(a) &&
+        std::find(ent.aliases.begin(), ent.aliases.end(), a) == ent.aliases.end())
       ent.aliases.push_back(a);
   }
 }

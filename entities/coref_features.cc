@@ -142,8 +142,13 @@ void Resolver::name_features(const Mention& m, Info& in) const {
 // complement ends the name: the name is a description.
 bool Resolver::strip_name_front(const Mention& m, Info& in, int& a, int b) const {
   bool description = false;
+  if (m.type == EntityType::Person) a = past_title_tail(a, b);
   for (bool stripped = true; stripped && a < b;) {
     stripped = false;
+    if (m.type == EntityType::Person && strip_leading_place(a, b, a == m.first && in_title_complement(a))) {
+      stripped = true;
+      continue;
+    }
     const std::string low = gazetteer_key(doc_.tokens[a].form);
     if (low == "the" || low == "a" || low == "an" || low == "former" || low == "late") {
       ++a;
@@ -181,6 +186,50 @@ bool Resolver::strip_name_front(const Mention& m, Info& in, int& a, int b) const
   return description;
 }
 
+// A title that starts before the name and ends inside it ("Secretary of
+// [State Mike Pompeo]", "First [Lady Ana Ruiz]", "United [States Donald
+// Trump]" for a place): returns where the name starts past it, when at
+// least two words remain; else a.
+int Resolver::past_title_tail(int a, int b) const {
+  for (int k = std::max(0, a - 3); k < a; ++k) {
+    int len = 0;
+    if (rl_.match(doc_, k, len) && k + len > a && k + len + 2 <= b) return k + len;
+    for (int e = a + 1; e <= std::min(a + 2, b - 2); ++e)
+      if (const auto* p = g_.place(gazetteer_key(doc_, k, e)); p && (p->kinds & Gazetteer::Country))
+        return e;
+  }
+  return a;
+}
+
+// Whether token a follows "of" or "from" (maybe with "the"): the name may
+// begin with the place of a title before it ("Senator from [Vermont Bernie
+// Sanders]", "First Minister of [Scotland Nicola Sturgeon]").
+bool Resolver::in_title_complement(int a) const {
+  int k = a - 1;
+  if (k >= 0 && gazetteer_key(doc_.tokens[k].form) == "the") --k;
+  if (k < 0) return false;
+  const std::string w = gazetteer_key(doc_.tokens[k].form);
+  return w == "of" || w == "from";
+}
+
+// A place before a title ("United States Senator X", "Georgia Governor
+// X") or, in a title's complement, before a person's full name ("Vermont
+// Bernie Sanders", "India Narendra Modi"; complement = true): moves a past
+// the longest place of up to four words at a. Returns whether it moved.
+bool Resolver::strip_leading_place(int& a, int b, bool complement) const {
+  for (int e = std::min(a + 4, b - 1); e > a; --e) {
+    if (!g_.place(gazetteer_key(doc_, a, e))) continue;
+    int len = 0;
+    const bool title_follows = rl_.match(doc_, e, len) != nullptr;
+    const bool name_follows = complement && e + 2 <= b && starts_upper(doc_.tokens[e].form) &&
+                              doc_.tokens[e].upos == "PROPN";
+    if (!title_follows && !name_follows) return false;
+    a = e;
+    return true;
+  }
+  return false;
+}
+
 // "President of France Ana Ruiz": past the "of" complement at token `of`
 // (a place or organisation name) a person's name may follow. Returns where
 // that name starts, or -1 when none does.
@@ -192,6 +241,9 @@ int Resolver::name_after_of_complement(const Mention& m, int of, int b) const {
     if (&o != &m && o.first == x && o.last < b && o.kind == MentionKind::Name &&
         o.type != EntityType::Person && o.type != EntityType::Date)
       after = std::max(after, o.last);
+  if (after < 0)  // no mention of the place: the gazetteer's ("of Scotland X")
+    for (int e = std::min(x + 4, b - 1); e > x && after < 0; --e)
+      if (g_.place(gazetteer_key(doc_, x, e))) after = e;
   if (after > 0 && starts_upper(doc_.tokens[after].form)) return after;
   return -1;
 }

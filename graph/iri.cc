@@ -160,6 +160,10 @@ std::string entity_iri(std::string_view base, std::string_view canonical_name) {
   return std::string(base) + "entity/" + normalise_name(canonical_name);
 }
 
+std::string unnamed_entity_iri(std::string_view article_iri, std::string_view description) {
+  return std::string(article_iri) + "/entity/" + normalise_name(description);
+}
+
 std::string graph_iri(std::string_view base, std::string_view doc_id) {
   return std::string(base) + "graph/" + percent_encode(doc_id);
 }

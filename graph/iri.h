@@ -13,6 +13,9 @@
 //              hash(text): the version of the article that was read
 //   event      article IRI + "/event/" + n  (n = index in Document::events)
 //   statement  article IRI + "/fact/" + n   (n = index in Document::facts)
+//   unnamed    article IRI + "/entity/" + normalised description: a role
+//              holder the article never names ("the President") is its own
+//              node in each article
 //
 // So the same article built twice gets the same IRIs, and two different
 // texts never share an article, fact or event IRI, whatever their ids.
@@ -72,6 +75,10 @@ std::string percent_encode(std::string_view s);
 
 // The IRIs described at the top of this file. base must pass check_base_iri.
 std::string entity_iri(std::string_view base, std::string_view canonical_name);
+// An entity the article names only by a title or description ("the
+// President"): article IRI + "/entity/" + normalised description, so it is
+// never shared with another article.
+std::string unnamed_entity_iri(std::string_view article_iri, std::string_view description);
 std::string graph_iri(std::string_view base, std::string_view doc_id);
 std::string article_iri(std::string_view base, std::string_view doc_id, std::string_view text);
 std::string event_iri(std::string_view article_iri, int n);

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "graph/boost_graph.h"
 #include "graph/iri.h"
 
@@ -170,7 +171,11 @@ struct KnowledgeGraph::Impl {
   // entity of an article to reach a node gives that article's name and type.
   int entity_node(EntityType type, const std::string& name, const std::vector<std::string>& names,
                   int article) {
-    std::string iri = entity_iri(base, name);
+    return entity_node(entity_iri(base, name), type, name, names, article);
+  }
+  // The same with the node's IRI given.
+  int entity_node(const std::string& iri, EntityType type, const std::string& name,
+                  const std::vector<std::string>& names, int article) {
     int v;
     auto it = by_iri.find(iri);
     if (it != by_iri.end()) {
@@ -362,16 +367,21 @@ struct ArticleAdder {
     entity_node.assign(doc.entities.size(), -1);
     for (size_t i = 0; i < doc.entities.size(); ++i) {
       const Entity& e = doc.entities[i];
-      std::string name(trim(e.name));
-      if (name.empty()) continue;
+      std::string name = clean_name(e.name);
+      if (!usable_name(name)) continue;
       if (e.type == EntityType::Other && e.mentions.size() <= 1 && !used[i]) continue;
       if (e.type == EntityType::Date) {
         entity_node[i] = m.literal_node(literal_datatype("date", name), name);
         continue;
       }
       std::vector<std::string> names{name};
-      names.insert(names.end(), e.aliases.begin(), e.aliases.end());
-      entity_node[i] = m.entity_node(e.type, name, names, article);
+      for (const auto& alias : e.aliases)
+        if (std::string a = clean_name(alias); usable_name(a)) names.push_back(std::move(a));
+      // An unnamed role holder ("the President") is a node of this article
+      // only: the same title in another article is another person.
+      entity_node[i] = e.named ? m.entity_node(e.type, name, names, article)
+                               : m.entity_node(unnamed_entity_iri(m.articles[article].iri, name),
+                                               e.type, name, names, article);
       touched.insert(entity_node[i]);
     }
   }

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "tests/sample_documents.h"
 
 namespace {
@@ -117,8 +118,12 @@ TEST_CASE("queries find people by label and return typed values", "[rdf][sparql]
 
 TEST_CASE("the SPARQL escaper survives hostile strings", "[rdf][sparql][unit]") {
   ng::RdfModel m = sample_model();
-  for (const auto& name : ng::test::hostile_names()) {
+  for (const auto& hostile : ng::test::hostile_names()) {
+    // Labels are cleaned names (core/text.h clean_name): what is left of the
+    // hostile string still has quotes, braces and angle brackets inside.
+    const std::string name = ng::clean_name(hostile);
     INFO(name);
+    if (!ng::usable_name(name)) continue;
     std::string q =
         kPrefixes + "SELECT DISTINCT ?p WHERE { ?p rdfs:label " + ng::sparql_string(name) + " }";
     ng::QueryTable t = ng::run_query(m, q);
