@@ -42,6 +42,20 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
   return true;
 }
 
+// By extension alone; None when the extension does not decide.
+GraphFileKind from_extension(std::string_view name) {
+  std::string ext = name == "-" ? "" : lowercase_extension(name);
+  if (ext == "nq") return GraphFileKind::NQuads;
+  if (ext == "nt") return GraphFileKind::NTriples;
+  if (ext == "ttl" || ext == "turtle") return GraphFileKind::Turtle;
+  if (ext == "trig") return GraphFileKind::TriG;
+  if (ext == "rdf" || ext == "owl") return GraphFileKind::RdfXml;
+  if (ext == "jsonld") return GraphFileKind::JsonLd;
+  if (ext == "dot" || ext == "gv") return GraphFileKind::Dot;
+  if (ext == "graphml") return GraphFileKind::GraphMl;
+  return GraphFileKind::None;
+}
+
 // ---- N-Triples / N-Quads, one line at a time ------------------------------
 
 struct LineParser {
@@ -459,19 +473,12 @@ bool is_rdf(GraphFileKind kind) {
 }
 
 GraphFileKind detect_graph_file(std::string_view name, std::string_view content) {
-  std::string ext = name == "-" ? "" : lowercase_extension(name);
-  if (ext == "nq") return GraphFileKind::NQuads;
-  if (ext == "nt") return GraphFileKind::NTriples;
-  if (ext == "ttl" || ext == "turtle") return GraphFileKind::Turtle;
-  if (ext == "trig") return GraphFileKind::TriG;
-  if (ext == "rdf" || ext == "owl") return GraphFileKind::RdfXml;
-  if (ext == "jsonld") return GraphFileKind::JsonLd;
-  if (ext == "dot" || ext == "gv") return GraphFileKind::Dot;
-  if (ext == "graphml") return GraphFileKind::GraphMl;
-  return from_content(content);
+  GraphFileKind kind = from_extension(name);
+  return kind != GraphFileKind::None ? kind : from_content(content);
 }
 
 GraphFileKind detect_graph_file(const std::string& path) {
+  if (GraphFileKind kind = from_extension(path); kind != GraphFileKind::None) return kind;
   std::ifstream in(path, std::ios::binary);
   if (!in) return GraphFileKind::None;
   std::ostringstream ss;
