@@ -42,8 +42,12 @@ void setup(CLI::App& app) {
   auto o = std::make_shared<QueryOptions>();
   auto* cmd = app.add_subcommand(
       "query",
-      "Run a SPARQL query over graph files (.ttl, .nt, .nq, .rdf) written by `newsgraph build`");
-  cmd->add_option("graph", o->graphs, "Graph file(s); N-Quads keep one named graph per article")
+      "Run a SPARQL query over graph files written by `newsgraph build` (Turtle, N-Triples, "
+      "N-Quads, RDF/XML, JSON-LD)");
+  cmd->add_option("graph", o->graphs,
+                  "Graph file(s), '-' = standard input; the format comes from the extension "
+                  "(.ttl .nt .nq .rdf .jsonld) or the content; N-Quads and JSON-LD keep one named "
+                  "graph per article")
       ->required();
   cmd->add_option("--sparql", o->sparql, "The query, or @FILE to read it from a file")->required();
   cmd->add_option("--format", o->format,

@@ -56,13 +56,13 @@ void run(const TriplesOptions& o) {
   process_inputs(pipeline, docs, o.trace_rules ? 1 : o.threads);
   std::ostringstream out;
   if (o.format == "tsv") {
-    out << "doc\tsentence\tconfidence\tsubject_text\trelation_text\tobject_text\tsubject\t"
-           "predicate\tobject\trule\tsentence_text\n";
+    out << "doc\tsentence\tconfidence\tmodality\tsubject_text\trelation_text\tobject_text\t"
+           "subject\tpredicate\tobject\trule\tsentence_text\n";
     for (const auto& d : docs) {
       for (const auto& f : d.facts) {
         if (f.confidence < o.min_confidence) continue;
         out << cell(d.id) << '\t' << f.sentence + 1 << '\t' << fmt_conf(f.confidence) << '\t'
-            << cell(f.subject.text) << '\t' << cell(f.relation_text) << '\t'
+            << to_string(f.modality) << '\t' << cell(f.subject.text) << '\t' << cell(f.relation_text) << '\t'
             << cell(f.object.text) << '\t' << cell(arg_term(d, f.subject)) << '\t'
             << cell(expand_curie(f.predicate)) << '\t' << cell(arg_term(d, f.object)) << '\t'
             << cell(f.rule) << '\t' << cell(d.sentence_text(f.sentence)) << '\n';
@@ -110,7 +110,7 @@ void setup(CLI::App& app) {
   auto o = std::make_shared<TriplesOptions>();
   auto* cmd = app.add_subcommand("triples", "List the facts extracted from articles (TSV or JSON)");
   add_input_options(cmd, o->input);
-  cmd->add_option("--format", o->format, "tsv (header row, one fact per row) or json (one line per document)")
+  cmd->add_option("--format", o->format, "tsv (header row, one fact per row; the modality column tells asserted from negated, future...) or json (one line per document)")
       ->capture_default_str();
   cmd->add_option("-o,--output", o->output, "Write to this file instead of standard output");
   cmd->add_option("--rules", o->rules, "Extra rule file(s) (YAML; the language: extraction/rule_language.md)");

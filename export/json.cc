@@ -26,7 +26,8 @@ ordered_json ref_value(const KnowledgeGraph& g, int v) {
 
 void put_provenance(ordered_json& j, const KnowledgeGraph& g, const Provenance& p) {
   j["doc"] = g.articles()[p.article].doc_id;
-  j["sentence"] = p.sentence >= 0 ? ordered_json(p.sentence) : ordered_json(nullptr);
+  // 1-based, as in every other output (triples, --trace-rules).
+  j["sentence"] = p.sentence >= 0 ? ordered_json(p.sentence + 1) : ordered_json(nullptr);
   j["sentence_text"] = p.sentence_text;
   j["start"] = p.begin;
   j["end"] = p.end;

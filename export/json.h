@@ -5,7 +5,7 @@
 //  "nodes":    [{"id": IRI, "label": name, "type": "schema:Person",
 //                "entity_type": "PERSON", "aliases": [...], "docs": [doc ids]}],
 //  "edges":    [{"source": IRI, "target": IRI | "value": literal, "datatype": CURIE?,
-//                "predicate": "ng:presented", "doc": doc id, "sentence": 0-based index,
+//                "predicate": "ng:presented", "doc": doc id, "sentence": 1-based number,
 //                "sentence_text": "...", "start": byte, "end": byte,
 //                "confidence": 0.9, "rule": "give.present", "modality": "asserted",
 //                "statement": IRI, "extra": {"ng:recipient": IRI | literal}},

@@ -434,12 +434,16 @@ struct ArticleAdder {
     add_statement(std::move(st));
   }
 
-  // Event e's role values as nodes, and its participants (host, guest,
-  // participant entities, each once).
+  // Event e's role values as nodes, each (role, node) once (a slot can hold
+  // the same entity twice, e.g. a name and its apposition), and its
+  // participants (host, guest, participant entities, each once).
   void resolve_roles(const Event& e, GraphEvent& ev) {
     for (const auto& [role, arg] : e.roles) {
       int v = resolve(arg);
       if (v < 0) continue;
+      if (std::find(ev.roles.begin(), ev.roles.end(), std::pair<std::string, int>(role, v)) !=
+          ev.roles.end())
+        continue;
       ev.roles.emplace_back(role, v);
       if (is_participant_role(role) && m.node(v).kind == NodeKind::Entity &&
           std::find(ev.participants.begin(), ev.participants.end(), v) == ev.participants.end())

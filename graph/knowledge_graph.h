@@ -97,7 +97,7 @@ struct GraphStatement {
 struct GraphEvent {
   int node = -1;            // index of the event node (its IRI is there)
   std::string cls;          // class CURIE ("ng:Meeting")
-  std::vector<std::pair<std::string, int>> roles;  // role CURIE -> node, as extracted
+  std::vector<std::pair<std::string, int>> roles;  // role CURIE -> node, as extracted; each pair once
   std::vector<int> participants;  // distinct entity nodes in participant/host/guest roles
   std::string date;         // ISO date, possibly partial; "" = unknown
   int place = -1;           // node of the place; -1 = unknown

@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "core/utf8.h"
 #include "io/conllu.h"
+#include "io/graph_file.h"
 
 namespace ng {
 namespace {
@@ -264,6 +265,9 @@ size_t read_articles(const InputOptions& options,
     const std::string where = display_name(path);
     try {
       std::string content = slurp(path);
+      // A graph written by `newsgraph build` is not an article (io/graph_file.h).
+      if (GraphFileKind kind = detect_graph_file(path, content); kind != GraphFileKind::None)
+        throw Error(graph_file_refusal(where, kind));
       if (options.conllu) {
         read_conllu_documents(path, where, content, on_document);
       } else if (!options.jsonl && !options.sentences) {

@@ -7,10 +7,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <unordered_set>
 
 #include "core/error.h"
+#include "io/graph_file.h"
+#include "rdf/jsonld.h"
 #include "rdf/redland.h"
 #include "graph/iri.h"
 
@@ -251,67 +254,14 @@ void on_statement(void* user_data, raptor_statement* st) {
   if (rc) state->error = "Redland refused a statement";
 }
 
-std::string lowercase_extension(const std::string& path) {
-  size_t slash = path.find_last_of('/');
-  size_t dot = path.find_last_of('.');
-  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
-  std::string ext = path.substr(dot + 1);
-  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext;
-}
-
-// First non-blank bytes of text (skipping a UTF-8 BOM).
-std::string_view head_of(std::string_view text) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  size_t b = text.find_first_not_of(" \t\r\n");
-  return b == std::string_view::npos ? std::string_view() : text.substr(b, 64);
-}
-
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(s[i])) !=
-        std::tolower(static_cast<unsigned char>(prefix[i])))
-      return false;
-  return true;
-}
-
-bool sniff_syntax(std::string_view text, RdfFormat& out) {
-  std::string_view head = head_of(text);
-  if (starts_with_ci(head, "@prefix") || starts_with_ci(head, "@base") ||
-      starts_with_ci(head, "prefix ") || starts_with_ci(head, "base ")) {
-    out = RdfFormat::Turtle;
-    return true;
-  }
-  if (head.substr(0, 5) == "<?xml" || head.substr(0, 8) == "<rdf:RDF") {
-    out = RdfFormat::RdfXml;
-    return true;
-  }
-  if (!head.empty() && (head[0] == '<' || head[0] == '#' || head[0] == '_')) {
-    out = RdfFormat::NQuads;
-    return true;
-  }
-  return false;
-}
-
-bool syntax_from_extension(const std::string& ext, RdfFormat& out) {
-  if (ext == "ttl" || ext == "turtle")
-    out = RdfFormat::Turtle;
-  else if (ext == "nt")
-    out = RdfFormat::NTriples;
-  else if (ext == "nq")
-    out = RdfFormat::NQuads;
-  else if (ext == "rdf" || ext == "xml" || ext == "owl")
-    out = RdfFormat::RdfXml;
-  else
-    return false;
-  return true;
-}
-
 std::string read_whole_file(const std::string& path) {
+  std::ostringstream ss;
+  if (path == "-") {
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error("cannot read graph file '" + path + "': missing or unreadable");
-  std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
 }
@@ -367,11 +317,14 @@ void RdfModel::add(const KnowledgeGraph& graph) {
 }
 
 void RdfModel::parse(std::string_view text, RdfFormat syntax, const std::string& name) {
+  parse_syntax(text, to_string(syntax).data(), name);
+}
+
+void RdfModel::parse_syntax(std::string_view text, const char* syntax, const std::string& name) {
   Impl& m = *impl_;
   m.world->take_messages();
-  Owned<raptor_parser, raptor_free_parser> parser(
-      raptor_new_parser(m.world->raptor(), to_string(syntax).data()));
-  if (!parser) throw Error(std::string("no raptor parser '") + to_string(syntax).data() + "'");
+  Owned<raptor_parser, raptor_free_parser> parser(raptor_new_parser(m.world->raptor(), syntax));
+  if (!parser) throw Error(std::string("no raptor parser '") + syntax + "'");
   Owned<librdf_node, librdf_free_node> default_graph(
       redland::make_node(*m.world, RdfTerm::iri(std::string(kDefaultGraphIri))));
   ParseState state{&m, default_graph.get(), {}};
@@ -389,17 +342,66 @@ void RdfModel::parse(std::string_view text, RdfFormat syntax, const std::string&
     std::string why = !state.error.empty() ? state.error
                       : messages.empty()   ? "parse failed"
                                            : messages;
-    throw Error("cannot parse '" + name + "' as " + std::string(to_string(syntax)) + ": " + why);
+    throw Error("cannot parse '" + name + "' as " + syntax + ": " + why);
   }
+}
+
+void RdfModel::parse_jsonld(std::string_view text, const std::string& name) {
+  Impl& m = *impl_;
+  Owned<librdf_node, librdf_free_node> default_graph(
+      redland::make_node(*m.world, RdfTerm::iri(std::string(kDefaultGraphIri))));
+  RdfTerm current;  // the graph of `context`
+  librdf_node* context = nullptr;
+  try {
+    read_jsonld(text, name,
+                [&](const RdfTerm& g, const RdfTerm& s, const RdfTerm& p, const RdfTerm& o) {
+                  if (g.kind == RdfTerm::Kind::None) {
+                    add_statement(m, default_graph.get(), s, p, o);
+                    return;
+                  }
+                  if (!context || !(g == current)) {
+                    if (context) librdf_free_node(context);
+                    current = g;
+                    context = redland::make_node(*m.world, g);
+                    if (!context) throw Error("'" + name + "': invalid graph name '" + g.value + "'");
+                  }
+                  add_statement(m, context, s, p, o);
+                });
+  } catch (...) {
+    if (context) librdf_free_node(context);
+    throw;
+  }
+  if (context) librdf_free_node(context);
+}
+
+void RdfModel::load_text(std::string_view text, const std::string& name) {
+  GraphFileKind kind = detect_graph_file(std::string_view(name), text);
+  switch (kind) {
+    case GraphFileKind::Turtle: return parse_syntax(text, "turtle", name);
+    case GraphFileKind::TriG: return parse_syntax(text, "trig", name);
+    case GraphFileKind::NTriples: return parse_syntax(text, "ntriples", name);
+    // N-Quads through raptor: graph names kept (librdf's own parser drops them).
+    case GraphFileKind::NQuads: return parse_syntax(text, "nquads", name);
+    case GraphFileKind::RdfXml: return parse_syntax(text, "rdfxml", name);
+    case GraphFileKind::JsonLd: return parse_jsonld(text, name);
+    case GraphFileKind::Json:
+    case GraphFileKind::Dot:
+    case GraphFileKind::GraphMl:
+      throw Error(name + " is a newsgraph " +
+                  (kind == GraphFileKind::Json ? std::string("JSON") : std::string(describe(kind))) +
+                  " export, not RDF: build with --format nquads (or turtle, ntriples, rdfxml, "
+                  "jsonld)");
+    case GraphFileKind::None:
+      break;
+  }
+  throw Error("cannot read '" + name +
+              "' as a graph: not Turtle, TriG, N-Triples, N-Quads, RDF/XML or JSON-LD (name it "
+              ".ttl, .nt, .nq, .rdf or .jsonld if it is one)");
 }
 
 void RdfModel::load_file(const std::string& path) {
   std::string text = read_whole_file(path);
-  RdfFormat syntax;
-  if (!syntax_from_extension(lowercase_extension(path), syntax) && !sniff_syntax(text, syntax))
-    throw Error("cannot tell the RDF syntax of '" + path +
-                "': use a .ttl, .nt, .nq or .rdf file name");
-  parse(text, syntax, path);
+  load_text(text, path == "-" ? "<stdin>" : path);
 }
 
 size_t RdfModel::size() const {
@@ -445,25 +447,6 @@ std::string to_rdf(const KnowledgeGraph& graph, RdfFormat format) {
   return serialize_model(flat, flat.model, format);
 }
 
-bool is_rdf_file(const std::string& path) {
-  RdfFormat syntax;
-  std::string ext = lowercase_extension(path);
-  if (syntax_from_extension(ext, syntax) && ext != "xml") return true;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  char buf[256];
-  in.read(buf, sizeof buf);
-  std::string_view head = head_of(std::string_view(buf, static_cast<size_t>(in.gcount())));
-  if (starts_with_ci(head, "@prefix") || starts_with_ci(head, "@base") ||
-      starts_with_ci(head, "prefix ") || head.substr(0, 5) == "<?xml" ||
-      head.substr(0, 8) == "<rdf:RDF")
-    return true;
-  // "<scheme://...>" as the first term of an N-Triples / N-Quads line.
-  size_t close = head.find('>');
-  size_t scheme = head.find("://");
-  return !head.empty() && head[0] == '<' && scheme != std::string_view::npos &&
-         close != std::string_view::npos && scheme < close &&
-         head.substr(1, scheme - 1).find_first_of(" \t<\"") == std::string_view::npos;
-}
+bool is_rdf_file(const std::string& path) { return is_rdf(detect_graph_file(path)); }
 
 }  // namespace ng

@@ -46,13 +46,18 @@ class RdfModel {
 
   // Adds the graph's quads, one context (named graph) per article.
   void add(const KnowledgeGraph& graph);
-  // Adds the statements of an RDF file chosen by extension (.ttl turtle, .nt
-  // ntriples, .nq nquads with graph names kept, .rdf/.xml/.owl rdfxml) or, for
-  // other names, by content ("@prefix"/"PREFIX"/"@base" turtle, "<?xml" or
-  // "<rdf:RDF" rdfxml, otherwise N-Quads). Throws ng::Error naming the file
-  // (and line) on a missing file or a syntax error.
+  // Adds the statements of a graph file written by `newsgraph build` ("-" =
+  // standard input), in any RDF format: Turtle, TriG, N-Triples, N-Quads
+  // (graph names kept), RDF/XML or JSON-LD (read by rdf/jsonld.h, named
+  // graphs kept). The format comes from the extension or, without one, from
+  // the content (detect_graph_file, io/graph_file.h). Throws ng::Error naming
+  // the file (and line) on a missing file or a syntax error, and saying what
+  // to do for build's non-RDF exports (JSON, DOT, GraphML).
   void load_file(const std::string& path);
-  // Same for text in memory; `name` is used in messages and as base IRI.
+  // Same for the text of a graph file; `name` gives the extension and is used
+  // in messages and as base IRI.
+  void load_text(std::string_view text, const std::string& name);
+  // Adds text of a known RDF syntax; `name` is used in messages and as base IRI.
   void parse(std::string_view text, RdfFormat syntax, const std::string& name);
 
   // Number of statements (quads) held, duplicates across contexts included.
@@ -64,12 +69,14 @@ class RdfModel {
   Impl& impl() const { return *impl_; }
 
  private:
+  void parse_syntax(std::string_view text, const char* raptor_syntax, const std::string& name);
+  void parse_jsonld(std::string_view text, const std::string& name);
   std::unique_ptr<Impl> impl_;
 };
 
-// True when path looks like an RDF graph file rather than an article: its
-// extension is .ttl/.nt/.nq/.rdf/.owl, or its first non-blank bytes are
-// "@prefix", "@base", "PREFIX" or "<" (an IRI or XML). False when unreadable.
+// True when path is an RDF graph file (Turtle, TriG, N-Triples, N-Quads,
+// RDF/XML, JSON-LD) by detect_graph_file (io/graph_file.h): its extension or,
+// without one, a parse of its whole content. False when unreadable.
 bool is_rdf_file(const std::string& path);
 
 }  // namespace ng

@@ -90,13 +90,13 @@ TEST_CASE("triples TSV has the documented header and no tabs inside values", "[c
   REQUIRE(r.status == 0);
   auto nl = r.out.find('\n');
   CHECK(r.out.substr(0, nl) ==
-        "doc\tsentence\tconfidence\tsubject_text\trelation_text\tobject_text\tsubject\tpredicate\t"
-        "object\trule\tsentence_text");
+        "doc\tsentence\tconfidence\tmodality\tsubject_text\trelation_text\tobject_text\tsubject\t"
+        "predicate\tobject\trule\tsentence_text");
   size_t p = nl + 1, rows = 0;
   while (p < r.out.size()) {
     size_t e = r.out.find('\n', p);
     std::string line = r.out.substr(p, e - p);
-    CHECK(std::count(line.begin(), line.end(), '\t') == 10);
+    CHECK(std::count(line.begin(), line.end(), '\t') == 11);
     p = e + 1;
     ++rows;
   }

@@ -29,7 +29,7 @@ TEST_CASE("the plain JSON graph has nodes, edges, events and articles", "[export
       ++presented;
       CHECK(e["value"] == "a medal");
       CHECK(e["doc"] == "a1");
-      CHECK(e["sentence"] == 1);
+      CHECK(e["sentence"] == 2);  // 1-based: the second sentence
       CHECK(e["rule"] == "give.present");
       CHECK(e["extra"]["ng:recipient"][0] == peter);
     }
@@ -39,6 +39,7 @@ TEST_CASE("the plain JSON graph has nodes, edges, events and articles", "[export
   REQUIRE(j["events"].size() == 3);
   CHECK(j["events"][0]["class"] == "ng:Meeting");
   CHECK(j["events"][0]["date"] == "2024-05-06");
+  CHECK(j["events"][0]["sentence"] == 1);
   CHECK(j["events"][1]["modality"] == "negated");
   CHECK(j["events"][1]["date"].is_null());
   CHECK(j["articles"][0]["doc"] == "a1");
