@@ -38,7 +38,7 @@ size_t count(const std::string& text, const std::string& what) {
 
 }  // namespace
 
-TEST_CASE("an event lists each role and node once", "[export][roles]") {
+TEST_CASE("an event lists each role and node once", "[export][roles][unit]") {
   ng::KnowledgeGraph g;
   g.add(doubled_guest());
   REQUIRE(g.events().size() == 1);

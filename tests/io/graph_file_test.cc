@@ -25,7 +25,7 @@ ng::KnowledgeGraph sample_graph() {
 }  // namespace
 
 TEST_CASE("graph files are recognised by extension or by content, articles are not",
-          "[input][graph-file]") {
+          "[input][graph-file][unit]") {
   struct Case {
     const char* name;
     const char* content;
@@ -106,7 +106,7 @@ TEST_CASE("graph files are recognised by extension or by content, articles are n
   }
 }
 
-TEST_CASE("everything build writes is recognised without its extension", "[input][graph-file]") {
+TEST_CASE("everything build writes is recognised without its extension", "[input][graph-file][unit]") {
   ng::KnowledgeGraph g = sample_graph();
   struct Case {
     std::string text;
@@ -129,7 +129,7 @@ TEST_CASE("everything build writes is recognised without its extension", "[input
   }
 }
 
-TEST_CASE("the refusal names the file and where the graph file goes", "[input][graph-file]") {
+TEST_CASE("the refusal names the file and where the graph file goes", "[input][graph-file][unit]") {
   CHECK(ng::graph_file_refusal("a.nq", GraphFileKind::NQuads) ==
         "a.nq looks like an RDF graph file (N-Quads) written by newsgraph build; give it to "
         "who-met or query, not as an article");

@@ -70,7 +70,7 @@ std::vector<Quad> read(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("JSON-LD written by build reads back as the same quads as N-Quads", "[rdf][jsonld]") {
+TEST_CASE("JSON-LD written by build reads back as the same quads as N-Quads", "[rdf][jsonld][unit]") {
   ng::KnowledgeGraph g = sample_graph();
   auto from_nquads = quads_of(ng::to_rdf(g, ng::RdfFormat::NQuads), "g.nq");
   auto from_jsonld = quads_of(ng::to_jsonld(g), "g.jsonld");
@@ -80,7 +80,7 @@ TEST_CASE("JSON-LD written by build reads back as the same quads as N-Quads", "[
   CHECK(quads_of(ng::to_jsonld(g), "graph-output") == from_nquads);
 }
 
-TEST_CASE("JSON-LD: context prefixes, @vocab, named graphs, values", "[rdf][jsonld]") {
+TEST_CASE("JSON-LD: context prefixes, @vocab, named graphs, values", "[rdf][jsonld][unit]") {
   auto q = read(R"({
     "@context": [{"ex": "http://example.org/", "xsd": "http://www.w3.org/2001/XMLSchema#"},
                  {"@vocab": "http://vocab.org/", "name": {"@id": "ex:name"}}],
@@ -122,7 +122,7 @@ TEST_CASE("JSON-LD: context prefixes, @vocab, named graphs, values", "[rdf][json
   CHECK(q.size() == 11);
 }
 
-TEST_CASE("JSON-LD the reader does not support is refused naming the file", "[rdf][jsonld]") {
+TEST_CASE("JSON-LD the reader does not support is refused naming the file", "[rdf][jsonld][unit]") {
   struct Case {
     const char* text;
     const char* message;
@@ -144,7 +144,7 @@ TEST_CASE("JSON-LD the reader does not support is refused naming the file", "[rd
   }
 }
 
-TEST_CASE("load_file reads every RDF format and refuses build's other exports", "[rdf][jsonld]") {
+TEST_CASE("load_file reads every RDF format and refuses build's other exports", "[rdf][jsonld][unit]") {
   ng::KnowledgeGraph g = sample_graph();
   TempDir tmp;
   auto want = quads_of(ng::to_rdf(g, ng::RdfFormat::NQuads), "g.nq");
