@@ -22,6 +22,7 @@ struct BuildOptions {
   std::string base = std::string(kDefaultBaseIri);
   std::vector<std::string> rules;
   unsigned threads = 0;
+  bool open_triples = false;  // open-extraction text facts as direct triples too
 };
 
 const std::vector<std::string> kFormats = {"turtle", "ntriples", "nquads", "rdfxml",
@@ -39,6 +40,7 @@ std::string serialize(const KnowledgeGraph& graph, const std::string& format) {
 
 void run(const BuildOptions& o) {
   KnowledgeGraph graph(o.base);
+  graph.set_direct_open_facts(o.open_triples);
   PipelineOptions po = pipeline_options(o.input, Layer::Facts);
   po.extra_rules = o.rules;
   Pipeline pipeline(po);
@@ -53,6 +55,9 @@ void setup(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "build", "Build a knowledge graph from articles and write it as RDF, JSON or a diagram");
   add_input_options(cmd, o->input);
+  cmd->add_flag("--open-triples", o->open_triples,
+                "Also state open-extraction facts with a text object ('X ng:relation \"...\"') "
+                "as direct triples; by default they are only reified ng:Fact records");
   cmd->add_option("--format", o->format,
                   "turtle, ntriples, nquads (one named graph per article), rdfxml, jsonld, json "
                   "(plain nodes/edges/events), dot or graphml")

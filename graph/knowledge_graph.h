@@ -143,6 +143,13 @@ class KnowledgeGraph {
   // Number of facts and events dropped by add() because an argument was unusable.
   size_t skipped() const;
 
+  // Whether open-extraction facts with a text object ("X ng:relation 'some
+  // words'") are also stated as direct triples of the entity graph. Off by
+  // default: they stay available as reified ng:Fact records (and in
+  // `triples`), so the entity graph holds typed relations between things.
+  void set_direct_open_facts(bool on) { direct_open_facts_ = on; }
+  bool direct_open_facts() const { return direct_open_facts_; }
+
   // The Boost graph (vertex i = node(i)); for graph/*.cc and export/graphviz.cc.
   const graph_internal::BoostGraph& boost_graph() const;
 
@@ -150,6 +157,7 @@ class KnowledgeGraph {
 
  private:
   std::unique_ptr<Impl> impl_;
+  bool direct_open_facts_ = false;
 };
 
 // The class CURIE of an entity type ("schema:Person", "schema:Place" for

@@ -127,7 +127,10 @@ class Emitter {
 
   void statement(const GraphStatement& st) {
     RdfTerm subject = term(st.subject), object = term(st.object), predicate = curie(st.predicate);
-    if (st.provenance.modality == Modality::Asserted) quad(subject, predicate, object);
+    const bool open_text = st.predicate == "ng:relation" &&
+                           g_.node(st.object).kind == NodeKind::Literal;
+    if (st.provenance.modality == Modality::Asserted && (!open_text || g_.direct_open_facts()))
+      quad(subject, predicate, object);
     RdfTerm s = RdfTerm::iri(st.iri);
     quad(s, "rdf:type", curie("rdf:Statement"));
     quad(s, "rdf:type", curie("ng:Fact"));

@@ -6,7 +6,9 @@
 //   article    a schema:NewsArticle; ng:docId; schema:headline; schema:datePublished;
 //              schema:url; schema:publisher; schema:mentions each entity
 //   entity     a <class>; rdfs:label; skos:altLabel (names that article used)
-//   fact       the direct triple "subject predicate object" when asserted, and
+//   fact       the direct triple "subject predicate object" when asserted (for
+//              an open-extraction fact with a text object only when
+//              KnowledgeGraph::direct_open_facts()), and
 //              always a statement node: a rdf:Statement, ng:Fact; rdf:subject,
 //              rdf:predicate, rdf:object; prov:wasDerivedFrom the article;
 //              ng:sentenceText; ng:startOffset/ng:endOffset (sentence byte
