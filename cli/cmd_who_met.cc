@@ -2,6 +2,7 @@
 // paths run the same SPARQL query (rdf/who_met.h) over a Redland model.
 #include "cli/command.h"
 #include "core/error.h"
+#include "rdf/link.h"
 #include "rdf/rdf.h"
 #include "rdf/who_met.h"
 #include "pipeline/pipeline.h"
@@ -26,6 +27,7 @@ void run(const WhoMetOptions& o) {
   RdfModel model;
   if (graph_files) {
     for (const auto& f : o.input.files) model.load_file(f);
+    apply_links(model);  // a links file among them: one name per person
   } else {
     PipelineOptions po = pipeline_options(o.input, Layer::Facts);
     po.extra_rules = o.rules;
@@ -43,8 +45,9 @@ void setup(CLI::App& app) {
   auto o = std::make_shared<WhoMetOptions>();
   auto* cmd = app.add_subcommand(
       "who-met",
-      "List who met whom (TSV: a, b, date, place, doc, sentence_text), from articles or from a "
-      "graph file written by `newsgraph build`");
+      "List who met whom (TSV: a, b, date, place, doc, sentence_text), from articles or from "
+      "graph files written by `newsgraph build` (with the links of `newsgraph link` among them, "
+      "one name per person)");
   add_input_options(cmd, o->input);
   cmd->add_flag("--all", o->all,
                 "Also negated, future and hypothetical meetings, with a modality column");

@@ -853,18 +853,26 @@ std::string entity_table_tsv(const std::vector<EntityRow>& rows) {
   return out;
 }
 
-size_t apply_links(const SameAsLinks& links, std::vector<Document>& docs, std::string_view base) {
+size_t apply_links(const SameAsLinks& links, std::vector<Document>& docs) {
+  // The IRI's path segment after "/entity/" -> the canonical's name.
+  std::unordered_map<std::string, std::string> rename;
+  for (const auto& [variant, canonical] : links.canonical) {
+    size_t cut = variant.rfind("/entity/");
+    auto name = links.name.find(canonical);
+    if (cut != std::string::npos && name != links.name.end())
+      rename[variant.substr(cut + 8)] = name->second;
+  }
   size_t renamed = 0;
+  if (rename.empty()) return 0;
   for (auto& doc : docs)
     for (auto& e : doc.entities) {
       if (e.name.empty()) continue;
-      auto it = links.canonical.find(entity_iri(base, e.name));
-      if (it == links.canonical.end()) continue;
-      auto name = links.name.find(it->second);
-      if (name == links.name.end() || name->second == e.name) continue;
+      auto it = rename.find(normalise_name(e.name));
+      if (it == rename.end() || it->second == e.name) continue;
+      const std::string* target = &it->second;
       if (std::find(e.aliases.begin(), e.aliases.end(), e.name) == e.aliases.end())
         e.aliases.push_back(e.name);
-      e.name = name->second;
+      e.name = *target;
       ++renamed;
     }
   return renamed;

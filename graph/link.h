@@ -120,10 +120,11 @@ struct SameAsLinks {
   bool empty() const { return canonical.empty(); }
 };
 
-// Renames every entity of docs whose IRI (entity_iri(base, name)) is a
-// variant to the canonical's name, keeping the old name as an alias, so a
+// Renames every entity of docs whose IRI is a variant (compared by the part
+// after "entity/", normalise_name of its name, so whatever the base IRI) to
+// the canonical's name, keeping the old name as an alias, so a
 // KnowledgeGraph built from them merges the linked people. Only canonicals
 // with a name in links are applied. Returns the number of entities renamed.
-size_t apply_links(const SameAsLinks& links, std::vector<Document>& docs, std::string_view base);
+size_t apply_links(const SameAsLinks& links, std::vector<Document>& docs);
 
 }  // namespace ng

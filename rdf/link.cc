@@ -291,8 +291,15 @@ size_t apply_links(RdfModel& model) {
     auto it = links.canonical.find(t.value);
     return it == links.canonical.end() ? nullptr : &it->second;
   };
+  std::unordered_set<std::string> canonicals, present;  // present: quads about canonicals
+  for (const auto& [v, c] : links.canonical) canonicals.insert(c);
+  auto key = [](const Quad& q) {
+    return q.graph.value + '\x1f' + q.s.value + '\x1f' + q.p.value + '\x1f' +
+           char('0' + int(q.o.kind)) + q.o.value + '\x1f' + q.o.datatype + '\x1f' + q.o.language;
+  };
   std::vector<Quad> removed, added;
   for_each_quad(model, [&](const Quad& q) {
+    if (canonicals.count(q.s.value) || canonicals.count(q.o.value)) present.insert(key(q));
     if (q.p.value == kSameAs || identity_nodes.count(q.s.value)) return;
     const std::string* s = mapped(q.s);
     const std::string* o = mapped(q.o);
@@ -311,7 +318,8 @@ size_t apply_links(RdfModel& model) {
   });
   RdfModel::Impl& m = model.impl();
   for (const auto& q : removed) change(m, q, false);
-  for (const auto& q : added) change(m, q, true);
+  for (const auto& q : added)  // the store would keep a second copy of a statement it has
+    if (present.insert(key(q)).second) change(m, q, true);
   return removed.size();
 }
 
