@@ -64,7 +64,7 @@ def quads(path):
 def lexicon_words(d):
     role, place = set(), set()
     modifiers = {"former", "then", "late", "acting", "interim", "outgoing", "incoming", "ex",
-                 "emeritus", "retired", "the", "of", "and", "for", "to"}
+                 "emeritus", "retired", "the", "of", "for"}
 
     def rows(name):
         with open(f"{d}/{name}", encoding="utf-8") as f:

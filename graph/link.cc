@@ -66,12 +66,16 @@ bool is_particle(std::string_view k) {
                     "ter", "op"});
 }
 
-// Words before a title that are no part of it: "former President", "the
-// late Queen", "then-Senator".
-bool is_modifier(std::string_view k) {
+// Words around a title that are no name: "former President", "the late
+// Queen", "then-Senator", "Bishop Emeritus".
+bool is_qualifier(std::string_view k) {
   return one_of(k, {"former", "then", "late", "acting", "interim", "outgoing", "incoming", "ex",
-                    "emeritus", "retired", "the", "of", "and", "for", "to"});
+                    "emeritus", "retired"});
 }
+
+// Qualifiers and the words linking a title to what it is of ("Secretary of
+// State", "Minister for Health").
+bool is_modifier(std::string_view k) { return is_qualifier(k) || one_of(k, {"the", "of", "for"}); }
 
 // Generational suffixes: "Martin Luther King Jr." has the surname King.
 bool is_suffix(std::string_view k) {
@@ -211,7 +215,8 @@ struct Analyzer {
     std::vector<std::string> w = split_words(e.name);
     e.name_like = !w.empty();
     for (size_t i = 0; i < w.size(); ++i)
-      if (!is_name_word(w[i], i + 1 == w.size()) && !(i + 1 < w.size() && role(word_key(w[i]))))
+      if (!is_name_word(w[i], i + 1 == w.size()) &&
+          !(i + 1 < w.size() && (role(word_key(w[i])) || is_modifier(word_key(w[i])))))
         e.name_like = false;
     e.title_only = e.role_only = !w.empty();
     for (const auto& x : w) {
@@ -227,6 +232,8 @@ struct Analyzer {
       if (!role(k) && !place(k) && !is_modifier(k)) break;
       if (role(k) && i + 1 < w.size()) lead = i + 1;
     }
+    if (lead > 0)  // "Bishop Emeritus Dinualdo Gutierrez"
+      while (lead + 1 < w.size() && is_qualifier(word_key(w[lead]))) ++lead;
     // A title inside ("Emergencies Minister Yevgeny Zinichev"): the words
     // after the last title word when two or more, none a title.
     for (size_t i = w.size(); i-- > lead;) {
@@ -236,6 +243,8 @@ struct Analyzer {
       }
     }
     e.core.assign(w.begin() + static_cast<long>(lead), w.end());
+    // "Archbishop of Gdansk", "Speaker of the House": an office, no name.
+    if (!e.core.empty() && is_modifier(word_key(e.core.front()))) e.name_like = false;
     e.key = key_of(e.core);
     e.dropped = join(w, 0, lead);
     e.surname_only = !e.core.empty();
@@ -344,11 +353,11 @@ struct Linker {
     };
     for (size_t i = 0; i < n; ++i)
       if (full_name(ents[i]) && ents[i].mostly_person()) by_key[ents[i].key].push_back(int(i));
-    // A titled form typed a person by some article joins the person's name.
+    // Title and place words before a person's full name make it that person
+    // whatever the NER typed it ("United States Joe Biden", a place).
     for (size_t i = 0; i < n; ++i) {
       const Ent& e = ents[i];
-      if (full_name(e) && !e.mostly_person() && e.person > 0 && !e.dropped.empty() &&
-          by_key.count(e.key))
+      if (full_name(e) && !e.mostly_person() && !e.dropped.empty() && by_key.count(e.key))
         by_key[e.key].push_back(int(i));
     }
     // Members of one key: the plain name is the hub, titled forms hang on it.
@@ -694,7 +703,9 @@ struct Linker {
     ents.push_back(std::move(c));
     reasons.emplace_back();
     int ci = int(ents.size()) - 1;
-    link(t, ci, "titled-form", titled_evidence(ents[t]), ents[t].graphs);
+    for (int x : group)  // every titled form of that name, directly
+      if (!glued.count(x) && ents[x].key == ents[ci].key)
+        link(x, ci, "titled-form", titled_evidence(ents[x]), ents[x].graphs);
     return ci;
   }
 
