@@ -189,7 +189,8 @@ def main(argv):
                 return False
         return True
 
-    print("1. distinct person entities per person (after links; before links in brackets)")
+    print("1. distinct person entities per person: that person (after links) [before links];"
+          " any person whose label has the surname as a word (after links)")
     ok = 0
     for person in people:
         first, last = person.split()[0], person.split()[-1]
@@ -202,8 +203,13 @@ def main(argv):
                 if any(refers(n, first, last) for n in group_names(c, members, only_labels=True)):
                     found.append(c.rsplit("/", 1)[-1])
             counts.append(sorted(found))
+        raw = sorted(c.rsplit("/", 1)[-1] for c, members in groups(True).items()
+                     if is_person(members) and
+                     any(fold(last) in [re.sub(r"'s$", "", fold(w).strip(",;:")) for w in n.split()]
+                         for n in group_names(c, members, only_labels=True)))
         ok += len(counts[0]) == 1
-        print(f"   {person:22s} {len(counts[0])} [{len(counts[1])}]  {' '.join(counts[0])}")
+        print(f"   {person:22s} {len(counts[0])} [{len(counts[1])}]  {' '.join(counts[0]):24s}"
+              f" {len(raw)}: {' '.join(raw)}")
     print(f"   one entity: {ok} of {len(people)}")
 
     bad = [(v, c) for v, c in same.items()

@@ -33,12 +33,14 @@ void run(const LinkOptions& o) {
                      std::make_move_iterator(s.end()));
   }
   if (sightings.empty())
-    throw Error("link: no entity mentions (schema:mentions) in the graph files; give graphs "
-                "written by `newsgraph build`");
-  LinkLexicon lexicon =
-      LinkLexicon::load(o.lexicon_dir.empty() ? data_path("lexicon") : std::filesystem::path(o.lexicon_dir));
+    throw Error(
+        "link: no entity mentions (schema:mentions) in the graph files; give graphs "
+        "written by `newsgraph build`");
+  LinkLexicon lexicon = LinkLexicon::load(
+      o.lexicon_dir.empty() ? data_path("lexicon") : std::filesystem::path(o.lexicon_dir));
   auto links = link_entities(sightings, lexicon);
-  if (!o.entities.empty()) write_output(o.entities, entity_table_tsv(entity_table(sightings, links)));
+  if (!o.entities.empty())
+    write_output(o.entities, entity_table_tsv(entity_table(sightings, links)));
   if (o.format == "tsv") {
     write_output(o.output, entity_table_tsv(entity_table(sightings, links)));
     return;

@@ -40,7 +40,8 @@ std::string word_key(std::string_view w) {
   return fold(w);
 }
 
-std::string join(const std::vector<std::string>& words, size_t from = 0, size_t to = std::string::npos) {
+std::string join(const std::vector<std::string>& words, size_t from = 0,
+                 size_t to = std::string::npos) {
   std::string out;
   for (size_t i = from; i < std::min(to, words.size()); ++i) {
     if (!out.empty()) out += ' ';
@@ -61,9 +62,9 @@ std::string key_of(const std::vector<std::string>& words, size_t from = 0) {
 // Lower-case words that may stand inside a name ("Mohammed bin Salman",
 // "Ludwig van Beethoven"), never as its last word.
 bool is_particle(std::string_view k) {
-  return one_of(k, {"al", "el", "bin", "ibn", "bint", "abu", "ben", "de", "del", "della", "der",
-                    "den", "di", "da", "dos", "das", "du", "la", "le", "van", "von", "y", "zu",
-                    "ter", "op"});
+  return one_of(k, {"al",    "el",  "bin", "ibn", "bint", "abu", "ben", "de", "del",
+                    "della", "der", "den", "di",  "da",   "dos", "das", "du", "la",
+                    "le",    "van", "von", "y",   "zu",   "ter", "op"});
 }
 
 // Words around a title that are no name: "former President", "the late
@@ -116,7 +117,8 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 std::string list_some(const std::vector<std::string>& items, size_t max = 3) {
   std::string out;
   for (size_t i = 0; i < items.size() && i < max; ++i) {
-    if (i) out += i + 1 == items.size() || i + 1 == max ? (items.size() > max ? ", " : " and ") : ", ";
+    if (i)
+      out += i + 1 == items.size() || i + 1 == max ? (items.size() > max ? ", " : " and ") : ", ";
     out += items[i];
   }
   if (items.size() > max) out += " and " + std::to_string(items.size() - max) + " more";
@@ -162,14 +164,14 @@ void add_words(std::set<std::string>& to, std::string_view phrase) {
 // Everything the articles say about one entity IRI.
 struct Ent {
   std::string iri;
-  std::map<std::string, int> label_votes;                        // label -> articles using it
-  std::set<std::string> names;                                   // labels and altLabels
-  std::set<std::string> graphs;                                  // articles mentioning it
-  std::map<std::string, std::set<std::string>> aliases_in;       // graph -> altLabels there
-  std::map<std::string, int> type_votes;                         // class IRI -> articles
-  std::set<std::string> titles;                                  // schema:jobTitle values
-  std::string name;                                              // most used label
-  int person = 0;                                                // articles typing it Person
+  std::map<std::string, int> label_votes;                   // label -> articles using it
+  std::set<std::string> names;                              // labels and altLabels
+  std::set<std::string> graphs;                             // articles mentioning it
+  std::map<std::string, std::set<std::string>> aliases_in;  // graph -> altLabels there
+  std::map<std::string, int> type_votes;                    // class IRI -> articles
+  std::set<std::string> titles;                             // schema:jobTitle values
+  std::string name;                                         // most used label
+  int person = 0;                                           // articles typing it Person
 
   // Analysis of `name`.
   bool name_like = false;         // every word can be part of a person's name
@@ -203,7 +205,8 @@ struct Analyzer {
   bool role(std::string_view k) const {
     if (lex.role_words.count(std::string(k))) return true;
     // Plurals: "Senators Kamala Harris" (from "Senators Kamala Harris and ...").
-    if (k.size() > 3 && k.back() == 's' && lex.role_words.count(std::string(k.substr(0, k.size() - 1))))
+    if (k.size() > 3 && k.back() == 's' &&
+        lex.role_words.count(std::string(k.substr(0, k.size() - 1))))
       return true;
     size_t dash = k.find('-');  // "then-president", "ex-minister"
     return dash != std::string_view::npos && is_modifier(k.substr(0, dash)) &&
@@ -263,11 +266,14 @@ std::vector<std::string> surnames_of(const std::vector<std::string>& core) {
   std::string k = word_key(core[i]);
   out.push_back(k);
   size_t dash = k.find('-');
-  if (dash != std::string::npos && is_particle(k.substr(0, dash))) out.push_back(k.substr(dash + 1));
+  if (dash != std::string::npos && is_particle(k.substr(0, dash)))
+    out.push_back(k.substr(dash + 1));
   // "Eddie Van Halen": also "van halen".
   size_t first = i;
   while (first > 1 && is_particle(word_key(core[first - 1]))) --first;
-  if (first < i) out.push_back(key_of(std::vector<std::string>(core.begin() + long(first), core.begin() + long(i) + 1)));
+  if (first < i)
+    out.push_back(
+        key_of(std::vector<std::string>(core.begin() + long(first), core.begin() + long(i) + 1)));
   return out;
 }
 
@@ -299,15 +305,16 @@ struct Reason {
 struct Linker {
   const Analyzer& an;
   std::vector<Ent> ents;
-  std::map<std::string, std::pair<std::string, std::string>> articles;  // graph -> (article IRI, doc id)
-  std::map<std::string, std::vector<int>> in_graph;                     // graph -> entities
-  std::vector<std::vector<Reason>> reasons;                             // per entity
+  std::map<std::string, std::pair<std::string, std::string>>
+      articles;                                      // graph -> (article IRI, doc id)
+  std::map<std::string, std::vector<int>> in_graph;  // graph -> entities
+  std::vector<std::vector<Reason>> reasons;          // per entity
   std::vector<LinkDecision> out;
 
   std::string doc_of(const std::string& graph) const {
     auto it = articles.find(graph);
     if (it == articles.end()) return graph;
-    return !it->second.second.empty() ? it->second.second
+    return !it->second.second.empty()  ? it->second.second
            : !it->second.first.empty() ? it->second.first
                                        : graph;
   }
@@ -417,16 +424,18 @@ struct Linker {
       if (it == hub.end() || forms.size() != 1) continue;
       int a = it->second, b = hub[forms.front()];
       if (groups.unite(a, b))
-        link(a, b, "middle-initial",
-             "'" + join(ents[a].core) + "' is '" + join(ents[b].core) +
-                 "' without the middle initial, the only initialled form of that name in the corpus",
-             ents[a].graphs);
+        link(
+            a, b, "middle-initial",
+            "'" + join(ents[a].core) + "' is '" + join(ents[b].core) +
+                "' without the middle initial, the only initialled form of that name in the corpus",
+            ents[a].graphs);
     }
 
     // 3. Spelling variants: same first name and word count, last names a
     // small edit apart, never both in one article.
     std::map<std::pair<std::string, size_t>, std::vector<std::string>> by_first;
-    for (const auto& [key, h] : hub) by_first[{word_key(ents[h].core.front()), ents[h].core.size()}].push_back(key);
+    for (const auto& [key, h] : hub)
+      by_first[{word_key(ents[h].core.front()), ents[h].core.size()}].push_back(key);
     for (const auto& [first, keys] : by_first) {
       for (size_t x = 0; x < keys.size(); ++x)
         for (size_t y = x + 1; y < keys.size(); ++y) {
@@ -471,7 +480,8 @@ struct Linker {
           std::string k = word_key(c[j]);
           if (an.role(k) || an.place(k)) lexical = true;
           auto g = given.find(k);
-          if (g != given.end() && (g->second.size() > 1 || !g->second.count(e.key))) given_name = true;
+          if (g != given.end() && (g->second.size() > 1 || !g->second.count(e.key)))
+            given_name = true;
         }
         if (!lexical && (!person || given_name)) return;
         groups.unite(i, it->second);
@@ -611,12 +621,12 @@ struct Linker {
         }
         rule = in_article.count(target) ? "surname-in-article" : "surname-alias";
         if (mistyped)
-          parts.front() += " (typed " + compact_iri(b.top_type()) + " there, " +
-                           (b.graphs.size() > 1 ? "in every article using it" : "its only article") +
-                           ")";
-        evidence = parts.front() + (parts.size() > 1 ? "; " + parts[1] : "") +
-                   (cands.size() > 1 ? "; no article points to another person named " + surname
-                                     : "");
+          parts.front() +=
+              " (typed " + compact_iri(b.top_type()) + " there, " +
+              (b.graphs.size() > 1 ? "in every article using it" : "its only article") + ")";
+        evidence =
+            parts.front() + (parts.size() > 1 ? "; " + parts[1] : "") +
+            (cands.size() > 1 ? "; no article points to another person named " + surname : "");
       } else if (voted.empty() && cands.size() == 1 && !given.count(s) &&
                  size_t(b.person) == b.graphs.size()) {
         // No article ties the form to anyone: only a surname nobody else has
@@ -632,8 +642,9 @@ struct Linker {
           target = r;
           rule = "unique-surname";
           evidence = group_name(target) + " is the only person in the corpus with the surname '" +
-                     surname + "', which no one has as a given name, and both have the job title '" +
-                     shared + "'";
+                     surname +
+                     "', which no one has as a given name, and both have the job title '" + shared +
+                     "'";
           graphs = b.graphs;
         }
       }
@@ -662,7 +673,8 @@ struct Linker {
               queue.push_back(r.other);
             }
         std::vector<const Reason*> path;
-        for (int y = c; from.count(y) && from[y].second; y = from[y].first) path.push_back(from[y].second);
+        for (int y = c; from.count(y) && from[y].second; y = from[y].first)
+          path.push_back(from[y].second);
         std::reverse(path.begin(), path.end());
         std::string rule, evidence;
         std::set<std::string> graphs;
@@ -720,7 +732,8 @@ struct Linker {
     d.evidence = evidence;
     for (const auto& g : graphs) {
       auto it = articles.find(g);
-      d.articles.push_back(it != articles.end() && !it->second.first.empty() ? it->second.first : g);
+      d.articles.push_back(it != articles.end() && !it->second.first.empty() ? it->second.first
+                                                                             : g);
     }
     std::sort(d.articles.begin(), d.articles.end());
     d.articles.erase(std::unique(d.articles.begin(), d.articles.end()), d.articles.end());
@@ -824,7 +837,7 @@ std::vector<EntityRow> entity_table(const std::vector<EntitySighting>& sightings
     row.iri = iri;
     auto self = by_iri.find(iri);
     auto named = canonical_name.find(iri);
-    row.name = self != by_iri.end()        ? self->second->name
+    row.name = self != by_iri.end()            ? self->second->name
                : named != canonical_name.end() ? named->second
                                                : members.front()->name;
     std::set<std::string> graphs, names;

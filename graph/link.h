@@ -82,12 +82,12 @@ struct LinkLexicon {
 
 // One owl:sameAs decision: variant -> canonical, with why.
 struct LinkDecision {
-  std::string variant;                // IRI linked away
-  std::string canonical;              // IRI it is the same as
-  std::string variant_name;           // the variant's most used rdfs:label
-  std::string canonical_name;         // the canonical's most used rdfs:label
-  std::string rule;                   // rule names joined by '+' ("titled-form+spelling-variant")
-  std::string evidence;               // one sentence per rule, "; "-joined, quoting names and doc ids
+  std::string variant;         // IRI linked away
+  std::string canonical;       // IRI it is the same as
+  std::string variant_name;    // the variant's most used rdfs:label
+  std::string canonical_name;  // the canonical's most used rdfs:label
+  std::string rule;            // rule names joined by '+' ("titled-form+spelling-variant")
+  std::string evidence;        // one sentence per rule, "; "-joined, quoting names and doc ids
   std::vector<std::string> articles;  // article IRIs the evidence comes from, sorted
 };
 

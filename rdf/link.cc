@@ -110,11 +110,20 @@ void write_literal(std::string& out, std::string_view value) {
   out += '"';
   for (char c : clean_literal(value)) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
     }
   }
   out += '"';
@@ -164,8 +173,9 @@ std::vector<EntitySighting> read_sightings(const RdfModel& model) {
   std::vector<EntitySighting> out;
   for (auto& [graph, g] : graphs) {
     if (g.links) continue;
-    std::sort(g.mentions.begin(), g.mentions.end(),
-              [](const auto& a, const auto& b) { return a.second < b.second || (a.second == b.second && a.first < b.first); });
+    std::sort(g.mentions.begin(), g.mentions.end(), [](const auto& a, const auto& b) {
+      return a.second < b.second || (a.second == b.second && a.first < b.first);
+    });
     std::string last;
     for (const auto& [article, entity] : g.mentions) {
       if (entity == last) continue;

@@ -1,7 +1,7 @@
 // `newsgraph link` end to end: two articles built in separate runs, linked,
 // then who-met, query and render given the links file name each person once.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "tests/test_support.h"

@@ -3,8 +3,8 @@
 // entity table, and the RDF the links are written as and applied from.
 #include "graph/link.h"
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <initializer_list>
 #include <map>
 
@@ -101,8 +101,7 @@ TEST_CASE("link: a surname-only form in an article naming the full name links to
   CHECK(links.size() == 2);
 }
 
-TEST_CASE("link: an article calling the person by the surname is evidence too",
-          "[graph][link]") {
+TEST_CASE("link: an article calling the person by the surname is evidence too", "[graph][link]") {
   Corpus c;
   c.article("a1", {{"Lena Varga", {"Varga"}}}).article("a2", {{"Varga"}, {"Karl Weiss"}});
   auto links = decide(c);
@@ -127,7 +126,8 @@ TEST_CASE("link: people who merely share a surname are never one", "[graph][link
     auto links = decide(c);
     REQUIRE(links.size() == 1);
     CHECK(links[iri("Aliyev")].canonical == iri("Ilham Aliyev"));
-    CHECK(links[iri("Aliyev")].articles == std::vector<std::string>{ng::article_iri(kBase, "a2", "a2")});
+    CHECK(links[iri("Aliyev")].articles ==
+          std::vector<std::string>{ng::article_iri(kBase, "a2", "a2")});
   }
   SECTION("without any article, a shared surname links to no one") {
     Corpus c;
@@ -163,7 +163,7 @@ TEST_CASE("link: spelling variants of one person's name", "[graph][link]") {
       .article("a2", {{"Anna Kowalsky"}})
       .article("a3", {{"Anna Kowalskyy"}})
       .article("a4", {{"Jan Novak"}})
-      .article("a5", {{"Jan Nowik"}})                    // two edits on a short name
+      .article("a5", {{"Jan Nowik"}})                     // two edits on a short name
       .article("a6", {{"Kim Jong-un"}, {"Kim Jong-il"}})  // never link names of one article
       .article("a7", {{"Piotr Zielinski"}})
       .article("a8", {{"Piotr Zielinsky", {}, kPlace}});  // not both persons
@@ -200,7 +200,8 @@ TEST_CASE("link: place and title words glued before a full name", "[graph][link]
       .article("a6", {{"Ann Smith"}, {"Mary Jones"}})
       .article("a7", {{"Mary Ann Smith"}});  // "Mary" is a given name in the corpus
   auto links = decide(c);
-  for (const char* v : {"Vermont Tom Berg", "United States Tom Berg", "Secretary of State Tom Berg"}) {
+  for (const char* v :
+       {"Vermont Tom Berg", "United States Tom Berg", "Secretary of State Tom Berg"}) {
     INFO(v);
     REQUIRE(links.count(iri(v)));
     CHECK(links[iri(v)].canonical == iri("Tom Berg"));
@@ -211,8 +212,7 @@ TEST_CASE("link: place and title words glued before a full name", "[graph][link]
   CHECK_FALSE(involves(links, iri("Mary Ann Smith")));
 }
 
-TEST_CASE("link: titled forms without a plain one link to the name they share",
-          "[graph][link]") {
+TEST_CASE("link: titled forms without a plain one link to the name they share", "[graph][link]") {
   Corpus c;
   c.article("a1", {{"Minister Karl Weiss"}}).article("a2", {{"Vermont Karl Weiss"}});
   auto links = decide(c);
@@ -285,7 +285,9 @@ namespace {
 std::string article_quads(const std::string& doc, std::initializer_list<Named> entities) {
   std::string g = "<" + ng::graph_iri(kBase, doc) + ">";
   std::string a = "<" + ng::article_iri(kBase, doc, doc) + ">";
-  std::string out = a + " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/NewsArticle> " + g + " .\n";
+  std::string out =
+      a + " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/NewsArticle> " +
+      g + " .\n";
   out += a + " <https://w3id.org/newsgraph/ontology#docId> \"" + doc + "\" " + g + " .\n";
   for (const auto& e : entities) {
     std::string s = "<" + iri(e.name) + ">";
@@ -303,7 +305,10 @@ std::string meeting_quads(const std::string& doc, const std::string& a, const st
   std::string art = ng::article_iri(kBase, doc, doc);
   std::string e = "<" + art + "/event/0>";
   std::string out;
-  out += e + " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/newsgraph/ontology#Meeting> " + g + " .\n";
+  out += e +
+         " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+         "<https://w3id.org/newsgraph/ontology#Meeting> " +
+         g + " .\n";
   out += e + " <https://w3id.org/newsgraph/ontology#participant> <" + iri(a) + "> " + g + " .\n";
   out += e + " <https://w3id.org/newsgraph/ontology#participant> <" + iri(b) + "> " + g + " .\n";
   out += e + " <https://w3id.org/newsgraph/ontology#modality> \"asserted\" " + g + " .\n";
@@ -337,14 +342,16 @@ TEST_CASE("link: sightings read from article graphs, links written and applied",
   CHECK(nq == ng::links_nquads(links, kBase));  // deterministic
   CHECK_THAT(nq, Catch::Contains("<" + iri("Varga") + "> <http://www.w3.org/2002/07/owl#sameAs> <" +
                                  iri("Lena Varga") + "> <" + kBase + "graph/links> .\n"));
-  CHECK_THAT(nq, Catch::Contains("<https://w3id.org/newsgraph/ontology#evidence> \"article a1 calls "
-                                 "Lena Varga 'Varga'\""));
+  CHECK_THAT(nq,
+             Catch::Contains("<https://w3id.org/newsgraph/ontology#evidence> \"article a1 calls "
+                             "Lena Varga 'Varga'\""));
 
   // Every term the links use is declared in the ontology.
   ng::Ontology o = ng::Ontology::load((ng::test::source_dir() / "ontology/newsgraph.ttl").string());
   ng::RdfModel written;
   written.parse(nq, ng::RdfFormat::NQuads, "links.nq");
-  auto used = ng::run_query(written, "SELECT DISTINCT ?p ?c WHERE { ?s ?p ?o . OPTIONAL { ?s a ?c } }");
+  auto used =
+      ng::run_query(written, "SELECT DISTINCT ?p ?c WHERE { ?s ?p ?o . OPTIONAL { ?s a ?c } }");
   size_t checked = 0;
   for (const auto& row : used.rows)
     for (const auto& t : row)
@@ -361,19 +368,21 @@ TEST_CASE("link: sightings read from article graphs, links written and applied",
   CHECK(same.canonical.at(iri("Varga")) == iri("Lena Varga"));
   CHECK(same.name.at(iri("Lena Varga")) == "Lena Varga");
   CHECK(ng::apply_links(model) > 0);
-  auto labels = ng::run_query(
-      model, "SELECT ?g ?l WHERE { GRAPH ?g { <" + iri("Lena Varga") +
-                 "> <http://www.w3.org/2000/01/rdf-schema#label> ?l } } ORDER BY ?g");
+  auto labels =
+      ng::run_query(model, "SELECT ?g ?l WHERE { GRAPH ?g { <" + iri("Lena Varga") +
+                               "> <http://www.w3.org/2000/01/rdf-schema#label> ?l } } ORDER BY ?g");
   REQUIRE(labels.rows.size() == 3);  // a1, a2 and the links graph, each once
   for (const auto& row : labels.rows) CHECK(row[1].value == "Lena Varga");
   auto left = ng::run_query(model, "SELECT ?p ?o WHERE { <" + iri("Varga") + "> ?p ?o }");
   REQUIRE(left.rows.size() == 1);  // only its owl:sameAs
   CHECK(left.rows[0][0].value == "http://www.w3.org/2002/07/owl#sameAs");
-  auto alt = ng::run_query(model, "ASK { GRAPH <" + ng::graph_iri(kBase, "a2") + "> { <" +
-                                      iri("Lena Varga") +
-                                      "> <http://www.w3.org/2004/02/skos/core#altLabel> \"Varga\" } }");
+  auto alt = ng::run_query(
+      model, "ASK { GRAPH <" + ng::graph_iri(kBase, "a2") + "> { <" + iri("Lena Varga") +
+                 "> <http://www.w3.org/2004/02/skos/core#altLabel> \"Varga\" } }");
   CHECK(alt.boolean);
-  auto met = ng::run_query(model, "SELECT DISTINCT ?p WHERE { ?e <https://w3id.org/newsgraph/ontology#participant> ?p }");
+  auto met = ng::run_query(
+      model,
+      "SELECT DISTINCT ?p WHERE { ?e <https://w3id.org/newsgraph/ontology#participant> ?p }");
   CHECK(met.rows.size() == 3);
   CHECK(ng::apply_links(model) == 0);  // nothing left to rewrite
 }
