@@ -182,7 +182,9 @@ std::vector<EntitySighting> read_sightings(const RdfModel& model) {
       last = entity;
       EntitySighting s;
       s.iri = entity;
-      s.graph = graph;
+      // Triples without graph names (Turtle, N-Triples): one article per
+      // article IRI, each seen with every name the file gives the entity.
+      s.graph = graph == kDefaultGraphIri ? article : graph;
       s.article = article;
       auto d = g.doc_id.find(article);
       if (d != g.doc_id.end()) s.doc_id = d->second;

@@ -27,6 +27,9 @@ namespace ng {
 // in it: the entity's rdfs:label, skos:altLabel, rdf:type and
 // schema:jobTitle statements in that graph and the article's ng:docId. Graphs holding owl:sameAs
 // statements (earlier links) are skipped. Sorted by graph, then entity IRI.
+// Triples read without a graph name (Turtle, N-Triples) count one article
+// per article IRI, each with all the names the file gives an entity: N-Quads
+// keep each article's own names, which the surname rules rely on.
 std::vector<EntitySighting> read_sightings(const RdfModel& model);
 
 // base + "graph/links". base must pass check_base_iri.
