@@ -303,6 +303,7 @@ struct Reason {
 };
 
 struct Linker {
+  explicit Linker(const Analyzer& analyzer) : an(analyzer) {}
   const Analyzer& an;
   std::vector<Ent> ents;
   std::map<std::string, std::pair<std::string, std::string>>
@@ -347,17 +348,39 @@ struct Linker {
     return false;
   }
 
-  void run() {
-    const size_t n = ents.size();
-    reasons.resize(n);
-    Groups groups(n);
-    for (auto& e : ents) an.analyze(e);
+  // State shared by the steps of run(), in their order.
+  size_t n = 0;                                        // entities read (minted ones come after)
+  Groups groups{0};                                    // entities found to be one person
+  std::map<std::string, std::vector<int>> by_key;      // full name (folded core) -> entities
+  std::map<std::string, int> hub;                      // full name -> the entity standing for it
+  std::map<std::string, std::set<std::string>> given;  // first word -> full names starting with it
+  std::set<int> glued_members;                         // entities named with a glued prefix
+  std::map<int, std::vector<int>> members;             // group root -> its entities
+  std::vector<int> canonical;                          // entity -> its group's canonical; -1 = none
 
-    // 1. Full names: persons whose name (titles dropped) has two or more words.
-    std::map<std::string, std::vector<int>> by_key;
-    auto full_name = [&](const Ent& e) {
-      return e.name_like && !e.title_only && e.core.size() >= 2 && !e.surname_only;
-    };
+  bool full_name(const Ent& e) const {
+    return e.name_like && !e.title_only && e.core.size() >= 2 && !e.surname_only;
+  }
+
+  void run() {
+    n = ents.size();
+    reasons.resize(n);
+    groups = Groups(n);
+    for (auto& e : ents) an.analyze(e);
+    group_full_names();
+    link_middle_initials();
+    link_spelling_variants();
+    link_glued_prefixes();
+    choose_canonicals();
+    link_surnames();
+    decide_groups();
+    std::sort(out.begin(), out.end(),
+              [](const LinkDecision& a, const LinkDecision& b) { return a.variant < b.variant; });
+  }
+
+  // 1. Full names: persons whose name (titles dropped) has two or more
+  // words; the plain name is the hub of its key, titled forms hang on it.
+  void group_full_names() {
     for (size_t i = 0; i < n; ++i)
       if (full_name(ents[i]) && ents[i].mostly_person()) by_key[ents[i].key].push_back(int(i));
     // Title and place words before a person's full name make it that person
@@ -367,39 +390,36 @@ struct Linker {
       if (full_name(e) && !e.mostly_person() && !e.dropped.empty() && by_key.count(e.key))
         by_key[e.key].push_back(int(i));
     }
-    // Members of one key: the plain name is the hub, titled forms hang on it.
-    std::map<std::string, int> hub;  // key -> entity standing for it
-    for (auto& [key, members] : by_key) {
-      std::sort(members.begin(), members.end(), [&](int a, int b) {
+    for (auto& [key, m] : by_key) {
+      std::sort(m.begin(), m.end(), [&](int a, int b) {
         bool pa = ents[a].dropped.empty(), pb = ents[b].dropped.empty();
         if (pa != pb) return pa;
         if (ents[a].graphs.size() != ents[b].graphs.size())
           return ents[a].graphs.size() > ents[b].graphs.size();
         return ents[a].iri < ents[b].iri;
       });
-      int h = members.front();
+      int h = m.front();
       hub[key] = h;
-      for (size_t j = 1; j < members.size(); ++j) {
-        int m = members[j];
-        const Ent& e = ents[m];
-        groups.unite(h, m);
+      for (size_t j = 1; j < m.size(); ++j) {
+        const Ent& e = ents[m[j]];
+        groups.unite(h, m[j]);
         if (!e.dropped.empty())
-          link(m, h, "titled-form", titled_evidence(e), e.graphs);
+          link(m[j], h, "titled-form", titled_evidence(e), e.graphs);
         else
-          link(m, h, "same-name", "'" + e.name + "' and '" + ents[h].name + "' are the same name",
-               e.graphs);
+          link(m[j], h, "same-name",
+               "'" + e.name + "' and '" + ents[h].name + "' are the same name", e.graphs);
       }
     }
-
-    // Given names: first words of full names (by key), to tell "Mary Ann
-    // Smith" (a given name before "Ann Smith") from "Vermont Bernie Sanders".
-    std::map<std::string, std::set<std::string>> given;  // word -> keys using it first
+    // Given names tell "Mary Ann Smith" (a given name before "Ann Smith")
+    // from "Vermont Bernie Sanders".
     for (const auto& [key, h] : hub) given[word_key(ents[h].core.front())].insert(key);
+  }
 
-    // 2. Middle initials: "Brian Carroll" = "Brian T. Carroll" when that is
-    // the only initialled form (first name, initials, then the same surname
-    // and suffix). Whole middle names are not dropped: "Gloria Morgan
-    // Vanderbilt" and "Gloria Vanderbilt" can be mother and daughter.
+  // 2. Middle initials: "Brian Carroll" = "Brian T. Carroll" when that is
+  // the only initialled form (first name, initials, then the same surname
+  // and suffix). Whole middle names are not dropped: "Gloria Morgan
+  // Vanderbilt" and "Gloria Vanderbilt" can be mother and daughter.
+  void link_middle_initials() {
     std::map<std::string, std::vector<std::string>> longer;  // first + surname -> initialled keys
     for (const auto& [key, h] : hub) {
       const auto& c = ents[h].core;
@@ -411,8 +431,8 @@ struct Linker {
       bool initials = true;
       for (size_t i = 1; i < from; ++i) {
         std::string k = word_key(c[i]);
-        size_t n = code_point_count(k);
-        if (!(n == 1 || (n == 2 && k.back() == '.'))) initials = false;
+        size_t len = code_point_count(k);
+        if (!(len == 1 || (len == 2 && k.back() == '.'))) initials = false;
       }
       if (!initials) continue;
       std::vector<std::string> short_form{c.front()};
@@ -430,255 +450,254 @@ struct Linker {
                 "' without the middle initial, the only initialled form of that name in the corpus",
             ents[a].graphs);
     }
+  }
 
-    // 3. Spelling variants: same first name and word count, last names a
-    // small edit apart, never both in one article.
+  // 3. Spelling variants: same first name and word count, last names a
+  // small edit apart, never both in one article.
+  void link_spelling_variants() {
     std::map<std::pair<std::string, size_t>, std::vector<std::string>> by_first;
     for (const auto& [key, h] : hub)
       by_first[{word_key(ents[h].core.front()), ents[h].core.size()}].push_back(key);
-    for (const auto& [first, keys] : by_first) {
+    for (const auto& [first, keys] : by_first)
       for (size_t x = 0; x < keys.size(); ++x)
-        for (size_t y = x + 1; y < keys.size(); ++y) {
-          int a = hub[keys[x]], b = hub[keys[y]];
-          const auto &ca = ents[a].core, &cb = ents[b].core;
-          bool same_middle = true;
-          for (size_t i = 1; i + 1 < ca.size(); ++i)
-            if (word_key(ca[i]) != word_key(cb[i])) same_middle = false;
-          std::string la = word_key(ca.back()), lb = word_key(cb.back());
-          if (!same_middle || la.empty() || lb.empty() || la[0] != lb[0]) continue;
-          size_t shortest = std::min(code_point_count(la), code_point_count(lb));
-          size_t allowed = shortest >= 9 ? 2 : shortest >= 5 ? 1 : 0;
-          size_t d = edit_distance(la, lb);
-          if (d == 0 || d > allowed) continue;
-          if (share_article(by_key[keys[x]], by_key[keys[y]])) continue;
-          if (groups.unite(a, b)) {
-            std::set<std::string> g = ents[a].graphs;
-            g.insert(ents[b].graphs.begin(), ents[b].graphs.end());
-            link(a, b, "spelling-variant",
-                 "'" + ents[a].name + "' and '" + ents[b].name + "': same first name, last names " +
-                     std::to_string(d) + " edit" + (d > 1 ? "s" : "") +
-                     " apart, both persons, never in the same article",
-                 std::move(g));
-          }
-        }
-    }
+        for (size_t y = x + 1; y < keys.size(); ++y) spelling_variant(keys[x], keys[y]);
+  }
 
-    // 4. Glued prefixes: the name ends with another person's full name after
-    // place, group or title words ("Vermont Bernie Sanders"), or, for a name
-    // most articles type a person, after words no name of the corpus starts
-    // with ("Businessman Don Blankenship"; but "Mary Ann Smith" is not "Ann
-    // Smith" when some name starts with "Mary").
-    std::set<int> glued_variants;
-    auto glued = [&](int i, bool person) {
-      const Ent& e = ents[i];
-      const auto& c = e.core;
-      for (size_t len = c.size() - 1; len >= 2; --len) {
-        auto it = hub.find(key_of(c, c.size() - len));
-        if (it == hub.end() || groups.find(it->second) == groups.find(i)) continue;
-        bool lexical = false, given_name = false;
-        for (size_t j = 0; j < c.size() - len; ++j) {
-          std::string k = word_key(c[j]);
-          if (an.role(k) || an.place(k)) lexical = true;
-          auto g = given.find(k);
-          if (g != given.end() && (g->second.size() > 1 || !g->second.count(e.key)))
-            given_name = true;
-        }
-        if (!lexical && (!person || given_name)) return;
-        groups.unite(i, it->second);
-        glued_variants.insert(i);
-        link(i, it->second, "glued-prefix",
-             "'" + e.name + "' is the name '" + join(ents[it->second].core) +
-                 "' of a person of the corpus after " +
-                 (lexical ? "the place, group or title words '"
-                          : "words that begin no name of the corpus '") +
-                 join(c, 0, c.size() - len) + "'",
-             e.graphs);
-        return;
-      }
-    };
+  void spelling_variant(const std::string& key_a, const std::string& key_b) {
+    int a = hub[key_a], b = hub[key_b];
+    const auto &ca = ents[a].core, &cb = ents[b].core;
+    for (size_t i = 1; i + 1 < ca.size(); ++i)
+      if (word_key(ca[i]) != word_key(cb[i])) return;
+    std::string la = word_key(ca.back()), lb = word_key(cb.back());
+    if (la.empty() || lb.empty() || la[0] != lb[0]) return;
+    size_t shortest = std::min(code_point_count(la), code_point_count(lb));
+    size_t allowed = shortest >= 9 ? 2 : shortest >= 5 ? 1 : 0;
+    size_t d = edit_distance(la, lb);
+    if (d == 0 || d > allowed || share_article(by_key[key_a], by_key[key_b])) return;
+    if (!groups.unite(a, b)) return;
+    std::set<std::string> g = ents[a].graphs;
+    g.insert(ents[b].graphs.begin(), ents[b].graphs.end());
+    link(a, b, "spelling-variant",
+         "'" + ents[a].name + "' and '" + ents[b].name + "': same first name, last names " +
+             std::to_string(d) + " edit" + (d > 1 ? "s" : "") +
+             " apart, both persons, never in the same article",
+         std::move(g));
+  }
+
+  // 4. Glued prefixes: the name ends with another person's full name after
+  // place, group or title words ("Vermont Bernie Sanders"), or, for a name
+  // most articles type a person, after words no name of the corpus starts
+  // with ("Businessman Don Blankenship"; but "Mary Ann Smith" is not "Ann
+  // Smith" when some name starts with "Mary").
+  void link_glued_prefixes() {
+    std::set<int> variants;
     for (const auto& [key, h] : hub)
-      if (ents[h].core.size() >= 3) glued(h, true);
+      if (ents[h].core.size() >= 3 && glue(h, true)) variants.insert(h);
     for (size_t i = 0; i < n; ++i) {
       const Ent& e = ents[i];
-      if (full_name(e) && e.core.size() >= 3 && !by_key.count(e.key)) glued(int(i), false);
+      if (full_name(e) && e.core.size() >= 3 && !by_key.count(e.key) && glue(int(i), false))
+        variants.insert(int(i));
     }
-
-    // Canonical of each group: its plain full name mentioned by most articles.
-    std::map<int, std::vector<int>> members;
-    for (size_t i = 0; i < n; ++i) members[groups.find(int(i))].push_back(int(i));
-    std::vector<int> canonical(n, -1);  // minted canonicals are past n
-    std::set<int> glued_members;
-    for (int g : glued_variants)
+    for (int g : variants)
       for (int x : by_key.count(ents[g].key) ? by_key[ents[g].key] : std::vector<int>{g})
         glued_members.insert(x);
+  }
+
+  // Links entity i to the person whose full name ends its name; false when none.
+  bool glue(int i, bool person) {
+    const Ent& e = ents[i];
+    const auto& c = e.core;
+    for (size_t len = c.size() - 1; len >= 2; --len) {
+      auto it = hub.find(key_of(c, c.size() - len));
+      if (it == hub.end() || groups.find(it->second) == groups.find(i)) continue;
+      bool lexical = false, given_name = false;
+      for (size_t j = 0; j < c.size() - len; ++j) {
+        std::string k = word_key(c[j]);
+        if (an.role(k) || an.place(k)) lexical = true;
+        auto g = given.find(k);
+        if (g != given.end() && (g->second.size() > 1 || !g->second.count(e.key)))
+          given_name = true;
+      }
+      if (!lexical && (!person || given_name)) return false;
+      groups.unite(i, it->second);
+      link(i, it->second, "glued-prefix",
+           "'" + e.name + "' is the name '" + join(ents[it->second].core) +
+               "' of a person of the corpus after " +
+               (lexical ? "the place, group or title words '"
+                        : "words that begin no name of the corpus '") +
+               join(c, 0, c.size() - len) + "'",
+           e.graphs);
+      return true;
+    }
+    return false;
+  }
+
+  // The canonical of each group: its plain full name mentioned by most
+  // articles; with no plain one, the name the titled forms share, as the IRI
+  // an article naming it plainly would get ("Minister Nicola Sturgeon",
+  // "Scotland Nicola Sturgeon" -> "Nicola Sturgeon").
+  void choose_canonicals() {
+    for (size_t i = 0; i < n; ++i) members[groups.find(int(i))].push_back(int(i));
+    canonical.assign(n, -1);
+    auto plain = [&](int x) { return ents[x].dropped.empty() && !glued_members.count(x); };
     for (auto& [root, m] : members) {
-      auto plain = [&](int x) { return ents[x].dropped.empty() && !glued_members.count(x); };
       if (m.size() < 2) {
-        // A titled name alone ("District Judge Gray Miller"): the plain name
-        // an article would give it.
+        // A titled name alone ("District Judge Gray Miller").
         if (!plain(m.front()) && hub.count(ents[m.front()].key)) {
           int c = mint(m, glued_members, -1);
           if (c >= 0) canonical[m.front()] = c;
         }
         continue;
       }
-      int best = -1;
-      for (int x : m) {
-        if (best < 0) {
+      int best = m.front();
+      auto rank = [&](int y) { return std::make_tuple(plain(y), ents[y].graphs.size()); };
+      for (int x : m)
+        if (rank(x) > rank(best) || (rank(x) == rank(best) && ents[x].iri < ents[best].iri))
           best = x;
-          continue;
-        }
-        const Ent &a = ents[x], &b = ents[best];
-        auto rank = [&](int y, const Ent& e) { return std::make_tuple(plain(y), e.graphs.size()); };
-        if (rank(x, a) > rank(best, b) || (rank(x, a) == rank(best, b) && a.iri < b.iri)) best = x;
-      }
-      // No plain full name: the name the titled forms share, as the IRI an
-      // article naming it plainly would get ("Minister Nicola Sturgeon",
-      // "Scotland Nicola Sturgeon" -> "Nicola Sturgeon").
       if (!plain(best)) best = mint(m, glued_members, best);
       for (int x : m) canonical[x] = best;
     }
+  }
 
-    // 5. One-word names ("Trump", "President Trump").
+  std::string group_name(int root) const {
+    int c = canonical[root] >= 0 ? canonical[root] : root;
+    return ents[c].name;
+  }
+
+  // 5. One-word names ("Trump", "President Trump") link to the one person
+  // with that surname the articles point to.
+  void link_surnames() {
     std::map<std::string, std::set<int>> by_surname;  // surname -> group roots
-    for (auto& [root, m] : members) {
-      bool any_full = false;
-      for (int x : m)
-        if (full_name(ents[x])) any_full = true;
-      if (!any_full) continue;
+    for (auto& [root, m] : members)
       for (int x : m)
         if (full_name(ents[x]) && hub.count(ents[x].key))
           for (const auto& s : surnames_of(ents[x].core)) by_surname[s].insert(root);
-    }
-    auto group_name = [&](int root) {
-      int c = canonical[root] >= 0 ? canonical[root] : root;
-      return ents[c].name;
-    };
     for (size_t i = 0; i < n; ++i) {
-      Ent& b = ents[i];
+      const Ent& b = ents[i];
       if (!b.name_like || b.title_only || !b.surname_only) continue;
-      // A form typed a person, or mistyped by the NER ("Zelensky" a place,
-      // "Hammons" an organisation): the latter only when every article using
-      // it names the person and calls them so.
-      const bool mistyped = !b.mostly_person() && !(b.person > 0 && !b.dropped.empty());
-      const std::string& s = b.key;
-      auto cand_it = by_surname.find(s);
-      if (cand_it == by_surname.end()) continue;
-      const std::set<int>& cands = cand_it->second;
-      const std::string surname = join(b.core);
-      std::map<int, std::set<std::string>> in_article, alias;  // root -> graphs
-      for (const auto& g : b.graphs) {
-        std::set<int> named;
-        bool ambiguous = false;
-        for (int x : in_graph[g]) {
-          int r = groups.find(x);
-          if (cands.count(r)) named.insert(r);
-          // The form is someone's given name here: no evidence.
-          if (full_name(ents[x]) && ents[x].mostly_person() && word_key(ents[x].core.front()) == s)
-            ambiguous = true;
-        }
-        if (named.size() == 1 && !ambiguous) in_article[*named.begin()].insert(g);
-      }
-      for (int r : cands)
-        for (int x : members[r])
-          for (const auto& [g, names] : ents[x].aliases_in)
-            for (const auto& a : names) {
-              Ent tmp;
-              tmp.name = a;
-              an.analyze(tmp);
-              if (tmp.name_like && tmp.surname_only && tmp.key == s) alias[r].insert(g);
-            }
-      std::set<int> voted;
-      for (const auto& [r, g] : in_article) voted.insert(r);
-      for (const auto& [r, g] : alias) voted.insert(r);
-      int target = -1;
-      std::string rule, evidence;
-      std::set<std::string> graphs;
-      if (mistyped) {
-        bool every = voted.size() == 1;
-        for (const auto& g : b.graphs)
-          if (every && (!in_article[*voted.begin()].count(g) || !alias[*voted.begin()].count(g)))
-            every = false;
-        if (!every) continue;
-      }
-      if (voted.size() == 1) {
-        target = *voted.begin();
-        std::string who = group_name(target);
-        std::vector<std::string> parts;
-        if (in_article.count(target)) {
-          graphs = in_article[target];
-          parts.push_back("surname-only form '" + surname + "' in article" +
-                          (graphs.size() > 1 ? "s " : " ") + list_some(docs_of(graphs)) +
-                          (graphs.size() > 1 ? ", which name " : ", which names ") + who +
-                          " and no other person named " + surname);
-        }
-        if (alias.count(target)) {
-          const auto& ga = alias[target];
-          parts.push_back("article" + std::string(ga.size() > 1 ? "s " : " ") +
-                          list_some(docs_of(ga)) + (ga.size() > 1 ? " call " : " calls ") + who +
-                          " '" + surname + "'");
-          graphs.insert(ga.begin(), ga.end());
-        }
-        rule = in_article.count(target) ? "surname-in-article" : "surname-alias";
-        if (mistyped)
-          parts.front() +=
-              " (typed " + compact_iri(b.top_type()) + " there, " +
-              (b.graphs.size() > 1 ? "in every article using it" : "its only article") + ")";
-        evidence =
-            parts.front() + (parts.size() > 1 ? "; " + parts[1] : "") +
-            (cands.size() > 1 ? "; no article points to another person named " + surname : "");
-      } else if (voted.empty() && cands.size() == 1 && !given.count(s) &&
-                 size_t(b.person) == b.graphs.size()) {
-        // No article ties the form to anyone: only a surname nobody else has
-        // (nor as a given name), typed a person by every article using it,
-        // and given the same job title as the person somewhere ("Prime
-        // Minister Modi"); sharing a surname and a newspaper is not enough.
-        int r = *cands.begin();
-        std::string shared;
-        for (int m : members[r])
-          for (const auto& t : ents[m].titles)
-            if (b.titles.count(t) && shared.empty()) shared = t;
-        if (!shared.empty()) {
-          target = r;
-          rule = "unique-surname";
-          evidence = group_name(target) + " is the only person in the corpus with the surname '" +
-                     surname +
-                     "', which no one has as a given name, and both have the job title '" + shared +
-                     "'";
-          graphs = b.graphs;
-        }
-      }
-      if (target < 0) continue;
-      int c = canonical[target] >= 0 ? canonical[target] : target;
-      if (!b.dropped.empty())
-        evidence = "'" + b.name + "' is the title '" + b.dropped + "' before '" + surname + "'; " +
-                   evidence;
-      if (!b.dropped.empty()) rule = "titled-form+" + rule;
-      add_decision(int(i), c, rule, evidence, graphs);
+      auto cands = by_surname.find(b.key);
+      if (cands != by_surname.end()) link_surname(int(i), cands->second);
     }
+  }
 
-    // Decisions for group members: the chain of reasons from member to canonical.
+  // Where the articles point a surname: group root -> articles.
+  struct Pointers {
+    std::map<int, std::set<std::string>> in_article;  // the article names only that person
+    std::map<int, std::set<std::string>> alias;       // the article calls that person so
+  };
+
+  Pointers pointers(const Ent& b, const std::set<int>& cands) {
+    Pointers p;
+    for (const auto& g : b.graphs) {
+      std::set<int> named;
+      bool ambiguous = false;
+      for (int x : in_graph[g]) {
+        if (cands.count(groups.find(x))) named.insert(groups.find(x));
+        // The form is someone's given name here: no evidence.
+        if (full_name(ents[x]) && ents[x].mostly_person() &&
+            word_key(ents[x].core.front()) == b.key)
+          ambiguous = true;
+      }
+      if (named.size() == 1 && !ambiguous) p.in_article[*named.begin()].insert(g);
+    }
+    for (int r : cands)
+      for (int x : members[r])
+        for (const auto& [g, names] : ents[x].aliases_in)
+          for (const auto& a : names) {
+            Ent tmp;
+            tmp.name = a;
+            an.analyze(tmp);
+            if (tmp.name_like && tmp.surname_only && tmp.key == b.key) p.alias[r].insert(g);
+          }
+    return p;
+  }
+
+  void link_surname(int i, const std::set<int>& cands) {
+    const Ent& b = ents[i];
+    // A form typed a person, or mistyped by the NER ("Zelensky" a place,
+    // "Hammons" an organisation): the latter only when every article using
+    // it names the person and calls them so.
+    const bool mistyped = !b.mostly_person() && !(b.person > 0 && !b.dropped.empty());
+    const std::string surname = join(b.core);
+    Pointers p = pointers(b, cands);
+    std::set<int> voted;
+    for (const auto& [r, g] : p.in_article) voted.insert(r);
+    for (const auto& [r, g] : p.alias) voted.insert(r);
+    if (mistyped) {
+      if (voted.size() != 1) return;
+      for (const auto& g : b.graphs)
+        if (!p.in_article[*voted.begin()].count(g) || !p.alias[*voted.begin()].count(g)) return;
+    }
+    int target = -1;
+    std::string rule, evidence;
+    std::set<std::string> graphs;
+    if (voted.size() == 1) {
+      target = *voted.begin();
+      std::string who = group_name(target);
+      std::vector<std::string> parts;
+      if (p.in_article.count(target)) {
+        graphs = p.in_article[target];
+        parts.push_back("surname-only form '" + surname + "' in article" +
+                        (graphs.size() > 1 ? "s " : " ") + list_some(docs_of(graphs)) +
+                        (graphs.size() > 1 ? ", which name " : ", which names ") + who +
+                        " and no other person named " + surname);
+      }
+      if (p.alias.count(target)) {
+        const auto& ga = p.alias[target];
+        parts.push_back("article" + std::string(ga.size() > 1 ? "s " : " ") +
+                        list_some(docs_of(ga)) + (ga.size() > 1 ? " call " : " calls ") + who +
+                        " '" + surname + "'");
+        graphs.insert(ga.begin(), ga.end());
+      }
+      rule = p.in_article.count(target) ? "surname-in-article" : "surname-alias";
+      if (mistyped)
+        parts.front() += " (typed " + compact_iri(b.top_type()) + " there, " +
+                         (b.graphs.size() > 1 ? "in every article using it" : "its only article") +
+                         ")";
+      evidence = parts.front() + (parts.size() > 1 ? "; " + parts[1] : "") +
+                 (cands.size() > 1 ? "; no article points to another person named " + surname : "");
+    } else if (voted.empty() && cands.size() == 1 && !given.count(b.key) &&
+               size_t(b.person) == b.graphs.size()) {
+      // No article ties the form to anyone: only a surname nobody else has
+      // (nor as a given name), typed a person by every article using it,
+      // and given the same job title as the person somewhere ("Prime
+      // Minister Modi"); sharing a surname and a newspaper is not enough.
+      std::string shared = shared_title(b, *cands.begin());
+      if (shared.empty()) return;
+      target = *cands.begin();
+      rule = "unique-surname";
+      evidence = group_name(target) + " is the only person in the corpus with the surname '" +
+                 surname + "', which no one has as a given name, and both have the job title '" +
+                 shared + "'";
+      graphs = b.graphs;
+    }
+    if (target < 0) return;
+    if (!b.dropped.empty()) {
+      evidence =
+          "'" + b.name + "' is the title '" + b.dropped + "' before '" + surname + "'; " + evidence;
+      rule = "titled-form+" + rule;
+    }
+    add_decision(i, canonical[target] >= 0 ? canonical[target] : target, rule, evidence, graphs);
+  }
+
+  // A job title b and some member of group `root` share; "" = none.
+  std::string shared_title(const Ent& b, int root) {
+    for (int m : members[root])
+      for (const auto& t : ents[m].titles)
+        if (b.titles.count(t)) return t;
+    return "";
+  }
+
+  // Decisions for group members: the chain of reasons from member to canonical.
+  void decide_groups() {
     for (auto& [root, m] : members) {
       int c = canonical[m.front()];
       if (c < 0) continue;
       for (int x : m) {
         if (x == c) continue;
-        // Breadth-first over reasons from x to c.
-        std::map<int, std::pair<int, const Reason*>> from{{x, {-1, nullptr}}};
-        std::vector<int> queue{x};
-        for (size_t q = 0; q < queue.size() && !from.count(c); ++q)
-          for (const auto& r : reasons[queue[q]])
-            if (!from.count(r.other)) {
-              from[r.other] = {queue[q], &r};
-              queue.push_back(r.other);
-            }
-        std::vector<const Reason*> path;
-        for (int y = c; from.count(y) && from[y].second; y = from[y].first)
-          path.push_back(from[y].second);
-        std::reverse(path.begin(), path.end());
         std::string rule, evidence;
         std::set<std::string> graphs;
-        for (const Reason* r : path) {
+        for (const Reason* r : path(x, c)) {
           rule += (rule.empty() ? "" : "+") + r->rule;
           evidence += (evidence.empty() ? "" : "; ") + r->evidence;
           graphs.insert(r->graphs.begin(), r->graphs.end());
@@ -686,8 +705,23 @@ struct Linker {
         add_decision(x, c, rule, evidence, graphs);
       }
     }
-    std::sort(out.begin(), out.end(),
-              [](const LinkDecision& a, const LinkDecision& b) { return a.variant < b.variant; });
+  }
+
+  // The shortest chain of reasons from entity x to entity c (breadth-first).
+  std::vector<const Reason*> path(int x, int c) const {
+    std::map<int, std::pair<int, const Reason*>> from{{x, {-1, nullptr}}};
+    std::vector<int> queue{x};
+    for (size_t q = 0; q < queue.size() && !from.count(c); ++q)
+      for (const auto& r : reasons[queue[q]])
+        if (!from.count(r.other)) {
+          from[r.other] = {queue[q], &r};
+          queue.push_back(r.other);
+        }
+    std::vector<const Reason*> out_path;
+    for (int y = c; from.count(y) && from.at(y).second; y = from.at(y).first)
+      out_path.push_back(from.at(y).second);
+    std::reverse(out_path.begin(), out_path.end());
+    return out_path;
   }
 
   // A canonical entity for a group without a plain full name: the core name
@@ -809,7 +843,7 @@ LinkLexicon LinkLexicon::load(const std::filesystem::path& dir) {
 std::vector<LinkDecision> link_entities(const std::vector<EntitySighting>& sightings,
                                         const LinkLexicon& lexicon) {
   Analyzer an{lexicon};
-  Linker l{an, {}, {}, {}, {}, {}};
+  Linker l(an);
   gather(sightings, l.ents, &l.articles, &l.in_graph);
   l.run();
   return std::move(l.out);
