@@ -83,10 +83,10 @@ bool is_suffix(std::string_view k) {
   return one_of(k, {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"});
 }
 
-// A word that can be part of a person's name: capitalised ("Trump",
+// A word that can be part of a person's name: capitalised ("Varga",
 // "O'Rourke", "II"), a lower-case particle before the last word, or a
 // lower-case particle glued with a hyphen to a capitalised word
-// ("al-Assad").
+// ("al-Rashid").
 bool is_name_word(std::string_view w, bool last) {
   if (starts_upper(w)) return true;
   std::string k = word_key(w);
@@ -180,7 +180,7 @@ struct Ent {
   std::vector<std::string> core;  // the name once leading titles are dropped
   std::string key;                // folded core
   std::string dropped;            // the title words dropped ("President"); "" = none
-  bool surname_only = false;      // core is one word, or particles and a word ("Van Halen")
+  bool surname_only = false;      // core is one word, or particles and a word ("van Dijk")
 
   bool mostly_person() const { return person > 0 && size_t(person) * 2 >= graphs.size(); }
   size_t votes(std::string_view type) const {
@@ -237,7 +237,7 @@ struct Analyzer {
     }
     if (lead > 0)  // "Bishop Emeritus Dinualdo Gutierrez"
       while (lead + 1 < w.size() && is_qualifier(word_key(w[lead]))) ++lead;
-    // A title inside ("Emergencies Minister Yevgeny Zinichev"): the words
+    // A title inside ("Emergencies Minister Oleg Sorin"): the words
     // after the last title word when two or more, none a title.
     for (size_t i = w.size(); i-- > lead;) {
       if (role(word_key(w[i]))) {
@@ -257,7 +257,7 @@ struct Analyzer {
 };
 
 // The words of a full name that can be its surname: the last one (the one
-// before a generational suffix), and for "al-Assad" also "assad".
+// before a generational suffix), and for "al-Rashid" also "rashid".
 std::vector<std::string> surnames_of(const std::vector<std::string>& core) {
   std::vector<std::string> out;
   if (core.size() < 2) return out;
@@ -268,7 +268,7 @@ std::vector<std::string> surnames_of(const std::vector<std::string>& core) {
   size_t dash = k.find('-');
   if (dash != std::string::npos && is_particle(k.substr(0, dash)))
     out.push_back(k.substr(dash + 1));
-  // "Eddie Van Halen": also "van halen".
+  // "Piet van Dijk": also "van dijk".
   size_t first = i;
   while (first > 1 && is_particle(word_key(core[first - 1]))) --first;
   if (first < i)
@@ -331,7 +331,7 @@ struct Linker {
     reasons[b].push_back({a, std::move(rule), std::move(evidence), std::move(graphs)});
   }
 
-  // "'President Donald Trump' is the name 'Donald Trump' after the title words 'President'".
+  // "'President Lena Varga' is the name 'Lena Varga' after the title words 'President'".
   std::string titled_evidence(const Ent& e) const {
     bool place = false;
     for (const auto& w : split_words(e.dropped))
@@ -384,7 +384,7 @@ struct Linker {
     for (size_t i = 0; i < n; ++i)
       if (full_name(ents[i]) && ents[i].mostly_person()) by_key[ents[i].key].push_back(int(i));
     // Title and place words before a person's full name make it that person
-    // whatever the NER typed it ("United States Joe Biden", a place).
+    // whatever the NER typed it ("United States Tom Berg", a place).
     for (size_t i = 0; i < n; ++i) {
       const Ent& e = ents[i];
       if (full_name(e) && !e.mostly_person() && !e.dropped.empty() && by_key.count(e.key))
@@ -411,14 +411,14 @@ struct Linker {
       }
     }
     // Given names tell "Mary Ann Smith" (a given name before "Ann Smith")
-    // from "Vermont Bernie Sanders".
+    // from "Vermont Karl Weiss".
     for (const auto& [key, h] : hub) given[word_key(ents[h].core.front())].insert(key);
   }
 
-  // 2. Middle initials: "Brian Carroll" = "Brian T. Carroll" when that is
+  // 2. Middle initials: "Jan Novak" = "Jan T. Novak" when that is
   // the only initialled form (first name, initials, then the same surname
-  // and suffix). Whole middle names are not dropped: "Gloria Morgan
-  // Vanderbilt" and "Gloria Vanderbilt" can be mother and daughter.
+  // and suffix). Whole middle names are not dropped: "Eva Maria Berg" and
+  // "Eva Berg" can be mother and daughter.
   void link_middle_initials() {
     std::map<std::string, std::vector<std::string>> longer;  // first + surname -> initialled keys
     for (const auto& [key, h] : hub) {
@@ -485,9 +485,9 @@ struct Linker {
   }
 
   // 4. Glued prefixes: the name ends with another person's full name after
-  // place, group or title words ("Vermont Bernie Sanders"), or, for a name
+  // place, group or title words ("Vermont Karl Weiss"), or, for a name
   // most articles type a person, after words no name of the corpus starts
-  // with ("Businessman Don Blankenship"; but "Mary Ann Smith" is not "Ann
+  // with ("Businessman Tom Berg"; but "Mary Ann Smith" is not "Ann
   // Smith" when some name starts with "Mary").
   void link_glued_prefixes() {
     std::set<int> variants;
@@ -534,15 +534,15 @@ struct Linker {
 
   // The canonical of each group: its plain full name mentioned by most
   // articles; with no plain one, the name the titled forms share, as the IRI
-  // an article naming it plainly would get ("Minister Nicola Sturgeon",
-  // "Scotland Nicola Sturgeon" -> "Nicola Sturgeon").
+  // an article naming it plainly would get ("Minister Karl Weiss",
+  // "Ruritania Karl Weiss" -> "Karl Weiss").
   void choose_canonicals() {
     for (size_t i = 0; i < n; ++i) members[groups.find(int(i))].push_back(int(i));
     canonical.assign(n, -1);
     auto plain = [&](int x) { return ents[x].dropped.empty() && !glued_members.count(x); };
     for (auto& [root, m] : members) {
       if (m.size() < 2) {
-        // A titled name alone ("District Judge Gray Miller").
+        // A titled name alone ("District Judge Ana Lopes").
         if (!plain(m.front()) && hub.count(ents[m.front()].key)) {
           int c = mint(m, glued_members, -1);
           if (c >= 0) canonical[m.front()] = c;
@@ -564,7 +564,7 @@ struct Linker {
     return ents[c].name;
   }
 
-  // 5. One-word names ("Trump", "President Trump") link to the one person
+  // 5. One-word names ("Varga", "President Varga") link to the one person
   // with that surname the articles point to.
   void link_surnames() {
     std::map<std::string, std::set<int>> by_surname;  // surname -> group roots
@@ -614,8 +614,8 @@ struct Linker {
 
   void link_surname(int i, const std::set<int>& cands) {
     const Ent& b = ents[i];
-    // A form typed a person, or mistyped by the NER ("Zelensky" a place,
-    // "Hammons" an organisation): the latter only when every article using
+    // A form typed a person, or mistyped by the NER ("Varga" a place,
+    // "Weiss" an organisation): the latter only when every article using
     // it names the person and calls them so.
     const bool mistyped = !b.mostly_person() && !(b.person > 0 && !b.dropped.empty());
     const std::string surname = join(b.core);
@@ -661,7 +661,7 @@ struct Linker {
       // No article ties the form to anyone: only a surname nobody else has
       // (nor as a given name), typed a person by every article using it,
       // and given the same job title as the person somewhere ("Prime
-      // Minister Modi"); sharing a surname and a newspaper is not enough.
+      // Minister Varga"); sharing a surname and a newspaper is not enough.
       std::string shared = shared_title(b, *cands.begin());
       if (shared.empty()) return;
       target = *cands.begin();

@@ -9,41 +9,46 @@
 // The rules (people only; every decision names its rule and evidence):
 //
 //   titled-form       leading title, honorific or role words are dropped
-//                     ("President Donald Trump", "Secretary of State Mike
-//                     Pompeo", "Emergencies Minister Yevgeny Zinichev"); what
-//                     is left is the name ("Donald Trump").
+//                     ("President Lena Varga", "Secretary of State Tom Berg",
+//                     "Emergencies Minister Oleg Sorin"); what is left is the
+//                     name ("Lena Varga"). Also when the NER typed the whole
+//                     a place ("United States Tom Berg").
 //   glued-prefix      a name whose last two or more words are the full name
-//                     of another person of the corpus ("Vermont Bernie
-//                     Sanders", "India Narendra Modi") when the leading words
-//                     hold a place, demonym or title word, or are no given
-//                     name anywhere in the corpus ("Mary Ann Smith" stays).
-//   middle-initial    "Brian Carroll" = "Brian T. Carroll" when exactly one
+//                     of another person of the corpus ("Vermont Karl Weiss",
+//                     "Ruritania Ana Lopes") when the leading words hold a
+//                     place, demonym or title word, or, for a name typed a
+//                     person, begin no name of the corpus ("Businessman Tom
+//                     Berg"; "Mary Ann Smith" stays when a "Mary" exists).
+//   middle-initial    "Jan Novak" = "Jan T. Novak" when exactly one
 //                     initialled form of that name exists (whole middle names
 //                     are kept apart: a mother and daughter can differ by one).
 //   spelling-variant  same first name, same number of words, last names one
 //                     edit apart (two when both have 9+ letters), same first
 //                     letter, both persons, never both in one article
-//                     ("Volodymyr Zelensky" / "Volodymyr Zelenskyy").
+//                     ("Anna Kowalsky" / "Anna Kowalskyy").
 //   surname-in-article / surname-alias / unique-surname
 //                     a one-word name (or title + one word: "President
-//                     Trump") links to the one person with that surname that
+//                     Varga") links to the one person with that surname that
 //                     the articles point to: an article using the form names
 //                     exactly one person with that surname, or an article
 //                     calls that person by it (skos:altLabel). When articles
-//                     point to two people, it links to neither. Without such
-//                     articles it links only when exactly one person of the
-//                     corpus has that surname, no one has it as a given
-//                     name, and both have the same job title somewhere.
+//                     point to two people, it links to neither. A form the
+//                     NER typed otherwise (a place, an organisation) links
+//                     only when every article using it names the person and
+//                     calls them so. Without such articles it links only when
+//                     exactly one person of the corpus has that surname, no
+//                     one has it as a given name, and both have the same job
+//                     title somewhere.
 //
 // Never linked: a title alone ("President", "Russian President", "Queen"),
-// non-persons (except a glued prefix on a person's name), names with
-// lower-case words ("Trump himself"), two full names that merely share a
-// surname (Ilham Aliyev, Heydar Aliyev). The canonical IRI of a group is its
+// an office ("Archbishop of Gdansk"), names with lower-case words ("Varga
+// himself"), two full names that merely share a surname (DESIGN.md: Ilham
+// and Heydar Aliyev are two people). The canonical IRI of a group is its
 // plain full name mentioned by the most articles; when no article names the
-// person plainly ("Minister Nicola Sturgeon", "Scotland Nicola Sturgeon"),
-// it is the IRI the plain name would have ("nicola_sturgeon"), so a later
-// article naming it plainly lands on it. No person name is built in: the
-// rules use only word lists of titles and places (lexicon/).
+// person plainly ("Minister Karl Weiss", "Ruritania Karl Weiss"), it is the
+// IRI the plain name would have ("karl_weiss"), so a later article naming it
+// plainly lands on it. No person name is built in: the rules use only word
+// lists of titles and places (lexicon/).
 //
 // Pure functions over plain structs; thread-safe.
 #pragma once

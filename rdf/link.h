@@ -8,7 +8,7 @@
 //   <canonical> rdfs:label "canonical name" .
 //   <base/link/<variant's name>> a ng:IdentityLink, rdf:Statement ;
 //       rdf:subject <variant> ; rdf:predicate owl:sameAs ; rdf:object <canonical> ;
-//       ng:rule "surname-in-article" ; ng:evidence "surname-only form 'Trump' in ..." ;
+//       ng:rule "surname-in-article" ; ng:evidence "surname-only form 'Varga' in ..." ;
 //       prov:wasDerivedFrom <article> ... .
 //
 // Not thread-safe (RdfModel is not); separate models on separate threads are fine.
