@@ -4,6 +4,7 @@
 
 #include "cli/command.h"
 #include "core/error.h"
+#include "rdf/link.h"
 #include "rdf/rdf.h"
 #include "rdf/sparql.h"
 
@@ -34,6 +35,7 @@ void run(const QueryOptions& o) {
     std::fprintf(stderr, "newsgraph: warning: %s\n", w.c_str());
   RdfModel model;
   for (const auto& g : o.graphs) model.load_file(g);
+  apply_links(model);  // a links file among them: every variant IRI reads as its canonical
   QueryTable table = run_query(model, query);
   write_output(o.output, o.format == "json" ? to_sparql_json(table) : to_tsv(table));
 }
@@ -47,7 +49,8 @@ void setup(CLI::App& app) {
   cmd->add_option("graph", o->graphs,
                   "Graph file(s), '-' = standard input; the format comes from the extension "
                   "(.ttl .nt .nq .rdf .jsonld) or the content; N-Quads and JSON-LD keep one named "
-                  "graph per article")
+                  "graph per article. With the links of `newsgraph link` among them, each linked "
+                  "IRI is replaced by its canonical one")
       ->required();
   cmd->add_option("--sparql", o->sparql, "The query, or @FILE to read it from a file")->required();
   cmd->add_option("--format", o->format,

@@ -6,6 +6,7 @@
 #include "cli/command.h"
 #include "io/graph_file.h"
 #include "core/error.h"
+#include "rdf/link.h"
 #include "rdf/rdf.h"
 #include "rdf/who_met.h"
 #include "pipeline/pipeline.h"
@@ -68,6 +69,7 @@ void run(const WhoMetOptions& o) {
         model.load_text(in.get(), "<stdin>");
       else
         model.load_file(f);
+    apply_links(model);  // a links file among them: one name per person
   } else {
     in.put_back();
     PipelineOptions po = pipeline_options(o.input, Layer::Facts);
@@ -88,7 +90,8 @@ void setup(CLI::App& app) {
       "who-met",
       "List who met whom (TSV: a, b, date, place, doc, sentence_text), from articles or from "
       "graph files written by `newsgraph build` in any RDF format (Turtle, N-Triples, N-Quads, "
-      "RDF/XML, JSON-LD; '-' = standard input)");
+      "RDF/XML, JSON-LD; '-' = standard input); with the links of `newsgraph link` among them, "
+      "one name per person");
   add_input_options(cmd, o->input);
   cmd->add_flag("--all", o->all,
                 "Also negated, future and hypothetical meetings, with a modality column");

@@ -1,4 +1,4 @@
-// INTERNAL: RAII around Redland for rdf/rdf.cc, rdf/sparql.cc and
+// INTERNAL: RAII around Redland for rdf/rdf.cc, rdf/sparql.cc, rdf/link.cc and
 // rdf/ontology.cc (the only files that include librdf). Not thread-safe:
 // a World and everything made from it belong to one thread at a time.
 #pragma once
