@@ -60,6 +60,7 @@ nlohmann::json to_json(const Document& d, bool explain) {
       nlohmann::json roles = nlohmann::json::array();
       for (const auto& r : ent.roles) {
         nlohmann::json rj = {{"title", r.title}};
+        if (r.former) rj["former"] = true;
         if (r.of >= 0) {
           rj["of"] = "e" + std::to_string(r.of + 1);
           rj["of_name"] = d.entities[r.of].name;
@@ -82,7 +83,7 @@ std::string to_text(const Document& d, bool explain) {
     const Entity& ent = d.entities[e];
     out << "e" << e + 1 << "\t" << to_string(ent.type) << "\t" << ent.name;
     for (const auto& r : ent.roles)
-      out << "\t[" << r.title << (r.of >= 0 ? " of " + d.entities[r.of].name : "") << "]";
+      out << "\t[" << (r.former ? "former " : "") << r.title << (r.of >= 0 ? " of " + d.entities[r.of].name : "") << "]";
     out << "\n";
     for (int mi : ent.mentions) {
       const Mention& m = d.mentions[mi];

@@ -38,6 +38,7 @@ std::string_view to_string(Modality m) {
     case Modality::Negated: return "negated";
     case Modality::Future: return "future";
     case Modality::Hypothetical: return "hypothetical";
+    case Modality::Former: return "former";
   }
   return "asserted";
 }

@@ -80,6 +80,7 @@ struct Entity {
     std::string title;              // normalised title ("President", "Governor")
     int of = -1;                    // entity index of the place/organisation
     int sentence = -1;              // where it was stated
+    bool former = false;            // held in the past ("former President")
   };
   std::vector<Role> roles;
   // false: no mention gives a proper name, only a title or description
@@ -106,7 +107,8 @@ enum class Modality : uint8_t {
   Asserted,    // "X met Y"
   Negated,     // "X did not meet Y"
   Future,      // "X will meet Y", "plans to meet", "is expected to visit"
-  Hypothetical // "X may meet Y", "if X met Y"
+  Hypothetical, // "X may meet Y", "if X met Y"
+  Former        // a role held in the past: "former President X"
 };
 std::string_view to_string(Modality m);
 

@@ -188,15 +188,17 @@ void Resolver::add_entity_roles(EntityBuild& b) {
       bool dup = false;
       for (auto& x : roles)
         if ((x.title == rm.title && (x.of == of || of < 0)) ||
-            (pass == 1 && rl_.satisfies(x.title, rm.title)))
+            (pass == 1 && rl_.satisfies(x.title, rm.title))) {
           dup = true;
+          if (x.title == rm.title && !rm.former) x.former = false;  // also held now
+        }
       if (dup) continue;
       // A title with a stated "of" replaces the same title without one.
       roles.erase(
           std::remove_if(roles.begin(), roles.end(),
                          [&](const Entity::Role& x) { return x.title == rm.title && x.of < 0; }),
           roles.end());
-      roles.push_back({rm.title, of, rm.sentence});
+      roles.push_back({rm.title, of, rm.sentence, rm.former});
     }
 }
 

@@ -106,6 +106,13 @@ bool title_premodifier(const Token& tok) {
   return false;
 }
 
+// A premodifier saying the title was held in the past ("former", "ex-",
+// "then-President").
+bool past_word(const Token& tok) {
+  const std::string l = lower(tok.form);
+  return l == "former" || l == "ex-" || l == "then" || l == "then-";
+}
+
 bool determiner(const Token& tok) {
   std::string l = lower(tok.form);
   return l == "the" || l == "this" || l == "that" || l == "its" || l == "his" || l == "her" ||
@@ -182,9 +189,9 @@ struct RoleFinder {
   // an owner).
   bool read_premodifiers(const Sentence& s, int inside, RoleMention& r) const {
     int a = r.title_first;
-    while (a > s.first && title_premodifier(doc.tokens[a - 1])) --a;
+    while (a > s.first && title_premodifier(doc.tokens[a - 1])) r.former |= past_word(doc.tokens[--a]);
     if (a > s.first) a = read_owner(s, a, inside, r);
-    while (a > s.first && title_premodifier(doc.tokens[a - 1])) --a;
+    while (a > s.first && title_premodifier(doc.tokens[a - 1])) r.former |= past_word(doc.tokens[--a]);
     bool definite = false;
     if (a > s.first && determiner(doc.tokens[a - 1])) {
       --a;

@@ -64,6 +64,7 @@ struct RoleMention {
   int of = -1;               // index into doc.mentions of the place/org; -1 = none stated
   std::string of_demonym;    // "French President": the place named by a demonym, else ""
   bool description = false;  // a bare description ("the governor") naming no holder
+  bool former = false;       // held in the past: "former", "ex-", "then" before the title
 };
 
 struct Gazetteer;

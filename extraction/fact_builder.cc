@@ -173,6 +173,8 @@ void add_role_facts(const Document& doc, FactSink& sink) {
       f.relation_text = "is";
       f.rule = "role.title";
       f.confidence = 0.9;
+      // A past role is kept with its modality, never as a direct triple.
+      f.modality = role.former ? Modality::Former : Modality::Asserted;
       sink.add(Fact(f));
       if (role.of >= 0 && role.of != e) {
         f.predicate = "ng:holdsOfficeIn";
