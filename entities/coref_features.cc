@@ -126,6 +126,8 @@ void Resolver::name_features(const Mention& m, Info& in) const {
       break;
   }
   if (description || a >= b) return;  // no real name
+  // A style of address alone ("Majesty", "Sir") is no name either.
+  if (b - a == 1 && g_.honorifics.count(gazetteer_key(doc_.tokens[a].form))) return;
   a = person_name_start(m, a, b);
   in.core_first = a;
   in.core_last = b;

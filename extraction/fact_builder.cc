@@ -162,6 +162,9 @@ bool add_rule_events(const SyntaxView& sv, const Match& m, Document& doc, int& f
 
 void add_role_facts(const Document& doc, FactSink& sink) {
   for (int e = 0; e < static_cast<int>(doc.entities.size()); ++e) {
+    // "The President is President" says nothing: an entity the article
+    // names only by its title gets no role facts of its own.
+    if (!doc.entities[e].named) continue;
     for (const auto& role : doc.entities[e].roles) {
       Fact f;
       f.sentence = std::max(0, role.sentence);

@@ -57,7 +57,8 @@ bool add_rule_facts(const Match& m, FactSink& sink);
 // event was made or grown.
 bool add_rule_events(const SyntaxView& sv, const Match& m, Document& doc, int& focus_meeting);
 
-// Roles found by coreference: "X, President of Y" -> jobTitle + officeIn.
+// Roles found by coreference: "X, President of Y" -> jobTitle + officeIn
+// (modality "former" for a past role; none for an entity named only by a title).
 void add_role_facts(const Document& doc, FactSink& sink);
 
 // The article's publisher (its source) and publication date.

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "extraction/relation_extractor.h"
+#include "pipeline/pipeline.h"
 #include "tests/doc_builder.h"
 #include "tests/test_support.h"
 
@@ -300,4 +301,29 @@ TEST_CASE("the rule trace says what fired and why a rule gave nothing", "[extrac
   const std::string t = trace.str();
   CHECK_THAT(t, Catch::Contains("doc1\t1\tmet\tmeet.verb\tslot b empty: rejected 'the press' (no entity)"));
   CHECK(d.events.empty());
+}
+
+TEST_CASE("role facts: none for an entity named only by a title, 'former' for a past role",
+          "[extraction][model]") {
+  auto has = [](const ng::Document& d, const std::string& subject, const std::string& object,
+                ng::Modality modality) {
+    for (const auto& f : d.facts)
+      if (f.predicate == "schema:jobTitle" && f.subject.entity >= 0 &&
+          d.entities[f.subject.entity].name == subject && f.object.literal == object &&
+          f.modality == modality)
+        return true;
+    return false;
+  };
+  ng::PipelineOptions o;
+  ng::Pipeline p(o);
+  ng::Document d;
+  d.id = "roles";
+  d.text = "The President said the talks went well. Former Governor Tom Hale agreed.";
+  d.body_end = static_cast<uint32_t>(d.text.size());
+  p.process(d);
+  for (const auto& f : d.facts)
+    if (f.predicate == "schema:jobTitle" && f.subject.entity >= 0)
+      CHECK(d.entities[f.subject.entity].named);
+  CHECK(has(d, "Tom Hale", "Governor", ng::Modality::Former));
+  CHECK_FALSE(has(d, "Tom Hale", "Governor", ng::Modality::Asserted));
 }
