@@ -90,44 +90,6 @@ void change(RdfModel::Impl& m, const Quad& q, bool add) {
                 ">: " + m.world->take_message("Redland refused it"));
 }
 
-// N-Quads terms (the N-Triples 1.1 escapes).
-void write_iri(std::string& out, std::string_view iri) {
-  static const char hex[] = "0123456789ABCDEF";
-  out += '<';
-  for (unsigned char c : iri) {
-    if (iri_char_forbidden(c)) {
-      out += "\\u00";
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  out += '>';
-}
-
-void write_literal(std::string& out, std::string_view value) {
-  out += '"';
-  for (char c : clean_literal(value)) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        out += c;
-    }
-  }
-  out += '"';
-}
 
 }  // namespace
 
@@ -221,16 +183,13 @@ std::string links_nquads(const std::vector<LinkDecision>& links, std::string_vie
   std::vector<std::string> lines;
   auto quad = [&](const std::string& s, const std::string& p, const std::string& o, bool literal) {
     std::string line;
-    write_iri(line, s);
+    append_ntriples_term(line, RdfTerm::iri(s));
     line += ' ';
-    write_iri(line, p);
+    append_ntriples_term(line, RdfTerm::iri(p));
     line += ' ';
-    if (literal)
-      write_literal(line, o);
-    else
-      write_iri(line, o);
+    append_ntriples_term(line, literal ? RdfTerm::literal(clean_literal(o)) : RdfTerm::iri(o));
     line += ' ';
-    write_iri(line, graph);
+    append_ntriples_term(line, RdfTerm::iri(graph));
     line += " .\n";
     lines.push_back(std::move(line));
   };

@@ -204,7 +204,9 @@ void write_iri(std::string& out, const std::string& iri) {
   out += '>';
 }
 
-void write_term(std::string& out, const RdfTerm& t) {
+}  // namespace
+
+void append_ntriples_term(std::string& out, const RdfTerm& t) {
   if (t.kind == RdfTerm::Kind::Iri) {
     write_iri(out, t.value);
     return;
@@ -240,6 +242,10 @@ void write_term(std::string& out, const RdfTerm& t) {
     out += '@' + t.language;
   }
 }
+
+namespace {
+
+void write_term(std::string& out, const RdfTerm& t) { append_ntriples_term(out, t); }
 
 void write_turtle_term(std::string& out, const RdfTerm& t) {
   // compact_iri gives a prefixed name, or the IRI itself when it has none.

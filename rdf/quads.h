@@ -72,6 +72,11 @@ std::string to_ntriples(const KnowledgeGraph& graph, bool with_graphs);
 // RDF/XML still goes through librdf.
 std::string to_turtle(const KnowledgeGraph& graph);
 
+// Appends t as an N-Triples / N-Quads 1.1 term: <IRI> with forbidden
+// characters as \u00XX, "literal" with \" \\ \n \r escaped, then ^^<datatype>
+// or @lang; _:id for a blank node.
+void append_ntriples_term(std::string& out, const RdfTerm& t);
+
 // CR and CRLF -> LF; control characters other than \t \n (and DEL) -> U+FFFD.
 std::string clean_literal(std::string_view s);
 
