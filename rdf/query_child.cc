@@ -14,6 +14,18 @@
 
 #include "core/error.h"
 
+// AddressSanitizer reserves terabytes of address space: no RLIMIT_AS then.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define NG_LIMIT_ADDRESS_SPACE 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define NG_LIMIT_ADDRESS_SPACE 0
+#endif
+#endif
+#ifndef NG_LIMIT_ADDRESS_SPACE
+#define NG_LIMIT_ADDRESS_SPACE 1
+#endif
+
 namespace ng {
 
 namespace {
@@ -39,18 +51,29 @@ void write_all(int fd, const std::string& s) {
   // A crash must end the child so the parent can report it (test frameworks
   // install handlers of their own).
   for (int sig : {SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE}) std::signal(sig, SIG_DFL);
-  if (limits.max_memory_mb > 0) {
+  if (NG_LIMIT_ADDRESS_SPACE && limits.max_memory_mb > 0) {
     rlim_t bytes = static_cast<rlim_t>(limits.max_memory_mb) * 1024 * 1024;
     rlimit rl{bytes, bytes};
     setrlimit(RLIMIT_AS, &rl);
   }
   std::string reply;
+  const char* fixed = nullptr;  // a reply that needs no allocation
   try {
     reply = "O" + work();
   } catch (const std::bad_alloc&) {
-    reply = "E" + memory_message(limits.max_memory_mb);
+    fixed = "M";  // the memory limit may be exhausted
   } catch (const std::exception& e) {
-    reply = std::string("E") + e.what();
+    try {
+      reply = std::string("E") + e.what();
+    } catch (...) {
+      fixed = "M";
+    }
+  } catch (...) {
+    fixed = "Ethe SPARQL engine threw an unexpected exception";
+  }
+  if (fixed) {
+    (void)!::write(fd, fixed, std::strlen(fixed));
+    _exit(0);
   }
   write_all(fd, reply);
   ::close(fd);
@@ -124,12 +147,16 @@ std::string run_in_child(const std::function<std::string()>& work, const ChildLi
                 " s (raise the limit with --timeout S)");
   if (WIFSIGNALED(status)) {
     int sig = WTERMSIG(status);
-    std::string hint = sig == SIGKILL ? " (killed: perhaps out of memory)" : "";
-    throw Error("the SPARQL engine crashed (signal " + std::to_string(sig) + ")" + hint +
-                " on this query; rewrite it (see `newsgraph query --help`)");
+    std::string hint = limits.max_memory_mb > 0
+                           ? " (or it hit the memory limit of " +
+                                 std::to_string(limits.max_memory_mb) + " MB: --max-memory)"
+                           : "";
+    throw Error("the SPARQL engine crashed (signal " + std::to_string(sig) +
+                ") on this query; rewrite it (see `newsgraph query --help`)" + hint);
   }
   if (!reply.empty() && reply[0] == 'O') return reply.substr(1);
   if (!reply.empty() && reply[0] == 'E') throw Error(reply.substr(1));
+  if (reply == "M") throw Error(memory_message(limits.max_memory_mb));
   throw Error("the SPARQL engine stopped without an answer (exit status " +
               std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")");
 }

@@ -11,7 +11,7 @@ namespace ng {
 
 struct ChildLimits {
   double timeout_seconds = 60;  // wall clock; <= 0: none
-  size_t max_memory_mb = 2048;  // RLIMIT_AS of the child; 0: none
+  size_t max_memory_mb = 2048;  // RLIMIT_AS of the child; 0: none (ignored under ASan/TSan)
 };
 
 // Forks; the child sets RLIMIT_AS, runs work() and sends back its result (or
