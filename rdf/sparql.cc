@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "rdf/redland.h"
+#include "rdf/rdf.h"
 #include "graph/iri.h"
 
 namespace ng {
@@ -12,100 +13,6 @@ namespace ng {
 namespace {
 
 using redland::Owned;
-
-struct QueryToken {
-  enum Kind { Iri, PName, Var, String, Number, Word, Punct } kind;
-  std::string text;
-};
-
-bool name_char(unsigned char c) {
-  return std::isalnum(c) || c == '_' || c == '-' || c == '.' || c == ':' || c == '%' || c >= 0x80;
-}
-
-// A SPARQL lexer good enough to find keywords and operators outside strings,
-// IRIs and comments.
-std::vector<QueryToken> tokenize(std::string_view q) {
-  std::vector<QueryToken> out;
-  size_t i = 0, n = q.size();
-  while (i < n) {
-    unsigned char c = static_cast<unsigned char>(q[i]);
-    if (std::isspace(c)) {
-      ++i;
-      continue;
-    }
-    if (c == '#') {
-      while (i < n && q[i] != '\n') ++i;
-      continue;
-    }
-    if (c == '"' || c == '\'') {
-      size_t start = i;
-      std::string delim(q.substr(i, 3) == std::string(3, static_cast<char>(c)) ? 3 : 1,
-                        static_cast<char>(c));
-      i += delim.size();
-      while (i < n && q.substr(i, delim.size()) != delim) {
-        if (q[i] == '\\') ++i;
-        if (delim.size() == 1 && q[i] == '\n') break;
-        ++i;
-      }
-      i = std::min(n, i + delim.size());
-      out.push_back({QueryToken::String, std::string(q.substr(start, i - start))});
-      continue;
-    }
-    if (c == '<') {
-      size_t j = i + 1;
-      while (j < n && !iri_char_forbidden(static_cast<unsigned char>(q[j]))) ++j;
-      if (j < n && q[j] == '>') {
-        out.push_back({QueryToken::Iri, std::string(q.substr(i, j + 1 - i))});
-        i = j + 1;
-        continue;
-      }
-    }
-    if ((c == '?' || c == '$') && i + 1 < n &&
-        (std::isalnum(static_cast<unsigned char>(q[i + 1])) || q[i + 1] == '_' ||
-         static_cast<unsigned char>(q[i + 1]) >= 0x80)) {
-      size_t j = i + 1;
-      while (j < n && (std::isalnum(static_cast<unsigned char>(q[j])) || q[j] == '_' ||
-                       static_cast<unsigned char>(q[j]) >= 0x80))
-        ++j;
-      out.push_back({QueryToken::Var, std::string(q.substr(i, j - i))});
-      i = j;
-      continue;
-    }
-    if (std::isdigit(c)) {
-      size_t j = i;
-      while (j < n && (std::isdigit(static_cast<unsigned char>(q[j])) || q[j] == '.' ||
-                       q[j] == 'e' || q[j] == 'E'))
-        ++j;
-      out.push_back({QueryToken::Number, std::string(q.substr(i, j - i))});
-      i = j;
-      continue;
-    }
-    if (std::isalpha(c) || c == '_' || c == ':' || c >= 0x80) {
-      size_t j = i;
-      while (j < n && name_char(static_cast<unsigned char>(q[j]))) ++j;
-      while (j > i + 1 && q[j - 1] == '.') --j;  // "ng:x ." ends a triple
-      std::string text(q.substr(i, j - i));
-      out.push_back(
-          {text.find(':') != std::string::npos ? QueryToken::PName : QueryToken::Word, text});
-      i = j;
-      continue;
-    }
-    static const char* two[] = {"^^", "!=", "<=", ">=", "&&", "||"};
-    std::string op(1, static_cast<char>(c));
-    for (const char* t : two)
-      if (q.substr(i, 2) == t) op = t;
-    out.push_back({QueryToken::Punct, op});
-    i += op.size();
-  }
-  return out;
-}
-
-bool word_is(const QueryToken& t, std::string_view w) {
-  if (t.kind != QueryToken::Word || t.text.size() != w.size()) return false;
-  for (size_t i = 0; i < w.size(); ++i)
-    if (std::toupper(static_cast<unsigned char>(t.text[i])) != w[i]) return false;
-  return true;
-}
 
 std::string take_errors(redland::World& world, bool& has_error) {
   auto messages = world.take_messages();
@@ -140,7 +47,7 @@ std::string cell(const RdfTerm& t) {
 // The projected variable names of a SELECT query, from its text: rasqal
 // reports no binding names when a query has no results. Empty for SELECT *.
 std::vector<std::string> select_variables(std::string_view query) {
-  const auto tokens = tokenize(query);
+  const auto tokens = tokenize_sparql(query);
   std::vector<std::string> vars;
   size_t i = 0;
   while (i < tokens.size() && !word_is(tokens[i], "SELECT")) ++i;
@@ -160,69 +67,9 @@ std::vector<std::string> select_variables(std::string_view query) {
 
 }  // namespace
 
-void check_query_supported(std::string_view query) {
-  const auto tokens = tokenize(query);
-  const std::string why = "rasqal (Redland's SPARQL engine) ";
-  auto at = [&](size_t i) -> const QueryToken* { return i < tokens.size() ? &tokens[i] : nullptr; };
-  auto is_punct = [&](size_t i, std::string_view p) {
-    const QueryToken* t = at(i);
-    return t && t->kind == QueryToken::Punct && t->text == p;
-  };
-  // An IRI-like path step: <iri>, prefix:name that is not a function call, or "a".
-  auto is_step = [&](size_t i) {
-    const QueryToken* t = at(i);
-    if (!t) return false;
-    if (t->kind == QueryToken::Iri) return !is_punct(i + 1, "(");
-    if (t->kind == QueryToken::PName) return !is_punct(i + 1, "(");
-    return t->kind == QueryToken::Word && t->text == "a";
-  };
-  const std::string path_advice =
-      "property paths (/, |, ^, *, +, ?, !) are not supported by " + why +
-      ": write each step as its own triple pattern with an intermediate variable "
-      "(?a ng:p ?x . ?x ng:q ?b), alternatives as { ... } UNION { ... }, and ^ng:p by swapping "
-      "subject and object";
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const QueryToken& t = tokens[i];
-    if (word_is(t, "EXISTS"))
-      throw Error("SPARQL: EXISTS / NOT EXISTS is not supported by " + why +
-                  ": write OPTIONAL { ... ?v ... } FILTER(BOUND(?v)) or FILTER(!BOUND(?v))");
-    if (word_is(t, "MINUS"))
-      throw Error("SPARQL: MINUS is not supported by " + why +
-                  ": write OPTIONAL { ... ?v ... } FILTER(!BOUND(?v))");
-    if (word_is(t, "VALUES") && at(i + 1) && at(i + 1)->kind == QueryToken::Var &&
-        is_punct(i + 2, "{"))
-      throw Error("SPARQL: single-variable VALUES " + at(i + 1)->text + " { ... } crashes " + why +
-                  ": write VALUES (" + at(i + 1)->text + ") { (value1) (value2) }");
-    if (word_is(t, "CONCAT") && is_punct(i + 1, "(")) {
-      int depth = 0;
-      for (size_t j = i + 1; j < tokens.size(); ++j) {
-        if (is_punct(j, "(")) ++depth;
-        if (is_punct(j, ")") && --depth == 0) break;
-        if (word_is(tokens[j], "STR") && is_punct(j + 1, "("))
-          throw Error("SPARQL: CONCAT(STR(...)) makes " + why +
-                      "read freed memory: BIND(STR(?v) AS ?s) first, then CONCAT(?s, ...)");
-      }
-    }
-    if (t.kind != QueryToken::Punct) continue;
-    bool prev_step = i > 0 && is_step(i - 1);
-    if (t.text == "^" || t.text == "|") throw Error("SPARQL: " + path_advice);
-    if (t.text == "/" && (prev_step || is_step(i + 1) || is_punct(i + 1, "^")))
-      throw Error("SPARQL: " + path_advice);
-    if ((t.text == "*" || t.text == "+" || t.text == "?") && prev_step)
-      throw Error("SPARQL: " + path_advice);
-    if (t.text == "!" && i > 0 && (is_step(i + 1) || is_punct(i + 1, "("))) {
-      const QueryToken& p = tokens[i - 1];
-      if (p.kind == QueryToken::Var || p.kind == QueryToken::Iri || p.kind == QueryToken::PName ||
-          (p.kind == QueryToken::Word && p.text == "a") ||
-          (p.kind == QueryToken::Punct && p.text == ";"))
-        throw Error("SPARQL: " + path_advice);
-    }
-  }
-}
-
 std::vector<std::string> query_warnings(std::string_view query) {
   std::vector<std::string> out;
-  for (const auto& t : tokenize(query)) {
+  for (const auto& t : tokenize_sparql(query)) {
     if (word_is(t, "OPTIONAL")) {
       out.push_back(
           "rasqal can return duplicated or mixed-up rows for OPTIONAL after a group of several "
@@ -233,8 +80,8 @@ std::vector<std::string> query_warnings(std::string_view query) {
   return out;
 }
 
-QueryTable run_query(const RdfModel& model, std::string_view query) {
-  check_query_supported(query);
+QueryTable run_query(const RdfModel& model, std::string_view query, const QueryPolicy& policy) {
+  check_query_supported(query, policy);
   RdfModel::Impl& m = model.impl();
   m.world->take_messages();
   std::string text(query);
@@ -260,6 +107,7 @@ QueryTable run_query(const RdfModel& model, std::string_view query) {
     table.is_boolean = true;
     table.boolean = librdf_query_results_get_boolean(r.get()) > 0;
   } else if (librdf_query_results_is_graph(r.get())) {
+    table.is_graph = true;
     table.variables = {"subject", "predicate", "object"};
     Owned<librdf_stream, librdf_free_stream> stream(librdf_query_results_as_stream(r.get()));
     for (; stream && !librdf_stream_end(stream.get()); librdf_stream_next(stream.get())) {
@@ -339,6 +187,44 @@ std::string sparql_iri(std::string_view iri) {
   }
   out += '>';
   return out;
+}
+
+namespace {
+
+// One term in N-Triples syntax (also valid Turtle).
+std::string ntriples_term(const RdfTerm& t) {
+  switch (t.kind) {
+    case RdfTerm::Kind::Iri:
+      return sparql_iri(t.value);
+    case RdfTerm::Kind::Blank:
+      return "_:" + t.value;
+    case RdfTerm::Kind::Literal: {
+      std::string s = sparql_string(t.value);
+      if (!t.language.empty()) return s + "@" + t.language;
+      if (!t.datatype.empty()) return s + "^^" + sparql_iri(t.datatype);
+      return s;
+    }
+    default:
+      return "";
+  }
+}
+
+}  // namespace
+
+std::string graph_result_text(const QueryTable& table, RdfFormat format) {
+  if (!table.is_graph) throw Error("SPARQL: the query returns a table, not RDF");
+  if (format != RdfFormat::NTriples && format != RdfFormat::Turtle)
+    throw Error("SPARQL: CONSTRUCT results are written as ntriples or turtle, not " +
+                std::string(to_string(format)));
+  std::string nt;
+  for (const auto& row : table.rows) {
+    if (row.size() != 3 || row[0].kind == RdfTerm::Kind::None) continue;
+    nt += ntriples_term(row[0]) + " " + ntriples_term(row[1]) + " " + ntriples_term(row[2]) +
+          " .\n";
+  }
+  RdfModel model;  // deduplicates; writes Turtle with prefixes
+  model.parse(nt, RdfFormat::NTriples, "construct-result.nt");
+  return model.serialize(format);
 }
 
 std::string to_tsv(const QueryTable& table) {

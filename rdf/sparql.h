@@ -3,12 +3,13 @@
 // into query text safely.
 //
 // rasqal limits (measured, see DESIGN.md): no property paths, no EXISTS /
-// NOT EXISTS, MINUS fails, CONCAT(STR(?v)) reads freed memory, a
-// single-variable VALUES ?x {...} crashes, COUNT over no rows returns no
-// row, OPTIONAL after several triple patterns can return wrong rows, and the
-// default graph repeats a triple once per named graph holding it (use
-// DISTINCT). run_query rejects the crashing forms before rasqal sees
-// them.
+// NOT EXISTS, MINUS fails, CONCAT(LCASE(?v)) and other string functions of
+// function calls read freed memory, a single-variable VALUES ?x {...}
+// crashes, no DESCRIBE, COUNT over no rows returns no row, OPTIONAL after
+// several triple patterns can return wrong rows, OPTIONAL inside GRAPH and
+// COUNT(DISTINCT) are answered wrongly, and the default graph repeats a
+// triple once per named graph holding it (use DISTINCT). run_query rejects
+// the crashing and wrong forms before rasqal sees them (rdf/query_guard.h).
 #pragma once
 
 #include <string>
@@ -17,6 +18,7 @@
 
 #include "rdf/rdf.h"
 #include "rdf/quads.h"
+#include "rdf/query_guard.h"  // check_query_supported
 
 namespace ng {
 
@@ -25,13 +27,8 @@ struct QueryTable {
   std::vector<std::vector<RdfTerm>> rows;   // one term per variable; Kind::None = unbound
   bool is_boolean = false;                  // ASK: the answer is `boolean`
   bool boolean = false;
+  bool is_graph = false;                    // CONSTRUCT: rows are (subject, predicate, object)
 };
-
-// Throws ng::Error when the query uses a form rasqal crashes on or gets wrong
-// (single-variable VALUES, property paths, EXISTS / NOT EXISTS, MINUS,
-// CONCAT(STR(...))), saying what to write instead. Strings, IRIs and comments
-// in the query are not inspected.
-void check_query_supported(std::string_view query);
 
 // Warnings about forms rasqal accepts but may answer wrongly: OPTIONAL after
 // a group of several triple patterns can return duplicated rows or rows mixing
@@ -39,10 +36,12 @@ void check_query_supported(std::string_view query);
 // Empty when there is nothing to warn about.
 std::vector<std::string> query_warnings(std::string_view query);
 
-// Runs the query (after check_query_supported). A rasqal parse or execution
-// error becomes an ng::Error quoting rasqal's message. CONSTRUCT/DESCRIBE
-// results come back as rows of (subject, predicate, object).
-QueryTable run_query(const RdfModel& model, std::string_view query);
+// Runs the query (after check_query_supported with policy). A rasqal parse or
+// execution error becomes an ng::Error quoting rasqal's message. CONSTRUCT
+// results come back as rows of (subject, predicate, object), is_graph set;
+// DESCRIBE, which rasqal 0.9.33 cannot run, is refused with a message.
+QueryTable run_query(const RdfModel& model, std::string_view query,
+                     const QueryPolicy& policy = {});
 
 // A SPARQL string literal denoting s exactly: "..." with \\ \" \n \r \t \b \f
 // escaped (other characters kept as UTF-8).
@@ -58,5 +57,9 @@ std::string sparql_iri(std::string_view iri);
 std::string to_tsv(const QueryTable& table);
 // Results in the SPARQL 1.1 Query Results JSON format.
 std::string to_sparql_json(const QueryTable& table);
+// The triples of a CONSTRUCT result (is_graph) as N-Triples or Turtle (format
+// ntriples or turtle), each distinct triple once. Throws ng::Error for other
+// formats or a table that is not a graph.
+std::string graph_result_text(const QueryTable& table, RdfFormat format);
 
 }  // namespace ng
