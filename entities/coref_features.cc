@@ -145,6 +145,8 @@ void Resolver::name_features(const Mention& m, Info& in) const {
 bool Resolver::strip_name_front(const Mention& m, Info& in, int& a, int b) const {
   bool description = false;
   if (m.type == EntityType::Person) a = past_title_tail(a, b);
+  if (m.type == EntityType::Person) a = past_department_title(a, b);
+  if (m.type == EntityType::Person) a = past_member_word(a, b);
   for (bool stripped = true; stripped && a < b;) {
     stripped = false;
     if (m.type == EntityType::Person && strip_leading_place(a, b, a == m.first && in_title_complement(a))) {
@@ -212,6 +214,30 @@ bool Resolver::in_title_complement(int a) const {
   if (k < 0) return false;
   const std::string w = gazetteer_key(doc_.tokens[k].form);
   return w == "of" || w == "from";
+}
+
+// A word for a member of a party, religion or camp before a person's full
+// name ("Democrat X Y", "Republican X Y"; groups.tsv holds the plurals):
+// returns where the name starts past it, when two capitalised words remain;
+// else a.
+int Resolver::past_member_word(int a, int b) const {
+  if (b - a < 3 || !starts_upper(doc_.tokens[a + 1].form)) return a;
+  const std::string w = gazetteer_key(doc_.tokens[a].form);
+  return g_.groups.count(w) || g_.groups.count(w + "s") ? a + 1 : a;
+}
+
+// A department or portfolio word before a title at the start of a person's
+// name ("Commerce Secretary X Y", "Foreign Minister X", "Emergencies
+// Minister X"): returns where the name starts past the title, when a word
+// remains after it; else a.
+int Resolver::past_department_title(int a, int b) const {
+  for (int k = a + 1; k <= std::min(a + 3, b - 2); ++k) {
+    if (!starts_upper(doc_.tokens[k - 1].form)) return a;
+    int len = 0;
+    if (rl_.match(doc_, k, len) && k + len < b && starts_upper(doc_.tokens[k + len].form))
+      return k + len;
+  }
+  return a;
 }
 
 // A place before a title ("United States Senator X", "Georgia Governor

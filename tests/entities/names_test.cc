@@ -1,0 +1,48 @@
+// Canonical names of people named with titles, places and party words around
+// them, through the whole pipeline (the shipped models).
+#include <catch2/catch.hpp>
+#include <algorithm>
+
+#include "pipeline/pipeline.h"
+
+namespace {
+
+std::vector<std::string> person_names(const std::string& text) {
+  static const ng::Pipeline pipeline([] {
+    ng::PipelineOptions o;
+    o.goal = ng::Layer::Entities;
+    return o;
+  }());
+  ng::Document d;
+  d.id = "names";
+  d.text = text;
+  d.body_end = static_cast<uint32_t>(d.text.size());
+  pipeline.process(d);
+  std::vector<std::string> out;
+  for (const auto& e : d.entities)
+    if (e.type == ng::EntityType::Person && e.named) out.push_back(e.name);
+  return out;
+}
+
+bool has(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+}  // namespace
+
+TEST_CASE("titles, places and party words stay out of a person's name", "[entities][model]") {
+  struct Case {
+    const char* text;
+    const char* name;
+  } cases[] = {
+      {"Yesterday, United States Senator from Vermont Karl Weiss won the primary.", "Karl Weiss"},
+      {"Commerce Secretary Wilbur Hale said the tariffs would stay.", "Wilbur Hale"},
+      {"Foreign Minister Ana Lopes met the delegation.", "Ana Lopes"},
+      {"Democrat Rod Varga said he was innocent.", "Rod Varga"},
+      {"Secretary of State Mike Dorn arrived on Monday.", "Mike Dorn"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(has(person_names(c.text), c.name));
+  }
+}
