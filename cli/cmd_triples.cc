@@ -113,7 +113,7 @@ void setup(CLI::App& app) {
   cmd->add_option("--format", o->format, "tsv (header row, one fact per row; the modality column tells asserted from negated, future...) or json (one line per document)")
       ->capture_default_str();
   cmd->add_option("-o,--output", o->output, "Write to this file instead of standard output");
-  cmd->add_option("--rules", o->rules, "Extra rule file(s) (YAML; the language: extraction/rule_language.md)");
+  add_rules_option(cmd, o->rules);
   cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores)");
   cmd->add_flag("--no-open", o->no_open, "Only facts from specific rules (no open extraction)");
   cmd->add_flag("--keep-unresolved", o->keep_unresolved,

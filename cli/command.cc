@@ -50,6 +50,15 @@ void add_input_options(CLI::App* cmd, InputOptions& o) {
                 "Accept invalid UTF-8, replacing bad bytes by U+FFFD with a warning");
 }
 
+void add_rules_option(CLI::App* cmd, std::vector<std::string>& rules) {
+  cmd->add_option("--rules", rules,
+                  "Extra rule file (YAML; the language: extraction/rule_language.md); one file "
+                  "per --rules, repeat the flag for several")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
 PipelineOptions pipeline_options(const InputOptions& input, Layer goal) {
   PipelineOptions po;
   po.input = input.conllu ? kParsedLayers : kTextLayers;

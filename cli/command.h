@@ -32,6 +32,10 @@ const std::vector<CommandSetup>& commands();
 // --jsonl, --sentences, --conllu, --strict, --repair-utf8.
 void add_input_options(CLI::App* cmd, InputOptions& options);
 
+// --rules FILE: one extra rule file per occurrence (repeat the flag for
+// several), so `--rules r.yaml a.txt` leaves a.txt to the input files.
+void add_rules_option(CLI::App* cmd, std::vector<std::string>& rules);
+
 // Options for a pipeline that takes documents read with `input` (text, or
 // analysed CoNLL-U) to `goal`; rules are checked against the ontology.
 PipelineOptions pipeline_options(const InputOptions& input, Layer goal);
