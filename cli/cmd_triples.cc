@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cli/command.h"
+#include "core/text.h"
 #include "core/error.h"
 #include "pipeline/pipeline.h"
 #include "graph/iri.h"
@@ -24,12 +25,7 @@ struct TriplesOptions {
 };
 
 // Tabs, newlines and other control characters inside a value become spaces.
-std::string cell(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c == '\t' || c == '\n' || c == '\r' || (static_cast<unsigned char>(c) < 0x20)) c = ' ';
-  return out;
-}
+std::string cell(std::string_view s) { return one_line(s); }
 
 std::string arg_term(const Document& doc, const Argument& a) {
   if (a.article) return doc.id;

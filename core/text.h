@@ -41,6 +41,13 @@ std::string clean_name(std::string_view name);
 // digits ("B", "I", "-" cannot).
 bool usable_name(std::string_view cleaned);
 
+// A value made safe for one line of a line-based format (TSV cells, CoNLL-U
+// comments, `# id` headers): every control character (U+0000-U+001F, tab,
+// CR and LF included, U+007F-U+009F) and the Unicode line and paragraph
+// separators (U+2028, U+2029) become one space each; the rest, invalid UTF-8
+// bytes included, is copied unchanged. one_line("a\tb\nc") == "a b c".
+std::string one_line(std::string_view s);
+
 // 16 lower-case hex digits of a 64-bit FNV-1a hash of s: stable across
 // platforms and runs (used in IRIs and ids; not a cryptographic hash).
 inline std::string stable_hash(std::string_view s) {

@@ -53,3 +53,28 @@ TEST_CASE("rules option takes one file so the input files after it stay inputs",
   INFO(r.err);
   CHECK(r.status == 0);
 }
+
+TEST_CASE("a JSONL id with tabs and newlines cannot inject lines into line-based output", "[cli]") {
+  TempDir dir;
+  // Tab, LF, CR, U+2028: each would start a new line or cell if written raw.
+  auto in = dir.write("in.jsonl",
+                      "{\"id\":\"x\\ty\\n# injected\\rz\\u2028w\",\"text\":\"Prime Minister "
+                      "Clara Jensen met Foreign Minister Tomas Berg in Oslo on Monday.\"}\n");
+  const std::string commands[] = {"entities --format text", "analyze --format conllu",
+                                  "analyze --format tsv", "triples --format tsv",
+                                  "who-met"};
+  for (const auto& cmd : commands) {
+    INFO(cmd);
+    auto r = run_cli(cmd + " --jsonl '" + in.string() + "'");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK_THAT(r.out, !Catch::Contains("\n# injected"));
+    CHECK(r.out.find('\r') == std::string::npos);
+    CHECK_THAT(r.out, !Catch::Contains("\xe2\x80\xa8"));
+    if (cmd.find("analyze") == std::string::npos) {
+      CHECK_THAT(r.out, !Catch::Contains("x\ty"));
+    }
+  }
+  auto r = run_cli("analyze --jsonl '" + in.string() + "'");
+  CHECK_THAT(r.out, Catch::StartsWith("# newdoc id = x y # injected z w\n"));
+}

@@ -34,3 +34,12 @@ TEST_CASE("usable_name wants two letters or digits", "[text][unit]") {
   CHECK_FALSE(ng::usable_name(""));
   CHECK_FALSE(ng::usable_name("É"));
 }
+
+TEST_CASE("one_line turns control characters and line separators into spaces", "[text][unit]") {
+  CHECK(ng::one_line("a\tb\nc\rd") == "a b c d");
+  CHECK(ng::one_line(std::string("a\0b\x7f" "c", 5)) == "a b c");
+  CHECK(ng::one_line("x\xc2\x85y") == "x y");          // U+0085 NEL
+  CHECK(ng::one_line("x\xe2\x80\xa8y\xe2\x80\xa9z") == "x y z");  // U+2028, U+2029
+  CHECK(ng::one_line("Zürich – Genève") == "Zürich – Genève");
+  CHECK(ng::one_line("bad \xc2") == "bad \xc2");       // truncated UTF-8 kept as is
+}
