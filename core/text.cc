@@ -45,6 +45,17 @@ std::string one_line(std::string_view s) {
   return out;
 }
 
+std::string cut_text(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  constexpr std::string_view kMarker = "\u2026";  // "…", 3 bytes
+  size_t end = max_bytes - kMarker.size();
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xc0) == 0x80) --end;
+  size_t space = s.rfind(' ', end);
+  if (space != std::string_view::npos && space > end / 2) end = space;
+  while (end > 0 && s[end - 1] == ' ') --end;
+  return std::string(s.substr(0, end)) + std::string(kMarker);
+}
+
 std::string clean_name(std::string_view name) {
   std::string kept;
   for (size_t i = 0; i < name.size();) {

@@ -43,3 +43,19 @@ TEST_CASE("one_line turns control characters and line separators into spaces", "
   CHECK(ng::one_line("Zürich – Genève") == "Zürich – Genève");
   CHECK(ng::one_line("bad \xc2") == "bad \xc2");       // truncated UTF-8 kept as is
 }
+
+TEST_CASE("cut_text cuts long text at a word boundary with a marker", "[text][unit]") {
+  CHECK(ng::cut_text("short text", 20) == "short text");
+  std::string words;
+  for (int i = 0; i < 200; ++i) words += "said that ";
+  auto cut = ng::cut_text(words);
+  CHECK(cut.size() <= ng::kMaxLiteralBytes);
+  CHECK(cut.size() > ng::kMaxLiteralBytes / 2);
+  CHECK_THAT(cut, Catch::EndsWith("that\xe2\x80\xa6") || Catch::EndsWith("said\xe2\x80\xa6"));
+  // No space to cut at: cut between code points, never inside one.
+  std::string accents;
+  for (int i = 0; i < 300; ++i) accents += "\xc3\xa9";  // "é"
+  auto c2 = ng::cut_text(accents, 100);
+  CHECK(c2.size() <= 100);
+  CHECK(ng::find_invalid_utf8(c2) == std::string_view::npos);
+}
