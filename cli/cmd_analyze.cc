@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cli/command.h"
+#include "core/text.h"
 #include "core/error.h"
 #include "io/conllu.h"
 #include "pipeline/pipeline.h"
@@ -34,9 +35,10 @@ void write_tsv(const Document& doc, std::ostream& out) {
       const Token& tok = doc.tokens[t];
       int head = 0;
       if (tok.head >= sent.first && tok.head < sent.last) head = tok.head - sent.first + 1;
-      out << doc.id << '\t' << s + 1 << '\t' << t - sent.first + 1 << '\t' << tok.form << '\t'
-          << tok.lemma << '\t' << tok.upos << '\t' << tok.xpos << '\t' << head << '\t'
-          << tok.deprel << '\t' << tok.begin << '\t' << tok.end << '\n';
+      out << one_line(doc.id) << '\t' << s + 1 << '\t' << t - sent.first + 1 << '\t'
+          << one_line(tok.form) << '\t' << one_line(tok.lemma) << '\t' << tok.upos << '\t'
+          << one_line(tok.xpos) << '\t' << head << '\t' << tok.deprel << '\t' << tok.begin << '\t'
+          << tok.end << '\n';
     }
   }
 }

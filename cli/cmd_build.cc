@@ -76,7 +76,7 @@ void setup(CLI::App& app) {
           },
           "IRI", "base IRI"))
       ->capture_default_str();
-  cmd->add_option("--rules", o->rules, "Extra rule file(s) (YAML; the language: extraction/rule_language.md)");
+  add_rules_option(cmd, o->rules);
   cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores)");
   cmd->callback([o]() { run(*o); });
 }

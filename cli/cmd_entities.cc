@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "cli/command.h"
+#include "core/text.h"
 #include "core/error.h"
 #include "pipeline/pipeline.h"
 
@@ -78,20 +79,22 @@ nlohmann::json to_json(const Document& d, bool explain) {
 
 std::string to_text(const Document& d, bool explain) {
   std::ostringstream out;
-  out << "# " << d.id << "\n";
+  // Every value on one line (one_line): an id or name cannot add lines.
+  out << "# " << one_line(d.id) << "\n";
   for (size_t e = 0; e < d.entities.size(); ++e) {
     const Entity& ent = d.entities[e];
-    out << "e" << e + 1 << "\t" << to_string(ent.type) << "\t" << ent.name;
+    out << "e" << e + 1 << "\t" << to_string(ent.type) << "\t" << one_line(ent.name);
     for (const auto& r : ent.roles)
-      out << "\t[" << (r.former ? "former " : "") << r.title << (r.of >= 0 ? " of " + d.entities[r.of].name : "") << "]";
+      out << "\t[" << (r.former ? "former " : "") << one_line(r.title)
+          << (r.of >= 0 ? " of " + one_line(d.entities[r.of].name) : "") << "]";
     out << "\n";
     for (int mi : ent.mentions) {
       const Mention& m = d.mentions[mi];
       out << "\t" << m.extent_begin << "-" << m.extent_end << "\t" << kind_name(m.kind) << "\t"
-          << d.span_text(m.extent_begin, m.extent_end) << "\n";
+          << one_line(d.span_text(m.extent_begin, m.extent_end)) << "\n";
     }
     if (explain)
-      for (const auto& why : ent.merged_by) out << "\t  merged by " << why << "\n";
+      for (const auto& why : ent.merged_by) out << "\t  merged by " << one_line(why) << "\n";
   }
   return out.str();
 }

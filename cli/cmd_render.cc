@@ -56,7 +56,7 @@ void setup(CLI::App& app) {
   cmd->footer("Give the links file written by `newsgraph link` among the inputs to draw each "
               "linked person once.");
   cmd->add_option("-o,--output", o->output, "Image file: .svg, .png or .pdf")->required();
-  cmd->add_option("--rules", o->rules, "Extra rule file(s) (YAML; the language: extraction/rule_language.md)");
+  add_rules_option(cmd, o->rules);
   cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores)");
   cmd->add_flag("--no-literals", o->no_literals, "Leave out literal values (titles, quotes)");
   cmd->callback([o]() { run(*o); });

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cli/command.h"
+#include "core/text.h"
 #include "core/error.h"
 #include "pipeline/pipeline.h"
 #include "graph/iri.h"
@@ -24,12 +25,7 @@ struct TriplesOptions {
 };
 
 // Tabs, newlines and other control characters inside a value become spaces.
-std::string cell(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c == '\t' || c == '\n' || c == '\r' || (static_cast<unsigned char>(c) < 0x20)) c = ' ';
-  return out;
-}
+std::string cell(std::string_view s) { return one_line(s); }
 
 std::string arg_term(const Document& doc, const Argument& a) {
   if (a.article) return doc.id;
@@ -113,7 +109,7 @@ void setup(CLI::App& app) {
   cmd->add_option("--format", o->format, "tsv (header row, one fact per row; the modality column tells asserted from negated, future...) or json (one line per document)")
       ->capture_default_str();
   cmd->add_option("-o,--output", o->output, "Write to this file instead of standard output");
-  cmd->add_option("--rules", o->rules, "Extra rule file(s) (YAML; the language: extraction/rule_language.md)");
+  add_rules_option(cmd, o->rules);
   cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores)");
   cmd->add_flag("--no-open", o->no_open, "Only facts from specific rules (no open extraction)");
   cmd->add_flag("--keep-unresolved", o->keep_unresolved,

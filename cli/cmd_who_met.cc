@@ -96,7 +96,7 @@ void setup(CLI::App& app) {
   cmd->add_flag("--all", o->all,
                 "Also negated, future and hypothetical meetings, with a modality column");
   cmd->add_option("-o,--output", o->output, "Write to this file instead of standard output");
-  cmd->add_option("--rules", o->rules, "Extra rule file(s) (YAML; the language: extraction/rule_language.md)");
+  add_rules_option(cmd, o->rules);
   cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores)");
   cmd->callback([o]() { run(*o); });
 }

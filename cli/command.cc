@@ -1,12 +1,17 @@
 #include "cli/command.h"
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <random>
 
 #include "core/error.h"
 #include "rdf/ontology.h"
@@ -48,6 +53,15 @@ void add_input_options(CLI::App* cmd, InputOptions& o) {
   cmd->add_flag("--strict", o.strict, "Stop at the first bad article instead of skipping it");
   cmd->add_flag("--repair-utf8", o.repair_utf8,
                 "Accept invalid UTF-8, replacing bad bytes by U+FFFD with a warning");
+}
+
+void add_rules_option(CLI::App* cmd, std::vector<std::string>& rules) {
+  cmd->add_option("--rules", rules,
+                  "Extra rule file (YAML; the language: extraction/rule_language.md); one file "
+                  "per --rules, repeat the flag for several")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
 PipelineOptions pipeline_options(const InputOptions& input, Layer goal) {
@@ -93,35 +107,104 @@ void add_to_graph(KnowledgeGraph& graph, const std::vector<Document>& docs,
   }
 }
 
+namespace {
+
+namespace fs = std::filesystem;
+
+// The file a chain of symlinks ends at (relative links resolved against the
+// link's folder); the path itself when it is no symlink. At most 40 links.
+fs::path follow_symlinks(fs::path p, const std::string& shown) {
+  std::error_code ec;
+  for (int hops = 0; fs::is_symlink(fs::symlink_status(p, ec)); ++hops) {
+    if (hops == 40) throw Error("cannot write '" + shown + "': too many levels of symbolic links");
+    fs::path next = fs::read_symlink(p, ec);
+    if (ec) throw Error("cannot write '" + shown + "': " + ec.message());
+    p = next.is_absolute() ? next : p.parent_path() / next;
+  }
+  return p;
+}
+
+// Writes all of content to fd; false on an error (errno set).
+bool write_all(int fd, const std::string& content) {
+  size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+// A character device, FIFO or socket: written through, never replaced.
+void write_through(const fs::path& target, const std::string& shown, const std::string& content) {
+  int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) throw Error("cannot write '" + shown + "': " + std::strerror(errno));
+  bool ok = write_all(fd, content);
+  int err = errno;
+  ::close(fd);
+  if (!ok) throw Error("cannot write '" + shown + "': " + std::strerror(err));
+}
+
+// Removes the temporary files ".NAME.newsgraph-tmp.PID" next to target
+// whose process is gone (debris of a killed run).
+void remove_stale_temps(const fs::path& dir, const std::string& prefix) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    std::string digits = name.substr(prefix.size());
+    if (digits.empty() || digits.size() > 9 ||
+        digits.find_first_not_of("0123456789") != std::string::npos)
+      continue;
+    pid_t pid = static_cast<pid_t>(std::stol(digits));
+    if (pid == ::getpid() || (::kill(pid, 0) != 0 && errno == ESRCH)) fs::remove(entry.path(), ec);
+  }
+}
+
+// A regular file (or a new one): written to a temporary file in its folder,
+// given the old file's permission bits, then renamed over it.
+void write_replacing(const fs::path& target, const std::string& shown, const std::string& content) {
+  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  const std::string prefix = "." + target.filename().string() + ".newsgraph-tmp.";
+  remove_stale_temps(dir, prefix);
+  fs::path tmp = dir / (prefix + std::to_string(::getpid()));
+  struct stat old{};
+  const bool existed = ::stat(target.c_str(), &old) == 0;
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+  if (fd < 0)
+    throw Error("cannot write '" + shown + "': directory '" + dir.string() +
+                "' is missing or not writable");
+  bool ok = (!existed || ::fchmod(fd, old.st_mode & 07777) == 0) && write_all(fd, content);
+  int err = errno;
+  ok = (::close(fd) == 0) && ok;
+  std::error_code ec;
+  if (!ok) {
+    fs::remove(tmp, ec);
+    throw Error("cannot write '" + shown + "': write failed (" + std::strerror(err) + ")");
+  }
+  fs::rename(tmp, target, ec);
+  if (ec) {
+    std::error_code ignored;
+    fs::remove(tmp, ignored);
+    throw Error("cannot write '" + shown + "': " + ec.message());
+  }
+}
+
+}  // namespace
+
 void write_output(const std::string& path, const std::string& content) {
   if (path.empty() || path == "-") {
     std::fwrite(content.data(), 1, content.size(), stdout);
     return;
   }
-  namespace fs = std::filesystem;
-  fs::path target(path);
-  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  std::error_code ec;
-  if (fs::is_directory(target, ec)) throw Error("cannot write '" + path + "': it is a directory");
-  std::random_device rd;
-  fs::path tmp = dir / ("." + target.filename().string() + ".tmp" + std::to_string(rd()));
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    if (!out) throw Error("cannot write '" + path + "': directory '" + dir.string() +
-                          "' is missing or not writable");
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) {
-      out.close();
-      fs::remove(tmp, ec);
-      throw Error("cannot write '" + path + "': write failed (disk full?)");
-    }
+  fs::path target = follow_symlinks(fs::path(path), path);
+  struct stat st{};
+  if (::stat(target.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) throw Error("cannot write '" + path + "': it is a directory");
+    if (!S_ISREG(st.st_mode)) return write_through(target, path, content);
   }
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw Error("cannot write '" + path + "': " + ec.message());
-  }
+  write_replacing(target, path, content);
 }
 
 }  // namespace ng::cli

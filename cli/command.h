@@ -32,6 +32,10 @@ const std::vector<CommandSetup>& commands();
 // --jsonl, --sentences, --conllu, --strict, --repair-utf8.
 void add_input_options(CLI::App* cmd, InputOptions& options);
 
+// --rules FILE: one extra rule file per occurrence (repeat the flag for
+// several), so `--rules r.yaml a.txt` leaves a.txt to the input files.
+void add_rules_option(CLI::App* cmd, std::vector<std::string>& rules);
+
 // Options for a pipeline that takes documents read with `input` (text, or
 // analysed CoNLL-U) to `goal`; rules are checked against the ontology.
 PipelineOptions pipeline_options(const InputOptions& input, Layer goal);
@@ -55,9 +59,14 @@ void add_to_graph(KnowledgeGraph& graph, const std::vector<Document>& docs,
 // nonzero after a command succeeded on the rest.
 size_t& bad_input_count();
 
-// Writes `content` to `path` atomically (a temporary file in the same
-// directory, then rename), or to stdout when path is "" or "-". Throws
-// ng::Error naming the path when it cannot be written; no partial file is left.
+// Writes `content` to `path`, or to stdout when path is "" or "-". A
+// regular file (or a new one) is replaced atomically: written to
+// ".NAME.newsgraph-tmp.PID" in its directory, given the old file's
+// permission bits, then renamed over it; such temp files of dead processes
+// are removed first. A symlink is followed and its final target replaced
+// (the link stays). A character device or FIFO (-o /dev/null) is written
+// through, never replaced. Throws ng::Error naming the path when it cannot
+// be written; no partial regular file is left.
 void write_output(const std::string& path, const std::string& content);
 
 // Whether ontology/newsgraph.ttl declares a CURIE; loaded once. Passed to the

@@ -23,6 +23,39 @@ std::vector<std::pair<size_t, char32_t>> code_points(std::string_view s) {
 
 }  // namespace
 
+std::string one_line(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7f) {
+      out += ' ';
+    } else if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9f &&
+               static_cast<unsigned char>(s[i + 1]) >= 0x80) {
+      out += ' ';  // C1 control U+0080-U+009F (NEL among them)
+      ++i;
+    } else if (c == 0xe2 && i + 2 < s.size() && s[i + 1] == '\x80' &&
+               (s[i + 2] == '\xa8' || s[i + 2] == '\xa9')) {
+      out += ' ';  // U+2028, U+2029
+      i += 2;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string cut_text(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  constexpr std::string_view kMarker = "\u2026";  // "…", 3 bytes
+  size_t end = max_bytes - kMarker.size();
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xc0) == 0x80) --end;
+  size_t space = s.rfind(' ', end);
+  if (space != std::string_view::npos && space > end / 2) end = space;
+  while (end > 0 && s[end - 1] == ' ') --end;
+  return std::string(s.substr(0, end)) + std::string(kMarker);
+}
+
 std::string clean_name(std::string_view name) {
   std::string kept;
   for (size_t i = 0; i < name.size();) {

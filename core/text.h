@@ -41,6 +41,24 @@ std::string clean_name(std::string_view name);
 // digits ("B", "I", "-" cannot).
 bool usable_name(std::string_view cleaned);
 
+// A value made safe for one line of a line-based format (TSV cells, CoNLL-U
+// comments, `# id` headers): every control character (U+0000-U+001F, tab,
+// CR and LF included, U+007F-U+009F) and the Unicode line and paragraph
+// separators (U+2028, U+2029) become one space each; the rest, invalid UTF-8
+// bytes included, is copied unchanged. one_line("a\tb\nc") == "a b c".
+std::string one_line(std::string_view s);
+
+// Longest literal text kept whole (bytes): a clause nesting a chain of
+// clauses ("X said that Y said that ...") would otherwise repeat the rest of
+// the chain in each literal, output quadratic in the input.
+inline constexpr size_t kMaxLiteralBytes = 500;
+
+// s when it has at most max_bytes bytes; else its start, cut at the last
+// space in the second half of the allowed length (else at a code point
+// boundary), followed by the marker "…": at most max_bytes bytes in all.
+// max_bytes must be at least 8.
+std::string cut_text(std::string_view s, size_t max_bytes = kMaxLiteralBytes);
+
 // 16 lower-case hex digits of a 64-bit FNV-1a hash of s: stable across
 // platforms and runs (used in IRIs and ids; not a cryptographic hash).
 inline std::string stable_hash(std::string_view s) {

@@ -83,10 +83,23 @@ bool bare_pronoun(const Argument& a) {
                     "who",  "whom",  "which", "what",  "one",  "there", "itself"});
 }
 
+// Every argument's text and literal at most kMaxLiteralBytes (cut_text), so
+// no path makes output quadratic in a sentence's length.
+void cut_long_texts(Fact& f) {
+  auto cut = [](Argument& a) {
+    if (a.text.size() > kMaxLiteralBytes) a.text = cut_text(a.text);
+    if (a.literal.size() > kMaxLiteralBytes) a.literal = cut_text(a.literal);
+  };
+  cut(f.subject);
+  cut(f.object);
+  for (auto& role : f.extra) cut(role.second);
+}
+
 }  // namespace
 
 void FactSink::add(Fact&& f) {
   if (f.subject.empty()) return;
+  cut_long_texts(f);
   if (!keep_unresolved_) {
     if (bare_pronoun(f.subject) || bare_pronoun(f.object)) return;
     std::erase_if(f.extra, [](const auto& role) { return bare_pronoun(role.second); });

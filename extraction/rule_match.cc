@@ -1,5 +1,7 @@
 #include "extraction/rule_match.h"
 
+#include "core/text.h"
+
 namespace ng::extraction_internal {
 namespace {
 
@@ -293,7 +295,7 @@ void trim_overlapping_literals(const Document& doc, std::vector<std::vector<Argu
                                        doc.tokens[cut - 1].upos == "DET"))
             --cut;
           a.last = cut;
-          a.text = std::string(doc.tokens_text(a.first, a.last));
+          a.text = cut_text(doc.tokens_text(a.first, a.last));
           a.literal = a.text;
         }
       }

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <set>
 
@@ -34,7 +35,9 @@ struct Ctx {
   int line = 0;
   [[noreturn]] void fail(const YAML::Node& at, const std::string& why) const {
     int l = at.IsDefined() && at.Mark().line >= 0 ? at.Mark().line + 1 : line;
-    std::string who = rule_id.empty() ? "" : " rule '" + rule_id + "':";
+    std::string who = !rule_id.empty() ? " rule '" + rule_id + "':"
+                      : line > 0        ? " rule at line " + std::to_string(line) + ":"
+                                        : "";
     throw Error(file + ":" + std::to_string(l) + ":" + who + " " + why);
   }
 };
@@ -77,12 +80,26 @@ void check_keys(const Ctx& c, const YAML::Node& map, std::string_view mapping, c
   }
 }
 
+// A finite number (".nan", ".inf" and non-numbers are errors naming `what`).
 double number(const Ctx& c, const YAML::Node& n, const char* what) {
+  double v = 0;
   try {
-    return n.as<double>();
+    v = n.as<double>();
   } catch (const YAML::Exception&) {
     c.fail(n, std::string(what) + ": expected a number, got '" + n.Scalar() + "'");
   }
+  if (!std::isfinite(v)) c.fail(n, std::string(what) + ": expected a finite number, got '" + n.Scalar() + "'");
+  return v;
+}
+
+// A whole number in [lo, hi], checked before any conversion to int (so
+// 1e300 is an error, not an overflow).
+int whole_number(const Ctx& c, const YAML::Node& n, const char* what, int lo, int hi) {
+  double v = number(c, n, what);
+  if (v < lo || v > hi || v != std::floor(v))
+    c.fail(n, std::string(what) + ": expected a whole number from " + std::to_string(lo) + " to " +
+                  std::to_string(hi) + ", got '" + n.Scalar() + "'");
+  return static_cast<int>(v);
 }
 
 bool boolean(const Ctx& c, const YAML::Node& n, const char* what) {
@@ -374,7 +391,7 @@ Rule::EventSpec load_event(const Ctx& c, const YAML::Node& en, const Names& name
     names.check_slot(en["place"], e.place_slot);
   }
   if (en["min_participants"].IsDefined())
-    e.min_participants = static_cast<int>(number(c, en["min_participants"], "event.min_participants"));
+    e.min_participants = whole_number(c, en["min_participants"], "event.min_participants", 0, 1000);
   if (en["focus"].IsDefined()) e.focus = boolean(c, en["focus"], "event.focus");
   return e;
 }
@@ -451,7 +468,18 @@ std::vector<Rule> load_rules(const std::string& path,
   if (!root.IsSequence()) c.fail(root, "a rule file is a list of rules ('- id: ...')");
   std::vector<Rule> rules;
   std::set<std::string> ids;
-  for (const auto& rn : root) rules.push_back(load_rule(c, rn, ids, is_declared));
+  for (const auto& rn : root) {
+    try {
+      rules.push_back(load_rule(c, rn, ids, is_declared));
+    } catch (const YAML::Exception& e) {
+      // A value of the wrong shape (a list where a name belongs, a complex
+      // key "? [a, b]"): yaml-cpp's conversion error, with file, line and rule.
+      int line = e.mark.line >= 0 ? e.mark.line + 1 : c.line;
+      std::string who = c.rule_id.empty() ? "rule at line " + std::to_string(c.line) : "rule '" + c.rule_id + "'";
+      throw Error(path + ":" + std::to_string(line) + ": " + who + ": unexpected value (" + e.msg +
+                  "): expected a plain string, number or mapping of those");
+    }
+  }
   return rules;
 }
 

@@ -6,6 +6,7 @@
 // sentence without a trailing blank line is accepted, CRLF and a UTF-8 BOM are
 // tolerated.
 #include "io/conllu.h"
+#include "core/text.h"
 
 #include <charconv>
 #include <fstream>
@@ -67,10 +68,7 @@ bool comment_value(std::string_view comment, std::string_view key, std::string& 
 // CoNLL-U fields must not be empty nor contain tabs or newlines.
 std::string field(std::string_view s) {
   if (s.empty()) return "_";
-  std::string out(s);
-  for (char& c : out)
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  return out;
+  return one_line(s);
 }
 
 }  // namespace
@@ -226,13 +224,11 @@ void write_conllu(const Document& doc, std::ostream& out) {
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sent = doc.sentences[s];
     if (first_sentence) {
-      out << "# newdoc id = " << (doc.id.empty() ? "doc" : doc.id) << '\n';
+      out << "# newdoc id = " << (doc.id.empty() ? "doc" : one_line(doc.id)) << '\n';
       first_sentence = false;
     }
-    out << "# sent_id = " << (doc.id.empty() ? "" : doc.id + "-") << (s + 1) << '\n';
-    text.assign(doc.sentence_text(static_cast<int>(s)));
-    for (char& c : text)
-      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    out << "# sent_id = " << (doc.id.empty() ? "" : one_line(doc.id) + "-") << (s + 1) << '\n';
+    text = one_line(doc.sentence_text(static_cast<int>(s)));
     out << "# text = " << text << '\n';
     for (int t = sent.first; t < sent.last; ++t) {
       const Token& tok = doc.tokens[t];

@@ -1,4 +1,5 @@
 #include "rdf/who_met.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <map>
@@ -32,11 +33,7 @@ SELECT DISTINCT ?e ?a ?b ?la ?lb ?doc ?modality WHERE {
   FILTER (?a != ?b)
 })";
 
-std::string clean(std::string s) {
-  for (char& c : s)
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  return s;
-}
+std::string clean(const std::string& s) { return one_line(s); }
 
 // Event IRI -> the smallest value of `pattern`'s ?v (deterministic when a
 // graph merged from several builds holds more than one).

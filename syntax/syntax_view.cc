@@ -187,7 +187,8 @@ Argument SyntaxView::clause_argument(int w) const {
   Argument a;
   a.first = lo;
   a.last = hi;
-  a.text = std::string(doc_.tokens_text(lo, hi));
+  // Cut (cut_text): a clause nesting a chain of clauses would repeat it.
+  a.text = cut_text(doc_.tokens_text(lo, hi));
   a.literal = a.text;
   return a;
 }

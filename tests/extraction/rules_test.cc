@@ -42,6 +42,14 @@ TEST_CASE("bad rule files fail loudly with file, line and rule id", "[extract][r
       {"rule_not_yaml.yaml", {"rule_not_yaml.yaml:", "invalid YAML"}},
       {"rule_no_output.yaml", {"test.nothing", "produces nothing"}},
       {"does_not_exist.yaml", {"does_not_exist.yaml", "cannot open"}},
+      // Numbers: NaN, infinite, out of range (1e300 used to overflow the int).
+      {"rule_nan_confidence.yaml", {"rule_nan_confidence.yaml:6:", "test.nan", "finite"}},
+      {"rule_confidence_out_of_range.yaml", {"rule_confidence_out_of_range.yaml:6:", "test.two", "(0, 1]"}},
+      {"rule_huge_min_participants.yaml", {"rule_huge_min_participants.yaml:5:", "test.huge", "whole number"}},
+      {"rule_negative_min_participants.yaml", {"rule_negative_min_participants.yaml:5:", "test.neg", "whole number"}},
+      // yaml-cpp conversion errors: file, line and rule, not "internal error".
+      {"rule_complex_key.yaml", {"rule_complex_key.yaml:6:", "test.complex", "unexpected value"}},
+      {"rule_list_as_name.yaml", {"rule_list_as_name.yaml:5:", "test.seq", "unexpected value"}},
   };
   for (const auto& c : cases) {
     INFO(c.file);
