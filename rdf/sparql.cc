@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "rdf/redland.h"
 #include "rdf/rdf.h"
 #include "graph/iri.h"
@@ -39,9 +40,7 @@ std::string cell(const RdfTerm& t) {
       v = t.value;
       break;
   }
-  for (char& c : v)
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  return v;
+  return one_line(v);
 }
 
 // The projected variable names of a SELECT query, from its text: rasqal
