@@ -64,18 +64,7 @@ void setup(CLI::App& app) {
       ->check(CLI::IsMember(kFormats))
       ->capture_default_str();
   cmd->add_option("-o,--output", o->output, "Write to this file (atomically) instead of stdout");
-  cmd->add_option("--base", o->base, "Base IRI of entity, article and event IRIs")
-      ->check(CLI::Validator(
-          [](std::string& s) -> std::string {
-            try {
-              check_base_iri(s);
-            } catch (const Error& e) {
-              return e.what();
-            }
-            return {};
-          },
-          "IRI", "base IRI"))
-      ->capture_default_str();
+  add_base_option(cmd, o->base, "Base IRI of entity, article and event IRIs");
   add_rules_option(cmd, o->rules);
   cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores)");
   cmd->callback([o]() { run(*o); });

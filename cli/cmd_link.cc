@@ -77,18 +77,7 @@ void setup(CLI::App& app) {
   cmd->add_option("--entities", o->entities,
                   "Also write the entity table after the links (TSV: iri, name, type, aliases, "
                   "articles) to this file");
-  cmd->add_option("--base", o->base, "Base IRI of the links graph and link nodes")
-      ->check(CLI::Validator(
-          [](std::string& s) -> std::string {
-            try {
-              check_base_iri(s);
-            } catch (const Error& e) {
-              return e.what();
-            }
-            return {};
-          },
-          "IRI", "base IRI"))
-      ->capture_default_str();
+  add_base_option(cmd, o->base, "Base IRI of the links graph and link nodes");
   cmd->add_option("--lexicons", o->lexicon_dir,
                   "Directory of the title and place word lists (default: lexicon/)");
   cmd->footer(

@@ -14,6 +14,7 @@
 #include <iostream>
 
 #include "core/error.h"
+#include "graph/iri.h"
 #include "rdf/ontology.h"
 #include "pipeline/pipeline.h"
 #include "graph/knowledge_graph.h"
@@ -62,6 +63,21 @@ void add_rules_option(CLI::App* cmd, std::vector<std::string>& rules) {
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+void add_base_option(CLI::App* cmd, std::string& base, const std::string& help) {
+  cmd->add_option("--base", base, help)
+      ->check(CLI::Validator(
+          [](std::string& s) -> std::string {
+            try {
+              check_base_iri(s);
+            } catch (const Error& e) {
+              return e.what();
+            }
+            return {};
+          },
+          "IRI", "base IRI"))
+      ->capture_default_str();
 }
 
 PipelineOptions pipeline_options(const InputOptions& input, Layer goal) {

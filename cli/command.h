@@ -40,6 +40,9 @@ void add_rules_option(CLI::App* cmd, std::vector<std::string>& rules);
 // analysed CoNLL-U) to `goal`; rules are checked against the ontology.
 PipelineOptions pipeline_options(const InputOptions& input, Layer goal);
 
+// Adds --base (a base IRI, checked by check_base_iri) bound to `base`.
+void add_base_option(CLI::App* cmd, std::string& base, const std::string& help);
+
 // Reads all articles of the options, printing "newsgraph: <message>" on
 // stderr for each bad one (skipped). Returns the good ones. In strict mode,
 // or when every input was bad, throws ng::Error.

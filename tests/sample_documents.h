@@ -2,6 +2,8 @@
 // two articles that share a person, and one article full of hostile strings.
 #pragma once
 
+#include "graph/knowledge_graph.h"
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -96,6 +98,16 @@ inline Document hostile_article() {
             i % 2 ? "2024-05-06" : "2024", b.lit("Place \"" + names[i] + "\""));
   }
   return std::move(b.doc());
+}
+
+// The graph of articles a1, b2 and the hostile article, as most export and
+// RDF tests use it.
+inline KnowledgeGraph sample_graph() {
+  KnowledgeGraph g;
+  g.add(article_a());
+  g.add(article_b());
+  g.add(hostile_article());
+  return g;
 }
 
 }  // namespace ng::test

@@ -5,18 +5,6 @@
 #include "tests/sample_documents.h"
 #include "tests/test_support.h"
 
-namespace {
-
-ng::KnowledgeGraph sample_graph() {
-  ng::KnowledgeGraph g;
-  g.add(ng::test::article_a());
-  g.add(ng::test::article_b());
-  g.add(ng::test::hostile_article());
-  return g;
-}
-
-}  // namespace
-
 TEST_CASE("dot_quote escapes what DOT needs", "[export][dot][unit]") {
   struct Case {
     const char* in;
@@ -41,7 +29,7 @@ TEST_CASE("dot_quote escapes what DOT needs", "[export][dot][unit]") {
 }
 
 TEST_CASE("DOT output renders with GraphViz, hostile labels included", "[export][dot][tool]") {
-  std::string dot = ng::to_dot(sample_graph());
+  std::string dot = ng::to_dot(ng::test::sample_graph());
   CHECK(dot.rfind("digraph", 0) == 0);
   CHECK(dot.find("shape=diamond") != std::string::npos);
   CHECK(dot.find("[label=\"met\", color=\"#c00000\"") != std::string::npos);
@@ -62,7 +50,7 @@ TEST_CASE("DOT output renders with GraphViz, hostile labels included", "[export]
 }
 
 TEST_CASE("GraphML output is well-formed XML with every node", "[export][graphml][tool]") {
-  ng::KnowledgeGraph g = sample_graph();
+  ng::KnowledgeGraph g = ng::test::sample_graph();
   ng::test::TempDir tmp;
   auto path = tmp.write("g.graphml", ng::to_graphml(g));
   auto r = ng::test::run_shell(

@@ -12,18 +12,6 @@
 
 using ng::GraphFileKind;
 
-namespace {
-
-ng::KnowledgeGraph sample_graph() {
-  ng::KnowledgeGraph g;
-  g.add(ng::test::article_a());
-  g.add(ng::test::article_b());
-  g.add(ng::test::hostile_article());
-  return g;
-}
-
-}  // namespace
-
 TEST_CASE("graph files are recognised by extension or by content, articles are not",
           "[input][graph-file][unit]") {
   struct Case {
@@ -107,7 +95,7 @@ TEST_CASE("graph files are recognised by extension or by content, articles are n
 }
 
 TEST_CASE("everything build writes is recognised without its extension", "[input][graph-file][unit]") {
-  ng::KnowledgeGraph g = sample_graph();
+  ng::KnowledgeGraph g = ng::test::sample_graph();
   struct Case {
     std::string text;
     GraphFileKind want;

@@ -18,14 +18,6 @@ namespace {
 
 using ng::test::TempDir;
 
-ng::KnowledgeGraph sample_graph() {
-  ng::KnowledgeGraph g;
-  g.add(ng::test::article_a());
-  g.add(ng::test::article_b());
-  g.add(ng::test::hostile_article());
-  return g;
-}
-
 std::set<std::string> lines(const std::string& text) {
   std::set<std::string> out;
   std::istringstream in(text);
@@ -71,7 +63,7 @@ std::vector<Quad> read(const std::string& text) {
 }  // namespace
 
 TEST_CASE("JSON-LD written by build reads back as the same quads as N-Quads", "[rdf][jsonld][unit]") {
-  ng::KnowledgeGraph g = sample_graph();
+  ng::KnowledgeGraph g = ng::test::sample_graph();
   auto from_nquads = quads_of(ng::to_rdf(g, ng::RdfFormat::NQuads), "g.nq");
   auto from_jsonld = quads_of(ng::to_jsonld(g), "g.jsonld");
   REQUIRE(from_nquads.size() > 100);
@@ -145,7 +137,7 @@ TEST_CASE("JSON-LD the reader does not support is refused naming the file", "[rd
 }
 
 TEST_CASE("load_file reads every RDF format and refuses build's other exports", "[rdf][jsonld][unit]") {
-  ng::KnowledgeGraph g = sample_graph();
+  ng::KnowledgeGraph g = ng::test::sample_graph();
   TempDir tmp;
   auto want = quads_of(ng::to_rdf(g, ng::RdfFormat::NQuads), "g.nq");
   {
