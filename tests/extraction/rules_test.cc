@@ -159,3 +159,17 @@ TEST_CASE("modalities and entity types are read into their enums, with the same 
     }
   }
 }
+
+TEST_CASE("fuzz regressions: a rule file with a non-scalar key is an error naming file and line",
+          "[extraction][rules][unit]") {
+  for (const char* name : {"complex_key_found.yaml", "minimal_non_scalar_key.yaml"}) {
+    const auto path = ng::test::source_dir() / "fuzz" / "regressions" / "rules_fuzz" / name;
+    INFO(path.string());
+    try {
+      ng::load_rules(path.string(), nullptr);
+      FAIL("accepted");
+    } catch (const ng::Error& e) {
+      CHECK(std::string(e.what()).find(path.string() + ":") != std::string::npos);
+    }
+  }
+}
