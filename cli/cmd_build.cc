@@ -5,6 +5,7 @@
 #include "cli/command.h"
 #include "core/error.h"
 #include "export/graphviz.h"
+#include "export/html.h"
 #include "export/json.h"
 #include "rdf/jsonld.h"
 #include "rdf/rdf.h"
@@ -26,7 +27,7 @@ struct BuildOptions {
 };
 
 const std::vector<std::string> kFormats = {"turtle", "ntriples", "nquads", "rdfxml",
-                                           "jsonld",  "json",     "dot",    "graphml"};
+                                           "jsonld",  "json",     "dot",    "graphml", "html"};
 
 std::string serialize(const KnowledgeGraph& graph, const std::string& format) {
   RdfFormat rdf;
@@ -35,6 +36,7 @@ std::string serialize(const KnowledgeGraph& graph, const std::string& format) {
   if (format == "json") return to_json(graph);
   if (format == "dot") return to_dot(graph);
   if (format == "graphml") return to_graphml(graph);
+  if (format == "html") return to_html(graph);
   throw Error("unknown --format '" + format + "'");
 }
 
@@ -60,7 +62,7 @@ void setup(CLI::App& app) {
                 "as direct triples; by default they are only reified ng:Fact records");
   cmd->add_option("--format", o->format,
                   "turtle, ntriples, nquads (one named graph per article), rdfxml, jsonld, json "
-                  "(plain nodes/edges/events), dot or graphml")
+                  "(plain nodes/edges/events), dot, graphml or html (interactive viewer, offline)")
       ->check(CLI::IsMember(kFormats))
       ->capture_default_str();
   cmd->add_option("-o,--output", o->output, "Write to this file (atomically) instead of stdout");

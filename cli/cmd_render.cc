@@ -1,7 +1,10 @@
-// newsgraph render: articles -> knowledge graph -> a GraphViz diagram (SVG/PNG/PDF).
+// newsgraph render: articles -> knowledge graph -> a diagram people read
+// (export/diagram.h) drawn by GraphViz (SVG/PNG/PDF/DOT), or the interactive
+// HTML viewer (export/html.h).
 #include "cli/command.h"
 #include "core/error.h"
-#include "export/graphviz.h"
+#include "export/diagram.h"
+#include "export/html.h"
 #include "export/render.h"
 #include "pipeline/pipeline.h"
 #include "graph/knowledge_graph.h"
@@ -17,8 +20,16 @@ struct RenderOptions {
   std::string output;
   std::vector<std::string> rules;
   unsigned threads = 0;
-  bool no_literals = false;
+  DiagramOptions diagram;
+  bool no_literals = false;  // the old default's opt-out, kept so scripts still run
 };
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  if (s.size() < suffix.size()) return false;
+  std::string tail = s.substr(s.size() - suffix.size());
+  for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return tail == suffix;
+}
 
 void run(const RenderOptions& o) {
   PipelineOptions po = pipeline_options(o.input, Layer::Facts);
@@ -43,22 +54,46 @@ void run(const RenderOptions& o) {
   apply_links(read_same_as(links), docs);
   KnowledgeGraph graph;
   add_to_graph(graph, docs, o.input);
-  DotOptions dot;
-  dot.literals = !o.no_literals;
-  render_dot(to_dot(graph, dot), o.output);
+  if (ends_with(o.output, ".html") || ends_with(o.output, ".htm")) {
+    write_output(o.output, to_html(graph));
+    return;
+  }
+  DiagramOptions d = o.diagram;
+  if (o.no_literals) d.literals = false;
+  std::string dot = diagram_to_dot(make_diagram(graph, d));
+  if (ends_with(o.output, ".dot") || ends_with(o.output, ".gv") || o.output == "-")
+    write_output(o.output, dot);
+  else
+    render_dot(dot, o.output);
 }
 
 void setup(CLI::App& app) {
   auto o = std::make_shared<RenderOptions>();
   auto* cmd = app.add_subcommand(
-      "render", "Draw the knowledge graph of articles as an SVG, PNG or PDF (needs GraphViz dot)");
+      "render", "Draw the knowledge graph of articles: a diagram (SVG, PNG, PDF through GraphViz "
+                "dot, or DOT) or an interactive HTML page");
   add_input_options(cmd, o->input);
   cmd->footer("Give the links file written by `newsgraph link` among the inputs to draw each "
               "linked person once.");
-  cmd->add_option("-o,--output", o->output, "Image file: .svg, .png or .pdf")->required();
+  cmd->add_option("-o,--output", o->output,
+                  "Output file: .svg, .png, .pdf (needs GraphViz dot), .dot or - (DOT text), "
+                  ".html (interactive viewer, works offline)")
+      ->required();
   add_rules_option(cmd, o->rules);
   cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores)");
-  cmd->add_flag("--no-literals", o->no_literals, "Leave out literal values (titles, quotes)");
+  cmd->add_flag("--literals", o->diagram.literals,
+                "Also draw literal values (titles, quotes, dates) and untyped open-extraction "
+                "relations");
+  cmd->add_flag("--no-literals", o->no_literals, "Leave out literal values (the default)");
+  cmd->add_option("--max-nodes", o->diagram.max_nodes,
+                  "Most entities drawn, the most connected first (0 = all)")
+      ->capture_default_str();
+  cmd->add_option("--focus", o->diagram.focus,
+                  "Draw only what is around this entity (name, alias or IRI)");
+  cmd->add_option("--depth", o->diagram.depth, "With --focus: how many edges away")
+      ->check(CLI::Range(0, 100))
+      ->capture_default_str();
+  cmd->add_flag("--meetings", o->diagram.meetings_only, "Draw only meetings: who met whom");
   cmd->callback([o]() { run(*o); });
 }
 

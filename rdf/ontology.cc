@@ -51,6 +51,11 @@ Ontology Ontology::load(const std::string& path) {
     SELECT DISTINCT ?term WHERE { ?term rdfs:label ?l ; rdfs:comment ?c . })");
   for (const auto& row : documented.rows)
     if (row[0].kind == RdfTerm::Kind::Iri) o.documented_.insert(row[0].value);
+  const QueryTable labels = run_query(model, R"(
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT ?term ?label WHERE { ?term rdfs:label ?label . })");
+  for (const auto& row : labels.rows)
+    if (row[0].kind == RdfTerm::Kind::Iri) o.labels_.emplace(row[0].value, row[1].value);
   return o;
 }
 
@@ -75,11 +80,44 @@ bool Ontology::documented(std::string_view term) const {
   return expand(term, iri) && documented_.count(iri);
 }
 
-bool ontology_declares(const std::string& curie) {
+std::string Ontology::label(std::string_view term) const {
+  std::string iri;
+  if (!expand(term, iri)) return "";
+  auto it = labels_.find(iri);
+  return it == labels_.end() ? "" : it->second;
+}
+
+namespace {
+const Ontology& default_ontology() {
   static std::once_flag once;
   static Ontology ontology;
   std::call_once(once, [] { ontology = Ontology::load(); });
-  return ontology.declares(curie);
+  return ontology;
+}
+
+// "holdsOfficeIn" -> "holds office in"; words already spaced stay as they are.
+std::string split_camel_case(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    bool upper = c >= 'A' && c <= 'Z';
+    bool after_lower = i > 0 && s[i - 1] >= 'a' && s[i - 1] <= 'z';
+    if (upper && after_lower) out += ' ';
+    out += upper && (after_lower || i == 0) && !(i + 1 < s.size() && s[i + 1] >= 'A' &&
+                                                 s[i + 1] <= 'Z')
+               ? static_cast<char>(c - 'A' + 'a')
+               : c;
+  }
+  return out;
+}
+}  // namespace
+
+bool ontology_declares(const std::string& curie) { return default_ontology().declares(curie); }
+
+std::string term_in_words(const std::string& curie) {
+  std::string label = default_ontology().label(curie);
+  if (label.empty()) label = std::string(local_name(curie));
+  return split_camel_case(label);
 }
 
 }  // namespace ng

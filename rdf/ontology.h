@@ -3,6 +3,7 @@
 // load, and a test checks that every term the exporters emit is declared.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -25,14 +26,23 @@ class Ontology {
   bool documented(std::string_view term) const;
   // Every declared term as a full IRI, sorted.
   const std::set<std::string>& terms() const { return declared_; }
+  // The term's rdfs:label ("holds office in", "jobTitle"); "" when it has none.
+  std::string label(std::string_view term) const;
 
  private:
   std::set<std::string> declared_;
   std::set<std::string> documented_;
+  std::map<std::string, std::string> labels_;  // full IRI -> rdfs:label
 };
 
 // A thread-safe "is this CURIE declared?" predicate over the default
 // ontology, loaded once on first use (throws ng::Error then if it fails).
 bool ontology_declares(const std::string& curie);
+
+// A predicate or class CURIE in words for people, from the default
+// ontology's rdfs:label with camelCase split ("ng:holdsOfficeIn" -> "holds
+// office in", "schema:jobTitle" -> "job title"); an undeclared or unlabelled
+// term gives its local name split the same way. Loaded once, thread-safe.
+std::string term_in_words(const std::string& curie);
 
 }  // namespace ng
