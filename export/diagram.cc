@@ -199,7 +199,8 @@ std::string node_label(const KnowledgeGraph& g, int v, const std::map<int, std::
   if (n.kind == NodeKind::Literal) return wrap(shorten(n.label, 3 * o.max_label), o.max_label);
   std::string label = wrap(n.label, o.max_label);
   auto it = titles.find(v);
-  if (!o.literals && it != titles.end() && code_point_count(it->second) <= o.max_label)
+  if (!o.literals && n.entity_type == EntityType::Person && it != titles.end() &&
+      code_point_count(it->second) <= o.max_label)
     label += "\n" + it->second;
   return label;
 }
@@ -285,6 +286,8 @@ Diagram make_diagram(const KnowledgeGraph& g, const DiagramOptions& o) {
   for (size_t i = 0; i < limit; ++i) index[order[i]] = static_cast<int>(i);
   Diagram d;
   d.title = graph_title(g);
+  if (o.meetings_only) d.title += std::string(kMiddleDot) + "meetings";
+  if (focus >= 0) d.title += std::string(kMiddleDot) + "around " + g.node(focus).label;
   std::vector<char> used(limit, 0);
   for (const auto& e : edges) {
     auto a = index.find(e.a), b = index.find(e.b);
@@ -332,7 +335,10 @@ std::string caption(const Diagram& d) {
   std::string legend;
   for (DiagramKind k : kinds) {
     KindStyle s = style_of(k);
-    legend += std::string("<td border=\"1\" bgcolor=\"") + s.fill + "\">" + s.name + "</td>";
+    // Fixed size: a legend cell must not stretch to the width of the title.
+    size_t width = 16 + 9 * std::string_view(s.name).size();
+    legend += std::string("<td border=\"1\" fixedsize=\"true\" height=\"26\" width=\"") +
+              std::to_string(width) + "\" bgcolor=\"" + s.fill + "\">" + s.name + "</td>";
   }
   if (meetings) legend += "<td><font color=\"#c00000\"><b>\xE2\x80\x94 met</b></font></td>";
   if (hedged) legend += "<td><font color=\"#868e96\">- - - not (yet) happened</font></td>";

@@ -301,4 +301,10 @@
   timeline();
   fillTable();
   overview();
+  // page.html#focus=NAME opens on that entity (a link to share, and what the test uses).
+  var hash = decodeURIComponent(location.hash.replace(/^#/, ''));
+  if (hash.indexOf('focus=') === 0) {
+    input.value = hash.slice(6);
+    search();
+  }
 })();

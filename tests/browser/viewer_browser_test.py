@@ -177,9 +177,11 @@ def check(binary, seed, chromium, tmp):
         fail("the page names network resources: %s" % loads[:3])
     url = "file://" + page
     netlog = os.path.join(tmp, "net.json")
+    # Opened on one person (#focus=, as a click on the name would): the details
+    # panel shows the sentence behind the meeting.
     code, dom, err = run_chromium(chromium, os.path.join(tmp, "p1"),
                                   ["--enable-logging=stderr", "--v=0", "--dump-dom",
-                                   "--log-net-log=" + netlog], url)
+                                   "--log-net-log=" + netlog], url + "#focus=Igor%20Babushkin")
     if code != 0 or "<html" not in dom:
         fail("Chromium exit %d, no DOM; stderr: %s" % (code, err[-2000:]))
     console = [l for l in err.splitlines() if ":CONSOLE" in l]
@@ -194,6 +196,10 @@ def check(binary, seed, chromium, tmp):
               and c[2] == "2024-05-06"]
     if not wanted:
         fail("the meetings table lacks Ilham Aliyev, Igor Babushkin, 2024-05-06: %s" % cells)
+    details = re.search(r'<aside id="details">(.*?)</aside>', dom, re.S)
+    if not details or "<h2>Igor Babushkin</h2>" not in details.group(1) or \
+            "received Igor Babushkin" not in details.group(1):
+        fail("the details of Igor Babushkin (with the sentence of the meeting) are not shown")
     if "<canvas" not in dom:
         fail("no graph drawn (no canvas in the DOM)")
     fetched = page_requests(netlog)

@@ -58,7 +58,8 @@ TEST_CASE("diagram of one article: entities, typed relations, a meeting edge, a 
   CHECK(find_node(d, "Freedonia"));
   CHECK_FALSE(find_node(d, "a medal"));   // a literal: only with --literals
   CHECK_FALSE(find_node(d, "President"));
-  CHECK(has_edge(d, "Anna Kowalski", "Peter Lindqvist", "met \xC2\xB7 2024-05-06 \xC2\xB7 Springfield"));
+  CHECK(has_edge(d, "Anna Kowalski", "Peter Lindqvist",
+                 "met \xC2\xB7 2024-05-06 \xC2\xB7 Springfield"));
   CHECK(has_edge(d, "Anna Kowalski", "Freedonia", "holds office in"));
   CHECK(has_edge(d, "Anna Kowalski", "Peter Lindqvist", "received"));
   CHECK(d.note.empty());
