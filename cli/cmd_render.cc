@@ -4,6 +4,7 @@
 #include "cli/command.h"
 #include "core/error.h"
 #include "export/diagram.h"
+#include "export/diagram_rdf.h"
 #include "export/html.h"
 #include "export/render.h"
 #include "pipeline/pipeline.h"
@@ -31,6 +32,30 @@ bool ends_with(const std::string& s, const std::string& suffix) {
   return tail == suffix;
 }
 
+// DOT text to .dot, .gv or standard output; otherwise drawn by GraphViz.
+void write_diagram(const std::string& dot, const std::string& output) {
+  if (ends_with(output, ".dot") || ends_with(output, ".gv") || output == "-")
+    write_output(output, dot);
+  else
+    render_dot(dot, output);
+}
+
+// Graph files alone (written by `build`, with or without the links of `link`):
+// the diagram is read from them through SPARQL.
+void render_graph_files(RdfModel& model, const RenderOptions& o) {
+  if (ends_with(o.output, ".html") || ends_with(o.output, ".htm"))
+    throw Error("render: the HTML viewer is made from articles, not from a graph file (give "
+                "the articles, or run `newsgraph build --format html` on them)");
+  apply_links(model);
+  DiagramSource source = diagram_source(model);
+  if (source.nodes.empty())
+    throw Error("render: no articles among the inputs, and the graph files hold no entity to "
+                "draw");
+  DiagramOptions d = o.diagram;
+  d.literals = false;
+  write_diagram(diagram_to_dot(make_diagram(source, d)), o.output);
+}
+
 void run(const RenderOptions& o) {
   PipelineOptions po = pipeline_options(o.input, Layer::Facts);
   po.extra_rules = o.rules;
@@ -46,9 +71,10 @@ void run(const RenderOptions& o) {
     else
       articles.files.push_back(f);
   }
-  if (articles.files.empty() && !o.input.files.empty())
-    throw Error("render: no articles among the inputs (graph files are read only for their "
-                "owl:sameAs links)");
+  if (articles.files.empty() && !o.input.files.empty()) {
+    render_graph_files(links, o);
+    return;
+  }
   auto docs = read_inputs(articles);
   process_inputs(pipeline, docs, o.threads);
   apply_links(read_same_as(links), docs);
@@ -60,11 +86,7 @@ void run(const RenderOptions& o) {
   }
   DiagramOptions d = o.diagram;
   if (o.no_literals) d.literals = false;
-  std::string dot = diagram_to_dot(make_diagram(graph, d));
-  if (ends_with(o.output, ".dot") || ends_with(o.output, ".gv") || o.output == "-")
-    write_output(o.output, dot);
-  else
-    render_dot(dot, o.output);
+  write_diagram(diagram_to_dot(make_diagram(graph, d)), o.output);
 }
 
 void setup(CLI::App& app) {
@@ -74,7 +96,8 @@ void setup(CLI::App& app) {
                 "dot, or DOT) or an interactive HTML page");
   add_input_options(cmd, o->input);
   cmd->footer("Give the links file written by `newsgraph link` among the inputs to draw each "
-              "linked person once.");
+              "linked person once. Given only graph files written by `build` (.nq, .ttl...), "
+              "it draws them (entities, relations, meetings; no literal values).");
   cmd->add_option("-o,--output", o->output,
                   "Output file: .svg, .png, .pdf (needs GraphViz dot), .dot or - (DOT text), "
                   ".html (interactive viewer, works offline)")

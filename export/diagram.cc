@@ -87,9 +87,9 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// An edge between two graph nodes before selection.
+// An edge of the source, equal ones merged (count).
 struct Candidate {
-  int a = -1, b = -1;  // graph node indices
+  int a = -1, b = -1;  // source node indices
   std::string label;
   bool meeting = false;
   bool hedged = false;
@@ -98,13 +98,6 @@ struct Candidate {
 
 std::string hedge_suffix(Modality m) {
   return m == Modality::Asserted ? "" : " (" + std::string(to_string(m)) + ")";
-}
-
-std::string meeting_label(const KnowledgeGraph& g, const GraphEvent& ev) {
-  std::string label = "met" + hedge_suffix(ev.provenance.modality);
-  if (!ev.date.empty()) label += kMiddleDot + ev.date;
-  if (ev.place >= 0) label += kMiddleDot + g.node(ev.place).label;
-  return label;
 }
 
 bool drawable_fact(const KnowledgeGraph& g, const GraphStatement& st, bool literals) {
@@ -116,47 +109,85 @@ bool drawable_fact(const KnowledgeGraph& g, const GraphStatement& st, bool liter
   return literals || st.predicate != "ng:relation";
 }
 
+// The graph's entities (and literals with `literals`), meetings and facts.
+struct SourceBuilder {
+  const KnowledgeGraph& g;
+  DiagramSource source;
+  std::map<int, int> index;  // graph node -> source node
+
+  explicit SourceBuilder(const KnowledgeGraph& graph) : g(graph) {}
+
+  int node(int v) {
+    auto [it, fresh] = index.try_emplace(v, static_cast<int>(source.nodes.size()));
+    if (fresh) {
+      const GraphNode& n = g.node(v);
+      source.nodes.push_back({n.label, n.iri, n.aliases, kind_of(n), ""});
+    }
+    return it->second;
+  }
+
+  void meetings() {
+    for (const auto& ev : g.events()) {
+      if (ev.cls != "ng:Meeting") continue;
+      Modality m = ev.provenance.modality;
+      std::string label = meeting_label(std::string(to_string(m)), ev.date,
+                                        ev.place >= 0 ? g.node(ev.place).label : "");
+      for (size_t i = 0; i < ev.participants.size(); ++i)
+        for (size_t j = i + 1; j < ev.participants.size(); ++j)
+          if (ev.participants[i] != ev.participants[j])
+            source.edges.push_back({node(ev.participants[i]), node(ev.participants[j]), label,
+                                    true, m != Modality::Asserted});
+    }
+  }
+
+  void facts(const DiagramOptions& o) {
+    for (const auto& st : g.statements()) {
+      if (!drawable_fact(g, st, o.literals)) continue;
+      std::string label = st.predicate == "ng:relation" && !st.relation_text.empty()
+                              ? st.relation_text
+                              : term_in_words(st.predicate);
+      label = shorten(label, o.max_label) + hedge_suffix(st.provenance.modality);
+      source.edges.push_back({node(st.subject), node(st.object), label, false,
+                              st.provenance.modality != Modality::Asserted});
+    }
+  }
+
+  void job_titles() {
+    for (const auto& st : g.statements()) {
+      auto it = index.find(st.subject);
+      if (it == index.end() || st.predicate != "schema:jobTitle" ||
+          st.provenance.modality != Modality::Asserted ||
+          g.node(st.object).kind != NodeKind::Literal)
+        continue;
+      DiagramSource::Node& n = source.nodes[static_cast<size_t>(it->second)];
+      if (n.kind == DiagramKind::Person && n.job_title.empty())
+        n.job_title = g.node(st.object).label;
+    }
+  }
+};
+
 // Every edge the diagram could draw, equal ones merged (count).
-std::vector<Candidate> candidates(const KnowledgeGraph& g, const DiagramOptions& o) {
+std::vector<Candidate> candidates(const DiagramSource& s, const DiagramOptions& o) {
   std::map<std::tuple<int, int, std::string, bool>, Candidate> merged;
-  auto add = [&](Candidate c) {
+  for (const auto& e : s.edges) {
+    if (o.meetings_only && !e.meeting) continue;
+    if (e.a == e.b) continue;
+    Candidate c{e.a, e.b, e.label, e.meeting, e.hedged};
     if (c.meeting && c.b < c.a) std::swap(c.a, c.b);
     auto [it, fresh] = merged.try_emplace({c.a, c.b, c.label, c.meeting}, c);
     if (!fresh) ++it->second.count;
-  };
-  for (const auto& ev : g.events()) {
-    if (ev.cls != "ng:Meeting") continue;
-    bool hedged = ev.provenance.modality != Modality::Asserted;
-    std::string label = meeting_label(g, ev);
-    for (size_t i = 0; i < ev.participants.size(); ++i)
-      for (size_t j = i + 1; j < ev.participants.size(); ++j)
-        if (ev.participants[i] != ev.participants[j])
-          add({ev.participants[i], ev.participants[j], label, true, hedged});
-  }
-  if (o.meetings_only) {
-    std::vector<Candidate> out;
-    for (auto& [k, c] : merged) out.push_back(std::move(c));
-    return out;
-  }
-  for (const auto& st : g.statements()) {
-    if (!drawable_fact(g, st, o.literals)) continue;
-    std::string label = st.predicate == "ng:relation" && !st.relation_text.empty()
-                            ? st.relation_text
-                            : term_in_words(st.predicate);
-    label = shorten(label, o.max_label) + hedge_suffix(st.provenance.modality);
-    add({st.subject, st.object, label, false, st.provenance.modality != Modality::Asserted});
   }
   std::vector<Candidate> out;
   for (auto& [k, c] : merged) out.push_back(std::move(c));
   return out;
 }
 
-int find_focus(const KnowledgeGraph& g, const std::string& focus) {
+int find_focus(const DiagramSource& s, const std::string& focus) {
   const std::string want = lower(focus);
   int by_alias = -1;
-  for (size_t i = 0; i < g.node_count(); ++i) {
-    const GraphNode& n = g.node(static_cast<int>(i));
-    if (n.kind != NodeKind::Entity) continue;
+  for (size_t i = 0; i < s.nodes.size(); ++i) {
+    const DiagramSource::Node& n = s.nodes[i];
+    if (n.kind == DiagramKind::Literal) continue;
     if (lower(n.label) == want || n.iri == focus) return static_cast<int>(i);
     for (const auto& a : n.aliases)
       if (by_alias < 0 && lower(a) == want) by_alias = static_cast<int>(i);
@@ -183,25 +214,11 @@ std::set<int> neighbourhood(const std::vector<Candidate>& edges, int start, int 
   return seen;
 }
 
-// The first job title the graph states for an entity, or "".
-std::map<int, std::string> job_titles(const KnowledgeGraph& g) {
-  std::map<int, std::string> out;
-  for (const auto& st : g.statements())
-    if (st.predicate == "schema:jobTitle" && st.provenance.modality == Modality::Asserted &&
-        g.node(st.object).kind == NodeKind::Literal)
-      out.try_emplace(st.subject, g.node(st.object).label);
-  return out;
-}
-
-std::string node_label(const KnowledgeGraph& g, int v, const std::map<int, std::string>& titles,
-                       const DiagramOptions& o) {
-  const GraphNode& n = g.node(v);
-  if (n.kind == NodeKind::Literal) return wrap(shorten(n.label, 3 * o.max_label), o.max_label);
+std::string node_label(const DiagramSource::Node& n, const DiagramOptions& o) {
+  if (n.kind == DiagramKind::Literal) return wrap(shorten(n.label, 3 * o.max_label), o.max_label);
   std::string label = wrap(n.label, o.max_label);
-  auto it = titles.find(v);
-  if (!o.literals && n.entity_type == EntityType::Person && it != titles.end() &&
-      code_point_count(it->second) <= o.max_label)
-    label += "\n" + it->second;
+  if (!o.literals && !n.job_title.empty() && code_point_count(n.job_title) <= o.max_label)
+    label += "\n" + n.job_title;
   return label;
 }
 
@@ -216,7 +233,7 @@ std::string left_out_note(const std::vector<std::string>& names, size_t total) {
 
 // The nodes to draw, most connected first: the focus, then meeting
 // participants and by weighted degree (a meeting counts 3), then by name.
-std::vector<int> ranked_nodes(const KnowledgeGraph& g, const std::vector<Candidate>& edges,
+std::vector<int> ranked_nodes(const DiagramSource& s, const std::vector<Candidate>& edges,
                               std::map<int, size_t>& degree, int focus) {
   std::map<int, size_t> weight;
   for (const auto& e : edges) {
@@ -230,7 +247,7 @@ std::vector<int> ranked_nodes(const KnowledgeGraph& g, const std::vector<Candida
   std::sort(order.begin(), order.end(), [&](int x, int y) {
     if ((x == focus) != (y == focus)) return x == focus;
     if (weight[x] != weight[y]) return weight[x] > weight[y];
-    return g.node(x).label < g.node(y).label;
+    return s.nodes[static_cast<size_t>(x)].label < s.nodes[static_cast<size_t>(y)].label;
   });
   return order;
 }
@@ -272,22 +289,40 @@ std::string graph_title(const KnowledgeGraph& g) {
   return title;
 }
 
+std::string meeting_label(const std::string& modality, const std::string& date,
+                          const std::string& place) {
+  std::string label = "met";
+  if (!modality.empty() && modality != "asserted") label += " (" + modality + ")";
+  if (!date.empty()) label += kMiddleDot + date;
+  if (!place.empty()) label += kMiddleDot + place;
+  return label;
+}
+
 Diagram make_diagram(const KnowledgeGraph& g, const DiagramOptions& o) {
-  std::vector<Candidate> edges = candidates(g, o);
-  int focus = o.focus.empty() ? -1 : find_focus(g, o.focus);
+  SourceBuilder b(g);
+  b.meetings();
+  if (!o.meetings_only) b.facts(o);
+  b.job_titles();
+  b.source.title = graph_title(g);
+  return make_diagram(b.source, o);
+}
+
+Diagram make_diagram(const DiagramSource& s, const DiagramOptions& o) {
+  std::vector<Candidate> edges = candidates(s, o);
+  int focus = o.focus.empty() ? -1 : find_focus(s, o.focus);
   if (focus >= 0) {
     std::set<int> near = neighbourhood(edges, focus, std::max(o.depth, 0));
     std::erase_if(edges, [&](const Candidate& e) { return !near.count(e.a) || !near.count(e.b); });
   }
   std::map<int, size_t> degree;
-  std::vector<int> order = ranked_nodes(g, edges, degree, focus);
+  std::vector<int> order = ranked_nodes(s, edges, degree, focus);
   size_t limit = o.max_nodes == 0 ? order.size() : std::min(o.max_nodes, order.size());
-  std::map<int, int> index;  // graph node -> diagram node
+  std::map<int, int> index;  // source node -> diagram node
   for (size_t i = 0; i < limit; ++i) index[order[i]] = static_cast<int>(i);
   Diagram d;
-  d.title = graph_title(g);
+  d.title = s.title;
   if (o.meetings_only) d.title += std::string(kMiddleDot) + "meetings";
-  if (focus >= 0) d.title += std::string(kMiddleDot) + "around " + g.node(focus).label;
+  if (focus >= 0) d.title += std::string(kMiddleDot) + "around " + s.nodes[focus].label;
   std::vector<char> used(limit, 0);
   for (const auto& e : edges) {
     auto a = index.find(e.a), b = index.find(e.b);
@@ -296,23 +331,22 @@ Diagram make_diagram(const KnowledgeGraph& g, const DiagramOptions& o) {
     if (e.count > 1 && !e.meeting) d.edges.back().label += " (" + std::to_string(e.count) + "×)";
     used[a->second] = used[b->second] = 1;
   }
-  std::map<int, std::string> titles = job_titles(g);
   std::vector<int> remap(limit, -1);
   std::vector<std::string> left_out;
+  size_t entities = 0;
   for (size_t i = 0; i < order.size(); ++i) {
-    const GraphNode& n = g.node(order[i]);
+    const DiagramSource::Node& n = s.nodes[static_cast<size_t>(order[i])];
+    bool entity = n.kind != DiagramKind::Literal;
+    entities += entity;
     if (i >= limit || !used[i]) {
-      if (n.kind == NodeKind::Entity) left_out.push_back(n.label);
+      if (entity) left_out.push_back(n.label);
       continue;
     }
     remap[i] = static_cast<int>(d.nodes.size());
-    d.nodes.push_back({order[i], node_label(g, order[i], titles, o),
-                       n.iri.empty() ? n.label : n.label + " <" + n.iri + ">", kind_of(n),
-                       degree[order[i]]});
+    std::string tooltip = n.iri.empty() ? n.label : n.label + " <" + n.iri + ">";
+    d.nodes.push_back({order[i], node_label(n, o), tooltip, n.kind, degree[order[i]]});
   }
   for (auto& e : d.edges) e.from = remap[e.from], e.to = remap[e.to];
-  size_t entities = 0;
-  for (int v : order) entities += g.node(v).kind == NodeKind::Entity;
   d.note = left_out_note(left_out, entities);
   return d;
 }

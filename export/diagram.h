@@ -35,8 +35,35 @@ struct DiagramOptions {
 // Node kinds, shown in the legend in this order.
 enum class DiagramKind { Person, Organisation, Place, Group, Other, Literal };
 
+// What a diagram is drawn from: the nodes it may show and every edge it could
+// draw (equal edges are merged when drawn). Made from a KnowledgeGraph by
+// make_diagram, or from a graph file (export/diagram_rdf.h).
+struct DiagramSource {
+  struct Node {
+    std::string label;
+    std::string iri;                   // "" for a literal value
+    std::vector<std::string> aliases;  // other names (for --focus)
+    DiagramKind kind = DiagramKind::Other;
+    std::string job_title;             // people: drawn as a second line; "" = none
+  };
+  struct Edge {
+    int a = -1, b = -1;                // indices into nodes; a -> b
+    std::string label;                 // "holds office in", "met · 2024-05-06 · Moscow"
+    bool meeting = false;              // drawn undirected, red
+    bool hedged = false;               // not asserted: dashed
+  };
+  std::string title;
+  std::vector<Node> nodes;
+  std::vector<Edge> edges;
+};
+
+// "met", plus " (future)" for a modality other than "asserted", " · date" and
+// " · place" when known.
+std::string meeting_label(const std::string& modality, const std::string& date,
+                          const std::string& place);
+
 struct DiagramNode {
-  int node = -1;           // KnowledgeGraph node index
+  int node = -1;           // index into DiagramSource::nodes
   std::string label;       // lines joined by '\n', none over max_label
   std::string tooltip;     // full name, IRI
   DiagramKind kind = DiagramKind::Other;
@@ -60,6 +87,7 @@ struct Diagram {
 
 // Throws ng::Error when `focus` names no entity of the graph.
 Diagram make_diagram(const KnowledgeGraph& graph, const DiagramOptions& options);
+Diagram make_diagram(const DiagramSource& source, const DiagramOptions& options);
 
 // DOT of the diagram: the caption (title, legend, note) is the graph's own
 // HTML-like label, so every DOT node is an entity (or a literal).

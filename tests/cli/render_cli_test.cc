@@ -76,6 +76,25 @@ TEST_CASE("render of the seed: a diagram people read", "[shared][render]") {
   CHECK(bad.status == 1);
   CHECK_THAT(bad.err, Catch::Contains("Nobody Else"));
 
+  // From the graph file `build` writes: the same entities and meetings.
+  auto nq = tmp.path() / "seed.nq";
+  REQUIRE(ng::test::run_cli("build " + q(seed) + " --format nquads -o " + q(nq)).status == 0);
+  auto from_graph = ng::test::run_cli("render " + q(nq) + " -o -");
+  INFO(from_graph.err);
+  REQUIRE(from_graph.status == 0);
+  auto graph_nodes = labels(from_graph.out, std::regex(R"(^n\d+ \[)"));
+  std::sort(graph_nodes.begin(), graph_nodes.end());
+  auto article_nodes = nodes;
+  std::sort(article_nodes.begin(), article_nodes.end());
+  CHECK(graph_nodes == article_nodes);
+  auto graph_edges = labels(from_graph.out, std::regex(R"(^n\d+ -> n\d+ \[)"));
+  CHECK(std::find(graph_edges.begin(), graph_edges.end(), "met \xC2\xB7 2024-05-06") !=
+        graph_edges.end());
+  CHECK_THAT(from_graph.out, Catch::Contains("<b>News.Az \xC2\xB7 2024-05-06</b>"));
+  auto no_html = ng::test::run_cli("render " + q(nq) + " -o " + q(tmp.path() / "g.html"));
+  CHECK(no_html.status == 1);
+  CHECK_THAT(no_html.err, Catch::Contains("build --format html"));
+
   // The viewer page: the meeting is in its data.
   auto html = tmp.path() / "seed.html";
   auto h = ng::test::run_cli("render " + q(seed) + " -o " + q(html));
