@@ -133,9 +133,11 @@ struct RdfSourceBuilder {
       if (!first.empty()) source.title += ", " + first + (first == last ? "" : " to " + last);
       return;
     }
-    QueryTable head = query(model, "SELECT ?h WHERE { ?a a schema:NewsArticle ; schema:headline ?h }");
-    QueryTable pub = query(model, "SELECT ?l WHERE { ?a a schema:NewsArticle ; schema:publisher ?p . "
-                                  "?p rdfs:label ?l }");
+    QueryTable head =
+        query(model, "SELECT ?h WHERE { ?a a schema:NewsArticle ; schema:headline ?h }");
+    QueryTable pub = query(model,
+                           "SELECT ?l WHERE { ?a a schema:NewsArticle ; schema:publisher ?p . "
+                           "?p rdfs:label ?l }");
     if (!head.rows.empty() && !head.rows[0][0].value.empty()) {
       source.title = head.rows[0][0].value;
       return;

@@ -22,7 +22,7 @@ std::string sample_nquads() {
 
 }  // namespace
 
-TEST_CASE("build, triples, entities and render refuse a graph file as an article",
+TEST_CASE("build, triples and entities refuse a graph file as an article, render draws it",
           "[cli][graph-file]") {
   TempDir tmp;
   auto nq = tmp.write("a.nq", sample_nquads());
@@ -36,11 +36,18 @@ TEST_CASE("build, triples, entities and render refuse a graph file as an article
                                       "newsgraph build; give it to who-met or query"));
     CHECK(r.out.empty());
   }
-  // render reads graph files only for the owl:sameAs links of `link`: a graph
-  // file alone is no article to draw.
-  auto r = run_cli("render -o " + q(tmp.path() / "d.svg") + " " + q(nq));
-  CHECK(r.status == 1);
-  CHECK_THAT(r.err, Catch::Contains("no articles among the inputs"));
+  // render draws graph files given alone (with articles, they are read for
+  // the owl:sameAs links of `link`); a graph file with no entity is refused.
+  auto r = run_cli("render -o - " + q(nq));
+  INFO(r.err);
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("label=\"Anna Kowalski\\nPresident\"") &&
+                        Catch::Contains("met \xC2\xB7 2024-05-06 \xC2\xB7 Springfield") &&
+                        Catch::Contains("Leaders meet in Springfield"));
+  auto empty = tmp.write("empty.nq", "");
+  auto none = run_cli("render -o " + q(tmp.path() / "d.svg") + " " + q(empty));
+  CHECK(none.status == 1);
+  CHECK_THAT(none.err, Catch::Contains("no articles among the inputs"));
   CHECK_FALSE(std::filesystem::exists(tmp.path() / "d.svg"));
   // From standard input, recognised by its content.
   auto in = run_cli("triples -", sample_nquads());
