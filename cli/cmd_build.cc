@@ -68,7 +68,8 @@ struct BuildCounts {
 };
 
 std::string summary(const BuildCounts& c, bool pushed) {
-  std::string s = "built " + std::to_string(c.written) + " articles";
+  std::string s =
+      "built " + std::to_string(c.written) + (c.written == 1 ? " article" : " articles");
   if (pushed) s += " (each pushed)";
   s += ", " + std::to_string(c.facts) + " facts, " + std::to_string(c.meetings) + " meetings";
   const size_t skipped = c.read.bad + c.read.duplicate + c.failed;

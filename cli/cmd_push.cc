@@ -1,6 +1,7 @@
 // newsgraph push: graph files written by `build` (and `link`) into a triple
 // store through the SPARQL 1.1 Graph Store HTTP Protocol, one PUT per named
 // graph (rdf/store_push.h).
+#include <algorithm>
 #include <cstdio>
 #include <unordered_map>
 
@@ -26,7 +27,7 @@ struct GraphBody {
   size_t triples = 0;
 };
 
-// The named graphs of the files, in first-seen order. Throws ng::Error when
+// The named graphs of the files, sorted by IRI. Throws ng::Error when
 // a file holds triples outside a named graph (a PUT needs a graph name).
 std::vector<GraphBody> read_graphs(const std::vector<std::string>& files) {
   std::vector<GraphBody> graphs;
@@ -34,32 +35,41 @@ std::vector<GraphBody> read_graphs(const std::vector<std::string>& files) {
   for (const auto& file : files) {
     RdfModel model;
     model.load_file(file);
-    model.for_each_quad([&](const RdfTerm& g, const RdfTerm& s, const RdfTerm& p,
-                            const RdfTerm& o) {
-      if (g.value == kDefaultGraphIri)
-        throw Error("'" + file + "' has triples outside a named graph: push takes N-Quads or "
-                    "JSON-LD with one named graph per article (build --format nquads)");
-      auto [it, fresh] = index.emplace(g.value, graphs.size());
-      if (fresh) graphs.push_back({g.value, {}, 0});
-      GraphBody& body = graphs[it->second];
-      append_ntriples_term(body.ntriples, s);
-      body.ntriples += ' ';
-      append_ntriples_term(body.ntriples, p);
-      body.ntriples += ' ';
-      append_ntriples_term(body.ntriples, o);
-      body.ntriples += " .\n";
-      ++body.triples;
-    });
+    model.for_each_quad(
+        [&](const RdfTerm& g, const RdfTerm& s, const RdfTerm& p, const RdfTerm& o) {
+          if (g.value == kDefaultGraphIri)
+            throw Error("'" + file +
+                        "' has triples outside a named graph: push takes N-Quads or "
+                        "JSON-LD with one named graph per article (build --format nquads)");
+          auto [it, fresh] = index.emplace(g.value, graphs.size());
+          if (fresh) graphs.push_back({g.value, {}, 0});
+          GraphBody& body = graphs[it->second];
+          append_ntriples_term(body.ntriples, s);
+          body.ntriples += ' ';
+          append_ntriples_term(body.ntriples, p);
+          body.ntriples += ' ';
+          append_ntriples_term(body.ntriples, o);
+          body.ntriples += " .\n";
+          ++body.triples;
+        });
   }
+  std::sort(graphs.begin(), graphs.end(),
+            [](const GraphBody& a, const GraphBody& b) { return a.iri < b.iri; });
   return graphs;
 }
 
 void run(const PushOptions& o) {
   GraphStoreClient client(o.store);
   std::vector<GraphBody> graphs = read_graphs(o.files);
-  size_t triples = 0;
+  size_t triples = 0, stored = 0;
   for (auto& g : graphs) {
-    client.put(g.iri, g.ntriples);  // throws when the store refuses: nothing reported as done
+    try {
+      client.put(g.iri, g.ntriples);
+    } catch (const Error& e) {  // say what was stored; nothing else is reported as done
+      throw Error(std::string(e.what()) + "; " + std::to_string(stored) + " of " +
+                  std::to_string(graphs.size()) + " graphs were stored before it");
+    }
+    ++stored;
     triples += g.triples;
     std::string().swap(g.ntriples);
   }

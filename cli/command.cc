@@ -125,12 +125,14 @@ void stream_inputs(const InputOptions& options, const std::function<void(Documen
   counts.bad += read_articles(
       options,
       [&](Document&& d) {
-        for (const auto& w : d.warnings) std::fprintf(stderr, "newsgraph: warning: %s\n", w.c_str());
+        for (const auto& w : d.warnings)
+          std::fprintf(stderr, "newsgraph: warning: %s\n", w.c_str());
         d.warnings.clear();
         if (!ids.insert(d.id).second) {
           if (options.strict) throw Error("article id '" + d.id + "' repeats an earlier one");
           std::fprintf(stderr,
-                       "newsgraph: article id '%s' repeats an earlier one (skipped: duplicate id)\n",
+                       "newsgraph: article id '%s' repeats an earlier one "
+                       "(skipped: duplicate id)\n",
                        d.id.c_str());
           ++counts.duplicate;
           return;
@@ -138,7 +140,7 @@ void stream_inputs(const InputOptions& options, const std::function<void(Documen
         ++counts.good;
         emit(std::move(d));
       },
-      [&](const std::string& message) { std::fprintf(stderr, "newsgraph: %s\n", message.c_str()); });
+      [&](const std::string& m) { std::fprintf(stderr, "newsgraph: %s\n", m.c_str()); });
 }
 
 void process_inputs(const Pipeline& pipeline, std::vector<Document>& docs, unsigned threads) {

@@ -95,8 +95,8 @@ class Window {
 void process_stream(const Pipeline& pipeline, const std::function<void(const DocumentEmit&)>& read,
                     const StreamOptions& options, const std::function<void(Document&)>& consume,
                     const std::function<void(const std::string&)>& on_error) {
-  unsigned threads = options.threads ? options.threads
-                                     : std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads =
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   Window window(options.window ? options.window : 4 * static_cast<size_t>(threads));
   std::exception_ptr read_error;
   std::thread reader([&] {

@@ -2,7 +2,7 @@
 // worker threads and handed on in input order, one at a time, so memory is
 // bounded by a window of documents in flight rather than by the batch.
 //
-//   reader thread --(at most `window` in flight)--> N workers --> reorder --> consumer
+//   reader --(at most `window` in flight)--> N workers --> reorder --> consumer
 //
 // The consumer runs on the calling thread, so it needs no locking.
 #pragma once

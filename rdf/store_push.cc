@@ -24,9 +24,12 @@ std::string excerpt(const std::string& body) {
   std::string out;
   bool in_tag = false;
   for (char c : body) {
-    if (c == '<') in_tag = true;
-    else if (c == '>') in_tag = false, out += ' ';
-    else if (!in_tag) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+    if (c == '<')
+      in_tag = true;
+    else if (c == '>')
+      in_tag = false, out += ' ';
+    else if (!in_tag)
+      out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
   }
   std::string squeezed;
   for (char c : out)
@@ -101,7 +104,8 @@ void GraphStoreClient::on_retry(std::function<void(const std::string&)> report) 
 
 void GraphStoreClient::put(const std::string& graph_iri, const std::string& ntriples) {
   const StoreOptions& o = impl_->options;
-  char* escaped = curl_easy_escape(impl_->curl, graph_iri.c_str(), static_cast<int>(graph_iri.size()));
+  char* escaped =
+      curl_easy_escape(impl_->curl, graph_iri.c_str(), static_cast<int>(graph_iri.size()));
   if (!escaped) throw Error("cannot encode graph IRI '" + graph_iri + "'");
   const std::string url =
       o.url + (o.url.find('?') == std::string::npos ? "?" : "&") + "graph=" + escaped;
@@ -112,10 +116,9 @@ void GraphStoreClient::put(const std::string& graph_iri, const std::string& ntri
   for (int attempt = 1;; ++attempt) {
     Answer a = impl_->send(url, ntriples);
     if (a.code == CURLE_OK && a.status >= 200 && a.status < 300) return;
-    std::string why = a.code != CURLE_OK
-                          ? a.error
-                          : "HTTP " + std::to_string(a.status) +
-                                (a.body.empty() ? "" : ": " + excerpt(a.body));
+    std::string why = a.code != CURLE_OK ? a.error
+                                         : "HTTP " + std::to_string(a.status) +
+                                               (a.body.empty() ? "" : ": " + excerpt(a.body));
     const bool transient = a.code != CURLE_OK || a.status >= 500;
     if (!transient) {
       if (a.status == 401 || a.status == 403)

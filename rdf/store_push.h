@@ -13,12 +13,12 @@
 namespace ng {
 
 struct StoreOptions {
-  std::string url;               // the Graph Store endpoint; "?graph=<IRI>" is appended
-  std::string user;              // "" = no authentication
+  std::string url;   // the Graph Store endpoint; "?graph=<IRI>" is appended
+  std::string user;  // "" = no authentication
   std::string password;
-  int attempts = 5;              // tries per graph (5xx, timeouts, lost connections)
-  double first_backoff = 0.5;    // seconds before the 2nd try, doubled for each next one
-  long timeout_seconds = 120;    // per request
+  int attempts = 5;            // tries per graph (5xx, timeouts, lost connections)
+  double first_backoff = 0.5;  // seconds before the 2nd try, doubled for each next one
+  long timeout_seconds = 120;  // per request
   long connect_timeout_seconds = 10;
 };
 
