@@ -1,27 +1,23 @@
 // newsgraph build: articles -> extraction -> one knowledge graph -> RDF
 // (Turtle, N-Triples, N-Quads, RDF/XML), JSON-LD, JSON, DOT or GraphML.
-//
-// Articles stream through the pipeline (pipeline/stream.h). N-Quads,
-// N-Triples and Turtle are written article by article (StreamingRdfWriter),
-// so memory is bounded by the articles in flight; the other formats need the
-// whole graph and build it first. --push sends each article's graph to a
-// triple store (rdf/store_push.h) as soon as it is built.
-#include <memory>
-#include <optional>
 #include <sstream>
 
 #include "cli/command.h"
-#include "cli/progress.h"
 #include "core/error.h"
 #include "export/graphviz.h"
 #include "export/json.h"
+#include "rdf/jsonld.h"
+#include "rdf/rdf.h"
+#include "pipeline/pipeline.h"
 #include "graph/iri.h"
 #include "graph/knowledge_graph.h"
-#include "pipeline/pipeline.h"
+
+#include <memory>
+#include <optional>
+
+#include "cli/progress.h"
 #include "pipeline/stream.h"
-#include "rdf/jsonld.h"
 #include "rdf/quads.h"
-#include "rdf/rdf.h"
 #include "rdf/store_push.h"
 
 namespace ng::cli {
@@ -102,7 +98,6 @@ class ArticleConsumer {
     if (streamed(o.format, rdf)) writer_ = std::make_unique<StreamingRdfWriter>(rdf);
     // With --push and no -o, nothing is written.
     if (o.store.url.empty() || !o.output.empty()) out_ = std::make_unique<OutputSink>(o.output);
-    if (writer_ && out_) out_->write(writer_->header());
     if (!o.store.url.empty()) store_ = std::make_unique<GraphStoreClient>(o.store);
   }
 
@@ -115,6 +110,7 @@ class ArticleConsumer {
       c.facts += one.statements().size();
       if (store_) store_->put(one.articles().front().graph, to_ntriples(one, false));
       if (writer_ && out_) {
+        start();
         chunk_.clear();
         writer_->write(one, chunk_);
         out_->write(chunk_);
@@ -136,10 +132,19 @@ class ArticleConsumer {
   void finish() {
     if (!out_) return;
     if (!writer_) out_->write(serialize(graph_, o_.format));
+    start();
     out_->commit();
   }
 
  private:
+  // Writes what comes before the first article (Turtle's prefixes) once,
+  // only when there is output: a run whose every input was bad writes nothing.
+  void start() {
+    if (started_ || !writer_) return;
+    started_ = true;
+    out_->write(writer_->header());
+  }
+
   // Adds doc to g; false (reported, counted) when the graph refuses it.
   bool add_to(KnowledgeGraph& g, const Document& doc, BuildCounts& c) {
     try {
@@ -159,8 +164,14 @@ class ArticleConsumer {
   std::unique_ptr<OutputSink> out_;
   std::unique_ptr<GraphStoreClient> store_;
   std::string chunk_;
+  bool started_ = false;
 };
 
+// Articles stream through the pipeline (pipeline/stream.h). N-Quads,
+// N-Triples and Turtle are written article by article (StreamingRdfWriter),
+// so memory is bounded by the articles in flight; the other formats need the
+// whole graph and build it first. --push sends each article's graph to a
+// triple store (rdf/store_push.h) as soon as it is built.
 void run(const BuildOptions& o) {
   PipelineOptions po = pipeline_options(o.input, Layer::Facts);
   po.extra_rules = o.rules;
@@ -197,9 +208,7 @@ void setup(CLI::App& app) {
                 "as direct triples; by default they are only reified ng:Fact records");
   cmd->add_option("--format", o->format,
                   "turtle, ntriples, nquads (one named graph per article), rdfxml, jsonld, json "
-                  "(plain nodes/edges/events), dot or graphml. turtle, ntriples and nquads are "
-                  "written article by article (memory bounded by the articles in flight); the "
-                  "others need the whole graph in memory before writing")
+                  "(plain nodes/edges/events), dot or graphml")
       ->check(CLI::IsMember(kFormats))
       ->capture_default_str();
   cmd->add_option("-o,--output", o->output, "Write to this file (atomically) instead of stdout");
@@ -213,6 +222,10 @@ void setup(CLI::App& app) {
                 "Show a progress line and a summary on stderr (default: when stderr is a "
                 "terminal)");
   cmd->add_flag("-q,--quiet", o->quiet, "No progress line and no summary");
+  cmd->footer(
+      "Streaming: turtle, ntriples and nquads are written article by article, so memory is "
+      "bounded by the articles in flight; the other formats need the whole graph in memory "
+      "before anything is written.");
   cmd->callback([o]() { run(*o); });
 }
 
