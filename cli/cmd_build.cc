@@ -108,7 +108,7 @@ class ArticleConsumer {
       if (!add_to(one, doc, c)) return;
       count_graph(one, 0, c);
       c.facts += one.statements().size();
-      if (store_) store_->put(one.articles().front().graph, to_ntriples(one, false));
+      if (store_) push(one);
       if (writer_ && out_) {
         start();
         chunk_.clear();
@@ -145,6 +145,17 @@ class ArticleConsumer {
     out_->write(writer_->header());
   }
 
+  // PUTs the article's graph; a refusal names what was stored before it.
+  void push(const KnowledgeGraph& one) {
+    try {
+      store_->put(one.articles().front().graph, to_ntriples(one, false));
+    } catch (const Error& e) {
+      throw Error(std::string(e.what()) + "; " + std::to_string(pushed_) +
+                  " article graphs were stored before it");
+    }
+    ++pushed_;
+  }
+
   // Adds doc to g; false (reported, counted) when the graph refuses it.
   bool add_to(KnowledgeGraph& g, const Document& doc, BuildCounts& c) {
     try {
@@ -165,6 +176,7 @@ class ArticleConsumer {
   std::unique_ptr<GraphStoreClient> store_;
   std::string chunk_;
   bool started_ = false;
+  size_t pushed_ = 0;  // article graphs the store took
 };
 
 // Articles stream through the pipeline (pipeline/stream.h). N-Quads,

@@ -105,3 +105,19 @@ TEST_CASE("push refuses triples without a graph name and a URL that is not http"
   CHECK(r.status == 1);
   CHECK(r.err.find("must start with http:// or https://") != std::string::npos);
 }
+
+TEST_CASE("build --push stops at a refusal, says what was stored and writes no file", "[tool]") {
+  ng::test::TempDir d;
+  FakeStore store(d, "403");
+  const auto example = ng::test::source_dir() / "examples/article.txt";
+  const auto out = d.path() / "out.nq";
+  auto r = run_cli("build --progress --format nquads -o " + out.string() + " --push " +
+                   store.url() + " " + example.string());
+  INFO(r.err);
+  CHECK(r.status == 1);
+  CHECK(r.err.find("graph <https://w3id.org/newsgraph/id/graph/article.txt>: HTTP 403") !=
+        std::string::npos);
+  CHECK(r.err.find("0 article graphs were stored before it") != std::string::npos);
+  CHECK(r.err.find("built") == std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(out));
+}
