@@ -9,9 +9,11 @@
 #include <cstring>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <unordered_set>
 
 #include "core/error.h"
 #include "graph/iri.h"
@@ -80,6 +82,20 @@ void add_base_option(CLI::App* cmd, std::string& base, const std::string& help) 
       ->capture_default_str();
 }
 
+void add_store_options(CLI::App* cmd, StoreOptions& store, const std::string& flag,
+                       const std::string& help) {
+  cmd->add_option(flag, store.url, help);
+  cmd->add_option("--user", store.user, "User name for the store (digest or basic auth)");
+  cmd->add_option("--password", store.password,
+                  "Password for the store (default: $NEWSGRAPH_STORE_PASSWORD)");
+  cmd->add_option("--attempts", store.attempts,
+                  "Tries per graph on a 5xx answer, a timeout or a lost connection (waits 0.5 s, "
+                  "1 s, 2 s... between them)")
+      ->check(CLI::Range(1, 20))
+      ->capture_default_str();
+  if (const char* p = std::getenv("NEWSGRAPH_STORE_PASSWORD")) store.password = p;
+}
+
 PipelineOptions pipeline_options(const InputOptions& input, Layer goal) {
   PipelineOptions po;
   po.input = input.conllu ? kParsedLayers : kTextLayers;
@@ -101,6 +117,30 @@ std::vector<Document> read_inputs(const InputOptions& options) {
   bad_input_count() += bad;
   if (docs.empty() && bad > 0) throw Error("no usable input (" + std::to_string(bad) + " bad)");
   return docs;
+}
+
+void stream_inputs(const InputOptions& options, const std::function<void(Document&&)>& emit,
+                   ReadCounts& counts) {
+  std::unordered_set<std::string> ids;
+  counts.bad += read_articles(
+      options,
+      [&](Document&& d) {
+        for (const auto& w : d.warnings)
+          std::fprintf(stderr, "newsgraph: warning: %s\n", w.c_str());
+        d.warnings.clear();
+        if (!ids.insert(d.id).second) {
+          if (options.strict) throw Error("article id '" + d.id + "' repeats an earlier one");
+          std::fprintf(stderr,
+                       "newsgraph: article id '%s' repeats an earlier one "
+                       "(skipped: duplicate id)\n",
+                       d.id.c_str());
+          ++counts.duplicate;
+          return;
+        }
+        ++counts.good;
+        emit(std::move(d));
+      },
+      [&](const std::string& m) { std::fprintf(stderr, "newsgraph: %s\n", m.c_str()); });
 }
 
 void process_inputs(const Pipeline& pipeline, std::vector<Document>& docs, unsigned threads) {
@@ -141,7 +181,7 @@ fs::path follow_symlinks(fs::path p, const std::string& shown) {
 }
 
 // Writes all of content to fd; false on an error (errno set).
-bool write_all(int fd, const std::string& content) {
+bool write_all(int fd, std::string_view content) {
   size_t done = 0;
   while (done < content.size()) {
     ssize_t n = ::write(fd, content.data() + done, content.size() - done);
@@ -150,16 +190,6 @@ bool write_all(int fd, const std::string& content) {
     done += static_cast<size_t>(n);
   }
   return true;
-}
-
-// A character device, FIFO or socket: written through, never replaced.
-void write_through(const fs::path& target, const std::string& shown, const std::string& content) {
-  int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
-  if (fd < 0) throw Error("cannot write '" + shown + "': " + std::strerror(errno));
-  bool ok = write_all(fd, content);
-  int err = errno;
-  ::close(fd);
-  if (!ok) throw Error("cannot write '" + shown + "': " + std::strerror(err));
 }
 
 // Removes the temporary files ".NAME.newsgraph-tmp.PID" next to target
@@ -178,49 +208,86 @@ void remove_stale_temps(const fs::path& dir, const std::string& prefix) {
   }
 }
 
-// A regular file (or a new one): written to a temporary file in its folder,
-// given the old file's permission bits, then renamed over it.
-void write_replacing(const fs::path& target, const std::string& shown, const std::string& content) {
+}  // namespace
+
+OutputSink::OutputSink(const std::string& path) : shown_(path) {
+  if (path.empty() || path == "-") return;  // stdout: fd_ stays -1
+  fs::path target = follow_symlinks(fs::path(path), path);
+  struct stat st{};
+  const bool existed = ::stat(target.c_str(), &st) == 0;
+  if (existed && S_ISDIR(st.st_mode)) throw Error("cannot write '" + path + "': it is a directory");
+  if (existed && !S_ISREG(st.st_mode)) {  // a device or FIFO: written through, never replaced
+    fd_ = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd_ < 0) throw Error("cannot write '" + path + "': " + std::strerror(errno));
+    return;
+  }
+  // A regular file (or a new one): a temporary file in its folder, given the
+  // old file's permission bits, renamed over it by commit().
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   const std::string prefix = "." + target.filename().string() + ".newsgraph-tmp.";
   remove_stale_temps(dir, prefix);
-  fs::path tmp = dir / (prefix + std::to_string(::getpid()));
-  struct stat old{};
-  const bool existed = ::stat(target.c_str(), &old) == 0;
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
-  if (fd < 0)
-    throw Error("cannot write '" + shown + "': directory '" + dir.string() +
+  tmp_ = dir / (prefix + std::to_string(::getpid()));
+  target_ = target;
+  fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+  if (fd_ < 0) {
+    tmp_.clear();
+    throw Error("cannot write '" + path + "': directory '" + dir.string() +
                 "' is missing or not writable");
-  bool ok = (!existed || ::fchmod(fd, old.st_mode & 07777) == 0) && write_all(fd, content);
-  int err = errno;
-  ok = (::close(fd) == 0) && ok;
-  std::error_code ec;
-  if (!ok) {
-    fs::remove(tmp, ec);
-    throw Error("cannot write '" + shown + "': write failed (" + std::strerror(err) + ")");
   }
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    std::error_code ignored;
-    fs::remove(tmp, ignored);
-    throw Error("cannot write '" + shown + "': " + ec.message());
-  }
+  if (existed && ::fchmod(fd_, st.st_mode & 07777) != 0) fail(errno);
 }
 
-}  // namespace
+OutputSink::~OutputSink() {
+  if (fd_ >= 0) ::close(fd_);
+  std::error_code ec;
+  if (!tmp_.empty()) fs::remove(tmp_, ec);
+}
 
-void write_output(const std::string& path, const std::string& content) {
-  if (path.empty() || path == "-") {
-    std::fwrite(content.data(), 1, content.size(), stdout);
+void OutputSink::fail(int err) {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  std::error_code ec;
+  if (!tmp_.empty()) fs::remove(tmp_, ec);
+  tmp_.clear();
+  throw Error("cannot write '" + shown_ + "': write failed (" + std::strerror(err) + ")");
+}
+
+void OutputSink::write(std::string_view data) {
+  if (committed_) throw Error("internal: write to '" + shown_ + "' after commit");
+  if (fd_ < 0 && tmp_.empty()) {
+    if (std::fwrite(data.data(), 1, data.size(), stdout) != data.size()) fail(errno);
     return;
   }
-  fs::path target = follow_symlinks(fs::path(path), path);
-  struct stat st{};
-  if (::stat(target.c_str(), &st) == 0) {
-    if (S_ISDIR(st.st_mode)) throw Error("cannot write '" + path + "': it is a directory");
-    if (!S_ISREG(st.st_mode)) return write_through(target, path, content);
+  if (fd_ < 0) throw Error("cannot write '" + shown_ + "': write failed");
+  if (!write_all(fd_, data)) fail(errno);
+}
+
+void OutputSink::commit() {
+  if (committed_) return;
+  committed_ = true;
+  if (fd_ < 0 && tmp_.empty()) {
+    if (std::fflush(stdout) != 0) throw Error("cannot write to standard output");
+    return;
   }
-  write_replacing(target, path, content);
+  int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) fail(errno);
+  if (tmp_.empty()) return;  // written through
+  std::error_code ec;
+  fs::rename(tmp_, target_, ec);
+  if (ec) {
+    std::error_code ignored;
+    fs::remove(tmp_, ignored);
+    tmp_.clear();
+    throw Error("cannot write '" + shown_ + "': " + ec.message());
+  }
+  tmp_.clear();
+}
+
+void write_output(const std::string& path, const std::string& content) {
+  OutputSink out(path);
+  out.write(content);
+  out.commit();
 }
 
 }  // namespace ng::cli

@@ -5,12 +5,15 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <functional>
+#include <string_view>
 #include <string>
 #include <vector>
 
 #include "io/article_reader.h"
 #include "pipeline/pipeline.h"
+#include "rdf/store_push.h"
 
 namespace ng {
 class KnowledgeGraph;
@@ -43,10 +46,30 @@ PipelineOptions pipeline_options(const InputOptions& input, Layer goal);
 // Adds --base (a base IRI, checked by check_base_iri) bound to `base`.
 void add_base_option(CLI::App* cmd, std::string& base, const std::string& help);
 
+// Adds `flag` URL (a SPARQL 1.1 Graph Store endpoint), --user, --password
+// and --attempts, bound to store.
+void add_store_options(CLI::App* cmd, StoreOptions& store, const std::string& flag,
+                       const std::string& help);
+
 // Reads all articles of the options, printing "newsgraph: <message>" on
 // stderr for each bad one (skipped). Returns the good ones. In strict mode,
 // or when every input was bad, throws ng::Error.
 std::vector<Document> read_inputs(const InputOptions& options);
+
+// Counts of stream_inputs.
+struct ReadCounts {
+  size_t good = 0;       // articles handed on
+  size_t bad = 0;        // unreadable or invalid articles (reported)
+  size_t duplicate = 0;  // articles whose id an earlier one had (reported)
+};
+
+// Reads the articles of the options like read_inputs, handing each to emit
+// as soon as it is read (on the calling thread), and skipping, before any
+// analysis, an article whose id an earlier article of the batch had
+// ("... (skipped: duplicate id)"). Messages go to stderr. Counts are added
+// to `counts`, not to bad_input_count(). Throws ng::Error in strict mode.
+void stream_inputs(const InputOptions& options, const std::function<void(Document&&)>& emit,
+                   ReadCounts& counts);
 
 // Runs `pipeline` over docs on `threads` workers (0 = all cores). A document
 // whose processing fails is reported on stderr ("newsgraph: <message>
@@ -71,6 +94,29 @@ size_t& bad_input_count();
 // through, never replaced. Throws ng::Error naming the path when it cannot
 // be written; no partial regular file is left.
 void write_output(const std::string& path, const std::string& content);
+
+// Output written piece by piece (streamed formats), with write_output's
+// rules: a regular file appears, replaced atomically, only at commit(); one
+// left uncommitted (an error, an exception) is removed with its temporary
+// file, so a failed run leaves no partial file. Devices, FIFOs and stdout
+// are written through as data comes. Throws ng::Error naming the path.
+class OutputSink {
+ public:
+  explicit OutputSink(const std::string& path);  // "" or "-" = stdout
+  ~OutputSink();
+  OutputSink(const OutputSink&) = delete;
+  OutputSink& operator=(const OutputSink&) = delete;
+  void write(std::string_view data);
+  void commit();
+
+ private:
+  [[noreturn]] void fail(int err);
+  std::string shown_;              // the path as given, for messages
+  int fd_ = -1;                    // -1 with tmp_ empty = stdout
+  std::filesystem::path tmp_;      // the temporary file; empty when none
+  std::filesystem::path target_;   // what tmp_ is renamed to
+  bool committed_ = false;
+};
 
 // Whether ontology/newsgraph.ttl declares a CURIE; loaded once. Passed to the
 // Pipeline so rules naming undeclared terms are rejected at load.

@@ -1,11 +1,14 @@
 #include "rdf/quads.h"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "core/utf8.h"
+#include "core/error.h"
 #include "graph/iri.h"
+#include "rdf/rdf.h"
 
 namespace ng {
 
@@ -20,7 +23,8 @@ bool valid_iri(std::string_view s) {
 
 class Emitter {
  public:
-  Emitter(const KnowledgeGraph& g, const QuadSink& sink) : g_(g), sink_(sink) {}
+  Emitter(const KnowledgeGraph& g, const QuadSink& sink, const EntityRank& rank)
+      : g_(g), sink_(sink), rank_(rank) {}
 
   void run() {
     const auto& articles = g_.articles();
@@ -35,6 +39,14 @@ class Emitter {
       statements[g_.statements()[i].provenance.article].push_back(static_cast<int>(i));
     for (size_t i = 0; i < g_.events().size(); ++i)
       events[g_.events()[i].provenance.article].push_back(static_cast<int>(i));
+    if (rank_) {
+      for (auto& list : entities) {
+        std::vector<std::pair<size_t, int>> ranked;
+        for (int v : list) ranked.emplace_back(rank_(v), v);
+        std::sort(ranked.begin(), ranked.end());
+        for (size_t i = 0; i < list.size(); ++i) list[i] = ranked[i].second;
+      }
+    }
     for (size_t a = 0; a < articles.size(); ++a) {
       seen_.clear();
       graph_ = articles[a].graph;
@@ -48,6 +60,7 @@ class Emitter {
  private:
   const KnowledgeGraph& g_;
   const QuadSink& sink_;
+  const EntityRank& rank_;
   std::string graph_;
   std::unordered_set<std::string> seen_;
 
@@ -182,7 +195,9 @@ std::string clean_literal(std::string_view s) {
   return out;
 }
 
-void emit_quads(const KnowledgeGraph& graph, const QuadSink& sink) { Emitter(graph, sink).run(); }
+void emit_quads(const KnowledgeGraph& graph, const QuadSink& sink, const EntityRank& rank) {
+  Emitter(graph, sink, rank).run();
+}
 
 namespace {
 
@@ -269,51 +284,134 @@ void write_turtle_term(std::string& out, const RdfTerm& t) {
 
 }  // namespace
 
-std::string to_turtle(const KnowledgeGraph& graph) {
-  // Distinct triples grouped by subject, subjects and their statements in
-  // first-seen order.
+namespace {
+
+// Distinct triples grouped by subject, subjects and their statements in
+// first-seen order.
+struct TurtleGroups {
   std::vector<std::pair<RdfTerm, std::vector<std::pair<RdfTerm, RdfTerm>>>> subjects;
   std::unordered_map<std::string, size_t> subject_index;
-  std::unordered_set<std::string> seen;
-  std::string key;
-  emit_quads(graph, [&](const std::string&, const RdfTerm& s, const RdfTerm& p, const RdfTerm& o) {
-    key.clear();
-    write_term(key, s);
-    const size_t subject_key_length = key.size();
-    key += ' ';
-    write_term(key, p);
-    key += ' ';
-    write_term(key, o);
-    if (!seen.insert(key).second) return;
-    auto [it, fresh] = subject_index.emplace(key.substr(0, subject_key_length), subjects.size());
+
+  void add(const std::string& subject_key, const RdfTerm& s, const RdfTerm& p, const RdfTerm& o) {
+    auto [it, fresh] = subject_index.emplace(subject_key, subjects.size());
     if (fresh) subjects.emplace_back(s, std::vector<std::pair<RdfTerm, RdfTerm>>{});
     subjects[it->second].second.emplace_back(p, o);
-  });
+  }
+
+  // Each subject once with its statements ("a" for rdf:type, objects of
+  // one predicate joined by ",").
+  void write(std::string& out) const {
+    static const std::string kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+    for (const auto& [s, statements] : subjects) {
+      out += '\n';
+      write_turtle_term(out, s);
+      for (size_t i = 0; i < statements.size(); ++i) {
+        const auto& [p, o] = statements[i];
+        const bool same_predicate = i > 0 && statements[i - 1].first == p;
+        if (same_predicate) {
+          out += " ,\n        ";
+        } else {
+          out += i == 0 ? "\n    " : " ;\n    ";
+          if (p.kind == RdfTerm::Kind::Iri && p.value == kRdfType)
+            out += 'a';
+          else
+            write_turtle_term(out, p);
+          out += ' ';
+        }
+        write_turtle_term(out, o);
+      }
+      out += " .\n";
+    }
+  }
+};
+
+std::string turtle_prefixes() {
   std::string out;
   for (auto ns = namespaces_begin(); ns != namespaces_end(); ++ns)
     out += "@prefix " + std::string(ns->prefix) + ": <" + std::string(ns->iri) + "> .\n";
-  static const std::string kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-  for (const auto& [s, statements] : subjects) {
-    out += '\n';
-    write_turtle_term(out, s);
-    for (size_t i = 0; i < statements.size(); ++i) {
-      const auto& [p, o] = statements[i];
-      const bool same_predicate = i > 0 && statements[i - 1].first == p;
-      if (same_predicate) {
-        out += " ,\n        ";
-      } else {
-        out += i == 0 ? "\n    " : " ;\n    ";
-        if (p.kind == RdfTerm::Kind::Iri && p.value == kRdfType)
-          out += 'a';
-        else
-          write_turtle_term(out, p);
-        out += ' ';
-      }
-      write_turtle_term(out, o);
-    }
-    out += " .\n";
-  }
   return out;
+}
+
+// "<s> <p> <o>" in N-Triples; subject_length = the length of "<s>".
+void triple_key(std::string& key, size_t& subject_length, const RdfTerm& s, const RdfTerm& p,
+                const RdfTerm& o) {
+  key.clear();
+  write_term(key, s);
+  subject_length = key.size();
+  key += ' ';
+  write_term(key, p);
+  key += ' ';
+  write_term(key, o);
+}
+
+}  // namespace
+
+std::string to_turtle(const KnowledgeGraph& graph) {
+  TurtleGroups groups;
+  std::unordered_set<std::string> seen;
+  std::string key;
+  size_t subject_length = 0;
+  emit_quads(graph, [&](const std::string&, const RdfTerm& s, const RdfTerm& p, const RdfTerm& o) {
+    triple_key(key, subject_length, s, p, o);
+    if (!seen.insert(key).second) return;
+    groups.add(key.substr(0, subject_length), s, p, o);
+  });
+  std::string out = turtle_prefixes();
+  groups.write(out);
+  return out;
+}
+
+StreamingRdfWriter::StreamingRdfWriter(RdfFormat format) : format_(format) {
+  if (format != RdfFormat::NQuads && format != RdfFormat::NTriples && format != RdfFormat::Turtle)
+    throw Error("internal: no streaming writer for " + std::string(to_string(format)));
+}
+
+std::string StreamingRdfWriter::header() const {
+  return format_ == RdfFormat::Turtle ? turtle_prefixes() : std::string();
+}
+
+// A triple about something its article owns (the article, its facts and
+// events, its unnamed role holders: IRIs under the article IRI) is new in
+// every article; any other (entities, met links) may repeat one written
+// before and is looked up in shared_triples_.
+bool StreamingRdfWriter::seen_before(const std::string& key, size_t subject_length,
+                                     const std::string& article) {
+  std::string_view subject(key.data() + 1, subject_length >= 2 ? subject_length - 2 : 0);
+  if (subject.size() >= article.size() && subject.compare(0, article.size(), article) == 0 &&
+      (subject.size() == article.size() || subject[article.size()] == '/'))
+    return false;
+  return !shared_triples_.insert(key).second;
+}
+
+void StreamingRdfWriter::write(const KnowledgeGraph& graph, std::string& out) {
+  EntityRank rank = [&](int v) {
+    return entity_rank_.emplace(graph.node(v).iri, entity_rank_.size()).first->second;
+  };
+  for (size_t v = 0; v < graph.node_count(); ++v)
+    if (graph.node(static_cast<int>(v)).kind == NodeKind::Entity) rank(static_cast<int>(v));
+  std::unordered_map<std::string, const std::string*> article_of_graph;
+  for (const auto& a : graph.articles()) article_of_graph[a.graph] = &a.iri;
+  TurtleGroups groups;
+  std::string key;
+  size_t subject_length = 0;
+  emit_quads(
+      graph,
+      [&](const std::string& g, const RdfTerm& s, const RdfTerm& p, const RdfTerm& o) {
+        triple_key(key, subject_length, s, p, o);
+        if (format_ == RdfFormat::NQuads) {
+          out += key;
+          out += ' ';
+          write_term(out, RdfTerm::iri(g));
+          out += " .\n";
+          return;
+        }
+        if (seen_before(key, subject_length, *article_of_graph.at(g))) return;
+        if (format_ == RdfFormat::Turtle) return groups.add(key.substr(0, subject_length), s, p, o);
+        out += key;
+        out += " .\n";
+      },
+      rank);
+  if (format_ == RdfFormat::Turtle) groups.write(out);
 }
 
 std::string to_ntriples(const KnowledgeGraph& graph, bool with_graphs) {

@@ -404,6 +404,21 @@ void RdfModel::load_file(const std::string& path) {
   load_text(text, path == "-" ? "<stdin>" : path);
 }
 
+void RdfModel::for_each_quad(const std::function<void(const RdfTerm&, const RdfTerm&,
+                                                      const RdfTerm&, const RdfTerm&)>& f) const {
+  Impl& m = *impl_;
+  Owned<librdf_stream, librdf_free_stream> stream(librdf_model_as_stream(m.model));
+  if (!stream) throw Error("cannot read the RDF model: " + m.world->take_message("no stream"));
+  for (; !librdf_stream_end(stream.get()); librdf_stream_next(stream.get())) {
+    librdf_statement* st = librdf_stream_get_object(stream.get());
+    librdf_node* context = librdf_stream_get_context2(stream.get());
+    RdfTerm g = context ? redland::to_term(context) : RdfTerm::iri(std::string(kDefaultGraphIri));
+    f(g, redland::to_term(librdf_statement_get_subject(st)),
+      redland::to_term(librdf_statement_get_predicate(st)),
+      redland::to_term(librdf_statement_get_object(st)));
+  }
+}
+
 size_t RdfModel::size() const {
   int n = librdf_model_size(impl_->model);
   return n < 0 ? 0 : static_cast<size_t>(n);

@@ -6,11 +6,13 @@
 // The quads are those of rdf/quads.h.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 
 #include "graph/knowledge_graph.h"
+#include "rdf/quads.h"
 
 namespace ng {
 
@@ -59,6 +61,11 @@ class RdfModel {
   void load_text(std::string_view text, const std::string& name);
   // Adds text of a known RDF syntax; `name` is used in messages and as base IRI.
   void parse(std::string_view text, RdfFormat syntax, const std::string& name);
+
+  // Calls f for every statement held with its graph (kDefaultGraphIri for
+  // triples read without one), graph by graph in no particular order.
+  void for_each_quad(const std::function<void(const RdfTerm& graph, const RdfTerm& s,
+                                              const RdfTerm& p, const RdfTerm& o)>& f) const;
 
   // Number of statements (quads) held, duplicates across contexts included.
   size_t size() const;

@@ -5,6 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config ccache git
   librdf0-dev raptor2-utils rasqal-utils   # Redland RDF (raptor, rasqal) + rapper
+  libcurl4-gnutls-dev                      # HTTP for `push` (the openssl flavour conflicts with librdf0-dev)
   libboost-graph-dev                       # Boost.Graph
   nlohmann-json3-dev libyaml-cpp-dev libcli11-dev zlib1g-dev
   catch2                                   # Catch2 2.13 (tests)
