@@ -126,6 +126,7 @@ void Resolver::name_features(const Mention& m, Info& in) const {
       break;
   }
   if (description || a >= b) return;  // no real name
+  b = person_name_end(m, a, b);
   // A style of address alone ("Majesty", "Sir") is no name either.
   if (b - a == 1 && g_.honorifics.count(gazetteer_key(doc_.tokens[a].form))) return;
   a = person_name_start(m, a, b);
@@ -274,6 +275,19 @@ int Resolver::name_after_of_complement(const Mention& m, int of, int b) const {
       if (g_.place(gazetteer_key(doc_, x, e))) after = e;
   if (after > 0 && starts_upper(doc_.tokens[after].form)) return after;
   return -1;
+}
+
+// A person's name ends before an "of"/"from" phrase that the span took in:
+// "[Isaac Herzog] of Israel", "[Ana Ruiz] from the Labour Party" (the
+// NER, trained on referring expressions, may tag the whole). Returns the
+// name's end in [a, b).
+int Resolver::person_name_end(const Mention& m, int a, int b) const {
+  if (m.type != EntityType::Person) return b;
+  for (int t = a + 1; t + 1 < b; ++t) {
+    const std::string low = to_lower(doc_.tokens[t].form);
+    if ((low == "of" || low == "from") && doc_.tokens[t - 1].upos == "PROPN") return t;
+  }
+  return b;
 }
 
 // A person's name is the proper-noun run at the end: "future band guitarist
