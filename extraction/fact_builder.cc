@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/text.h"
+#include "extraction/when_where.h"
 
 namespace ng::extraction_internal {
 namespace {
@@ -152,12 +153,11 @@ bool add_rule_events(const SyntaxView& sv, const Match& m, Document& doc, int& f
     const bool joins_focus = es.focus && es.cls == "ng:Meeting" && focus_meeting >= 0 &&
                              m.modality == Modality::Asserted && !participants.empty();
     if (!joins_focus && static_cast<int>(participants.size()) < es.min_participants) continue;
+    e.date = event_date(sv, m.trigger, m.modality == Modality::Future);
     if (!es.place_slot.empty() && !m.fillers[m.slot_index(es.place_slot)].empty())
       e.place = m.fillers[m.slot_index(es.place_slot)].front();
     else
-      e.place = sv.place_of(m.trigger);
-    e.date = sv.date_of(m.trigger);
-    if (e.date.empty()) e.date = doc.date;
+      e.place = event_place(sv, m.trigger, e.date);
     bool merged = merge_same_trigger(e, doc);
     if (!merged && joins_focus) {
       join_focus(e, doc.events[focus_meeting]);

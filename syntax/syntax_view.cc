@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "core/dates.h"
 #include "core/text.h"
 #include "core/utf8.h"
 
@@ -341,28 +340,6 @@ Argument SyntaxView::place_of(int t) const {
       return argument_for(doc_.mentions[m].head);
   }
   return {};
-}
-
-std::string SyntaxView::date_of(int t) const {
-  for (int c : children_[t]) {
-    const Token& ct = doc_.tokens[c];
-    if (!(is_rel(ct.deprel, "obl") || is_rel(ct.deprel, "nmod") || is_rel(ct.deprel, "advmod")))
-      continue;
-    auto [lo, hi] = subtree_span(c);
-    for (int k = lo; k < hi; ++k) {
-      if (int wd = weekday_number(doc_.tokens[k].form); wd >= 0) {
-        std::string d = resolve_weekday(doc_.date, wd);
-        if (!d.empty()) return d;
-      }
-      if (lower_[k] == "yesterday") return add_days(doc_.date, -1);
-      if (lower_[k] == "today") return doc_.date;
-    }
-    if (auto d = find_date(doc_.tokens_text(lo, hi))) {
-      // A year alone only counts with a preposition ("in 2014").
-      if (d->size() > 4 || ct.deprel.compare(0, 3, "obl") == 0) return *d;
-    }
-  }
-  return "";
 }
 
 }  // namespace ng
