@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/text.h"
+#include "extraction/meetings.h"
 #include "extraction/when_where.h"
 
 namespace ng::extraction_internal {
@@ -159,8 +160,14 @@ bool add_rule_events(const SyntaxView& sv, const Match& m, Document& doc, int& f
     else
       e.place = event_place(sv, m.trigger, e.date);
     bool merged = merge_same_trigger(e, doc);
-    if (!merged && joins_focus) {
-      join_focus(e, doc.events[focus_meeting]);
+    const bool same_meeting =
+        es.cls == "ng:Meeting" && focus_meeting >= 0 && m.modality == Modality::Asserted &&
+        refers_back(sv, m.trigger) && continues(doc, doc.events[focus_meeting], m.sentence, e.date);
+    if (!merged && (joins_focus || same_meeting)) {
+      Event& focus = doc.events[focus_meeting];
+      join_focus(e, focus);
+      if (focus.date.empty()) focus.date = e.date;
+      if (focus.place.empty()) focus.place = e.place;
       merged = true;
     }
     if (!merged) {

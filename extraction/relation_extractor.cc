@@ -1,4 +1,5 @@
 #include "extraction/relation_extractor.h"
+#include "extraction/meetings.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -115,6 +116,7 @@ void RelationExtractor::process(Document& doc) const {
       for (Fact& f : open_facts(sv, s, run.covered, run.focus_meeting)) facts.add(std::move(f));
     }
   }
+  extraction_internal::mark_counterparts(doc);
   extraction_internal::add_role_facts(doc, facts);
   if (options_.article_facts && !doc.sentences.empty())
     extraction_internal::add_article_facts(doc, facts);
