@@ -132,7 +132,12 @@ void Resolver::name_features(const Mention& m, Info& in) const {
   a = person_name_start(m, a, b);
   in.core_first = a;
   in.core_last = b;
-  const int id_last = place_identity_end(in, a, b);
+  int id_last = place_identity_end(in, a, b);
+  // A generational suffix is no part of the identity: "Joseph R. Biden, Jr."
+  // is the "Biden" of later sentences.
+  if (m.type == EntityType::Person && id_last - a >= 3 && doc_.tokens[id_last - 2].form == "," &&
+      one_of(to_lower(doc_.tokens[id_last - 1].form), {"jr.", "jr", "sr.", "sr"}))
+    id_last -= 2;
   set_words_and_key(in, a, id_last);
   if (in.key.empty()) return;
   set_place_key(in);
@@ -296,6 +301,10 @@ int Resolver::person_name_end(const Mention& m, int a, int b) const {
 int Resolver::person_name_start(const Mention& m, int a, int b) const {
   if (m.type != EntityType::Person || doc_.tokens[b - 1].upos != "PROPN") return a;
   int x = b - 1;
+  // "Joseph R. Biden, Jr.": the suffix after a comma ends the name.
+  if (x - 2 >= a && doc_.tokens[x - 1].form == "," &&
+      one_of(to_lower(doc_.tokens[x].form), {"jr.", "jr", "sr.", "sr"}))
+    x -= 2;
   while (x > a) {
     const Token& p = doc_.tokens[x - 1];
     const bool joiner = (p.form == "-" || p.upos == "PROPN" ||
