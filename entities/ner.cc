@@ -866,6 +866,9 @@ void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
     const int prev_last = k > 0 ? spans[k - 1].last : s.first;
     absorb_particles(doc, s, spans, k);
     absorb_suffix(doc, s, spans, k);
+    // "on Tuesday Ruiz met": a weekday or month is no part of a name.
+    while (spans[k].last - spans[k].first >= 2 && month_or_weekday(doc.tokens[spans[k].first]))
+      ++spans[k].first;
     add_left_modifiers(doc, s, spans[k], prev_last);
   }
   join_city_region(doc, g, s, spans);

@@ -50,6 +50,17 @@ bool continues(const Document& doc, const Event& earlier, int s, const std::stri
 
 namespace {
 
+// Whether a mention of person p names entity c in its referring
+// expression ("President Omar Haddad of Freedonia").
+bool named_with(const Document& doc, int p, int c) {
+  for (const Mention& pm : doc.mentions) {
+    if (pm.entity != p) continue;
+    for (const Mention& cm : doc.mentions)
+      if (cm.entity == c && cm.begin >= pm.extent_begin && cm.end <= pm.extent_end) return true;
+  }
+  return false;
+}
+
 // Whether a named person among the event's parties holds a role of entity c
 // ("Israeli prime minister X", "X, President of Cyprus"): then X is that
 // side, and c is no party of its own.
@@ -60,6 +71,7 @@ bool side_has_person(const Document& doc, const Event& e, int c) {
     if (p.type != EntityType::Person || !p.named) continue;
     for (const auto& r : p.roles)
       if (r.of == c && !r.former) return true;
+    if (named_with(doc, arg.entity, c)) return true;
   }
   return false;
 }

@@ -1,0 +1,65 @@
+// who-met on meetings told over several sentences, with dates and places
+// from clauses, paragraphs and relative expressions, parties named only by
+// a role, and --events (one row per meeting).
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "tests/test_support.h"
+
+using ng::test::run_cli;
+using ng::test::TempDir;
+
+namespace {
+
+// Invented people and places; a Friday article.
+const char* kArticle =
+    "Friday, January 10, 2020\n\n"
+    "Prime Minister Ana Ruiz reaffirmed the plan on Tuesday.\n\n"
+    "Later on Tuesday Ruiz met with President Omar Haddad of Portugal at the White House.\n\n"
+    "On last Thursday, the delegations of Portugal and Norway had met for their third summit "
+    "in Vienna. The meeting was attended by Norwegian foreign minister Jan Novak and President "
+    "Omar Haddad of Portugal.\n\n"
+    "Ruiz also met the Norwegian envoy.\n\n"
+    "Secretary Lea Marchetti held talks in Geneva in 2014.\n";
+
+std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+}  // namespace
+
+TEST_CASE("who-met dates and places meetings from their own clause and paragraph",
+          "[cli][who-met]") {
+  TempDir tmp;
+  auto article = tmp.write("paragraphs.txt", kArticle);
+  auto r = run_cli("who-met " + q(article));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  // "Later on Tuesday" (2020-01-07), "at the White House".
+  CHECK_THAT(r.out, Catch::Contains("Ana Ruiz\tOmar Haddad\t2020-01-07\tWhite House\t"));
+  // "The meeting was attended by" joins the summit of the sentence before: last
+  // week's Thursday, in Vienna; Portugal is spoken for by its President.
+  CHECK_THAT(r.out, Catch::Contains("Jan Novak\tOmar Haddad\t2020-01-02\tVienna\t"));
+  CHECK_THAT(r.out, !Catch::Contains("Portugal\tJan Novak"));
+  CHECK_THAT(r.out, !Catch::Contains("Portugal\tOmar Haddad"));
+  // A party named only by a role stays out of who-met.
+  CHECK_THAT(r.out, !Catch::Contains("envoy"));
+  CHECK_THAT(r.out, !Catch::Contains("Envoy"));
+}
+
+TEST_CASE("who-met --events lists one row per meeting, with one-party meetings",
+          "[cli][who-met]") {
+  TempDir tmp;
+  auto article = tmp.write("paragraphs.txt", kArticle);
+  auto r = run_cli("who-met --events " + q(article));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.rfind("event\tparticipants\tdate\tplace\tmodality\tdoc\tsentence_text\n", 0) == 0);
+  CHECK_THAT(r.out, Catch::Contains("\tJan Novak | Omar Haddad\t2020-01-02\tVienna\tasserted\t"));
+  CHECK_THAT(r.out, Catch::Contains("\tLea Marchetti\t2014\tGeneva\tasserted\t"));
+  // The summit told in two sentences is one event, not two.
+  size_t vienna = 0;
+  for (size_t p = r.out.find("\tVienna\t"); p != std::string::npos;
+       p = r.out.find("\tVienna\t", p + 1))
+    ++vienna;
+  CHECK(vienna == 1);
+}
