@@ -105,11 +105,21 @@ Modality SyntaxView::modality(int t) const {
       t = tok.head;
       continue;
     }
+    // "look forward to meeting/welcoming X": a meeting still to come.
+    if ((is_rel(tok.deprel, "advcl") || is_rel(tok.deprel, "obl") ||
+         is_rel(tok.deprel, "xcomp")) &&
+        (h.lemma == "look" || lower_[tok.head] == "forward")) {
+      const int look = h.lemma == "look" ? tok.head : h.head;
+      bool forward = lower_[tok.head] == "forward" && look >= 0 && doc_.tokens[look].lemma == "look";
+      for (int c : children_[tok.head]) forward = forward || lower_[c] == "forward";
+      if (forward)
+        return modality(look) == Modality::Negated ? Modality::Negated : Modality::Future;
+    }
     if (tok.deprel == "conj") {
       t = tok.head;
       continue;
     }
-    // "the meeting planned for ..." / "the planned meeting"
+    // "the meeting planned for ..." / "the planned meeting""
     break;
   }
   // Nominal triggers: "the planned meeting", "a future visit", "arranged a

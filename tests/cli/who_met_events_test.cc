@@ -63,3 +63,20 @@ TEST_CASE("who-met --events lists one row per meeting, with one-party meetings",
     ++vienna;
   CHECK(vienna == 1);
 }
+
+TEST_CASE("who-met: a meeting someone looks forward to is future, not held", "[cli][who-met]") {
+  TempDir tmp;
+  auto article = tmp.write(
+      "planned.txt",
+      "Monday, May 3, 2021\n\nPresident Ana Ruiz looks forward to meeting King Omar Haddad "
+      "to the capital on July 19, 2021. Ruiz met Jan Novak in Vienna on Monday.\n");
+  auto r = run_cli("who-met " + q(article));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK_THAT(r.out, !Catch::Contains("Omar Haddad"));
+  CHECK_THAT(r.out, Catch::Contains("Ana Ruiz\tJan Novak\t2021-05-03\tVienna\t"));
+  auto all = run_cli("who-met --all --events " + q(article));
+  REQUIRE(all.status == 0);
+  CHECK_THAT(all.out, Catch::Contains("\tAna Ruiz | Omar Haddad\t2021-07-19\t"));
+  CHECK_THAT(all.out, Catch::Contains("\tfuture\t"));
+}
