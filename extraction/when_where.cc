@@ -3,6 +3,7 @@
 #include "core/dates.h"
 #include "core/text.h"
 
+#include <cctype>
 #include <set>
 
 namespace ng::extraction_internal {
@@ -135,7 +136,55 @@ bool is_lede(const Document& doc, int s) {
   return paragraph_of(doc, s) == paragraph_of(doc, first);
 }
 
+// A word in capitals: "MOSCOW", "D.C.", "NEW".
+bool capitals(const std::string& w) {
+  int letters = 0;
+  for (unsigned char c : w) {
+    if (std::islower(c)) return false;
+    letters += std::isupper(c) ? 1 : 0;
+  }
+  return letters >= 2 || (letters == 1 && w.size() >= 2);
+}
+
+bool dash(const std::string& w) { return w == "-" || w == "--" || w == "—" || w == "–"; }
+
 }  // namespace
+
+std::pair<int, int> dateline(const Document& doc) {
+  int s = 0;
+  while (s < static_cast<int>(doc.sentences.size()) && doc.sentences[s].end <= doc.body_begin) ++s;
+  if (s >= static_cast<int>(doc.sentences.size())) return {-1, -1};
+  const Sentence& sen = doc.sentences[s];
+  int k = sen.first;
+  while (k < sen.last && k - sen.first < 5 && capitals(doc.tokens[k].form)) ++k;
+  const int place_end = k;
+  if (place_end == sen.first) return {-1, -1};
+  // Then a comma and a date, an agency in brackets, and a dash, within 12 words.
+  for (int j = place_end; j < sen.last && j - place_end < 12; ++j) {
+    if (dash(doc.tokens[j].form)) return {sen.first, place_end};
+    if (doc.tokens[j].upos == "VERB") break;
+  }
+  return {-1, -1};
+}
+
+Argument dateline_place(const Document& doc) {
+  const auto [a, b] = dateline(doc);
+  if (a < 0) return {};
+  std::string words;
+  for (int k = a; k < b; ++k) {
+    std::string w = doc.tokens[k].form;
+    for (size_t i = 1; i < w.size(); ++i)
+      if (std::isalpha(static_cast<unsigned char>(w[i - 1])))
+        w[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[i])));
+    if (!words.empty()) words += ' ';
+    words += w;
+  }
+  Argument arg;
+  arg.literal = arg.text = words;
+  arg.first = a;
+  arg.last = b;
+  return arg;
+}
 
 int paragraph_of(const Document& doc, int s) {
   int p = 0;
@@ -179,6 +228,7 @@ Argument event_place(const SyntaxView& sv, int t, const std::string& date) {
     if (it->sentence < s && paragraph_of(doc, it->sentence) == para && !it->place.empty() &&
         !date.empty() && it->date == date)
       return it->place;
+  if (is_lede(doc, s)) return dateline_place(doc);
   return {};
 }
 

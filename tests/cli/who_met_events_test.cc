@@ -80,3 +80,16 @@ TEST_CASE("who-met: a meeting someone looks forward to is future, not held", "[c
   CHECK_THAT(all.out, Catch::Contains("\tAna Ruiz | Omar Haddad\t2021-07-19\t"));
   CHECK_THAT(all.out, Catch::Contains("\tfuture\t"));
 }
+
+TEST_CASE("who-met: a dateline is a place, never a party", "[cli][who-met]") {
+  TempDir tmp;
+  auto article = tmp.write("wire.txt",
+                           "LISBON, March 5 (Example Wire) - Prime Minister Ana Ruiz met "
+                           "Chancellor Jan Novak on Tuesday.\n");
+  auto r = run_cli("who-met " + q(article));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("Ana Ruiz\tJan Novak\t"));
+  CHECK_THAT(r.out, Catch::Contains("\tLisbon\twire.txt\t"));
+  CHECK_THAT(r.out, !Catch::Contains("LISBON\t"));
+}
