@@ -130,6 +130,8 @@ void Resolver::name_features(const Mention& m, Info& in) const {
   // A style of address alone ("Majesty", "Sir") is no name either.
   if (b - a == 1 && g_.honorifics.count(gazetteer_key(doc_.tokens[a].form))) return;
   a = person_name_start(m, a, b);
+  // A title alone is no name: "Special Presidential [Envoy]".
+  if (int len = 0; m.type == EntityType::Person && rl_.match(doc_, a, len) && a + len >= b) return;
   in.core_first = a;
   in.core_last = b;
   int id_last = place_identity_end(in, a, b);

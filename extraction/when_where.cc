@@ -100,11 +100,36 @@ Argument where_antecedent(const SyntaxView& sv, int t) {
 // A building that an organisation is named after, where meetings are held:
 // "at the White House", "to the Kremlin", "at the Élysée Palace" (the NER
 // often types these as organisations).
-bool venue_name(const Document& doc, const Mention& m) {
+bool venue_word(const std::string& lower) {
   static const std::set<std::string> kVenueWords = {
       "house", "palace", "hall", "hotel", "kremlin", "building", "headquarters", "airport",
       "embassy", "castle", "centre", "center", "stadium", "residence", "office", "chancellery"};
-  return kVenueWords.count(to_lower(doc.tokens[m.last - 1].form)) > 0;
+  return kVenueWords.count(lower) > 0;
+}
+
+bool venue_name(const Document& doc, const Mention& m) {
+  return venue_word(to_lower(doc.tokens[m.last - 1].form));
+}
+
+// A venue named by a common noun: "at an Irish pub", "at a hotel in the
+// centre" -> the noun phrase without its article ("Irish pub").
+Argument common_venue(const SyntaxView& sv, int w, int end) {
+  static const std::set<std::string> kCommonVenues = {
+      "pub", "bar", "restaurant", "cafe", "café", "hotel", "airport", "hospital", "embassy",
+      "palace", "residence", "stadium", "church", "mosque", "synagogue", "temple", "school",
+      "university", "club", "station", "headquarters", "office", "hall", "summit"};
+  const Document& doc = sv.doc();
+  if (one_of(sv.lower(w), {"a", "an", "the", "his", "her", "their", "its"})) ++w;
+  int k = w;
+  while (k < end && (doc.tokens[k].upos == "ADJ" || doc.tokens[k].upos == "PROPN") && k - w < 3) ++k;
+  if (k >= end || doc.tokens[k].upos != "NOUN") return {};
+  const std::string& lemma = doc.tokens[k].lemma.empty() ? sv.lower(k) : doc.tokens[k].lemma;
+  if (!kCommonVenues.count(lemma) || lemma == "summit") return {};
+  Argument a;
+  a.literal = a.text = std::string(doc.tokens_text(w, k + 1));
+  a.first = w;
+  a.last = k + 1;
+  return a;
 }
 
 // "at/to the <venue>" after t in its clause (the parse often hangs it on
@@ -119,6 +144,8 @@ Argument venue_of(const SyntaxView& sv, int t) {
       break;
     if (tok.upos != "ADP" || !one_of(sv.lower(k), {"at", "to", "in"})) continue;
     int w = k + 1;
+    if (sv.lower(k) == "at")
+      if (Argument a = common_venue(sv, w, s.last); !a.empty()) return a;
     if (sv.lower(w) == "the" && w + 1 < s.last) ++w;
     const int m = sv.mention_at(w);
     if (m < 0 || doc.mentions[m].first > w || doc.mentions[m].entity < 0) continue;
@@ -228,6 +255,13 @@ Argument event_place(const SyntaxView& sv, int t, const std::string& date) {
     if (it->sentence < s && paragraph_of(doc, it->sentence) == para && !it->place.empty() &&
         !date.empty() && it->date == date)
       return it->place;
+  // The main clause of the sentence before, in the same paragraph: "X
+  // carried out the strike at Y airport. He was being met by Z."
+  if (s > 0 && paragraph_of(doc, s - 1) == para)
+    if (const int r = root_of(doc, s - 1); r >= 0) {
+      if (Argument a = sv.place_of(r); !a.empty()) return a;
+      if (Argument a = venue_of(sv, r); !a.empty()) return a;
+    }
   if (is_lede(doc, s)) return dateline_place(doc);
   return {};
 }

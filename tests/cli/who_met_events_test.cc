@@ -93,3 +93,21 @@ TEST_CASE("who-met: a dateline is a place, never a party", "[cli][who-met]") {
   CHECK_THAT(r.out, Catch::Contains("\tLisbon\twire.txt\t"));
   CHECK_THAT(r.out, !Catch::Contains("LISBON\t"));
 }
+
+TEST_CASE("who-met: places from a venue noun and from the sentence before", "[cli][who-met]") {
+  TempDir tmp;
+  auto article = tmp.write(
+      "venues.txt",
+      "Friday, January 10, 2020\n\n"
+      "Ana Ruiz met officers Jan Novak and Lea Marchetti at an Irish pub on Monday.\n\n"
+      "The police carried out the raid at Vienna International Airport on Tuesday. Omar Haddad "
+      "was being met by Carl Berg.\n\n"
+      "Special Presidential Envoy on Climate Tom Reyes was joined by the envoy.\n");
+  auto r = run_cli("who-met " + q(article));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("Ana Ruiz\tJan Novak\t2020-01-06\tIrish pub\t"));
+  CHECK_THAT(r.out, Catch::Contains("Carl Berg\tOmar Haddad\t2020-01-07\tVienna"));
+  CHECK_THAT(r.out, !Catch::Contains("Envoy\t"));
+  CHECK_THAT(r.out, !Catch::Contains("\tEnvoy"));
+}
