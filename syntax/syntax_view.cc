@@ -238,7 +238,15 @@ std::vector<Argument> SyntaxView::arguments(int w, int focus_meeting) const {
   // A common noun standing for named entities: "officers A and B",
   // "his counterparts, A, B and C" (apposition), "the delegations of A, B
   // and C", "representatives from A and B".
-  if (a.entity < 0 && tok.upos == "NOUN") {
+  // (Also when written in capitals, "Permanent Representatives from X",
+  // which the NER may take for a name of its own kind.)
+  std::string singular = to_lower(tok.lemma.empty() ? tok.form : tok.lemma);
+  if (singular.size() > 3 && singular.back() == 's') singular.pop_back();
+  const bool group = one_of(singular, {"delegation", "representative", "envoy", "official",
+                                       "leader", "diplomat", "team", "negotiator"});
+  const bool untyped = a.entity < 0 || (tok.upos == "PROPN" && group &&
+                                        doc_.entities[a.entity].type == EntityType::Other);
+  if (untyped && (tok.upos == "NOUN" || (tok.upos == "PROPN" && group))) {
     std::vector<Argument> named;
     auto add_named = [&](int c) {
       std::vector<int> words = {c};
@@ -252,8 +260,6 @@ std::vector<Argument> SyntaxView::arguments(int w, int focus_meeting) const {
         if (!dup) named.push_back(std::move(b));
       }
     };
-    const bool group = one_of(tok.lemma, {"delegation", "representative", "envoy", "official",
-                                          "leader", "diplomat", "team", "negotiator"});
     for (int c : children_[w]) {
       const Token& ct = doc_.tokens[c];
       if (ct.deprel == "appos" || ct.deprel == "flat") add_named(c);
