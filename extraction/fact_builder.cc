@@ -36,12 +36,25 @@ Event make_event(const Match& m, const Rule::EventSpec& es, std::set<int>& parti
   return e;
 }
 
-// One event per trigger and class: a second rule on the same trigger adds
-// roles instead of a duplicate event. True if e was merged so.
+// The entities among an event's roles.
+std::set<int> parties(const Event& e) {
+  std::set<int> out;
+  for (const auto& r : e.roles)
+    if (r.second.entity >= 0) out.insert(r.second.entity);
+  return out;
+}
+
+// One event per trigger and class: a second rule on the same trigger, or on
+// another word of the same report with the same parties ("held talks":
+// "held" and "talks"), adds roles instead of a duplicate event. True if e
+// was merged so.
 bool merge_same_trigger(const Event& e, Document& doc) {
   bool merged = false;
+  const std::set<int> ours = parties(e);
   for (auto& old : doc.events) {
-    if (old.sentence == e.sentence && old.cls == e.cls && old.trigger_text == e.trigger_text) {
+    if (old.sentence == e.sentence && old.cls == e.cls &&
+        (old.trigger_text == e.trigger_text ||
+         (old.modality == e.modality && !ours.empty() && parties(old) == ours))) {
       for (auto& rr : e.roles) {
         bool dup = false;
         for (const auto& o : old.roles)

@@ -111,3 +111,17 @@ TEST_CASE("who-met: places from a venue noun and from the sentence before", "[cl
   CHECK_THAT(r.out, !Catch::Contains("Envoy\t"));
   CHECK_THAT(r.out, !Catch::Contains("\tEnvoy"));
 }
+
+TEST_CASE("who-met --events: one report, one event, whatever words trigger it", "[cli][who-met]") {
+  TempDir tmp;
+  auto article = tmp.write("talks.txt",
+                           "Monday, May 3, 2021\n\nChinese President Ana Ruiz held talks with "
+                           "Russian President Jan Novak in Moscow on Monday.\n");
+  auto r = run_cli("who-met --events " + q(article));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("\tAna Ruiz | Jan Novak\t2021-05-03\tMoscow\tasserted\t"));
+  size_t rows = 0;
+  for (char c : r.out) rows += c == '\n';
+  CHECK(rows == 2);  // the header and one meeting
+}
