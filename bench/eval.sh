@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every quality scorer of ../shared against the current build and prints
 # their last lines: syntax (EWT test, GUM dev), entities (GUM news), open IE
-# (CaRB dev), who met whom (meet-dev). Not a test: prints figures.
+# (CaRB dev), who met whom (meet-dev, meet-wh). Not a test: prints figures.
 #   bench/eval.sh [syntax|entities|carb|meet ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,16 +32,33 @@ for w in "${what[@]}"; do
       $bin triples --sentences --keep-unresolved --format tsv "$shared/eval/carb-dev/dev.txt" > "$tmp/carb.tsv"
       echo "carb: $($py "$shared/tools/carb_score.py" "$shared/eval/carb-dev/gold_dev.tsv" newsgraph "$tmp/carb.tsv" | tail -1)" ;;
     meet)
-      $py - "$shared" > "$tmp/meet.jsonl" <<'PY'
+      # meet-dev (Wikinews) and meet-wh (White House readouts), each whole and
+      # in two halves (gold file order: A = first half, B = second half), so
+      # a change developed on one half is checked on the other; then the date
+      # and place of the meetings found.
+      $py - "$shared" "$tmp" <<'PY'
 import json, sys
-shared = sys.argv[1]
-ids = {json.loads(l)["id"] for l in open(f"{shared}/eval/meet-dev/gold.jsonl")}
-for l in open(f"{shared}/corpus/wikinews/articles.jsonl"):
-    if json.loads(l)["id"] in ids:
-        print(l, end="")
+shared, tmp = sys.argv[1:3]
+sets = {"dev": (f"{shared}/eval/meet-dev/gold.jsonl", f"{shared}/corpus/wikinews/articles.jsonl"),
+        "wh": (f"{shared}/eval/meet-wh/gold.jsonl", f"{shared}/eval/meet-wh/articles.jsonl")}
+for name, (gold, corpus) in sets.items():
+    lines = open(gold).read().splitlines()
+    ids = [json.loads(l)["id"] for l in lines]
+    half = (len(lines) + 1) // 2
+    for part, sel in (("", lines), ("A", lines[:half]), ("B", lines[half:])):
+        open(f"{tmp}/gold-{name}{part}.jsonl", "w").write("".join(l + "\n" for l in sel))
+    with open(f"{tmp}/in-{name}.jsonl", "w") as out:
+        for l in open(corpus):
+            if json.loads(l)["id"] in ids:
+                out.write(l)
 PY
-      $bin who-met --jsonl "$tmp/meet.jsonl" > "$tmp/meet.tsv"
-      echo "meet: $($py "$shared/eval/meet-dev/score.py" "$shared/eval/meet-dev/gold.jsonl" "$tmp/meet.tsv" | tail -1)" ;;
+      for set in dev wh; do
+        $bin who-met --jsonl "$tmp/in-$set.jsonl" > "$tmp/meet-$set.tsv"
+        for part in "" A B; do
+          echo "meet-$set${part:+ half $part}: $($py "$shared/eval/meet-dev/score.py" "$tmp/gold-$set$part.jsonl" "$tmp/meet-$set.tsv" | tail -1)"
+        done
+        echo "meet-$set when/where: $($py "$shared/tools/score_meet_when_where.py" "$tmp/gold-$set.jsonl" "$tmp/meet-$set.tsv" | tail -1)"
+      done ;;
     *) echo "eval: unknown part '$w' (syntax, entities, carb, meet)" >&2; exit 2 ;;
   esac
 done

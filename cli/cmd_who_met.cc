@@ -21,6 +21,7 @@ struct WhoMetOptions {
   std::vector<std::string> rules;
   unsigned threads = 0;
   bool all = false;
+  bool events = false;
 };
 
 // Standard input read once, to tell a graph from an article; put back in
@@ -81,7 +82,8 @@ void run(const WhoMetOptions& o) {
     add_to_graph(graph, docs, o.input);
     model.add(graph);
   }
-  write_output(o.output, who_met_tsv(who_met(model, o.all), o.all));
+  write_output(o.output, o.events ? meeting_events_tsv(meeting_events(model, o.all))
+                                  : who_met_tsv(who_met(model, o.all), o.all));
 }
 
 void setup(CLI::App& app) {
@@ -95,6 +97,10 @@ void setup(CLI::App& app) {
   add_input_options(cmd, o->input);
   cmd->add_flag("--all", o->all,
                 "Also negated, future and hypothetical meetings, with a modality column");
+  cmd->add_flag("--events", o->events,
+                "One row per meeting event instead of per pair (TSV: event, participants joined "
+                "by ' | ', date, place, modality, doc, sentence_text); a meeting with one named "
+                "participant is listed too");
   cmd->add_option("-o,--output", o->output, "Write to this file instead of standard output");
   add_rules_option(cmd, o->rules);
   cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores)");

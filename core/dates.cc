@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <initializer_list>
 #include <vector>
 
 namespace ng {
@@ -203,6 +204,221 @@ std::string resolve_weekday(const std::string& article_date, int weekday) {
   int wd = static_cast<int>(((z % 7) + 7 + 3) % 7);  // 1970-01-01 was a Thursday (3)
   int back = (wd - weekday + 7) % 7;
   return add_days(article_date, -back);
+}
+
+}  // namespace ng
+
+// ---------------------------------------------------------------- time expressions
+
+namespace ng {
+namespace {
+
+struct Ymd {
+  int y = 0, m = 0, d = 0;
+};
+
+long day_number(const Ymd& a) { return days_from_civil(a.y, a.m, a.d); }
+
+Ymd from_day_number(long z) {
+  Ymd r;
+  civil_from_days(z, r.y, r.m, r.d);
+  return r;
+}
+
+int weekday_of(long z) { return static_cast<int>(((z % 7) + 7 + 3) % 7); }  // Monday = 0
+
+// "6", "6th", "21st" -> 6, 21; 0 when not a day number.
+int day_of(std::string_view w) {
+  size_t n = 0;
+  while (n < w.size() && std::isdigit(static_cast<unsigned char>(w[n]))) ++n;
+  if (n == 0 || n > 2) return 0;
+  std::string_view rest = w.substr(n);
+  if (!rest.empty() && rest != "st" && rest != "nd" && rest != "rd" && rest != "th") return 0;
+  const int d = to_int(w.substr(0, n));
+  return d >= 1 && d <= 31 ? d : 0;
+}
+
+int year_of(std::string_view w) {
+  if (w.size() != 4 || !is_digits(w)) return 0;
+  const int y = to_int(w);
+  return y >= 1000 && y <= 2999 ? y : 0;
+}
+
+int count_word(std::string_view w) {
+  static const char* kNumbers[] = {"a",   "one",   "two",  "three", "four", "five", "six",
+                                   "seven", "eight", "nine", "ten",   "eleven", "twelve"};
+  for (int k = 0; k < 13; ++k)
+    if (w == kNumbers[k]) return k == 0 ? 1 : k;
+  if (w == "an") return 1;
+  return is_digits(w) && w.size() <= 3 ? to_int(w) : 0;
+}
+
+bool one_of_words(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (auto s : set)
+    if (w == s) return true;
+  return false;
+}
+
+// A month (and day) without a year: the year that puts it on the tense's
+// side of the anchor.
+std::string complete_year(const Ymd& anchor, int m, int d, Tense tense) {
+  int y = anchor.y;
+  const int md = m * 100 + (d ? d : (tense == Tense::Past ? 1 : 31));
+  const int amd = anchor.m * 100 + anchor.d;
+  if (tense == Tense::Past && md > amd) --y;
+  if (tense == Tense::Future && md < amd) ++y;
+  if (d && !valid(y, m, d)) return "";
+  return iso(y, m, d);
+}
+
+// A span of days as the most precise ISO form that holds it: the day, the
+// month, or the year.
+std::string span_iso(long first, long last) {
+  Ymd a = from_day_number(first), b = from_day_number(last);
+  if (first == last) return iso(a.y, a.m, a.d);
+  if (a.y == b.y && a.m == b.m) return iso(a.y, a.m, 0);
+  if (a.y == b.y) return iso(a.y, 0, 0);
+  return "";
+}
+
+struct TimeReader {
+  const std::vector<std::string>& w;
+  const Ymd anchor;
+  const bool anchored;
+  const Tense tense;
+  size_t& consumed;
+
+  std::string_view at(size_t k) const { return k < w.size() ? std::string_view(w[k]) : ""; }
+  long today() const { return day_number(anchor); }
+
+  std::optional<std::string> done(size_t i, size_t end, std::string value) const {
+    if (value.empty()) return std::nullopt;
+    consumed = end - i;
+    return value;
+  }
+
+  // "May 6, 2024", "May 6", "May 19-20", "May 2024", "May" (after a preposition).
+  std::optional<std::string> month_first(size_t i, size_t j, bool after_preposition) const {
+    const int m = month_number(at(j));
+    if (m == 0 || (at(j) == "may" && !after_preposition && !day_of(at(j + 1)))) return std::nullopt;
+    size_t k = j + 1;
+    if (at(k) == ".") ++k;
+    if (const int d = day_of(at(k))) {
+      size_t e = k + 1;
+      const bool range = (at(e) == "-" || at(e) == "–") && day_of(at(e + 1));
+      if (range) e += 2;
+      size_t e2 = at(e) == "," ? e + 1 : e;
+      if (const int y = year_of(at(e2)))
+        return done(i, e2 + 1, range ? iso(y, m, 0) : (valid(y, m, d) ? iso(y, m, d) : ""));
+      if (!anchored) return std::nullopt;
+      return done(i, e, complete_year(anchor, m, range ? 0 : d, tense));
+    }
+    if (const int y = year_of(at(k))) return done(i, k + 1, iso(y, m, 0));
+    if (!after_preposition || !anchored) return std::nullopt;
+    return done(i, j + 1, complete_year(anchor, m, 0, tense));
+  }
+
+  // "6 May 2024", "6 May", "19-20 November 2023".
+  std::optional<std::string> day_first(size_t i) const {
+    const int d = day_of(at(i));
+    if (!d) return std::nullopt;
+    size_t k = i + 1;
+    const bool range = (at(k) == "-" || at(k) == "–") && day_of(at(k + 1));
+    if (range) k += 2;
+    if (at(k) == "of") ++k;
+    const int m = month_number(at(k));
+    if (!m || (at(k) == "may" && !year_of(at(k + 1)))) return std::nullopt;
+    size_t e = k + 1;
+    if (at(e) == ",") ++e;
+    if (const int y = year_of(at(e)))
+      return done(i, e + 1, range ? iso(y, m, 0) : (valid(y, m, d) ? iso(y, m, d) : ""));
+    if (!anchored) return std::nullopt;
+    return done(i, k + 1, complete_year(anchor, m, range ? 0 : d, tense));
+  }
+
+  // A weekday on its own: the nearest one on the tense's side of the anchor.
+  std::optional<std::string> weekday(size_t i, int wd) const {
+    if (!anchored) return std::nullopt;
+    const int now = weekday_of(today());
+    const long z = tense == Tense::Past ? today() - (now - wd + 7) % 7
+                                        : today() + ((wd - now + 6) % 7 + 1);
+    return done(i, i + 1, span_iso(z, z));
+  }
+
+  // "last/next/this" + weekday, week, month or year.
+  std::optional<std::string> deictic(size_t i) const {
+    const std::string_view dir = at(i), unit = at(i + 1);
+    const int step = dir == "last" || dir == "past" ? -1 : dir == "next" ? 1 : 0;
+    if (!anchored) return std::nullopt;
+    const long monday = today() - weekday_of(today());
+    if (const int wd = weekday_number(unit); wd >= 0)
+      return done(i, i + 2, span_iso(monday + 7 * step + wd, monday + 7 * step + wd));
+    if (unit == "week") return done(i, i + 2, span_iso(monday + 7 * step, monday + 7 * step + 6));
+    if (unit == "month") {
+      int y = anchor.y, m = anchor.m + step;
+      if (m == 0) m = 12, --y;
+      if (m == 13) m = 1, ++y;
+      return done(i, i + 2, iso(y, m, 0));
+    }
+    if (unit == "year") return done(i, i + 2, iso(anchor.y + step, 0, 0));
+    return std::nullopt;
+  }
+
+  // "three days ago", "a week ago", "two years ago".
+  std::optional<std::string> ago(size_t i) const {
+    const int n = count_word(at(i));
+    std::string_view unit = at(i + 1);
+    if (!n || at(i + 2) != "ago" || !anchored) return std::nullopt;
+    if (unit.size() > 1 && unit.back() == 's') unit.remove_suffix(1);
+    if (unit == "day") return done(i, i + 3, span_iso(today() - n, today() - n));
+    if (unit == "week") {
+      const long z = today() - 7L * n;
+      return done(i, i + 3, span_iso(z - weekday_of(z), z - weekday_of(z) + 6));
+    }
+    if (unit == "month") {
+      int months = anchor.y * 12 + (anchor.m - 1) - n;
+      return done(i, i + 3, iso(months / 12, months % 12 + 1, 0));
+    }
+    if (unit == "year") return done(i, i + 3, iso(anchor.y - n, 0, 0));
+    return std::nullopt;
+  }
+
+  std::optional<std::string> read(size_t i) const {
+    const std::string_view w0 = at(i), before = i ? at(i - 1) : "";
+    const bool prep = one_of_words(before, {"in", "since", "during", "early", "late", "mid",
+                                            "until", "by", "of", "from", "before", "after"});
+    if (auto d = parse_date(w0); d && d->size() > 4) return done(i, i + 1, *d);
+    if (const int y = year_of(w0); y && prep && !month_number(before)) return done(i, i + 1, iso(y, 0, 0));
+    if (one_of_words(w0, {"last", "past", "next", "this"})) return deictic(i);
+    if (anchored && one_of_words(w0, {"yesterday", "today", "tonight", "tomorrow"})) {
+      const int off = w0 == "yesterday" ? -1 : w0 == "tomorrow" ? 1 : 0;
+      return done(i, i + 1, span_iso(today() + off, today() + off));
+    }
+    size_t j = i;
+    if (weekday_number(w0) >= 0 && (at(i + 1) == "," ? month_number(at(i + 2)) || day_of(at(i + 2))
+                                                      : month_number(at(i + 1)) || day_of(at(i + 1))))
+      j = at(i + 1) == "," ? i + 2 : i + 1;  // "Friday, January 4"
+    else if (const int wd = weekday_number(w0); wd >= 0)
+      return weekday(i, wd);
+    if (auto d = month_first(i, j, prep)) return d;
+    if (auto d = day_first(j)) {
+      consumed += j - i;
+      return d;
+    }
+    return ago(i);
+  }
+};
+
+}  // namespace
+
+std::optional<std::string> time_expression_at(const std::vector<std::string>& words, size_t i,
+                                              const std::string& anchor, Tense tense,
+                                              size_t& consumed) {
+  Ymd a;
+  const bool anchored = split_iso(anchor, a.y, a.m, a.d);
+  consumed = 0;
+  if (i >= words.size()) return std::nullopt;
+  return TimeReader{words, a, anchored, tense, consumed}.read(i);
 }
 
 }  // namespace ng

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ng {
 
@@ -42,5 +43,24 @@ std::string resolve_weekday(const std::string& article_date, int weekday);
 
 // Adds days to an ISO yyyy-mm-dd date ("" when the date is not full).
 std::string add_days(const std::string& iso_date, int days);
+
+// The tense of the clause a time expression belongs to: a bare weekday or
+// month points back from the article date in past-tense news ("met on
+// Monday") and forward in future-tense news ("will meet on Monday").
+enum class Tense : unsigned char { Past, Future };
+
+// Reads a time expression that starts at words[i] (token forms, lower
+// case) and normalises it to ISO 8601 against `anchor` (the article date,
+// yyyy-mm-dd) and the clause's tense. Recognised: full and partial dates
+// ("May 6, 2024", "6 May", "May 6", "May" and a year after "in/since/
+// during/early/late/mid"), weekdays, "last/next/this" + weekday, week,
+// month or year, "yesterday/today/tonight/tomorrow", "N days/weeks/months/
+// years ago". A day range ("19-20 November") gives its month; a week gives
+// its month when it lies in one. Sets `consumed` to the words read. Returns
+// nullopt when no time expression starts at i, or when it needs an anchor
+// that is not a full date.
+std::optional<std::string> time_expression_at(const std::vector<std::string>& words, size_t i,
+                                              const std::string& anchor, Tense tense,
+                                              size_t& consumed);
 
 }  // namespace ng

@@ -126,12 +126,20 @@ void Resolver::name_features(const Mention& m, Info& in) const {
       break;
   }
   if (description || a >= b) return;  // no real name
+  b = person_name_end(m, a, b);
   // A style of address alone ("Majesty", "Sir") is no name either.
   if (b - a == 1 && g_.honorifics.count(gazetteer_key(doc_.tokens[a].form))) return;
   a = person_name_start(m, a, b);
+  // A title alone is no name: "Special Presidential [Envoy]".
+  if (int len = 0; m.type == EntityType::Person && rl_.match(doc_, a, len) && a + len >= b) return;
   in.core_first = a;
   in.core_last = b;
-  const int id_last = place_identity_end(in, a, b);
+  int id_last = place_identity_end(in, a, b);
+  // A generational suffix is no part of the identity: "Joseph R. Biden, Jr."
+  // is the "Biden" of later sentences.
+  if (m.type == EntityType::Person && id_last - a >= 3 && doc_.tokens[id_last - 2].form == "," &&
+      one_of(to_lower(doc_.tokens[id_last - 1].form), {"jr.", "jr", "sr.", "sr"}))
+    id_last -= 2;
   set_words_and_key(in, a, id_last);
   if (in.key.empty()) return;
   set_place_key(in);
@@ -276,12 +284,29 @@ int Resolver::name_after_of_complement(const Mention& m, int of, int b) const {
   return -1;
 }
 
+// A person's name ends before an "of"/"from" phrase that the span took in:
+// "[Isaac Herzog] of Israel", "[Ana Ruiz] from the Labour Party" (the
+// NER, trained on referring expressions, may tag the whole). Returns the
+// name's end in [a, b).
+int Resolver::person_name_end(const Mention& m, int a, int b) const {
+  if (m.type != EntityType::Person) return b;
+  for (int t = a + 1; t + 1 < b; ++t) {
+    const std::string low = to_lower(doc_.tokens[t].form);
+    if ((low == "of" || low == "from") && doc_.tokens[t - 1].upos == "PROPN") return t;
+  }
+  return b;
+}
+
 // A person's name is the proper-noun run at the end: "future band guitarist
 // Jan Novak", "economy minister Ana Ruiz" -> the name. Returns where the
 // name [a, b) of m starts.
 int Resolver::person_name_start(const Mention& m, int a, int b) const {
   if (m.type != EntityType::Person || doc_.tokens[b - 1].upos != "PROPN") return a;
   int x = b - 1;
+  // "Joseph R. Biden, Jr.": the suffix after a comma ends the name.
+  if (x - 2 >= a && doc_.tokens[x - 1].form == "," &&
+      one_of(to_lower(doc_.tokens[x].form), {"jr.", "jr", "sr.", "sr"}))
+    x -= 2;
   while (x > a) {
     const Token& p = doc_.tokens[x - 1];
     const bool joiner = (p.form == "-" || p.upos == "PROPN" ||

@@ -786,6 +786,27 @@ void absorb_particles(const Document& doc, const Sentence& s, std::vector<LabelS
   }
 }
 
+// A generational suffix is part of a person's name: "Joseph R. Biden, Jr.",
+// "Martin Luther King Jr.", "King Abdullah II". The span grows over it (and
+// the comma before it), taking in a span of the suffix alone.
+void absorb_suffix(const Document& doc, const Sentence& s, std::vector<LabelSpan>& spans,
+                   size_t k) {
+  static const char* kSuffixes[] = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"};
+  LabelSpan& sp = spans[k];
+  int x = sp.last;
+  if (x < s.last && doc.tokens[x].form == ",") ++x;
+  if (x >= s.last || !starts_upper(doc.tokens[x].form)) return;
+  const std::string l = to_lower(doc.tokens[x].form);
+  bool suffix = false;
+  for (const char* w : kSuffixes) suffix = suffix || l == w;
+  if (!suffix || (x > sp.last && l.rfind("i", 0) == 0)) return;  // "X, II" is a list
+  if (k + 1 < spans.size() && spans[k + 1].first <= x) {
+    if (spans[k + 1].last > x + 1) return;
+    spans.erase(spans.begin() + static_cast<long>(k) + 1);
+  }
+  sp.last = x + 1;
+}
+
 // A person's name includes its left dependents in the parse ("US President
 // Barack Obama", "Facebook co-founder Mark Zuckerberg"), not across a verb or
 // punctuation, not the article, not past prev_last (the previous span's end).
@@ -844,6 +865,10 @@ void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
     if (spans[k].type != kPer) continue;
     const int prev_last = k > 0 ? spans[k - 1].last : s.first;
     absorb_particles(doc, s, spans, k);
+    absorb_suffix(doc, s, spans, k);
+    // "on Tuesday Ruiz met": a weekday or month is no part of a name.
+    while (spans[k].last - spans[k].first >= 2 && month_or_weekday(doc.tokens[spans[k].first]))
+      ++spans[k].first;
     add_left_modifiers(doc, s, spans[k], prev_last);
   }
   join_city_region(doc, g, s, spans);

@@ -4,6 +4,8 @@
 #include <cctype>
 
 #include "core/text.h"
+#include "extraction/meetings.h"
+#include "extraction/when_where.h"
 
 namespace ng::extraction_internal {
 namespace {
@@ -34,12 +36,25 @@ Event make_event(const Match& m, const Rule::EventSpec& es, std::set<int>& parti
   return e;
 }
 
-// One event per trigger and class: a second rule on the same trigger adds
-// roles instead of a duplicate event. True if e was merged so.
+// The entities among an event's roles.
+std::set<int> parties(const Event& e) {
+  std::set<int> out;
+  for (const auto& r : e.roles)
+    if (r.second.entity >= 0) out.insert(r.second.entity);
+  return out;
+}
+
+// One event per trigger and class: a second rule on the same trigger, or on
+// another word of the same report with the same parties ("held talks":
+// "held" and "talks"), adds roles instead of a duplicate event. True if e
+// was merged so.
 bool merge_same_trigger(const Event& e, Document& doc) {
   bool merged = false;
+  const std::set<int> ours = parties(e);
   for (auto& old : doc.events) {
-    if (old.sentence == e.sentence && old.cls == e.cls && old.trigger_text == e.trigger_text) {
+    if (old.sentence == e.sentence && old.cls == e.cls &&
+        (old.trigger_text == e.trigger_text ||
+         (old.modality == e.modality && !ours.empty() && parties(old) == ours))) {
       for (auto& rr : e.roles) {
         bool dup = false;
         for (const auto& o : old.roles)
@@ -144,6 +159,54 @@ bool add_rule_facts(const Match& m, FactSink& sink) {
   return produced;
 }
 
+namespace {
+
+// "A met B and C separately": one meeting of A with each party named after
+// the trigger. Otherwise {e}.
+std::vector<Event> split_separately(const SyntaxView& sv, int trigger, Event e) {
+  bool separately = false;
+  for (int c : sv.children(trigger))
+    separately = separately || one_of(sv.lower(c), {"separately", "individually"});
+  std::vector<std::pair<std::string, Argument>> before, after;
+  for (auto& r : e.roles) (r.second.first > trigger ? after : before).push_back(r);
+  std::vector<Event> out;
+  if (!separately || e.cls != "ng:Meeting" || after.size() < 2 || before.empty()) {
+    out.push_back(std::move(e));
+    return out;
+  }
+  for (auto& party : after) {
+    Event one = e;
+    one.roles = before;
+    one.roles.push_back(party);
+    out.push_back(std::move(one));
+  }
+  return out;
+}
+
+// Adds event e of match m to the document: into an event of the same
+// trigger (unless split from one report), into the meeting in focus when it
+// joins it or tells it again, else as a new event (then in focus, if an
+// asserted meeting).
+void add_event(const SyntaxView& sv, const Match& m, bool joins_focus, bool split, Event e,
+               Document& doc, int& focus_meeting) {
+  if (!split && merge_same_trigger(e, doc)) return;
+  const bool same_meeting = e.cls == "ng:Meeting" && focus_meeting >= 0 &&
+                            m.modality == Modality::Asserted && refers_back(sv, m.trigger) &&
+                            continues(doc, doc.events[focus_meeting], m.sentence, e.date);
+  if (joins_focus || same_meeting) {
+    Event& focus = doc.events[focus_meeting];
+    join_focus(e, focus);
+    if (focus.date.empty()) focus.date = e.date;
+    if (focus.place.empty()) focus.place = e.place;
+    return;
+  }
+  const bool meeting = e.cls == "ng:Meeting" && m.modality == Modality::Asserted;
+  doc.events.push_back(std::move(e));
+  if (meeting) focus_meeting = static_cast<int>(doc.events.size()) - 1;
+}
+
+}  // namespace
+
 bool add_rule_events(const SyntaxView& sv, const Match& m, Document& doc, int& focus_meeting) {
   bool produced = false;
   for (const auto& es : m.rule.events) {
@@ -152,22 +215,15 @@ bool add_rule_events(const SyntaxView& sv, const Match& m, Document& doc, int& f
     const bool joins_focus = es.focus && es.cls == "ng:Meeting" && focus_meeting >= 0 &&
                              m.modality == Modality::Asserted && !participants.empty();
     if (!joins_focus && static_cast<int>(participants.size()) < es.min_participants) continue;
+    e.date = event_date(sv, m.trigger, m.modality == Modality::Future);
     if (!es.place_slot.empty() && !m.fillers[m.slot_index(es.place_slot)].empty())
       e.place = m.fillers[m.slot_index(es.place_slot)].front();
     else
-      e.place = sv.place_of(m.trigger);
-    e.date = sv.date_of(m.trigger);
-    if (e.date.empty()) e.date = doc.date;
-    bool merged = merge_same_trigger(e, doc);
-    if (!merged && joins_focus) {
-      join_focus(e, doc.events[focus_meeting]);
-      merged = true;
-    }
-    if (!merged) {
-      doc.events.push_back(std::move(e));
-      if (es.cls == "ng:Meeting" && m.modality == Modality::Asserted)
-        focus_meeting = static_cast<int>(doc.events.size()) - 1;
-    }
+      e.place = event_place(sv, m.trigger, e.date);
+    std::vector<Event> parts = split_separately(sv, m.trigger, std::move(e));
+    const bool split = parts.size() > 1;
+    for (Event& part : parts)
+      add_event(sv, m, joins_focus, split, std::move(part), doc, focus_meeting);
     produced = true;
   }
   return produced;

@@ -1,4 +1,5 @@
 #include "extraction/relation_extractor.h"
+#include "extraction/meetings.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -76,7 +77,8 @@ std::vector<std::string> default_rule_files() {
 }
 
 RelationExtractor::RelationExtractor(RelationExtractorOptions options)
-    : options_(std::move(options)) {
+    : options_(std::move(options)),
+      countries_(extraction_internal::Countries::load(data_path("lexicon"))) {
   std::set<std::string> ids;
   for (const auto& file : options_.rule_files) {
     for (auto& r : load_rules(file, options_.is_declared)) {
@@ -115,6 +117,7 @@ void RelationExtractor::process(Document& doc) const {
       for (Fact& f : open_facts(sv, s, run.covered, run.focus_meeting)) facts.add(std::move(f));
     }
   }
+  extraction_internal::mark_counterparts(doc, countries_);
   extraction_internal::add_role_facts(doc, facts);
   if (options_.article_facts && !doc.sentences.empty())
     extraction_internal::add_article_facts(doc, facts);

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/stage.h"
+#include "extraction/meetings.h"
 #include "extraction/rules.h"
 
 namespace ng {
@@ -60,6 +61,7 @@ class RelationExtractor : public Stage {
   std::vector<Rule> rules_;
   std::unordered_map<std::string, std::vector<int>> by_lemma_;  // trigger lemma -> rules
   std::vector<int> any_lemma_;                                   // rules with lemma "*"
+  extraction_internal::Countries countries_;                     // lexicon/countries.tsv
 };
 
 // The bundled rule files (extraction/rules/*.yaml), sorted by name.

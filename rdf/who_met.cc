@@ -123,6 +123,85 @@ std::vector<MeetingPair> who_met(const RdfModel& model, bool include_all) {
   return out;
 }
 
+namespace {
+
+constexpr const char* kEventParticipants = R"(
+SELECT DISTINCT ?e ?p ?lp ?doc ?modality WHERE {
+  ?e a ng:Meeting ;
+     ng:participant ?p ;
+     ng:modality ?modality ;
+     prov:wasDerivedFrom ?article .
+  ?article ng:docId ?doc .
+  ?p rdfs:label ?lp .
+})";
+
+// Event IRI -> the event with its participants' labels (one label per
+// participant IRI: the smallest, for graphs merged from several builds).
+std::map<std::string, MeetingEvent> events_with_participants(const RdfModel& model,
+                                                             bool include_all) {
+  QueryTable t = run_query(model, std::string(kPrefixes) + kEventParticipants);
+  std::map<std::string, std::map<std::string, std::string>> labels;  // event -> IRI -> label
+  std::map<std::string, MeetingEvent> events;
+  for (const auto& row : t.rows) {
+    if (row.size() != 5) continue;
+    if (!include_all && row[4].value != "asserted") continue;
+    MeetingEvent& ev = events[row[0].value];
+    ev.event = row[0].value;
+    ev.doc = row[3].value;
+    ev.modality = row[4].value;
+    auto [it, fresh] = labels[row[0].value].emplace(row[1].value, row[2].value);
+    if (!fresh && row[2].value < it->second) it->second = row[2].value;
+  }
+  for (auto& [iri, ev] : events) {
+    for (const auto& [p, label] : labels[iri]) ev.participants.push_back(label);
+    std::sort(ev.participants.begin(), ev.participants.end());
+    ev.participants.erase(std::unique(ev.participants.begin(), ev.participants.end()),
+                          ev.participants.end());
+  }
+  return events;
+}
+
+}  // namespace
+
+std::vector<MeetingEvent> meeting_events(const RdfModel& model, bool include_all) {
+  auto events = events_with_participants(model, include_all);
+  const auto text = attribute(model, "?e ng:sentenceText ?v .");
+  const auto start = attribute(model, "?e ng:startOffset ?v .");
+  const auto date = attribute(model, "?e schema:startDate ?v .");
+  const auto place = attribute(model, "?e schema:location ?v .");
+  const auto place_label = attribute(model, "?e schema:location ?p . ?p rdfs:label ?v .");
+  std::vector<MeetingEvent> out;
+  for (auto& [iri, ev] : events) {
+    ev.date = value_of(date, iri);
+    ev.place = value_of(place_label, iri);
+    if (auto it = place.find(iri);
+        ev.place.empty() && it != place.end() && it->second.kind == RdfTerm::Kind::Literal)
+      ev.place = it->second.value;
+    ev.sentence = value_of(text, iri);
+    const std::string s = value_of(start, iri);
+    ev.start = !s.empty() && s.find_first_not_of("0123456789") == std::string::npos &&
+                       s.size() < 18
+                   ? std::stol(s)
+                   : -1;
+    out.push_back(std::move(ev));
+  }
+  std::sort(out.begin(), out.end(), [](const MeetingEvent& x, const MeetingEvent& y) {
+    return std::tie(x.doc, x.start, x.event) < std::tie(y.doc, y.start, y.event);
+  });
+  return out;
+}
+
+std::string meeting_events_tsv(const std::vector<MeetingEvent>& rows) {
+  std::string out = "event\tparticipants\tdate\tplace\tmodality\tdoc\tsentence_text\n";
+  for (const auto& r : rows) {
+    std::string people;
+    for (const auto& p : r.participants) people += (people.empty() ? "" : " | ") + clean(p);
+    out += clean(r.event) + '\t' + people + '\t' + clean(r.date) + '\t' + clean(r.place) + '\t' +
+           clean(r.modality) + '\t' + clean(r.doc) + '\t' + clean(r.sentence) + '\n';
+  }
+  return out;
+}
+
 std::string who_met_tsv(const std::vector<MeetingPair>& rows, bool with_modality) {
   std::string out = "a\tb\tdate\tplace\tdoc\tsentence_text";
   if (with_modality) out += "\tmodality";

@@ -31,4 +31,22 @@ std::vector<MeetingPair> who_met(const RdfModel& model, bool include_all = false
 // "\tmodality" when with_modality); tabs and line breaks in values -> spaces.
 std::string who_met_tsv(const std::vector<MeetingPair>& rows, bool with_modality);
 
+// One meeting event with its named participants (labels, sorted, at least
+// one: "Kerry held talks in Geneva" is a meeting too).
+struct MeetingEvent {
+  std::string event;                      // event IRI
+  std::vector<std::string> participants;  // rdfs:label of each ng:participant
+  std::string date, place, modality, doc, sentence;
+  long start = -1;
+};
+
+// One row per meeting event (only asserted ones unless include_all),
+// sorted by doc, sentence offset, event IRI. Throws ng::Error on a query
+// failure.
+std::vector<MeetingEvent> meeting_events(const RdfModel& model, bool include_all = false);
+
+// TSV with the header "event\tparticipants\tdate\tplace\tmodality\tdoc\tsentence_text";
+// participants joined by " | ".
+std::string meeting_events_tsv(const std::vector<MeetingEvent>& rows);
+
 }  // namespace ng

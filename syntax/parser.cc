@@ -626,9 +626,50 @@ void repair_parse(Token* tokens, int n, int base) {
   }
 }
 
+bool finite(const Token& t) { return t.xpos == "VBD" || t.xpos == "VBZ" || t.xpos == "VBP"; }
+
+bool has_child(const Token* tokens, int n, int base, int h, std::string_view rel) {
+  for (int c = 0; c < n; ++c)
+    if (tokens[c].head == base + h && tokens[c].deprel == rel) return true;
+  return false;
+}
+
+// "Prime Minister Ana Ruiz hosted Jan Novak ...": a past or present-tense
+// verb (or a participle with an object, which no reduced relative has)
+// hung under the name before it (acl, flat, dep, appos) while that name
+// is the root is the sentence's predicate, and the name its subject. The
+// verb becomes the root; the name's dependents after the verb move to it.
+void repair_verb_under_name(Token* tokens, int n, int base) {
+  int root = -1;
+  for (int k = 0; k < n; ++k)
+    if (tokens[k].head < 0) root = k;
+  if (root < 0 || tokens[root].upos != "PROPN") return;
+  int v = -1;
+  for (int k = root + 1; k < n && v < 0; ++k) {
+    const Token& t = tokens[k];
+    if (t.upos == "VERB" && (finite(t) || (t.xpos == "VBN" && has_child(tokens, n, base, k, "obj"))) &&
+        t.head == base + root &&
+        (t.deprel == "acl" || t.deprel == "flat" || t.deprel == "dep" || t.deprel == "appos"))
+      v = k;
+    if (t.upos == "VERB" || t.upos == "AUX" || t.form == "," || t.upos == "SCONJ") break;
+  }
+  if (v < 0) return;
+  for (int c = 0; c < n; ++c)
+    if (tokens[c].head == base + v &&
+        (tokens[c].deprel.compare(0, 5, "nsubj") == 0 || tokens[c].deprel == "expl"))
+      return;
+  for (int c = v + 1; c < n; ++c)
+    if (tokens[c].head == base + root) tokens[c].head = base + v;
+  tokens[v].head = -1;
+  tokens[v].deprel = "root";
+  tokens[root].head = base + v;
+  tokens[root].deprel = "nsubj";
+}
+
 void Parser::parse(Token* tokens, int n, int base) const {
   parser_internal::greedy_parse(*model_, tokens, n, base);
   repair_parse(tokens, n, base);
+  repair_verb_under_name(tokens, n, base);
 }
 
 void Parser::process(Document& doc) const {

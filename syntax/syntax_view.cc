@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "core/dates.h"
 #include "core/text.h"
 #include "core/utf8.h"
 
@@ -106,11 +105,21 @@ Modality SyntaxView::modality(int t) const {
       t = tok.head;
       continue;
     }
+    // "look forward to meeting/welcoming X": a meeting still to come.
+    if ((is_rel(tok.deprel, "advcl") || is_rel(tok.deprel, "obl") ||
+         is_rel(tok.deprel, "xcomp")) &&
+        (h.lemma == "look" || lower_[tok.head] == "forward")) {
+      const int look = h.lemma == "look" ? tok.head : h.head;
+      bool forward = lower_[tok.head] == "forward" && look >= 0 && doc_.tokens[look].lemma == "look";
+      for (int c : children_[tok.head]) forward = forward || lower_[c] == "forward";
+      if (forward)
+        return modality(look) == Modality::Negated ? Modality::Negated : Modality::Future;
+    }
     if (tok.deprel == "conj") {
       t = tok.head;
       continue;
     }
-    // "the meeting planned for ..." / "the planned meeting"
+    // "the meeting planned for ..." / "the planned meeting""
     break;
   }
   // Nominal triggers: "the planned meeting", "a future visit", "arranged a
@@ -229,7 +238,15 @@ std::vector<Argument> SyntaxView::arguments(int w, int focus_meeting) const {
   // A common noun standing for named entities: "officers A and B",
   // "his counterparts, A, B and C" (apposition), "the delegations of A, B
   // and C", "representatives from A and B".
-  if (a.entity < 0 && tok.upos == "NOUN") {
+  // (Also when written in capitals, "Permanent Representatives from X",
+  // which the NER may take for a name of its own kind.)
+  std::string singular = to_lower(tok.lemma.empty() ? tok.form : tok.lemma);
+  if (singular.size() > 3 && singular.back() == 's') singular.pop_back();
+  const bool group = one_of(singular, {"delegation", "representative", "envoy", "official",
+                                       "leader", "diplomat", "team", "negotiator"});
+  const bool untyped = a.entity < 0 || (tok.upos == "PROPN" && group &&
+                                        doc_.entities[a.entity].type == EntityType::Other);
+  if (untyped && (tok.upos == "NOUN" || (tok.upos == "PROPN" && group))) {
     std::vector<Argument> named;
     auto add_named = [&](int c) {
       std::vector<int> words = {c};
@@ -243,8 +260,6 @@ std::vector<Argument> SyntaxView::arguments(int w, int focus_meeting) const {
         if (!dup) named.push_back(std::move(b));
       }
     };
-    const bool group = one_of(tok.lemma, {"delegation", "representative", "envoy", "official",
-                                          "leader", "diplomat", "team", "negotiator"});
     for (int c : children_[w]) {
       const Token& ct = doc_.tokens[c];
       if (ct.deprel == "appos" || ct.deprel == "flat") add_named(c);
@@ -341,28 +356,6 @@ Argument SyntaxView::place_of(int t) const {
       return argument_for(doc_.mentions[m].head);
   }
   return {};
-}
-
-std::string SyntaxView::date_of(int t) const {
-  for (int c : children_[t]) {
-    const Token& ct = doc_.tokens[c];
-    if (!(is_rel(ct.deprel, "obl") || is_rel(ct.deprel, "nmod") || is_rel(ct.deprel, "advmod")))
-      continue;
-    auto [lo, hi] = subtree_span(c);
-    for (int k = lo; k < hi; ++k) {
-      if (int wd = weekday_number(doc_.tokens[k].form); wd >= 0) {
-        std::string d = resolve_weekday(doc_.date, wd);
-        if (!d.empty()) return d;
-      }
-      if (lower_[k] == "yesterday") return add_days(doc_.date, -1);
-      if (lower_[k] == "today") return doc_.date;
-    }
-    if (auto d = find_date(doc_.tokens_text(lo, hi))) {
-      // A year alone only counts with a preposition ("in 2014").
-      if (d->size() > 4 || ct.deprel.compare(0, 3, "obl") == 0) return *d;
-    }
-  }
-  return "";
 }
 
 }  // namespace ng

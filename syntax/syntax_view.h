@@ -1,7 +1,7 @@
 // A read-only view of one Document's dependency parse and entities, with the
 // questions extraction rules ask of it: children of a word, conjuncts, the
 // controller of a subjectless clause, modality of a predicate, the argument a
-// word denotes (its entity, or a literal phrase), date and place of an event.
+// word denotes (its entity, or a literal phrase), the place of an event's clause.
 //
 // Built once per document by the rules stage (O(tokens)); not thread-safe to
 // share across documents, cheap to build.
@@ -56,10 +56,6 @@ class SyntaxView {
   // The place of the event triggered by t: an in/at/to oblique or nominal
   // modifier that is a place entity. Empty Argument if none.
   Argument place_of(int t) const;
-  // ISO date of the event triggered by t from a date phrase attached to it
-  // (DATE mention, "on Monday", "yesterday"), resolved against the article
-  // date. "" if none.
-  std::string date_of(int t) const;
 
   // Argument for mention/entity of token w, or a literal phrase.
   Argument argument_for(int w) const;

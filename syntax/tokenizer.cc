@@ -287,6 +287,8 @@ class TokenizerScanner {
   size_t apostrophe(size_t p, size_t ce, Cls k, size_t len, size_t cs);
   void attach_period(size_t q, size_t ce);
   void split_sentences(size_t first);
+  void split_datelines(size_t first);
+  bool capitals_word(size_t i) const;
   bool ends_sentence_abbrev(size_t i, size_t n) const;
 
   const Tokenizer& tok_;
@@ -345,6 +347,7 @@ void TokenizerScanner::run(size_t begin, size_t end) {
   for (size_t w = first_; w < out_.size(); ++w)
     out_[w].space_after = w + 1 == out_.size() || out_[w].end != out_[w + 1].begin;
   split_sentences(first_);
+  split_datelines(first_);
 }
 
 // Returns the end of a URL starting at p, or p when there is none.
@@ -842,6 +845,41 @@ bool TokenizerScanner::ends_sentence_abbrev(size_t i, size_t n) const {
   if (k != Kind::Abbrev && k != Kind::AbbrevFinal) return false;
   if (i + 1 < n && !out_[i + 1].sentence_start) return false;
   return out_[i].end - out_[i].begin >= 2 && s_[out_[i].end - 1] == '.';
+}
+
+// A word in capitals ("MOSCOW", "D.C."): at least two capital letters, no
+// lower-case letter.
+bool TokenizerScanner::capitals_word(size_t i) const {
+  int upper = 0;
+  for (size_t p = out_[i].begin; p < out_[i].end; ++p) {
+    const char c = s_[p];
+    if (c >= 'a' && c <= 'z') return false;
+    upper += c >= 'A' && c <= 'Z';
+  }
+  return upper >= 2;
+}
+
+// A dateline opening a line ("MOSCOW, March 5 (Reuters) - Putin met ...",
+// "NEW YORK (AP) — ...") is a sentence of its own: the word after its dash
+// starts the story's first sentence.
+void TokenizerScanner::split_datelines(size_t first) {
+  const size_t n = out_.size();
+  for (size_t i = first; i < n; ++i) {
+    if (!out_[i].sentence_start) continue;
+    const size_t b = out_[i].begin;
+    if (b > 0 && s_[b - 1] != '\n') continue;
+    size_t k = i;
+    while (k < n && k - i < 5 && capitals_word(k)) ++k;
+    if (k == i) continue;
+    for (size_t j = k; j + 1 < n && j - k < 12 && !out_[j + 1].sentence_start; ++j) {
+      const std::string_view w = s_.substr(out_[j].begin, out_[j].end - out_[j].begin);
+      if (w == "-" || w == "--" || w == "\u2014" || w == "\u2013") {
+        if (out_[j].space_after && j > 0 && out_[j - 1].space_after) out_[j + 1].sentence_start = true;
+        break;
+      }
+      if (kinds_[j - first] == Kind::Terminal) break;
+    }
+  }
 }
 
 void TokenizerScanner::split_sentences(size_t first) {
