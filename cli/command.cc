@@ -56,6 +56,9 @@ void add_input_options(CLI::App* cmd, InputOptions& o) {
   cmd->add_flag("--strict", o.strict, "Stop at the first bad article instead of skipping it");
   cmd->add_flag("--repair-utf8", o.repair_utf8,
                 "Accept invalid UTF-8, replacing bad bytes by U+FFFD with a warning");
+  cmd->add_flag("--lang-any", o.lang_any,
+                "Also read articles that do not look like English (they are reported and "
+                "skipped otherwise: the models are English)");
 }
 
 void add_rules_option(CLI::App* cmd, std::vector<std::string>& rules) {

@@ -9,6 +9,7 @@
 
 #include "core/dates.h"
 #include "core/error.h"
+#include "core/language.h"
 #include "core/text.h"
 #include "core/utf8.h"
 #include "io/conllu.h"
@@ -261,23 +262,41 @@ size_t read_articles(const InputOptions& options,
     throw Error("--doc-id names the one plain-text article read; it cannot be used with " +
                 std::string(files.size() != 1 ? "several inputs" : "--jsonl, --sentences or --conllu"));
   BadArticles fail{options, on_error};
+  // Every article passes the size limit and the language check first.
+  auto accept = [&](Document&& d) {
+    if (d.text.size() > kMaxArticleBytes)
+      return fail(d.id + ": " + std::to_string(d.text.size()) + " bytes of text, over the " +
+                  std::to_string(kMaxArticleBytes >> 20) + " MB limit of one article");
+    if (!options.lang_any && !options.sentences && !options.conllu)
+      if (const LanguageCheck lc = check_english(d.text); !lc.english)
+        return fail(d.id + ": does not look like English (" + lc.reason() +
+                    "); skipped (--lang-any reads it)");
+    on_document(std::move(d));
+  };
   for (const auto& path : files) {
     const std::string where = display_name(path);
     try {
+      std::error_code ec;
+      if (path != "-" && !options.jsonl && !options.sentences && !options.conllu &&
+          std::filesystem::is_regular_file(path, ec) &&
+          std::filesystem::file_size(path, ec) > kMaxArticleBytes + 4096)
+        throw Error(where + ": " + std::to_string(std::filesystem::file_size(path, ec)) +
+                    " bytes, over the " + std::to_string(kMaxArticleBytes >> 20) +
+                    " MB limit of one article");
       std::string content = slurp(path);
       // A graph written by `newsgraph build` is not an article (io/graph_file.h).
       if (GraphFileKind kind = detect_graph_file(path, content); kind != GraphFileKind::None)
         throw Error(graph_file_refusal(where, kind));
       if (options.conllu) {
-        read_conllu_documents(path, where, content, on_document);
+        read_conllu_documents(path, where, content, accept);
       } else if (!options.jsonl && !options.sentences) {
         Document doc = document_from_text(where, content, options.repair_utf8);
         doc.id = plain_text_id(options, path, content);
-        on_document(std::move(doc));
+        accept(std::move(doc));
       } else if (blank(content)) {
         fail(where + ": empty input (no text)");
       } else {
-        read_lines(options, where, content, on_document, fail);
+        read_lines(options, where, content, accept, fail);
       }
     } catch (const Error& e) {
       fail(e.what());

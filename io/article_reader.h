@@ -38,7 +38,14 @@ struct InputOptions {
   // digits of a hash of the text), so two different texts read from
   // standard input never share an id.
   std::string doc_id;
+  // Read articles that do not look English (ng::check_english) too; else
+  // such an article is reported and skipped.
+  bool lang_any = false;
 };
+
+// The largest article read (bytes of text); a larger one is reported and
+// skipped, so one runaway input cannot exhaust memory or time.
+inline constexpr size_t kMaxArticleBytes = 10u << 20;
 
 // Calls on_document for every good article, in input order, and on_error
 // with a one-line message for every bad one ("a.txt: empty file"). Returns

@@ -125,3 +125,20 @@ TEST_CASE("who-met --events: one report, one event, whatever words trigger it", 
   for (char c : r.out) rows += c == '\n';
   CHECK(rows == 2);  // the header and one meeting
 }
+
+TEST_CASE("articles that are not English are reported and skipped unless --lang-any",
+          "[cli][input]") {
+  TempDir tmp;
+  auto fr = tmp.write("fr.txt",
+                      "Le président de la société a rencontré lundi le maire de la ville, après "
+                      "des discussions avec le conseil, en poste depuis 2019. Il a ajouté que le "
+                      "projet avait été approuvé et que des emplois suivraient bientôt.\n");
+  auto en = tmp.write("en.txt", "President Ana Ruiz met Chancellor Jan Novak in Vienna.\n");
+  auto r = run_cli("who-met " + q(fr) + " " + q(en));
+  CHECK(r.status == 1);
+  CHECK_THAT(r.err, Catch::Contains("fr.txt: does not look like English"));
+  CHECK_THAT(r.err, Catch::Contains("--lang-any"));
+  CHECK_THAT(r.out, Catch::Contains("Ana Ruiz\tJan Novak\t"));
+  auto any = run_cli("entities --lang-any " + q(fr));
+  CHECK(any.status == 0);
+}
