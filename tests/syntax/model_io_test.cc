@@ -1,0 +1,87 @@
+// The mapped model container (syntax/model_io.h) and the committed models in
+// it: round trip, alignment, truncated and corrupt files, conversion.
+#include "syntax/model_io.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "core/error.h"
+#include "entities/ner.h"
+#include "syntax/lemmatizer.h"
+#include "syntax/parser.h"
+#include "syntax/tagger.h"
+#include "tests/test_support.h"
+#include "train/convert_model.h"
+
+namespace {
+
+std::string write_sample(const ng::test::TempDir& dir) {
+  ng::ModelWriter w("sample", 3);
+  w.str("labels");
+  w.varint(300);
+  std::vector<uint64_t> big(1000);
+  for (size_t i = 0; i < big.size(); ++i) big[i] = i * 0x9E3779B97F4A7C15ULL;
+  w.array(big);
+  w.f32(1.5f);
+  const int16_t small[3] = {-1, 2, -3};
+  w.array(small, 3);
+  w.array(std::vector<float>{});
+  const std::string path = (dir.path() / "sample.bin").string();
+  w.save(path);
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("model_io: fields and mapped arrays round trip, 64-byte aligned", "[unit]") {
+  ng::test::TempDir dir;
+  const std::string path = write_sample(dir);
+  ng::ModelReader r(path, "sample", 3);
+  CHECK_FALSE(r.legacy());
+  CHECK(r.str() == "labels");
+  CHECK(r.varint() == 300);
+  const auto big = r.array<uint64_t>();
+  REQUIRE(big.size() == 1000);
+  CHECK(reinterpret_cast<uintptr_t>(big.data()) % 64 == 0);
+  CHECK(big[999] == 999 * 0x9E3779B97F4A7C15ULL);
+  CHECK(r.f32() == 1.5f);
+  const auto small = r.array<int16_t>();
+  REQUIRE(small.size() == 3);
+  CHECK(small[0] == -1);
+  CHECK(small[2] == -3);
+  CHECK(reinterpret_cast<uintptr_t>(small.data()) % 64 == 0);
+  CHECK(r.array<float>().empty());
+  CHECK(r.at_end());
+  // A mapped array outlives its reader; changing it copies it first.
+  auto copy = big;
+  copy[0] = 7;
+  CHECK(copy[0] == 7);
+  CHECK(big[0] == 0);
+}
+
+TEST_CASE("model_io: wrong kind, version or element type is an error naming the file", "[unit]") {
+  ng::test::TempDir dir;
+  const std::string path = write_sample(dir);
+  CHECK_THROWS_WITH(ng::ModelReader(path, "tagger", 3),
+                    Catch::Contains(path) && Catch::Contains("'sample'"));
+  CHECK_THROWS_WITH(ng::ModelReader(path, "sample", 4), Catch::Contains("version 3"));
+  ng::ModelReader r(path, "sample", 3);
+  r.str();
+  r.varint();
+  CHECK_THROWS_WITH(r.array<uint32_t>(), Catch::Contains("element size 8"));
+}
+
+TEST_CASE("model_io: every truncation and a flipped meta byte are clear errors", "[unit]") {
+  ng::test::TempDir dir;
+  const std::string path = write_sample(dir);
+  const std::string bytes = ng::test::read_file(path);
+  for (size_t n : {size_t{0}, size_t{5}, size_t{12}, size_t{30}, size_t{60}, bytes.size() / 2,
+                   bytes.size() - 1}) {
+    auto cut = dir.write("cut.bin", bytes.substr(0, n));
+    CHECK_THROWS_WITH(ng::ModelReader(cut.string(), "sample", 3), Catch::Contains("cut.bin"));
+  }
+  std::string flipped = bytes;
+  flipped[60] ^= 0x10;  // inside the meta stream
+  auto bad = dir.write("flipped.bin", flipped);
+  CHECK_THROWS_WITH(ng::ModelReader(bad.string(), "sample", 3), Catch::Contains("checksum"));
+}
