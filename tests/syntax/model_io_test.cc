@@ -85,3 +85,36 @@ TEST_CASE("model_io: every truncation and a flipped meta byte are clear errors",
   auto bad = dir.write("flipped.bin", flipped);
   CHECK_THROWS_WITH(ng::ModelReader(bad.string(), "sample", 3), Catch::Contains("checksum"));
 }
+
+TEST_CASE("committed models: truncated copies are errors naming the file, never a crash",
+          "[model]") {
+  ng::test::TempDir dir;
+  const auto models = ng::test::source_dir() / "models";
+  for (const char* name : {"tagger.bin", "parser.bin", "lemmatizer.bin", "ner.bin"}) {
+    const std::string bytes = ng::test::read_file(models / name);
+    auto cut = dir.write(std::string("cut-") + name, bytes.substr(0, bytes.size() - 100));
+    const std::string p = cut.string();
+    auto load = [&] {
+      const std::string n = name;
+      if (n == "tagger.bin")
+        ng::Tagger t(p);
+      else if (n == "parser.bin")
+        ng::Parser t(p);
+      else if (n == "lemmatizer.bin")
+        ng::Lemmatizer t(p);
+      else
+        ng::ner_internal::Weights::load(p);
+    };
+    CHECK_THROWS_WITH(load(), Catch::Contains(p));
+  }
+}
+
+TEST_CASE("convert-model rewrites a committed model byte for byte", "[model]") {
+  ng::test::TempDir dir;
+  const auto models = ng::test::source_dir() / "models";
+  for (const char* name : {"tagger.bin", "parser.bin", "lemmatizer.bin", "ner.bin"}) {
+    const auto out = dir.path() / name;
+    ng::convert_model((models / name).string(), out.string());
+    CHECK(ng::test::read_file(out) == ng::test::read_file(models / name));
+  }
+}
