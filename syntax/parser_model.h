@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "syntax/dense_rows.h"
 #include "syntax/model_io.h"
 #include "core/stage.h"
 
@@ -201,30 +202,17 @@ struct Weights {
 #endif
   }
 
-  // scores[0..stride) += row[0..stride) (stride is a multiple of 16).
-  void add_dense(const int16_t* row, int32_t* scores) const {
-#ifdef __SSE2__
-    for (int c = 0; c < stride; c += 8) {
-      __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + c));
-      __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(w, w), 16);
-      __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(w, w), 16);
-      __m128i* s = reinterpret_cast<__m128i*>(scores + c);
-      _mm_storeu_si128(s, _mm_add_epi32(_mm_loadu_si128(s), lo));
-      _mm_storeu_si128(s + 1, _mm_add_epi32(_mm_loadu_si128(s + 1), hi));
-    }
-#else
-    const int n = stride;
-    for (int c = 0; c < n; ++c) scores[c] += row[c];
-#endif
-  }
-
   // Adds the weights of keys[0..nk) (nk <= kNumFeatures) to
   // scores[0..kScoreCells). Three passes so the cache misses overlap:
-  // prefetch every bucket; probe them and prefetch the out-of-line runs;
-  // accumulate.
+  // prefetch every bucket; probe them, collect the dense rows and prefetch
+  // them and the out-of-line runs; accumulate (the dense rows together, by
+  // add_dense_rows). Integer sums: the order of the additions does not
+  // change the result.
   void add_all(const uint64_t* keys, int nk, int32_t* scores) const {
     const Bucket* base = buckets.data();
     const Slot* hits[kNumFeatures];
+    const int16_t* rows[kNumFeatures];
+    int nrows = 0;
     for (int f = 0; f < nk; ++f) __builtin_prefetch(base + (keys[f] & mask));
     for (int f = 0; f < nk; ++f) {
       const uint64_t key = keys[f];
@@ -232,17 +220,22 @@ struct Weights {
       if (hit == &none && spilled[key & mask]) [[unlikely]]
         hit = find_spilled(key);
       hits[f] = hit;
-      if (hit->c1 == kDense || hit->c1 == kSparse) [[unlikely]] {
-        const void* p = hit->c1 == kDense ? static_cast<const void*>(dense_row(*hit))
-                                          : static_cast<const void*>(run(*hit));
+      if (hit->c1 == kDense) {
+        const int16_t* row = dense_row(*hit);
+        rows[nrows++] = row;
+        const char* p = reinterpret_cast<const char*>(row);
+        for (int b = 0; b < stride * 2; b += 64) __builtin_prefetch(p + b);
+        __builtin_prefetch(p + stride * 2 - 1);
+      } else if (hit->c1 == kSparse) [[unlikely]] {
+        const char* p = reinterpret_cast<const char*>(run(*hit));
         __builtin_prefetch(p);
-        __builtin_prefetch(static_cast<const char*>(p) + 64);
+        __builtin_prefetch(p + 64);
       }
     }
     for (int f = 0; f < nk; ++f) {
       const Slot* hit = hits[f];
-      if (hit->c1 == kDense) [[unlikely]] {
-        add_dense(dense_row(*hit), scores);
+      if (hit->c1 == kDense) {
+        continue;
       } else if (hit->c1 == kSparse) [[unlikely]] {
         const uint32_t* e = run(*hit);
         const auto left = static_cast<uint32_t>(overflow.end() - e - 1);
@@ -255,6 +248,7 @@ struct Weights {
         scores[hit->c2] += hit->w2;
       }
     }
+    add_dense_rows(rows, nrows, stride, scores);
   }
   static uint32_t offset(const Slot& s) {
     return (static_cast<uint32_t>(static_cast<uint16_t>(s.w1)) << 16) |

@@ -11,6 +11,7 @@
 #include "core/data_path.h"
 #include "core/error.h"
 #include "core/utf8.h"
+#include "syntax/dense_rows.h"
 #include "syntax/model_io.h"
 
 namespace ng {
@@ -298,22 +299,6 @@ void Lexicon::build(const std::vector<std::pair<uint32_t, uint32_t>>& entries) {
 
 // ---- WeightTable -----------------------------------------------------------
 
-// scores[0..n) += row[0..n); n is a multiple of 16.
-inline void add_row(const int16_t* row, int n, int32_t* scores) {
-#if defined(__SSE2__)
-  for (int c = 0; c < n; c += 8) {
-    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + c));
-    const __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(w, w), 16);
-    const __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(w, w), 16);
-    __m128i* s = reinterpret_cast<__m128i*>(scores + c);
-    _mm_storeu_si128(s, _mm_add_epi32(_mm_loadu_si128(s), lo));
-    _mm_storeu_si128(s + 1, _mm_add_epi32(_mm_loadu_si128(s + 1), hi));
-  }
-#else
-  for (int c = 0; c < n; ++c) scores[c] += row[c];
-#endif
-}
-
 void WeightTable::score(const uint64_t* f, int n, int32_t* scores) const {
   if (slots.empty()) return;
   const size_t mask = slots.size() - 1;
@@ -325,8 +310,9 @@ void WeightTable::score(const uint64_t* f, int n, int32_t* scores) const {
     idx[k] = slot_of(fps[k], bits);
     __builtin_prefetch(&slots[idx[k]]);
   }
-  uint64_t found[kMaxFeatures];
-  int nfound = 0;
+  uint64_t found[kMaxFeatures];  // sparse lists
+  const int16_t* dense_rows[kMaxFeatures];
+  int nfound = 0, ndense = 0;
   const size_t rows = dense.size() / stride;  // >= 1 (check())
   for (int k = 0; k < n; ++k) {
     size_t i = idx[k];
@@ -335,9 +321,14 @@ void WeightTable::score(const uint64_t* f, int n, int32_t* scores) const {
       if (s == 0) break;
       if (static_cast<uint32_t>(s >> 32) == fps[k]) {
         const size_t off = (s >> 8) & 0xFFFFFF, cnt = s & 0xFF;
-        if (cnt == 0xFF)
-          __builtin_prefetch(dense.data() + std::min(off, rows - 1) * stride);
-        else if (off + cnt <= entries.size())  // (else a corrupt file: skipped)
+        if (cnt == 0xFF) {
+          const int16_t* row = dense.data() + std::min(off, rows - 1) * stride;
+          dense_rows[ndense++] = row;
+          const char* p = reinterpret_cast<const char*>(row);
+          for (int b = 0; b < stride * 2; b += 64) __builtin_prefetch(p + b);
+          break;
+        }
+        if (off + cnt <= entries.size())  // (else a corrupt file: skipped)
           __builtin_prefetch(entries.data() + off);
         else
           break;
@@ -349,13 +340,10 @@ void WeightTable::score(const uint64_t* f, int n, int32_t* scores) const {
   for (int k = 0; k < nfound; ++k) {
     const uint64_t s = found[k];
     const size_t off = (s >> 8) & 0xFFFFFF, cnt = s & 0xFF;
-    if (cnt == 0xFF) {
-      add_row(dense.data() + std::min(off, rows - 1) * stride, stride, scores);
-    } else {
-      const Entry* e = entries.data() + off;
-      for (const Entry* end = e + cnt; e != end; ++e) scores[e->cls] += e->w;
-    }
+    const Entry* e = entries.data() + off;
+    for (const Entry* end = e + cnt; e != end; ++e) scores[e->cls] += e->w;
   }
+  add_dense_rows(dense_rows, ndense, stride, scores);  // integer sums: order-free
 }
 
 void WeightTable::check(const std::string& path) {
