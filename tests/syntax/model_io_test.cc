@@ -3,7 +3,9 @@
 #include "syntax/model_io.h"
 
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <filesystem>
+#include <random>
 
 #include "core/error.h"
 #include "entities/ner.h"
@@ -116,5 +118,38 @@ TEST_CASE("convert-model rewrites a committed model byte for byte", "[model]") {
     const auto out = dir.path() / name;
     ng::convert_model((models / name).string(), out.string());
     CHECK(ng::test::read_file(out) == ng::test::read_file(models / name));
+  }
+}
+
+TEST_CASE("models with random bytes in their arrays never crash the pipeline", "[cli]") {
+  namespace fs = std::filesystem;
+  ng::test::TempDir dir;
+  const fs::path src = ng::test::source_dir();
+  fs::create_directories(dir.path() / "extraction");
+  fs::create_directory_symlink(src / "ontology", dir.path() / "ontology");
+  fs::create_directory_symlink(src / "lexicon", dir.path() / "lexicon");
+  fs::create_directory_symlink(src / "extraction/rules", dir.path() / "extraction/rules");
+  fs::create_directories(dir.path() / "models");
+  const char* names[] = {"tagger.bin", "parser.bin", "ner.bin", "lemmatizer.bin"};
+  std::mt19937 rnd(7);
+  for (const char* damaged : names) {
+    for (const char* name : names) {
+      std::string bytes = ng::test::read_file(src / "models" / name);
+      if (std::string(name) == damaged) {
+        // The data part starts at the u64 after the meta size (see model_io.h).
+        const size_t at = 8 + 4 + 4 + static_cast<unsigned char>(bytes[12]) + 4 + 8;
+        uint64_t data_at = 0;
+        std::memcpy(&data_at, bytes.data() + at, 8);
+        const size_t lo = data_at < bytes.size() ? data_at : 0;
+        for (int k = 0; k < 3000; ++k)
+          bytes[lo + rnd() % (bytes.size() - lo)] = static_cast<char>(rnd());
+      }
+      dir.write("models/" + std::string(name), bytes);
+    }
+    auto r = ng::test::run_shell("NEWSGRAPH_DATA='" + dir.path().string() + "' '" +
+                                 ng::test::binary() + "' build --format turtle '" +
+                                 (src / "examples/article.txt").string() + "'");
+    INFO(damaged << ": " << r.err);
+    CHECK((r.status == 0 || (r.status == 1 && r.err.find(damaged) != std::string::npos)));
   }
 }
