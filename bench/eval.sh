@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every quality scorer of ../shared against the current build and prints
 # their last lines: syntax (EWT test, GUM dev), entities (GUM news), open IE
-# (CaRB dev), who met whom (meet-dev, meet-wh). Not a test: prints figures.
-#   bench/eval.sh [syntax|entities|carb|meet ...]
+# (CaRB dev), who met whom (meet-dev, meet-wh), named entities (Universal NER
+# EWT dev, evaluate-ner). Not a test: prints figures.
+#   bench/eval.sh [syntax|entities|carb|meet|ner ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${NEWSGRAPH_SHARED:-../shared}
@@ -11,7 +12,7 @@ py=/usr/bin/python3
 if [ ! -d "$shared" ]; then echo "eval: $shared not found; skipped"; exit 0; fi
 [ -x "$bin" ] || scripts/build.sh --target newsgraph
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-what=("$@"); [ ${#what[@]} -eq 0 ] && what=(syntax entities carb meet)
+what=("$@"); [ ${#what[@]} -eq 0 ] && what=(syntax entities carb meet ner)
 for w in "${what[@]}"; do
   case $w in
     syntax)
@@ -59,6 +60,8 @@ PY
         done
         echo "meet-$set when/where: $($py "$shared/tools/score_meet_when_where.py" "$tmp/gold-$set.jsonl" "$tmp/meet-$set.tsv" | tail -1)"
       done ;;
-    *) echo "eval: unknown part '$w' (syntax, entities, carb, meet)" >&2; exit 2 ;;
+    ner)
+      echo "ner uner-english-ewt dev: $($bin evaluate-ner "$shared/data/uner-english-ewt/en_ewt-ud-dev.iob2" | tail -1)" ;;
+    *) echo "eval: unknown part '$w' (syntax, entities, carb, meet, ner)" >&2; exit 2 ;;
   esac
 done

@@ -304,11 +304,14 @@ void sentence_features(const Gazetteer& g, const SentenceView& s, std::vector<ui
 const float* Weights::find(uint64_t h) const {
   if (slots.empty()) return nullptr;
   const size_t mask = slots.size() - 1;
-  for (size_t i = h & mask;; i = (i + 1) & mask) {
+  const size_t rows = values.size() / kLabels;
+  size_t i = h & mask;
+  for (size_t steps = 0; steps <= mask; ++steps, i = (i + 1) & mask) {  // bounded: corrupt files
     const Slot& s = slots[i];
-    if (s.key == h) return &values[static_cast<size_t>(s.row) * kLabels];
+    if (s.key == h) return s.row < rows ? &values[static_cast<size_t>(s.row) * kLabels] : nullptr;
     if (s.key == 0) return nullptr;
   }
+  return nullptr;
 }
 
 void Weights::index(const std::vector<uint64_t>& hashes) {
@@ -328,15 +331,30 @@ constexpr uint32_t kModelVersion = 1;
 constexpr const char* kFeatureSet = "ner-features-2";
 }  // namespace
 
+// Format 2 (meta): feature set, label count, weight scale, transition and final scores;
+// then the arrays slots and values. The weights are quantised to int16 steps
+// of one scale (as format 1 stored them), the rows ordered by feature hash and
+// the table built from them in that order, so the bytes depend only on the
+// weights.
 void Weights::save(const std::string& path) const {
-  // Rows sorted by hash, keys delta-coded; weights quantised to 1/kQuant.
   std::vector<std::pair<uint64_t, uint32_t>> order;
   for (const Slot& sl : slots)
     if (sl.key) order.emplace_back(sl.key, sl.row);
   std::sort(order.begin(), order.end());
   float maxabs = 1e-6f;
   for (float v : values) maxabs = std::max(maxabs, std::fabs(v));
-  const float scale = maxabs / 32000.0f;
+  const float scale = this->scale > 0 ? this->scale : maxabs / 32000.0f;
+  Weights q;
+  std::vector<uint64_t> hashes;
+  q.values.assign(order.size() * kLabels, 0.0f);
+  for (size_t i = 0; i < order.size(); ++i) {
+    hashes.push_back(order[i].first);
+    const float* row = &values[static_cast<size_t>(order[i].second) * kLabels];
+    for (int l = 0; l < kLabels; ++l)
+      if (long v = std::lround(row[l] / scale); v != 0)
+        q.values[i * kLabels + l] = static_cast<float>(static_cast<int64_t>(v)) * scale;
+  }
+  q.index(hashes);
   ModelWriter w("ner", kModelVersion);
   w.str(kFeatureSet);
   w.u8(kLabels);
@@ -344,40 +362,22 @@ void Weights::save(const std::string& path) const {
   for (int p = 0; p <= kLabels; ++p)
     for (int l = 0; l < kLabels; ++l) w.f32(transition[p][l]);
   for (int l = 0; l < kLabels; ++l) w.f32(final_[l]);
-  w.varint(order.size());
-  uint64_t prev = 0;
-  for (auto& [h, r] : order) {
-    w.varint(h - prev);
-    prev = h;
-    const float* row = &values[static_cast<size_t>(r) * kLabels];
-    uint8_t count = 0;
-    for (int l = 0; l < kLabels; ++l)
-      if (std::lround(row[l] / scale) != 0) ++count;
-    w.u8(count);
-    for (int l = 0; l < kLabels; ++l) {
-      long q = std::lround(row[l] / scale);
-      if (q != 0) {
-        w.u8(static_cast<uint8_t>(l));
-        w.svarint(q);
-      }
-    }
-  }
+  w.array(q.slots);
+  w.array(q.values);
   w.save(path);
 }
 
-Weights Weights::load(const std::string& path) {
-  ModelReader r(path, "ner", kModelVersion);
-  Weights w;
-  if (r.str() != kFeatureSet)
-    throw Error(path +
-                ": NER model was trained with another feature set; retrain it with "
-                "`newsgraph train-ner`");
-  if (r.u8() != kLabels) throw Error(path + ": NER model has a different label set");
+namespace {
+// Format 1: the scale, the scores, then the rows sorted by hash (hash delta,
+// count, (label, quantised weight) pairs).
+void read_legacy(ModelReader& r, Weights& w) {
   const float scale = r.f32();
+  w.scale = scale;
   for (int p = 0; p <= kLabels; ++p)
     for (int l = 0; l < kLabels; ++l) w.transition[p][l] = r.f32();
   for (int l = 0; l < kLabels; ++l) w.final_[l] = r.f32();
   const uint64_t n = r.varint();
+  if (n > (uint64_t{1} << 28)) throw r.bad("corrupt NER model (row count)");
   std::vector<uint64_t> hashes(n);
   w.values.assign(n * kLabels, 0.0f);
   uint64_t prev = 0;
@@ -387,12 +387,36 @@ Weights Weights::load(const std::string& path) {
     int count = r.u8();
     for (int k = 0; k < count; ++k) {
       int l = r.u8();
-      if (l >= kLabels) throw Error(path + ": corrupt NER model (label " + std::to_string(l) + ")");
+      if (l >= kLabels) throw r.bad("corrupt NER model (label " + std::to_string(l) + ")");
       w.values[i * kLabels + l] = static_cast<float>(r.svarint()) * scale;
     }
   }
-  if (!r.at_end()) throw Error(path + ": trailing bytes in NER model");
   w.index(hashes);
+}
+}  // namespace
+
+Weights Weights::load(const std::string& path) {
+  ModelReader r(path, "ner", kModelVersion);
+  Weights w;
+  if (r.str() != kFeatureSet)
+    throw Error(path +
+                ": NER model was trained with another feature set; retrain it with "
+                "`newsgraph train-ner`");
+  if (r.u8() != kLabels) throw Error(path + ": NER model has a different label set");
+  if (r.legacy()) {
+    read_legacy(r, w);
+  } else {
+    w.scale = r.f32();
+    for (int p = 0; p <= kLabels; ++p)
+      for (int l = 0; l < kLabels; ++l) w.transition[p][l] = r.f32();
+    for (int l = 0; l < kLabels; ++l) w.final_[l] = r.f32();
+    w.slots = r.array<Slot>();
+    w.values = r.array<float>();
+    const size_t n = w.slots.size();
+    if (n == 0 || (n & (n - 1)) != 0 || w.values.size() % kLabels != 0)
+      throw r.bad("corrupt NER model (table size)");
+  }
+  if (!r.at_end()) throw Error(path + ": trailing bytes in NER model");
   return w;
 }
 
@@ -448,11 +472,32 @@ void viterbi(const std::vector<float>& emit, size_t n, const float (*transition)
   }
 }
 
+// emissions() for the run-time table, with the lookups of a whole sentence
+// done first (prefetching the slots, then the rows) so their cache misses
+// overlap; the rows are then added in feature order, as emissions() does, so
+// the float sums are the same.
 void decode(const Weights& w, const std::vector<uint64_t>& feats,
             const std::vector<uint32_t>& offsets, std::vector<int>& labels) {
-  std::vector<float> emit;
-  emissions(w, feats, offsets, emit);
-  viterbi(emit, offsets.size() - 1, w.transition, w.final_, labels);
+  thread_local std::vector<float> emit;
+  thread_local std::vector<const float*> rows;
+  const size_t n = offsets.size() - 1;
+  if (!w.slots.empty()) {
+    const size_t mask = w.slots.size() - 1;
+    for (uint64_t h : feats) __builtin_prefetch(&w.slots[h & mask]);
+  }
+  rows.resize(feats.size());
+  for (size_t f = 0; f < feats.size(); ++f) {
+    rows[f] = w.find(feats[f]);
+    if (rows[f]) __builtin_prefetch(rows[f]), __builtin_prefetch(rows[f] + kLabels - 1);
+  }
+  emit.assign(n * kLabels, 0.0f);
+  for (size_t i = 0; i < n; ++i) {
+    float* e = &emit[i * kLabels];
+    for (uint32_t f = offsets[i]; f < offsets[i + 1]; ++f)
+      if (const float* row = rows[f])
+        for (int l = 0; l < kLabels; ++l) e[l] += row[l];
+  }
+  viterbi(emit, n, w.transition, w.final_, labels);
 }
 
 std::vector<LabelSpan> spans_of(const std::vector<int>& labels) {

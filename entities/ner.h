@@ -33,6 +33,7 @@
 
 #include "core/stage.h"
 #include "entities/gazetteer.h"
+#include "syntax/model_io.h"
 #include "entities/mention_spans.h"
 
 namespace ng {
@@ -102,11 +103,14 @@ struct Weights {
   struct Slot {
     uint64_t key = 0;  // feature hash; 0 = empty slot
     uint32_t row = 0;  // index of the row in values
+    uint32_t unused = 0;  // (explicit padding: saved files are reproducible)
   };
-  std::vector<Slot> slots;                      // open-addressing table (size a power of two)
-  std::vector<float> values;                    // rows * kLabels
+  // Mapped from the model file (or built in memory by a trainer).
+  ModelArray<Slot> slots;                       // open-addressing table (size a power of two)
+  ModelArray<float> values;                     // rows * kLabels
   float transition[kLabels + 1][kLabels] = {};  // [prev+1][next]; prev = -1 = start
   float final_[kLabels] = {};                   // score of ending a sentence in a label
+  float scale = 0.0f;  // set by load: the values are multiples of it (0 = not quantised yet)
   // Row of feature h or nullptr.
   const float* find(uint64_t h) const;
   // Builds the table from (hash, row) pairs; values must already be filled.

@@ -1,19 +1,133 @@
-// Compact, versioned binary model files (tagger, parser, NER...).
+// Versioned binary model files (tagger, parser, NER, lemmatizer), used as they
+// lie on disk.
 //
-// Layout: 8-byte magic "NGMODEL\0", u32 format version, a kind string
-// ("tagger"), u32 kind version, u64 uncompressed payload size, then the
-// payload compressed with zlib. The payload is written/read field by field with
-// ModelWriter / ModelReader (little-endian, LEB128 varints, length-prefixed
-// strings). A reader that sees a wrong magic, kind or version, or a truncated
-// payload, throws ng::Error naming the file.
+// Container format 2 (what ModelWriter::save writes), little-endian:
+//   magic "NGMODEL\0", u32 container version (2), u32 kind length, kind
+//   ("tagger"), u32 kind version, u64 meta size, u64 data offset, u64 data
+//   size, u32 FNV-1a hash of the meta bytes, the meta bytes, zero padding, the
+//   data (at `data offset`, a multiple of 64; the file ends at data offset +
+//   data size).
+// The meta part is a stream of small fields written/read in order with
+// ModelWriter / ModelReader (LEB128 varints, length-prefixed strings, f32). Big
+// tables are arrays: ModelWriter::array puts the raw elements in the data part,
+// 64-byte aligned, and writes (element size, count, offset) into the meta
+// stream; ModelReader::array returns a ModelArray that views them in the
+// memory-mapped file, so loading a model builds nothing. Sizes and offsets are
+// checked when reading: a truncated or corrupt file is an ng::Error naming the
+// file, never a crash (lookups that follow offsets stored in arrays clamp them).
+//
+// Container format 1 (the former one: one zlib-compressed varint payload, no
+// arrays) is still read; `legacy()` tells the model loaders to decode it the
+// old way. `newsgraph convert-model IN [OUT]` rewrites such a file in
+// format 2.
 #pragma once
 
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
+#include "core/error.h"
+
 namespace ng {
+
+// A read-only array that either owns its elements (a model built in memory,
+// e.g. by a trainer: the vector-like mutators below) or views elements in a
+// mapped model file (kept alive by the array). Mutating a mapped array first
+// copies it.
+template <class T>
+class ModelArray {
+  static_assert(std::is_trivially_copyable_v<T>);
+
+ public:
+  ModelArray() = default;
+  ModelArray(const ModelArray& o) { *this = o; }
+  ModelArray(ModelArray&& o) noexcept { *this = std::move(o); }
+  ModelArray& operator=(const ModelArray& o) {
+    if (this == &o) return *this;
+    own_ = o.own_;
+    keep_ = o.keep_;
+    p_ = keep_ ? o.p_ : own_.data();
+    n_ = o.n_;
+    return *this;
+  }
+  ModelArray& operator=(ModelArray&& o) noexcept {
+    own_ = std::move(o.own_);
+    keep_ = std::move(o.keep_);
+    p_ = keep_ ? o.p_ : own_.data();
+    n_ = o.n_;
+    o.p_ = nullptr;
+    o.n_ = 0;
+    return *this;
+  }
+  // A view of n elements at p, which stay valid while keep lives.
+  static ModelArray view(const T* p, size_t n, std::shared_ptr<const void> keep) {
+    ModelArray a;
+    a.p_ = p;
+    a.n_ = n;
+    a.keep_ = std::move(keep);
+    return a;
+  }
+
+  const T* data() const { return p_; }
+  size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  const T& operator[](size_t i) const { return p_[i]; }
+  const T* begin() const { return p_; }
+  const T* end() const { return p_ + n_; }
+  const T& back() const { return p_[n_ - 1]; }
+
+  // Vector-like building (owning mode). Only operator[] on a non-const array
+  // gives write access (and copies a mapped array first); reading goes
+  // through the const accessors above.
+  T& operator[](size_t i) { return mut()[i]; }
+  void clear() {
+    edit([](auto& v) { v.clear(); });
+  }
+  void reserve(size_t n) {
+    edit([n](auto& v) { v.reserve(n); });
+  }
+  void resize(size_t n, const T& x = T()) {
+    edit([&](auto& v) { v.resize(n, x); });
+  }
+  void assign(size_t n, const T& x) {
+    edit([&](auto& v) { v.assign(n, x); });
+  }
+  template <class It>
+  void assign(It a, It b) {
+    edit([&](auto& v) { v.assign(a, b); });
+  }
+  void push_back(const T& x) {
+    edit([&](auto& v) { v.push_back(x); });
+  }
+  template <class It>
+  void append(It a, It b) {
+    edit([&](auto& v) { v.insert(v.end(), a, b); });
+  }
+
+ private:
+  std::vector<T>& mut() {
+    if (keep_) {
+      own_.assign(p_, p_ + n_);
+      keep_.reset();
+      p_ = own_.data();
+    }
+    return own_;
+  }
+  template <class F>
+  void edit(F f) {
+    f(mut());
+    p_ = own_.data();
+    n_ = own_.size();
+  }
+  std::vector<T> own_;
+  std::shared_ptr<const void> keep_;
+  const T* p_ = nullptr;
+  size_t n_ = 0;
+};
 
 class ModelWriter {
  public:
@@ -21,24 +135,41 @@ class ModelWriter {
   ModelWriter(std::string kind, uint32_t version);
   void u8(uint8_t v) { buf_.push_back(static_cast<char>(v)); }
   void varint(uint64_t v);
-  void svarint(int64_t v) { varint((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63)); }
+  void svarint(int64_t v) {
+    varint((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63));
+  }
   void f32(float v);
   void str(std::string_view s);
   void bytes(const void* data, size_t n) { buf_.append(static_cast<const char*>(data), n); }
-  // Compresses and writes the file atomically (temp file + rename). Throws
-  // ng::Error when it cannot be written.
+  // Stores n elements raw in the data part (64-byte aligned).
+  template <class T>
+  void array(const T* p, size_t n) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    raw_array(p, sizeof(T), alignof(T), n);
+  }
+  template <class A>
+  void array(const A& a) {
+    array(a.data(), a.size());
+  }
+  // Writes the file atomically (temp file + rename). Throws ng::Error when it
+  // cannot be written.
   void save(const std::string& path) const;
 
  private:
+  void raw_array(const void* p, size_t elem, size_t align, size_t n);
   std::string kind_;
   uint32_t version_;
-  std::string buf_;
+  std::string buf_;   // meta stream
+  std::string data_;  // arrays
 };
 
 class ModelReader {
  public:
-  // Loads and decompresses path, checking magic, kind and version.
+  // Maps path (format 2) or loads and inflates it (format 1), checking magic,
+  // kind, version and sizes.
   ModelReader(const std::string& path, std::string_view kind, uint32_t version);
+  // True for a format-1 file (no arrays; the loader decodes the old payload).
+  bool legacy() const { return legacy_; }
   uint8_t u8();
   uint64_t varint();
   int64_t svarint() {
@@ -48,13 +179,31 @@ class ModelReader {
   float f32();
   std::string str();
   void bytes(void* out, size_t n);
-  bool at_end() const { return pos_ == buf_.size(); }
+  // The next array of the meta stream, viewed in the mapped file. Throws
+  // ng::Error naming the file when its element size, alignment or extent is
+  // wrong, or when max_count is exceeded.
+  template <class T>
+  ModelArray<T> array(uint64_t max_count = UINT64_MAX) {
+    size_t n = 0;
+    const void* p = raw_array(sizeof(T), alignof(T), max_count, n);
+    return ModelArray<T>::view(static_cast<const T*>(p), n, keep_);
+  }
+  bool at_end() const { return pos_ == meta_size_; }
   const std::string& path() const { return path_; }
+  // An ng::Error "model '<path>': <why>".
+  Error bad(const std::string& why) const;
 
  private:
   void need(size_t n);
+  const void* raw_array(size_t elem, size_t align, uint64_t max_count, size_t& n);
+  void open_legacy(const std::string& file, size_t p);
   std::string path_;
-  std::string buf_;
+  bool legacy_ = false;
+  std::shared_ptr<const void> keep_;  // the mapping (or the inflated legacy payload)
+  const char* meta_ = nullptr;
+  size_t meta_size_ = 0;
+  const char* data_ = nullptr;
+  size_t data_size_ = 0;
   size_t pos_ = 0;
 };
 

@@ -340,7 +340,8 @@ void Weights::build_flat(const std::vector<uint64_t>& keys, const std::vector<ui
 
 const Weights::Slot* Weights::find_spilled(uint64_t key) const {
   const uint16_t fp = fingerprint(key);
-  for (uint64_t bi = key & mask; spilled[bi];) {
+  uint64_t bi = key & mask;
+  for (uint64_t steps = 0; spilled[bi] && steps <= mask; ++steps) {  // bounded: corrupt files
     bi = (bi + 1) & mask;
     const Slot* hit = probe(buckets[bi], fp);
     if (hit != &none) return hit;
@@ -398,12 +399,9 @@ void greedy_parse(const ParserModelData& m, Token* tokens, int n, int base) {
   }
 }
 
-// File layout (payload): template count, labels, xpos, upos, words, then the
-// weight scale and the features sorted by key: key delta (varint), entry
-// count, per entry class (varint) and weight (svarint).
-void save_model(const Vocab& vocab, float scale, const std::vector<Weights::Feature>& features,
-                const std::string& path) {
-  ModelWriter w(kModelKind, kModelVersion);
+namespace {
+
+void write_vocab(ModelWriter& w, const Vocab& vocab) {
   w.varint(kNumFeatures);
   w.varint(vocab.labels.size());
   for (const auto& l : vocab.labels) w.str(l);
@@ -420,43 +418,20 @@ void save_model(const Vocab& vocab, float scale, const std::vector<Weights::Feat
   write_map(vocab.xpos);
   write_map(vocab.upos);
   write_map(vocab.words);
-  w.f32(scale);
-  std::vector<const Weights::Feature*> sorted;
-  sorted.reserve(features.size());
-  for (const auto& f : features) sorted.push_back(&f);
-  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->key < b->key; });
-  w.varint(sorted.size());
-  uint64_t prev = 0;
-  for (const auto* f : sorted) {
-    w.varint(f->key - prev);
-    prev = f->key;
-    w.varint(f->classes.size());
-    int pc = 0;
-    for (auto [c, wt] : f->classes) {
-      w.varint(static_cast<uint64_t>(c - pc));  // classes ascending
-      pc = c;
-      w.svarint(wt);
-    }
-  }
-  w.save(path);
 }
 
-void load_model(ParserModelData& m, const std::string& path,
-                std::vector<Weights::Feature>* features) {
-  ModelReader r(path, kModelKind, kModelVersion);
-  auto bad = [&](const std::string& why) { return Error("model '" + path + "': " + why); };
+void read_vocab(ModelReader& r, Vocab& v) {
   if (r.varint() != static_cast<uint64_t>(kNumFeatures))
-    throw bad("built for a different feature set (retrain the parser)");
-  Vocab& v = m.vocab;
+    throw r.bad("built for a different feature set (retrain the parser)");
   uint64_t nl = r.varint();
-  if (nl == 0 || nl > 64) throw bad("bad label count " + std::to_string(nl));
+  if (nl == 0 || nl > 64) throw r.bad("bad label count " + std::to_string(nl));
   v.labels.clear();
   v.label_ids.clear();
   for (uint64_t i = 0; i < nl; ++i) {
     v.labels.push_back(r.str());
     v.label_ids[v.labels.back()] = static_cast<uint32_t>(i);
   }
-  if (v.labels[0] != "root") throw bad("label 0 is '" + v.labels[0] + "', expected 'root'");
+  if (v.labels[0] != "root") throw r.bad("label 0 is '" + v.labels[0] + "', expected 'root'");
   auto read_map = [&](std::unordered_map<std::string, uint32_t>& mp) {
     mp.clear();
     uint64_t cnt = r.varint();
@@ -469,10 +444,15 @@ void load_model(ParserModelData& m, const std::string& path,
   read_map(v.xpos);
   read_map(v.upos);
   read_map(v.words);
+}
+
+// Format-1 weights: the scale, then the features sorted by key: key delta
+// (varint), entry count, per entry class (varint) and weight (svarint).
+void read_legacy_weights(ModelReader& r, ParserModelData& m) {
   m.weights.scale = r.f32();
-  const uint64_t nclasses = static_cast<uint64_t>(v.num_classes());
+  const uint64_t nclasses = static_cast<uint64_t>(m.vocab.num_classes());
   const uint64_t nf = r.varint();
-  if (nf > (uint64_t{1} << 32)) throw bad("corrupt feature count");
+  if (nf > (uint64_t{1} << 32)) throw r.bad("corrupt feature count");
   std::vector<uint64_t> keys(nf);
   std::vector<uint32_t> offsets(nf + 1, 0);
   std::vector<Weights::Entry> entries;
@@ -482,24 +462,91 @@ void load_model(ParserModelData& m, const std::string& path,
     key += r.varint();
     keys[i] = key;
     const uint64_t ne = r.varint();
-    if (ne > nclasses) throw bad("corrupt feature entry");
+    if (ne > nclasses) throw r.bad("corrupt feature entry");
     uint64_t c = 0;
     for (uint64_t k = 0; k < ne; ++k) {
       c += r.varint();
-      if (c >= nclasses) throw bad("class id out of range");
+      if (c >= nclasses) throw r.bad("class id out of range");
       entries.emplace_back(static_cast<uint16_t>(c), static_cast<int16_t>(r.svarint()));
     }
     offsets[i + 1] = static_cast<uint32_t>(entries.size());
   }
-  if (!r.at_end()) throw bad("trailing data");
-  m.weights.build_flat(keys, offsets, entries, v.num_classes());
-  if (features) {
-    features->assign(nf, Weights::Feature{});
-    for (uint64_t i = 0; i < nf; ++i) {
-      (*features)[i].key = keys[i];
-      (*features)[i].classes.assign(entries.begin() + offsets[i], entries.begin() + offsets[i + 1]);
-    }
+  m.weights.build_flat(keys, offsets, entries, m.vocab.num_classes());
+}
+
+}  // namespace
+
+void Weights::check(const std::string& path) {
+  auto bad = [&](const std::string& why) { return Error("model '" + path + "': " + why); };
+  if (num_classes <= 0 || num_classes > kMaxClasses || stride != (num_classes + 15) / 16 * 16)
+    throw bad("corrupt parser weights (class count)");
+  if (buckets.empty() || (buckets.size() & (buckets.size() - 1)) != 0 ||
+      mask != buckets.size() - 1 || spilled.size() != buckets.size())
+    throw bad("corrupt parser weights (table size)");
+  if (dense.size() < static_cast<size_t>(stride)) dense.resize(stride, 0);
+  if (overflow.empty()) overflow.push_back(0);
+}
+
+// File layout (meta): template count, labels, xpos, upos, words, the weight
+// scale, class count, stride, feature count; then the table arrays
+// (buckets, spilled, overflow, dense).
+void save_model(const ParserModelData& m, const std::string& path) {
+  ModelWriter w(kModelKind, kModelVersion);
+  write_vocab(w, m.vocab);
+  const Weights& t = m.weights;
+  w.f32(t.scale);
+  w.varint(static_cast<uint64_t>(t.num_classes));
+  w.varint(static_cast<uint64_t>(t.stride));
+  w.varint(t.nfeatures);
+  w.array(t.buckets);
+  w.array(t.spilled);
+  w.array(t.overflow);
+  w.array(t.dense);
+  w.save(path);
+}
+
+void save_model(const Vocab& vocab, float scale, const std::vector<Weights::Feature>& features,
+                const std::string& path) {
+  std::vector<const Weights::Feature*> sorted;
+  sorted.reserve(features.size());
+  for (const auto& f : features) sorted.push_back(&f);
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->key < b->key; });
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> offsets = {0};
+  std::vector<Weights::Entry> entries;
+  for (const auto* f : sorted) {
+    keys.push_back(f->key);
+    entries.insert(entries.end(), f->classes.begin(), f->classes.end());
+    offsets.push_back(static_cast<uint32_t>(entries.size()));
   }
+  ParserModelData m;
+  m.vocab = vocab;
+  m.weights.build_flat(keys, offsets, entries, vocab.num_classes());
+  m.weights.scale = scale;
+  save_model(m, path);
+}
+
+void load_model(ParserModelData& m, const std::string& path) {
+  ModelReader r(path, kModelKind, kModelVersion);
+  read_vocab(r, m.vocab);
+  Weights& t = m.weights;
+  if (r.legacy()) {
+    read_legacy_weights(r, m);
+  } else {
+    t.scale = r.f32();
+    t.num_classes = static_cast<int>(r.varint());
+    t.stride = static_cast<int>(r.varint());
+    t.nfeatures = r.varint();
+    t.buckets = r.array<Weights::Bucket>();
+    t.mask = t.buckets.size() - 1;
+    t.spilled = r.array<uint8_t>();
+    t.overflow = r.array<uint32_t>();
+    t.dense = r.array<int16_t>();
+    t.none = Weights::Slot{};
+  }
+  if (!r.at_end()) throw r.bad("trailing data");
+  if (t.num_classes != m.vocab.num_classes()) throw r.bad("class count mismatch");
+  t.check(path);
 }
 
 }  // namespace parser_internal

@@ -13,6 +13,7 @@
 // 1 + L + l = RA_l, where label 0 is "root".
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -23,6 +24,8 @@
 #include <vector>
 
 #include "core/document.h"
+#include "syntax/dense_rows.h"
+#include "syntax/model_io.h"
 #include "core/stage.h"
 
 namespace ng::parser_internal {
@@ -147,11 +150,12 @@ struct Weights {
   struct alignas(64) Bucket {
     Slot s[8];
   };
-  std::vector<Bucket> buckets;     // power-of-two count
+  // The arrays are mapped from the model file (or built in memory by build()).
+  ModelArray<Bucket> buckets;      // power-of-two count
   uint64_t mask = 0;               // buckets.size() - 1
-  std::vector<uint8_t> spilled;    // per bucket: some key homed here lives further on
-  std::vector<uint32_t> overflow;  // runs: count, then (class << 16 | uint16 weight) each
-  std::vector<int16_t> dense;      // rows of `stride` weights
+  ModelArray<uint8_t> spilled;     // per bucket: some key homed here lives further on
+  ModelArray<uint32_t> overflow;   // runs: count, then (class << 16 | uint16 weight) each
+  ModelArray<int16_t> dense;       // rows of `stride` weights
   int stride = 0;                  // num_classes rounded up to a multiple of 16
   Slot none;                       // returned for absent keys
   float scale = 1.0f;              // real weight = int16 * scale
@@ -198,30 +202,17 @@ struct Weights {
 #endif
   }
 
-  // scores[0..stride) += row[0..stride) (stride is a multiple of 16).
-  void add_dense(const int16_t* row, int32_t* scores) const {
-#ifdef __SSE2__
-    for (int c = 0; c < stride; c += 8) {
-      __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + c));
-      __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(w, w), 16);
-      __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(w, w), 16);
-      __m128i* s = reinterpret_cast<__m128i*>(scores + c);
-      _mm_storeu_si128(s, _mm_add_epi32(_mm_loadu_si128(s), lo));
-      _mm_storeu_si128(s + 1, _mm_add_epi32(_mm_loadu_si128(s + 1), hi));
-    }
-#else
-    const int n = stride;
-    for (int c = 0; c < n; ++c) scores[c] += row[c];
-#endif
-  }
-
   // Adds the weights of keys[0..nk) (nk <= kNumFeatures) to
   // scores[0..kScoreCells). Three passes so the cache misses overlap:
-  // prefetch every bucket; probe them and prefetch the out-of-line runs;
-  // accumulate.
+  // prefetch every bucket; probe them, collect the dense rows and prefetch
+  // them and the out-of-line runs; accumulate (the dense rows together, by
+  // add_dense_rows). Integer sums: the order of the additions does not
+  // change the result.
   void add_all(const uint64_t* keys, int nk, int32_t* scores) const {
     const Bucket* base = buckets.data();
     const Slot* hits[kNumFeatures];
+    const int16_t* rows[kNumFeatures];
+    int nrows = 0;
     for (int f = 0; f < nk; ++f) __builtin_prefetch(base + (keys[f] & mask));
     for (int f = 0; f < nk; ++f) {
       const uint64_t key = keys[f];
@@ -229,33 +220,51 @@ struct Weights {
       if (hit == &none && spilled[key & mask]) [[unlikely]]
         hit = find_spilled(key);
       hits[f] = hit;
-      if (hit->c1 == kDense || hit->c1 == kSparse) [[unlikely]] {
-        const int16_t* row = dense.data() + offset(*hit);
-        const void* p = hit->c1 == kDense ? static_cast<const void*>(row)
-                                          : static_cast<const void*>(overflow.data() + offset(*hit));
+      if (hit->c1 == kDense) {
+        const int16_t* row = dense_row(*hit);
+        rows[nrows++] = row;
+        const char* p = reinterpret_cast<const char*>(row);
+        for (int b = 0; b < stride * 2; b += 64) __builtin_prefetch(p + b);
+        __builtin_prefetch(p + stride * 2 - 1);
+      } else if (hit->c1 == kSparse) [[unlikely]] {
+        const char* p = reinterpret_cast<const char*>(run(*hit));
         __builtin_prefetch(p);
-        __builtin_prefetch(static_cast<const char*>(p) + 64);
+        __builtin_prefetch(p + 64);
       }
     }
     for (int f = 0; f < nk; ++f) {
       const Slot* hit = hits[f];
-      if (hit->c1 == kDense) [[unlikely]] {
-        add_dense(dense.data() + offset(*hit), scores);
+      if (hit->c1 == kDense) {
+        continue;
       } else if (hit->c1 == kSparse) [[unlikely]] {
-        const uint32_t* e = overflow.data() + offset(*hit);
-        const uint32_t cnt = *e++;
-        for (uint32_t j = 0; j < cnt; ++j)
-          scores[e[j] >> 16] += static_cast<int16_t>(e[j] & 0xFFFF);
+        const uint32_t* e = run(*hit);
+        const auto left = static_cast<uint32_t>(overflow.end() - e - 1);
+        const uint32_t cnt = std::min<uint32_t>(e[0], left);
+        ++e;
+        for (uint32_t j = 0; j < cnt; ++j)  // (class & 0xFF: a corrupt file stays in bounds)
+          scores[(e[j] >> 16) & 0xFF] += static_cast<int16_t>(e[j] & 0xFFFF);
       } else {
         scores[hit->c1] += hit->w1;
         scores[hit->c2] += hit->w2;
       }
     }
+    add_dense_rows(rows, nrows, stride, scores);
   }
   static uint32_t offset(const Slot& s) {
     return (static_cast<uint32_t>(static_cast<uint16_t>(s.w1)) << 16) |
            static_cast<uint16_t>(s.w2);
   }
+  // The dense row / overflow run a slot points to, clamped into the arrays
+  // (check() makes both non-empty).
+  const int16_t* dense_row(const Slot& s) const {
+    return dense.data() + std::min<size_t>(offset(s), dense.size() - stride);
+  }
+  const uint32_t* run(const Slot& s) const {
+    return overflow.data() + std::min<size_t>(offset(s), overflow.size() - 1);
+  }
+  // Checks the sizes of a loaded table and pads the side arrays so lookups
+  // stay in bounds; throws ng::Error naming path.
+  void check(const std::string& path);
 };
 
 // Everything a Parser needs.
@@ -271,14 +280,14 @@ void compute_atoms(const Vocab& v, const Token* tokens, int n, std::vector<WordA
 // document index, -1 = root) and deprel into the tokens.
 void greedy_parse(const ParserModelData& m, Token* tokens, int n, int base);
 
-// Serialisation (model_io container, kind "parser"). The weights are saved
-// from their feature list (the table keeps only fingerprints); load builds
-// the table.
+// Serialisation (model_io container, kind "parser"). save_model builds the
+// table from the feature list (sorted by key) and stores it as it is used;
+// load_model maps it (a format-1 file, which holds the feature list, is read
+// and its table built as before).
 void save_model(const Vocab& vocab, float scale, const std::vector<Weights::Feature>& features,
                 const std::string& path);
-// When features is non-null it receives the model's feature list.
-void load_model(ParserModelData& m, const std::string& path,
-                std::vector<Weights::Feature>* features = nullptr);
+void save_model(const ParserModelData& m, const std::string& path);
+void load_model(ParserModelData& m, const std::string& path);
 
 // Replaces words' upos/xpos by tagger's, tagging them as one sentence (a
 // one-sentence Document whose text is the forms joined by spaces).

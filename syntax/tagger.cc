@@ -11,6 +11,7 @@
 #include "core/data_path.h"
 #include "core/error.h"
 #include "core/utf8.h"
+#include "syntax/dense_rows.h"
 #include "syntax/model_io.h"
 
 namespace ng {
@@ -275,10 +276,12 @@ uint32_t Lexicon::lookup(uint64_t lower_hash) const {
   const uint32_t fp = fingerprint(lower_hash);
   const size_t mask = keys.size() - 1;
   const int bits = __builtin_ctzll(keys.size());
-  for (size_t i = slot_of(fp, bits);; i = (i + 1) & mask) {
+  size_t i = slot_of(fp, bits);
+  for (size_t steps = 0; steps <= mask; ++steps, i = (i + 1) & mask) {  // bounded: corrupt files
     if (keys[i] == fp) return values[i];
     if (keys[i] == 0) return 0;
   }
+  return 0;
 }
 
 void Lexicon::build(const std::vector<std::pair<uint32_t, uint32_t>>& entries) {
@@ -296,22 +299,6 @@ void Lexicon::build(const std::vector<std::pair<uint32_t, uint32_t>>& entries) {
 
 // ---- WeightTable -----------------------------------------------------------
 
-// scores[0..n) += row[0..n); n is a multiple of 16.
-inline void add_row(const int16_t* row, int n, int32_t* scores) {
-#if defined(__SSE2__)
-  for (int c = 0; c < n; c += 8) {
-    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + c));
-    const __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(w, w), 16);
-    const __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(w, w), 16);
-    __m128i* s = reinterpret_cast<__m128i*>(scores + c);
-    _mm_storeu_si128(s, _mm_add_epi32(_mm_loadu_si128(s), lo));
-    _mm_storeu_si128(s + 1, _mm_add_epi32(_mm_loadu_si128(s + 1), hi));
-  }
-#else
-  for (int c = 0; c < n; ++c) scores[c] += row[c];
-#endif
-}
-
 void WeightTable::score(const uint64_t* f, int n, int32_t* scores) const {
   if (slots.empty()) return;
   const size_t mask = slots.size() - 1;
@@ -323,18 +310,28 @@ void WeightTable::score(const uint64_t* f, int n, int32_t* scores) const {
     idx[k] = slot_of(fps[k], bits);
     __builtin_prefetch(&slots[idx[k]]);
   }
-  uint64_t found[kMaxFeatures];
-  int nfound = 0;
+  uint64_t found[kMaxFeatures];  // sparse lists
+  const int16_t* dense_rows[kMaxFeatures];
+  int nfound = 0, ndense = 0;
+  const size_t rows = dense.size() / stride;  // >= 1 (check())
   for (int k = 0; k < n; ++k) {
-    for (size_t i = idx[k];; i = (i + 1) & mask) {
+    size_t i = idx[k];
+    for (size_t steps = 0; steps <= mask; ++steps, i = (i + 1) & mask) {  // bounded: corrupt files
       const uint64_t s = slots[i];
       if (s == 0) break;
       if (static_cast<uint32_t>(s >> 32) == fps[k]) {
-        const size_t off = (s >> 8) & 0xFFFFFF;
-        if ((s & 0xFF) == 0xFF)
-          __builtin_prefetch(dense.data() + off * stride);
-        else
+        const size_t off = (s >> 8) & 0xFFFFFF, cnt = s & 0xFF;
+        if (cnt == 0xFF) {
+          const int16_t* row = dense.data() + std::min(off, rows - 1) * stride;
+          dense_rows[ndense++] = row;
+          const char* p = reinterpret_cast<const char*>(row);
+          for (int b = 0; b < stride * 2; b += 64) __builtin_prefetch(p + b);
+          break;
+        }
+        if (off + cnt <= entries.size())  // (else a corrupt file: skipped)
           __builtin_prefetch(entries.data() + off);
+        else
+          break;
         found[nfound++] = s;
         break;
       }
@@ -343,13 +340,22 @@ void WeightTable::score(const uint64_t* f, int n, int32_t* scores) const {
   for (int k = 0; k < nfound; ++k) {
     const uint64_t s = found[k];
     const size_t off = (s >> 8) & 0xFFFFFF, cnt = s & 0xFF;
-    if (cnt == 0xFF) {
-      add_row(dense.data() + off * stride, stride, scores);
-    } else {
-      const Entry* e = entries.data() + off;
-      for (const Entry* end = e + cnt; e != end; ++e) scores[e->cls] += e->w;
-    }
+    const Entry* e = entries.data() + off;
+    for (const Entry* end = e + cnt; e != end; ++e) scores[e->cls] += e->w;
   }
+  add_dense_rows(dense_rows, ndense, stride, scores);  // integer sums: order-free
+}
+
+void WeightTable::check(const std::string& path) {
+  auto bad = [&](const std::string& why) {
+    return Error("model '" + path + "': corrupt tagger model (" + why + ")");
+  };
+  if (classes <= 0 || classes > 255 || stride != padded(classes)) throw bad("class count");
+  if (slots.empty() || (slots.size() & (slots.size() - 1)) != 0) throw bad("table size");
+  if (dense.size() % stride != 0) throw bad("dense rows");
+  if (dense.empty()) dense.resize(stride, 0);
+  for (const Entry& e : entries)
+    if (e.cls >= classes) throw bad("class index");
 }
 
 void WeightTable::build(std::vector<std::pair<uint32_t, std::vector<Entry>>>& feats) {
@@ -374,7 +380,7 @@ void WeightTable::build(std::vector<std::pair<uint32_t, std::vector<Entry>>>& fe
     } else {
       if (entries.size() + list.size() > 0xFFFFFF) throw Error("tagger weight table too large");
       s = (static_cast<uint64_t>(fp) << 32) | (entries.size() << 8) | list.size();
-      entries.insert(entries.end(), list.begin(), list.end());
+      entries.append(list.begin(), list.end());
     }
     size_t i = slot_of(fp, bits);
     while (slots[i] != 0) i = (i + 1) & mask;
@@ -411,43 +417,66 @@ size_t WeightTable::features() const {
 
 namespace {
 
-void write_table(ModelWriter& w, const WeightTable& t) {
-  w.f32(t.scale);
-  w.varint(static_cast<uint64_t>(t.classes));
-  const auto lists = t.lists();
-  w.varint(lists.size());
-  uint32_t prev = 0;
-  for (const auto& [fp, list] : lists) {
-    w.varint(fp - prev);
-    prev = fp;
-    w.varint(list.size());
-    for (const auto& e : list) {
-      w.u8(static_cast<uint8_t>(e.cls));
-      w.svarint(e.w);
-    }
-  }
-}
-
-void read_table(ModelReader& r, WeightTable& t) {
+// Format 1: the features as (fingerprint delta, entry count, (class, weight)
+// entries), rebuilt into a table at load.
+void read_legacy_table(ModelReader& r, WeightTable& t) {
   t.scale = r.f32();
   t.classes = static_cast<int>(r.varint());
   const size_t n = r.varint();
-  if (n > (size_t{1} << 26)) throw Error(r.path() + ": corrupt tagger model (feature count)");
+  if (n > (size_t{1} << 26)) throw r.bad("corrupt tagger model (feature count)");
   std::vector<std::pair<uint32_t, std::vector<WeightTable::Entry>>> feats(n);
   uint32_t prev = 0;
   for (auto& [fp, list] : feats) {
     fp = prev + static_cast<uint32_t>(r.varint());
     prev = fp;
     const size_t cnt = r.varint();
-    if (cnt > 255) throw Error(r.path() + ": corrupt tagger model (entry count)");
+    if (cnt > 255) throw r.bad("corrupt tagger model (entry count)");
     list.resize(cnt);
     for (auto& e : list) {
       e.cls = r.u8();
       e.w = static_cast<int16_t>(r.svarint());
-      if (e.cls >= t.classes) throw Error(r.path() + ": corrupt tagger model (class index)");
+      if (e.cls >= t.classes) throw r.bad("corrupt tagger model (class index)");
     }
   }
   t.build(feats);
+}
+
+void read_legacy_lexicon(ModelReader& r, Lexicon& lexicon) {
+  const size_t nlex = r.varint();
+  if (nlex > (size_t{1} << 26)) throw r.bad("corrupt tagger model (lexicon size)");
+  std::vector<std::pair<uint32_t, uint32_t>> lex(nlex);
+  uint32_t prev = 0;
+  for (auto& [k, v] : lex) {
+    k = prev + static_cast<uint32_t>(r.varint());
+    prev = k;
+    v = static_cast<uint32_t>(r.varint());
+  }
+  lexicon.build(lex);
+}
+
+// Format 2: the table as used (rebuilt from its sorted feature lists first,
+// so the bytes depend only on the weights, not on the order of training).
+void write_table(ModelWriter& w, const WeightTable& table) {
+  WeightTable t;
+  t.scale = table.scale;
+  t.classes = table.classes;
+  auto lists = table.lists();
+  t.build(lists);
+  w.f32(t.scale);
+  w.varint(static_cast<uint64_t>(t.classes));
+  w.varint(static_cast<uint64_t>(t.stride));
+  w.array(t.slots);
+  w.array(t.entries);
+  w.array(t.dense);
+}
+
+void read_table(ModelReader& r, WeightTable& t) {
+  t.scale = r.f32();
+  t.classes = static_cast<int>(r.varint());
+  t.stride = static_cast<int>(r.varint());
+  t.slots = r.array<uint64_t>();
+  t.entries = r.array<WeightTable::Entry>();
+  t.dense = r.array<int16_t>();
 }
 
 }  // namespace
@@ -463,13 +492,10 @@ void save_model(const Model& m, const std::string& path) {
   for (size_t i = 0; i < m.lexicon.keys.size(); ++i)
     if (m.lexicon.keys[i]) lex.emplace_back(m.lexicon.keys[i], m.lexicon.values[i]);
   std::sort(lex.begin(), lex.end());
-  w.varint(lex.size());
-  uint32_t prev = 0;
-  for (const auto& [k, v] : lex) {
-    w.varint(k - prev);
-    prev = k;
-    w.varint(v);
-  }
+  Lexicon sorted;
+  sorted.build(lex);
+  w.array(sorted.keys);
+  w.array(sorted.values);
   write_table(w, m.pass1);
   w.u8(m.pass2.classes > 0 ? 1 : 0);
   if (m.pass2.classes > 0) write_table(w, m.pass2);
@@ -480,27 +506,30 @@ std::unique_ptr<Model> load_model(const std::string& path) {
   ModelReader r(path, "tagger", kModelVersion);
   auto m = std::make_unique<Model>();
   const size_t c = r.varint();
-  if (c == 0 || c > 255) throw Error(path + ": corrupt tagger model (tag count)");
+  if (c == 0 || c > 255) throw r.bad("corrupt tagger model (tag count)");
   for (size_t k = 0; k < c; ++k) {
     m->upos.push_back(r.str());
     m->xpos.push_back(r.str());
   }
-  const size_t nlex = r.varint();
-  if (nlex > (size_t{1} << 26)) throw Error(path + ": corrupt tagger model (lexicon size)");
-  std::vector<std::pair<uint32_t, uint32_t>> lex(nlex);
-  uint32_t prev = 0;
-  for (auto& [k, v] : lex) {
-    k = prev + static_cast<uint32_t>(r.varint());
-    prev = k;
-    v = static_cast<uint32_t>(r.varint());
+  if (r.legacy()) {
+    read_legacy_lexicon(r, m->lexicon);
+    read_legacy_table(r, m->pass1);
+    if (r.u8()) read_legacy_table(r, m->pass2);
+  } else {
+    m->lexicon.keys = r.array<uint32_t>();
+    m->lexicon.values = r.array<uint32_t>();
+    const size_t nk = m->lexicon.keys.size();
+    if (nk == 0 || (nk & (nk - 1)) != 0 || m->lexicon.values.size() != nk)
+      throw r.bad("corrupt tagger model (lexicon size)");
+    read_table(r, m->pass1);
+    if (r.u8()) read_table(r, m->pass2);
   }
-  m->lexicon.build(lex);
-  read_table(r, m->pass1);
-  if (r.u8()) read_table(r, m->pass2);
   if (m->pass1.classes != static_cast<int>(c) ||
       (m->pass2.classes != 0 && m->pass2.classes != static_cast<int>(c)))
-    throw Error(path + ": corrupt tagger model (class count mismatch)");
-  if (!r.at_end()) throw Error(path + ": corrupt tagger model (trailing data)");
+    throw r.bad("corrupt tagger model (class count mismatch)");
+  if (!r.at_end()) throw r.bad("corrupt tagger model (trailing data)");
+  m->pass1.check(path);
+  if (m->pass2.classes != 0) m->pass2.check(path);
   for (const std::string& u : m->upos) m->closed.push_back(closed_class(u) ? 1 : 0);
   return m;
 }

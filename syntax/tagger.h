@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/stage.h"
+#include "syntax/model_io.h"
 
 namespace ng {
 
@@ -98,8 +99,8 @@ struct WordInfo {
 // of tags the word had in training). Keys are 32-bit fingerprints of
 // hash_string(lower, kLower).
 struct Lexicon {
-  std::vector<uint32_t> keys;     // open addressing, 0 = empty; size power of two
-  std::vector<uint32_t> values;   // ambiguity class id + 1
+  ModelArray<uint32_t> keys;     // open addressing, 0 = empty; size power of two
+  ModelArray<uint32_t> values;   // ambiguity class id + 1
   uint32_t lookup(uint64_t lower_hash) const;  // 0 = absent
   void build(const std::vector<std::pair<uint32_t, uint32_t>>& entries);
 };
@@ -131,9 +132,10 @@ struct WeightTable {
   static constexpr int kDenseMin = 8;  // lists this long become dense rows
   // fingerprint << 32 | offset << 8 | count; count 0xFF = dense row number
   // `offset`; 0 = empty slot.
-  std::vector<uint64_t> slots;
-  std::vector<Entry> entries;
-  std::vector<int16_t> dense;    // rows of `stride` weights
+  // The arrays are mapped from the model file (or built in memory by build()).
+  ModelArray<uint64_t> slots;
+  ModelArray<Entry> entries;
+  ModelArray<int16_t> dense;     // rows of `stride` weights
   float scale = 1.0f;            // real weight = w * scale
   int classes = 0;
   int stride = 0;                // classes rounded up to a multiple of 16
@@ -146,6 +148,8 @@ struct WeightTable {
   // The features as (fingerprint, entries), sorted by fingerprint.
   std::vector<std::pair<uint32_t, std::vector<Entry>>> lists() const;
   size_t features() const;
+  // Checks a loaded table (sizes, class indices); throws ng::Error naming path.
+  void check(const std::string& path);
 };
 inline int padded(int classes) { return (classes + 15) / 16 * 16; }
 

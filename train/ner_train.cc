@@ -556,7 +556,7 @@ void train_ner(const NerTrainOptions& o, std::ostream& log) {
     }
     if (mx < kPrune) continue;
     hashes.push_back(h);
-    out.values.insert(out.values.end(), row, row + kLabels);
+    out.values.append(row, row + kLabels);
   }
   for (int a = 0; a <= kLabels; ++a)
     for (int b = 0; b < kLabels; ++b)

@@ -22,7 +22,7 @@ TEST_CASE("--help for the tool and every command", "[cli]") {
   auto r = run_cli("--help");
   CHECK(r.status == 0);
   for (const char* cmd : {"build", "triples", "who-met", "query", "render", "entities", "analyze",
-                          "evaluate-syntax", "train"}) {
+                          "evaluate-syntax", "evaluate-ner", "convert-model", "train"}) {
     INFO(cmd);
     CHECK_THAT(r.out, Catch::Contains(cmd));
     auto c = run_cli(std::string(cmd) + " --help");
