@@ -71,6 +71,18 @@ int root_of(const Document& doc, int s) {
   return -1;
 }
 
+// The main predicates of sentence s: its root and the verbs coordinated
+// with it ("was briefed, and flew to X on Monday").
+std::vector<int> main_predicates(const SyntaxView& sv, int s) {
+  std::vector<int> out;
+  const int r = root_of(sv.doc(), s);
+  if (r < 0) return out;
+  out.push_back(r);
+  for (int c : sv.conjuncts(r))
+    if (sv.doc().tokens[c].upos == "VERB") out.push_back(c);
+  return out;
+}
+
 // Words from t up to the sentence's root (t first), at most 16.
 std::vector<int> up_to_root(const Document& doc, int t) {
   std::vector<int> path;
@@ -229,11 +241,9 @@ std::string event_date(const SyntaxView& sv, int t, bool future) {
     if (std::string d = date_of_word(sv, x, future); !d.empty()) return d;
   // The main clause of an earlier sentence of the same paragraph.
   const int s = doc.sentence_of(t), para = paragraph_of(doc, s);
-  for (int p = s - 1; p >= 0 && paragraph_of(doc, p) == para; --p) {
-    const int r = root_of(doc, p);
-    if (r < 0) continue;
-    if (std::string d = date_of_word(sv, r, future); !d.empty()) return d;
-  }
+  for (int p = s - 1; p >= 0 && paragraph_of(doc, p) == para; --p)
+    for (int r : main_predicates(sv, p))
+      if (std::string d = date_of_word(sv, r, future); !d.empty()) return d;
   // The lede: news of the day, reported in the past tense without a date,
   // happened on the publication date.
   if (!future && is_lede(doc, s)) return doc.date;
@@ -258,7 +268,7 @@ Argument event_place(const SyntaxView& sv, int t, const std::string& date) {
   // The main clause of the sentence before, in the same paragraph: "X
   // carried out the strike at Y airport. He was being met by Z."
   if (s > 0 && paragraph_of(doc, s - 1) == para)
-    if (const int r = root_of(doc, s - 1); r >= 0) {
+    for (int r : main_predicates(sv, s - 1)) {
       if (Argument a = sv.place_of(r); !a.empty()) return a;
       if (Argument a = venue_of(sv, r); !a.empty()) return a;
     }
