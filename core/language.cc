@@ -58,8 +58,9 @@ LanguageCheck check_english(std::string_view text) {
   LanguageCheck c;
   const auto& fw = function_words();
   std::string word;
+  bool capital = false;  // the word starts with a capital: a name, or a sentence's start
   auto end_word = [&] {
-    if (!word.empty() && c.words < 2000) {
+    if (!word.empty() && !capital && c.words < 2000) {
       ++c.words;
       c.function += fw.count(word) ? 1 : 0;
     }
@@ -70,6 +71,8 @@ LanguageCheck check_english(std::string_view text) {
     const char32_t cp = next_cp(text, i);
     if (any_letter(cp)) ++c.letters;
     if (latin_letter(cp)) ++c.latin;
+    if (latin_letter(cp) && word.empty())
+      capital = (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE);
     if (cp < 0x80 && latin_letter(cp))
       word += static_cast<char>(cp | 0x20);  // ASCII lower case
     else if (latin_letter(cp))
@@ -80,7 +83,7 @@ LanguageCheck check_english(std::string_view text) {
   end_word();
   const bool latin_script = c.letters == 0 || c.latin * 2 >= c.letters;
   if (!latin_script && c.letters >= 20) c.english = false;
-  else if (c.words >= 30 && c.function * 100 < c.words * 12) c.english = false;
+  else if (c.words >= 20 && c.function * 100 < c.words * 12) c.english = false;
   return c;
 }
 

@@ -32,3 +32,10 @@ TEST_CASE("check_english tells English news from other languages", "[core][langu
   CHECK(ng::check_english("Ilham Aliyev, Igor Babushkin.").english);
   CHECK(ng::check_english("").english);
 }
+
+TEST_CASE("check_english: a list of names is no evidence against English", "[core][language][unit]") {
+  std::string names = "President Ana Ruiz met";
+  for (int i = 0; i < 200; ++i) names += " Jan Novak" + std::to_string(i) + ",";
+  names += " and Tom Tran.";
+  CHECK(ng::check_english(names).english);
+}
