@@ -192,7 +192,7 @@ void add_event(const SyntaxView& sv, const Match& m, bool joins_focus, bool spli
   if (!split && merge_same_trigger(e, doc)) return;
   const bool same_meeting = e.cls == "ng:Meeting" && focus_meeting >= 0 &&
                             m.modality == Modality::Asserted && refers_back(sv, m.trigger) &&
-                            continues(doc, doc.events[focus_meeting], m.sentence, e.date);
+                            continues(sv, doc.events[focus_meeting], m.sentence, e.date);
   if (joins_focus || same_meeting) {
     Event& focus = doc.events[focus_meeting];
     join_focus(e, focus);

@@ -43,10 +43,10 @@ bool refers_back(const SyntaxView& sv, int t) {
   return false;
 }
 
-bool continues(const Document& doc, const Event& earlier, int s, const std::string& date) {
+bool continues(const SyntaxView& sv, const Event& earlier, int s, const std::string& date) {
   return earlier.cls == "ng:Meeting" && earlier.modality == Modality::Asserted &&
          earlier.sentence <= s && s - earlier.sentence <= 2 &&
-         paragraph_of(doc, earlier.sentence) == paragraph_of(doc, s) &&
+         sv.paragraph(earlier.sentence) == sv.paragraph(s) &&
          (date.empty() || earlier.date.empty() || date == earlier.date);
 }
 

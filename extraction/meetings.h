@@ -21,7 +21,7 @@ bool refers_back(const SyntaxView& sv, int t);
 // Whether a meeting reported at sentence s on `date` can be the same as
 // `earlier`: an asserted meeting at most two sentences before, in the same
 // paragraph, with no other date.
-bool continues(const Document& doc, const Event& earlier, int s, const std::string& date);
+bool continues(const SyntaxView& sv, const Event& earlier, int s, const std::string& date);
 
 // The countries of lexicon/countries.tsv: which places may be a party to a
 // meeting (a country may; a city or region never), and the country of a

@@ -9,6 +9,10 @@
 namespace ng::extraction_internal {
 namespace {
 
+// How many sentences back the paragraph is searched for a date or a place
+// (bounds the work per event).
+constexpr int kLookBack = 6;
+
 bool is_rel(const std::string& deprel, std::string_view rel) {
   return deprel == rel || (deprel.size() > rel.size() && deprel.compare(0, rel.size(), rel) == 0 &&
                            deprel[rel.size()] == ':');
@@ -169,10 +173,11 @@ Argument venue_of(const SyntaxView& sv, int t) {
 }
 
 // Whether sentence s is in the article's first paragraph of body text.
-bool is_lede(const Document& doc, int s) {
+bool is_lede(const SyntaxView& sv, int s) {
+  const Document& doc = sv.doc();
   int first = 0;
   while (first < s && doc.sentences[first].end <= doc.body_begin) ++first;
-  return paragraph_of(doc, s) == paragraph_of(doc, first);
+  return sv.paragraph(s) == sv.paragraph(first);
 }
 
 // A word in capitals: "MOSCOW", "D.C.", "NEW".
@@ -225,14 +230,6 @@ Argument dateline_place(const Document& doc) {
   return arg;
 }
 
-int paragraph_of(const Document& doc, int s) {
-  int p = 0;
-  for (int k = 1; k <= s && k < static_cast<int>(doc.sentences.size()); ++k) {
-    const uint32_t a = doc.sentences[k - 1].end, b = doc.sentences[k].begin;
-    if (b > a && b <= doc.text.size() && doc.text.find('\n', a) < b) ++p;
-  }
-  return p;
-}
 
 std::string event_date(const SyntaxView& sv, int t, bool future) {
   const Document& doc = sv.doc();
@@ -240,13 +237,13 @@ std::string event_date(const SyntaxView& sv, int t, bool future) {
   for (int x : up_to_root(doc, t))
     if (std::string d = date_of_word(sv, x, future); !d.empty()) return d;
   // The main clause of an earlier sentence of the same paragraph.
-  const int s = doc.sentence_of(t), para = paragraph_of(doc, s);
-  for (int p = s - 1; p >= 0 && paragraph_of(doc, p) == para; --p)
+  const int s = doc.sentence_of(t), para = sv.paragraph(s);
+  for (int p = s - 1; p >= 0 && p >= s - kLookBack && sv.paragraph(p) == para; --p)
     for (int r : main_predicates(sv, p))
       if (std::string d = date_of_word(sv, r, future); !d.empty()) return d;
   // The lede: news of the day, reported in the past tense without a date,
   // happened on the publication date.
-  if (!future && is_lede(doc, s)) return doc.date;
+  if (!future && is_lede(sv, s)) return doc.date;
   return "";
 }
 
@@ -260,19 +257,19 @@ Argument event_place(const SyntaxView& sv, int t, const std::string& date) {
       if (Argument a = sv.place_of(x); !a.empty()) return a;
   }
   // An earlier event of the same paragraph, on the same day.
-  const int s = doc.sentence_of(t), para = paragraph_of(doc, s);
-  for (auto it = doc.events.rbegin(); it != doc.events.rend(); ++it)
-    if (it->sentence < s && paragraph_of(doc, it->sentence) == para && !it->place.empty() &&
+  const int s = doc.sentence_of(t), para = sv.paragraph(s);
+  for (auto it = doc.events.rbegin(); it != doc.events.rend() && it->sentence >= s - kLookBack; ++it)
+    if (it->sentence < s && sv.paragraph(it->sentence) == para && !it->place.empty() &&
         !date.empty() && it->date == date)
       return it->place;
   // The main clause of the sentence before, in the same paragraph: "X
   // carried out the strike at Y airport. He was being met by Z."
-  if (s > 0 && paragraph_of(doc, s - 1) == para)
+  if (s > 0 && sv.paragraph(s - 1) == para)
     for (int r : main_predicates(sv, s - 1)) {
       if (Argument a = sv.place_of(r); !a.empty()) return a;
       if (Argument a = venue_of(sv, r); !a.empty()) return a;
     }
-  if (is_lede(doc, s)) return dateline_place(doc);
+  if (is_lede(sv, s)) return dateline_place(doc);
   return {};
 }
 

@@ -35,8 +35,5 @@ std::pair<int, int> dateline(const Document& doc);
 // empty when there is no dateline.
 Argument dateline_place(const Document& doc);
 
-// Index of the paragraph of sentence s: paragraphs are separated by a blank
-// line (or a line break) in the text between sentences.
-int paragraph_of(const Document& doc, int s);
 
 }  // namespace ng::extraction_internal

@@ -19,7 +19,14 @@ SyntaxView::SyntaxView(const Document& doc)
     : doc_(doc),
       children_(doc.tokens.size()),
       lower_(doc.tokens.size()),
-      mention_at_(doc.tokens.size(), -1) {
+      mention_at_(doc.tokens.size(), -1),
+      paragraph_(doc.sentences.size(), 0) {
+  for (size_t k = 1; k < doc.sentences.size(); ++k) {
+    const uint32_t a = doc.sentences[k - 1].end, b = doc.sentences[k].begin;
+    const bool line_break = b > a && b <= doc.text.size() &&
+                            doc.text.find('\n', a) < static_cast<size_t>(b);
+    paragraph_[k] = paragraph_[k - 1] + (line_break ? 1 : 0);
+  }
   for (int t = 0; t < static_cast<int>(doc.tokens.size()); ++t) {
     lower_[t] = to_lower(doc.tokens[t].form);
     int h = doc.tokens[t].head;

@@ -31,6 +31,9 @@ class SyntaxView {
   int controller(int t) const;
   // Innermost mention containing t (preferring one headed by t); -1 if none.
   int mention_at(int t) const { return mention_at_[t]; }
+  // Paragraph of sentence s (0 first): paragraphs are separated by a line
+  // break in the text between two sentences.
+  int paragraph(int s) const { return paragraph_[s]; }
 
   // Whether predicate t is asserted, negated, future or hypothetical:
   // negation (not, never, n't), future (will, shall, going to; xcomp of plan,
@@ -65,6 +68,7 @@ class SyntaxView {
   std::vector<std::vector<int>> children_;
   std::vector<std::string> lower_;
   std::vector<int> mention_at_;
+  std::vector<int> paragraph_;  // per sentence
 };
 
 }  // namespace ng
