@@ -197,6 +197,7 @@ void run(const BuildOptions& o) {
       pipeline, [&](const DocumentEmit& emit) { stream_inputs(o.input, emit, counts.read); },
       StreamOptions{o.threads, 0},
       [&](Document& doc) {
+        print_warnings(doc);
         consumer.add(doc, counts);
         progress.step();
       },

@@ -151,6 +151,12 @@ void process_inputs(const Pipeline& pipeline, std::vector<Document>& docs, unsig
     std::fprintf(stderr, "newsgraph: %s (skipped)\n", m.c_str());
     ++bad_input_count();
   });
+  for (Document& d : docs) print_warnings(d);
+}
+
+void print_warnings(Document& doc) {
+  for (const auto& w : doc.warnings) std::fprintf(stderr, "newsgraph: warning: %s\n", w.c_str());
+  doc.warnings.clear();
 }
 
 void add_to_graph(KnowledgeGraph& graph, const std::vector<Document>& docs,

@@ -76,6 +76,10 @@ void stream_inputs(const InputOptions& options, const std::function<void(Documen
 // (skipped)"), counted in bad_input_count() and dropped.
 void process_inputs(const Pipeline& pipeline, std::vector<Document>& docs, unsigned threads);
 
+// Prints the warnings processing left on doc ("newsgraph: warning: ...")
+// and clears them.
+void print_warnings(Document& doc);
+
 // Adds every document to graph. One the graph refuses is reported and
 // counted the same way and skipped; with --strict the error is rethrown.
 void add_to_graph(KnowledgeGraph& graph, const std::vector<Document>& docs,

@@ -247,6 +247,8 @@ class Resolver {
   void name_groups(EntityBuild& b);
   void keep_entity_mentions(EntityBuild& b);
 
+  static constexpr size_t kMaxChain = 500;  // mentions in one cluster at most
+  bool chain_capped_ = false;               // the warning was given
   Document& doc_;
   const Gazetteer& g_;
   int sports_ = -1;  // sports_article(): -1 not yet known

@@ -73,6 +73,19 @@ bool Resolver::compatible(int a, int b, bool allow_place_org) {
 }
 
 bool Resolver::merge(int a, int b, const char* pass, bool allow_place_org) {
+  // Bounded work: the checks of a merge walk both clusters, so a chain is
+  // capped at kMaxChain mentions (far above any real article's); later
+  // mentions stay apart, with one warning naming the article and sentence.
+  if (cl_->members[cl_->find(a)].size() + cl_->members[cl_->find(b)].size() > kMaxChain) {
+    if (!chain_capped_) {
+      chain_capped_ = true;
+      doc_.warnings.push_back(doc_.id + ": sentence " +
+                              std::to_string(doc_.mentions[std::max(a, b)].sentence + 1) +
+                              ": a coreference chain reached " + std::to_string(kMaxChain) +
+                              " mentions; further mentions are not joined to it");
+    }
+    return false;
+  }
   if (!compatible(a, b, allow_place_org)) return false;
   cl_->unite(a, b, std::string(pass) + ": '" + text(a) + "' + '" + text(b) + "'");
   return true;

@@ -142,3 +142,14 @@ TEST_CASE("articles that are not English are reported and skipped unless --lang-
   auto any = run_cli("entities --lang-any " + q(fr));
   CHECK(any.status == 0);
 }
+
+TEST_CASE("a coreference chain is capped with a warning naming the article", "[cli][input]") {
+  TempDir tmp;
+  std::string text = "President Ana Ruiz arrived in Vienna.";
+  for (int i = 0; i < 700; ++i) text += " She said it again.";
+  auto article = tmp.write("chain.txt", text + "\n");
+  auto r = run_cli("entities --lang-any " + q(article));
+  CHECK(r.status == 0);
+  CHECK_THAT(r.err, Catch::Contains("warning: chain.txt: sentence "));
+  CHECK_THAT(r.err, Catch::Contains("a coreference chain reached 500 mentions"));
+}
