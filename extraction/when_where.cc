@@ -153,12 +153,7 @@ Argument common_venue(const SyntaxView& sv, int w, int end) {
 Argument venue_of(const SyntaxView& sv, int t) {
   const Document& doc = sv.doc();
   const Sentence& s = doc.sentences[doc.sentence_of(t)];
-  for (int k = t + 1; k + 1 < s.last; ++k) {
-    const Token& tok = doc.tokens[k];
-    if ((tok.upos == "VERB" && tok.head != t) || tok.upos == "SCONJ" || tok.xpos == "WRB" ||
-        tok.xpos == "WDT" || tok.xpos == "WP")
-      break;
-    if (tok.upos != "ADP" || !one_of(sv.lower(k), {"at", "to", "in"})) continue;
+  for (int k : sv.prepositions_after(t, {"at", "to", "in"})) {
     int w = k + 1;
     if (sv.lower(k) == "at")
       if (Argument a = common_venue(sv, w, s.last); !a.empty()) return a;

@@ -330,6 +330,22 @@ std::string SyntaxView::relation_text(int t) const {
   return out;
 }
 
+std::vector<int> SyntaxView::prepositions_after(
+    int t, std::initializer_list<std::string_view> words) const {
+  std::vector<int> out;
+  const Sentence& s = doc_.sentences[doc_.sentence_of(t)];
+  for (int k = t + 1; k + 1 < s.last; ++k) {
+    const Token& tok = doc_.tokens[k];
+    if ((tok.upos == "VERB" && tok.head != t) || tok.upos == "SCONJ" || tok.xpos == "WRB" ||
+        tok.xpos == "WDT" || tok.xpos == "WP")
+      break;
+    if (tok.upos != "ADP") continue;
+    for (std::string_view w : words)
+      if (lower_[k] == w) out.push_back(k);
+  }
+  return out;
+}
+
 Argument SyntaxView::place_of(int t) const {
   auto is_place = [&](int w) {
     int m = mention_at_[w];
@@ -350,12 +366,7 @@ Argument SyntaxView::place_of(int t) const {
   // The parse often hangs "in <city>" on the object ("received X, Mayor of Y,
   // in Z"): the first "in/at <place>" after the trigger in its clause.
   const Sentence& s = doc_.sentences[doc_.sentence_of(t)];
-  for (int k = t + 1; k + 1 < s.last; ++k) {
-    const Token& tok = doc_.tokens[k];
-    if ((tok.upos == "VERB" && tok.head != t) || tok.upos == "SCONJ" || tok.xpos == "WRB" ||
-        tok.xpos == "WDT" || tok.xpos == "WP")
-      break;
-    if (!one_of(lower_[k], {"in", "at"}) || tok.upos != "ADP") continue;
+  for (int k : prepositions_after(t, {"in", "at"})) {
     int w = k + 1;
     if (lower_[w] == "the" && w + 1 < s.last) ++w;
     const int m = mention_at_[w];

@@ -7,7 +7,9 @@
 // share across documents, cheap to build.
 #pragma once
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
@@ -56,6 +58,9 @@ class SyntaxView {
   // Surface relation words of predicate t: auxiliaries, negation, the verb
   // and its particle ("did not meet", "was received", "handed over").
   std::string relation_text(int t) const;
+  // The prepositions after predicate t in its clause (up to a verb not
+  // attached to t, a subordinator or a wh-word), among `words`, in order.
+  std::vector<int> prepositions_after(int t, std::initializer_list<std::string_view> words) const;
   // The place of the event triggered by t: an in/at/to oblique or nominal
   // modifier that is a place entity. Empty Argument if none.
   Argument place_of(int t) const;
