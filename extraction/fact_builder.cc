@@ -161,14 +161,19 @@ bool add_rule_facts(const Match& m, FactSink& sink) {
 
 namespace {
 
-// "A met B and C separately": one meeting of A with each party named after
-// the trigger. Otherwise {e}.
+// "A met B and C separately", "A met B, then C": one meeting of A with
+// each party named after the trigger. Otherwise {e}.
 std::vector<Event> split_separately(const SyntaxView& sv, int trigger, Event e) {
   bool separately = false;
   for (int c : sv.children(trigger))
     separately = separately || one_of(sv.lower(c), {"separately", "individually"});
   std::vector<std::pair<std::string, Argument>> before, after;
   for (auto& r : e.roles) (r.second.first > trigger ? after : before).push_back(r);
+  int last_party = trigger;
+  for (const auto& r : after) last_party = std::max(last_party, r.second.first);
+  for (int k = trigger + 1; k < last_party; ++k)
+    separately = separately || (sv.doc().tokens[k].upos == "ADV" &&
+                                one_of(sv.lower(k), {"then", "later", "afterwards", "subsequently"}));
   std::vector<Event> out;
   if (!separately || e.cls != "ng:Meeting" || after.size() < 2 || before.empty()) {
     out.push_back(std::move(e));
