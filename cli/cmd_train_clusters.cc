@@ -29,6 +29,7 @@ void setup(CLI::App& app) {
                   "(default 3; -1 = keep the raw vectors)")
       ->check(CLI::Range(-1, 50));
   cmd->add_option("--seed", o->seed, "Seed of the initial centroids (default 1)");
+  cmd->add_option("--dump", o->dump, "Also write 'path<TAB>word' lines (frequency order)");
   cmd->add_option("-o,--output", o->output, "Cluster table to write")->required();
   cmd->callback([o]() { train_clusters(*o, std::cerr); });
 }

@@ -20,7 +20,7 @@
 //
 // Trained by `newsgraph train-ner` (train/ner_train.h) from GUM (CorefUD
 // Entity= annotations, GUM_news_* documents excluded: they are the evaluation
-// set) and UNER EWT.
+// set) and UNER EWT dev.
 #pragma once
 
 #include <cstdint>

@@ -1,11 +1,9 @@
 #include "lexicon/word_clusters.h"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <cstring>
 #include <fstream>
-#include <iterator>
+#include <map>
 
 #include "core/error.h"
 
@@ -14,7 +12,8 @@ namespace ng {
 namespace {
 
 constexpr char kMagic[4] = {'N', 'G', 'W', 'C'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
+constexpr size_t kBuckets = 1u << 16;
 
 uint32_t get_u32(const std::string& s, size_t at) {
   uint32_t v = 0;
@@ -28,53 +27,66 @@ void put_u32(std::string& s, uint32_t v) {
 
 }  // namespace
 
+uint32_t WordClusters::fingerprint(std::string_view word) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a, folded to 32 bits
+  for (unsigned char c : word) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return static_cast<uint32_t>(h ^ (h >> 32));
+}
+
 WordClusters WordClusters::load(const std::filesystem::path& path) {
   auto bad = [&](const std::string& why) {
     return Error("word clusters '" + path.string() + "': " + why);
   };
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw bad("cannot read the file");
-  std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string file(static_cast<size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  if (!in.read(file.data(), static_cast<std::streamsize>(file.size())))
+    throw bad("cannot read the file");
   if (file.size() < 16 || std::memcmp(file.data(), kMagic, 4) != 0)
     throw bad("not a word-cluster file (no NGWC header)");
   if (get_u32(file, 4) != kVersion) throw bad("unsupported version");
   const uint32_t raw_size = get_u32(file, 8), count = get_u32(file, 12);
+  if (file.size() - 16 != raw_size || raw_size < 3ull * count)
+    throw bad("truncated or corrupt payload");
+  const std::string_view raw = std::string_view(file).substr(16);
   WordClusters c;
-  std::string raw(raw_size, '\0');
-  uLongf dlen = raw_size;
-  if (uncompress(reinterpret_cast<Bytef*>(raw.data()), &dlen,
-                 reinterpret_cast<const Bytef*>(file.data() + 16), file.size() - 16) != Z_OK ||
-      dlen != raw_size || raw_size < 4 + 3ull * count || get_u32(raw, 0) != count)
-    throw bad("corrupt payload");
+  c.keys_.resize(count);
   c.paths_.resize(count);
+  const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
+  const unsigned char* end = p + raw_size;
+  uint64_t key = 0;
   for (uint32_t i = 0; i < count; ++i) {
-    const size_t at = 4 + 3ull * i;
-    c.paths_[i].length = static_cast<uint8_t>(raw[at]);
-    c.paths_[i].bits = static_cast<uint16_t>(static_cast<unsigned char>(raw[at + 1]) |
-                                             (static_cast<unsigned char>(raw[at + 2]) << 8));
-    if (c.paths_[i].length == 0 || c.paths_[i].length > kMaxDepth) throw bad("bad path length");
+    uint64_t delta = 0;
+    for (int shift = 0;; shift += 7) {
+      if (p == end || shift > 28) throw bad("corrupt key list");
+      delta |= uint64_t(*p & 0x7f) << shift;
+      if (!(*p++ & 0x80)) break;
+    }
+    key += delta;
+    if (key > 0xffffffffull || (i > 0 && delta == 0)) throw bad("keys out of order");
+    c.keys_[i] = static_cast<uint32_t>(key);
   }
-  c.text_ = raw.substr(4 + 3ull * count);
-  c.starts_.reserve(count + 1);
-  c.starts_.push_back(0);
-  for (size_t i = 0; i < c.text_.size(); ++i)
-    if (c.text_[i] == '\n') c.starts_.push_back(static_cast<uint32_t>(i + 1));
-  if (c.starts_.size() != count + 1u || (count && c.text_.back() != '\n'))
+  if (static_cast<size_t>(end - p) != 3ull * count)
     throw bad("word count does not match the header");
+  for (uint32_t i = 0; i < count; ++i, p += 3) {
+    c.paths_[i] = {static_cast<uint16_t>(p[1] | (p[2] << 8)), p[0]};
+    if (p[0] == 0 || p[0] > kMaxDepth) throw bad("bad path length");
+  }
+  c.bucket_.assign(kBuckets + 1, 0);
+  for (uint32_t k : c.keys_) ++c.bucket_[(k >> 16) + 1];
+  for (size_t b = 0; b < kBuckets; ++b) c.bucket_[b + 1] += c.bucket_[b];
   return c;
 }
 
 ClusterPath WordClusters::find(std::string_view w) const {
-  size_t lo = 0, hi = paths_.size();
-  while (lo < hi) {
-    const size_t mid = (lo + hi) / 2;
-    const int cmp = word(mid).compare(w);
-    if (cmp == 0) return paths_[mid];
-    if (cmp < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
+  if (keys_.empty()) return {};
+  const uint32_t k = fingerprint(w);
+  for (uint32_t i = bucket_[k >> 16], e = bucket_[(k >> 16) + 1]; i < e; ++i)
+    if (keys_[i] == k) return paths_[i];
   return {};
 }
 
@@ -84,36 +96,38 @@ void WordClusters::prefix_string(ClusterPath p, int prefix, std::string& out) {
   for (int k = 0; k < n; ++k) out.push_back((p.bits >> (15 - k)) & 1 ? '1' : '0');
 }
 
-void WordClusters::save(const std::filesystem::path& path,
-                        std::vector<std::pair<std::string, ClusterPath>> words) {
-  std::sort(words.begin(), words.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::string raw;
-  put_u32(raw, static_cast<uint32_t>(words.size()));
+size_t WordClusters::save(const std::filesystem::path& path,
+                          const std::vector<std::pair<std::string, ClusterPath>>& words) {
+  std::map<uint32_t, ClusterPath> table;
+  size_t dropped = 0;
   for (const auto& [w, p] : words) {
+    if (p.length == 0 || p.length > kMaxDepth)
+      throw Error("word clusters: bad path length for '" + w + "'");
+    if (!table.emplace(fingerprint(w), p).second) ++dropped;
+  }
+  std::string raw;
+  uint32_t prev = 0;
+  for (const auto& [k, p] : table) {
+    for (uint32_t d = k - prev;; d >>= 7) {
+      raw.push_back(static_cast<char>((d & 0x7f) | (d >= 0x80 ? 0x80 : 0)));
+      if (d < 0x80) break;
+    }
+    prev = k;
+  }
+  for (const auto& [k, p] : table) {
     raw.push_back(static_cast<char>(p.length));
     raw.push_back(static_cast<char>(p.bits & 0xff));
     raw.push_back(static_cast<char>(p.bits >> 8));
   }
-  for (const auto& [w, p] : words) {
-    if (w.empty() || w.find('\n') != std::string::npos)
-      throw Error("word clusters: bad word '" + w + "'");
-    raw += w;
-    raw.push_back('\n');
-  }
-  uLongf clen = compressBound(raw.size());
-  std::string comp(clen, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(comp.data()), &clen,
-                reinterpret_cast<const Bytef*>(raw.data()), raw.size(), 9) != Z_OK)
-    throw Error("word clusters: cannot compress '" + path.string() + "'");
   std::string file(kMagic, 4);
   put_u32(file, kVersion);
   put_u32(file, static_cast<uint32_t>(raw.size()));
-  put_u32(file, static_cast<uint32_t>(words.size()));
-  file.append(comp.data(), clen);
+  put_u32(file, static_cast<uint32_t>(table.size()));
+  file += raw;
   std::ofstream out(path, std::ios::binary);
   out.write(file.data(), static_cast<std::streamsize>(file.size()));
   if (!out) throw Error("word clusters: cannot write '" + path.string() + "'");
+  return dropped;
 }
 
 }  // namespace ng

@@ -312,10 +312,20 @@ void train_clusters(const ClusterTrainOptions& o, std::ostream& log) {
   for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<uint32_t>(i);
   b.split(all, 0, 0);
   log << b.leaves << " leaf clusters at depth <= " << o.depth << "\n";
-  std::vector<std::pair<std::string, ClusterPath>> table;
+  std::vector<std::pair<std::string, ClusterPath>> table;  // frequency order
   for (size_t i = 0; i < v.keys.size(); ++i) table.emplace_back(v.keys[i], b.paths[i]);
-  WordClusters::save(o.output, std::move(table));
-  log << "wrote " << o.output << "\n";
+  const size_t dropped = WordClusters::save(o.output, table);
+  log << "wrote " << o.output << " (" << dropped
+      << " rarer words dropped: fingerprint shared with a more frequent one)\n";
+  if (!o.dump.empty()) {
+    std::ofstream d(o.dump);
+    std::string bits;
+    for (const auto& [w, p] : table) {
+      WordClusters::prefix_string(p, WordClusters::kMaxDepth, bits);
+      d << bits << '\t' << w << '\n';
+    }
+    if (!d) throw Error("train-clusters: cannot write '" + o.dump + "'");
+  }
 }
 
 }  // namespace ng

