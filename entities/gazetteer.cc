@@ -168,13 +168,13 @@ void load_open_lists(Gazetteer& g, const std::filesystem::path& dir) {
 
 }  // namespace
 
-Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
+Gazetteer Gazetteer::load(const std::filesystem::path& dir, bool open_lists) {
   Gazetteer g;
   load_places(g, dir);
   load_kind_words(g, dir);
   load_sports(g, dir);
   load_titles(g, dir);
-  load_open_lists(g, dir);
+  if (open_lists) load_open_lists(g, dir);
   return g;
 }
 
