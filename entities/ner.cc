@@ -1189,6 +1189,21 @@ Mention repeated_mention(const Document& doc, const Mention& like, int first, in
   return m;
 }
 
+// At a sentence's start capitals say nothing, so the tagger may read a
+// surname it never saw as another word class ("Lindqvist flew"): a lone
+// content word written exactly as the surname of a person the article names
+// in full, before a word that is no proper noun, is that person.
+bool surname_at_start(const Document& doc, const std::map<std::string, EntityType>& names,
+                      int t) {
+  const Token& tok = doc.tokens[t];
+  if (tok.upos != "NOUN" && tok.upos != "ADJ" && tok.upos != "X" && tok.upos != "ADV")
+    return false;
+  if (t + 1 < static_cast<int>(doc.tokens.size()) && doc.tokens[t + 1].upos == "PROPN")
+    return false;
+  auto it = names.find(tok.form);
+  return it != names.end() && it->second == EntityType::Person;
+}
+
 // Appends to added a mention for each run of uncovered proper nouns (up to
 // four) that repeats a name of the article, and covers it.
 void add_repeats(const Document& doc, const std::map<std::string, EntityType>& names,
@@ -1196,7 +1211,17 @@ void add_repeats(const Document& doc, const std::map<std::string, EntityType>& n
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     const Sentence& s = doc.sentences[si];
     for (int t = s.first; t < s.last; ++t) {
-      if (cov[t] || doc.tokens[t].upos != "PROPN" || !starts_upper(doc.tokens[t].form)) continue;
+      if (cov[t] || !starts_upper(doc.tokens[t].form)) continue;
+      if (doc.tokens[t].upos != "PROPN") {
+        if (t == s.first && surname_at_start(doc, names, t)) {
+          Mention like;
+          like.sentence = si;
+          like.kind = MentionKind::Name;
+          added.push_back(repeated_mention(doc, like, t, t + 1, EntityType::Person));
+          cov[t] = 1;
+        }
+        continue;
+      }
       for (int len = std::min(4, s.last - t); len >= 1; --len) {
         bool free = true;
         for (int k = t; k < t + len; ++k) free = free && !cov[k];
