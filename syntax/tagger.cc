@@ -566,6 +566,27 @@ Tagger& Tagger::operator=(Tagger&&) noexcept = default;
 const std::vector<std::string>& Tagger::upos_tags() const { return model_->upos; }
 const std::vector<std::string>& Tagger::xpos_tags() const { return model_->xpos; }
 
+namespace {
+// "looks forward to meeting King X": an -ing word tagged NN after the
+// preposition "to" and before a name, determiner or pronoun is a gerund with
+// an object (VBG); the cluster features sometimes read it as the noun.
+void gerunds_after_to(const tagger_internal::Model& m, const std::vector<std::string_view>& forms,
+                      std::vector<int>& out) {
+  int vbg = -1;
+  for (size_t k = 0; k < m.upos.size() && vbg < 0; ++k)
+    if (m.upos[k] == "VERB" && m.xpos[k] == "VBG") vbg = static_cast<int>(k);
+  if (vbg < 0) return;
+  for (size_t i = 1; i + 1 < forms.size(); ++i) {
+    const std::string_view w = forms[i], prev = forms[i - 1];
+    if (m.xpos[out[i]] != "NN" || w.size() < 6 || w.substr(w.size() - 3) != "ing") continue;
+    if (!(prev == "to" || prev == "To") || m.xpos[out[i - 1]] != "IN") continue;
+    const std::string& next = m.xpos[out[i + 1]];
+    if (next == "NNP" || next == "NNPS" || next == "DT" || next == "PRP" || next == "PRP$")
+      out[i] = vbg;
+  }
+}
+}  // namespace
+
 void Tagger::tag(const std::vector<std::string_view>& forms, std::vector<int>& out) const {
   thread_local std::vector<tagger_internal::WordInfo> words;
   thread_local std::vector<int32_t> scratch;
@@ -581,6 +602,7 @@ void Tagger::tag(const std::vector<std::string_view>& forms, std::vector<int>& o
   tagger_internal::decode(words, nullptr, m.pass1.classes, score1, scratch, first, m.closed.data());
   auto score2 = [&](const uint64_t* f, int n, int32_t* s) { m.pass2.score(f, n, s); };
   tagger_internal::decode(words, first.data(), m.pass2.classes, score2, scratch, out, m.closed.data());
+  gerunds_after_to(m, forms, out);
 }
 
 void Tagger::process(Document& doc) const {
