@@ -10,7 +10,7 @@ namespace ng {
 Coreference::Coreference() : Coreference(data_path("lexicon")) {}
 
 Coreference::Coreference(const std::filesystem::path& lexicon_dir)
-    : gazetteer_(Gazetteer::load(lexicon_dir)), roles_(RoleLexicon::load(lexicon_dir)) {}
+    : gazetteer_(Gazetteer::load(lexicon_dir, false)), roles_(RoleLexicon::load(lexicon_dir)) {}
 
 namespace coref_internal {
 

@@ -1,6 +1,7 @@
 #include "entities/gazetteer.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "core/utf8.h"
 #include "lexicon/lexicon.h"
@@ -39,15 +40,16 @@ const Gazetteer::Place* Gazetteer::place(std::string_view key) const {
 
 namespace {
 
-// Records the proper prefixes of key that end before a space or a hyphen
-// (text tokens may split there).
-void add_prefixes(Gazetteer& g, const std::string& key) {
+// Records in prefixes the proper prefixes of key that end before a space or
+// a hyphen (text tokens may split there).
+void add_prefixes(std::unordered_map<std::string, uint8_t>& prefixes, const std::string& key) {
   for (size_t i = 1; i < key.size(); ++i)
     if (key[i] == ' ' || key[i] == '-' || key[i] == '.' || key[i] == '\'') {
-      g.prefixes.emplace(key.substr(0, i), 1);
-      if (key[i] != ' ') g.prefixes.emplace(key.substr(0, i + 1), 1);
+      prefixes.emplace(key.substr(0, i), 1);
+      if (key[i] != ' ') prefixes.emplace(key.substr(0, i + 1), 1);
     }
 }
+void add_prefixes(Gazetteer& g, const std::string& key) { add_prefixes(g.prefixes, key); }
 
 void add_place(Gazetteer& g, const std::string& name, const std::string& canonical, uint8_t kind) {
   std::string key = gazetteer_key(name);
@@ -144,14 +146,35 @@ void load_titles(Gazetteer& g, const std::filesystem::path& dir) {
   });
 }
 
+// geo_cities.tsv: name, country, population; given_names.tsv: name, f|m|fm.
+void load_open_lists(Gazetteer& g, const std::filesystem::path& dir) {
+  read_tsv(dir / "geo_cities.tsv", 3, [&](const LexiconLine& l) {
+    const std::string key = gazetteer_key(l.fields[0]);
+    char* end = nullptr;
+    const unsigned long pop = std::strtoul(l.fields[2].c_str(), &end, 10);
+    if (l.fields[2].empty() || *end) throw l.error("population is not a number");
+    if (key.empty()) return;
+    uint32_t& p = g.geo_cities[key];
+    p = std::max<uint32_t>(p, static_cast<uint32_t>(pop));
+    g.geo_longest_key = std::max(g.geo_longest_key, key.size());
+    add_prefixes(g.geo_prefixes, key);
+  });
+  read_tsv(dir / "given_names.tsv", 2, [&](const LexiconLine& l) {
+    const std::string& f = l.fields[1];
+    if (f != "f" && f != "m" && f != "fm") throw l.error("expected f, m or fm");
+    g.given_names[gazetteer_key(l.fields[0])] = f.size() == 2 ? 'b' : f[0];
+  });
+}
+
 }  // namespace
 
-Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
+Gazetteer Gazetteer::load(const std::filesystem::path& dir, bool open_lists) {
   Gazetteer g;
   load_places(g, dir);
   load_kind_words(g, dir);
   load_sports(g, dir);
   load_titles(g, dir);
+  if (open_lists) load_open_lists(g, dir);
   return g;
 }
 

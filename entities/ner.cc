@@ -131,6 +131,9 @@ struct TokenStrings {
   std::vector<std::string> lower, shape, sshape;  // lower case, shape, short shape
   std::vector<std::string> gaz;       // gazetteer match: kind + B/I/L/U ("CB"), or ""
   std::vector<std::string_view> lex;  // lexicon class: gaz, "dem", an org word's type...
+  std::vector<std::string> cluster;   // word-cluster path ("0110..."), "" when unknown
+  std::vector<std::string> geo;       // open-data place match: B/I/L/U + population digits, or ""
+  std::vector<std::string_view> given;  // capitalised given name: "f", "m", "b", or "-"
 };
 
 // Lower case and shapes of the n tokens of s; no gazetteer tags yet.
@@ -141,12 +144,59 @@ void read_tokens(const SentenceView& s, TokenStrings& x) {
     x.shape.resize(n);
     x.sshape.resize(n);
     x.gaz.resize(n);
+    x.cluster.resize(n);
+    x.geo.resize(n);
+    x.given.resize(n);
   }
   for (size_t i = 0; i < n; ++i) {
     lower_into(s.forms[i], x.lower[i]);
     shape_of(s.forms[i], false, x.shape[i]);
     shape_of(s.forms[i], true, x.sshape[i]);
     x.gaz[i].clear();
+  }
+}
+
+// Each token's cluster path (lower-cased, accent-folded lookup).
+void read_clusters(const WordClusters& c, size_t n, TokenStrings& x) {
+  for (size_t i = 0; i < n; ++i)
+    WordClusters::prefix_string(c.find(x.lower[i]), WordClusters::kMaxDepth, x.cluster[i]);
+}
+
+// The open-data lists: longest matches of populated places starting at a
+// capitalised word (tag: B/I/L/U and the number of digits of the
+// population), and capitalised given names.
+void tag_open_lists(const Gazetteer& g, const SentenceView& s, TokenStrings& x) {
+  const size_t n = s.forms.size();
+  std::string key;
+  for (size_t i = 0; i < n; ++i) {
+    x.geo[i].clear();
+    auto gn = g.given_names.find(x.lower[i]);
+    x.given[i] = gn == g.given_names.end() || !starts_upper(s.forms[i])
+                     ? std::string_view("-")
+                     : gn->second == 'f' ? "f" : gn->second == 'm' ? "m" : "b";
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (!starts_upper(s.forms[i])) continue;
+    key.clear();
+    size_t best = 0;
+    uint32_t pop = 0;
+    for (size_t j = i; j < n; ++j) {
+      if (j > i) {
+        if (!g.geo_prefixes.count(key)) break;
+        if (j - 1 < s.space_after.size() ? s.space_after[j - 1] : 1) key.push_back(' ');
+      }
+      key += x.lower[j];
+      if (key.size() > g.geo_longest_key) break;
+      if (auto it = g.geo_cities.find(key); it != g.geo_cities.end()) {
+        best = j + 1 - i;
+        pop = it->second;
+      }
+    }
+    if (!best) continue;
+    const std::string digits = std::to_string(std::to_string(pop).size());
+    for (size_t k = i; k < i + best; ++k)
+      x.geo[k] = (best == 1 ? "U" : k == i ? "B" : k + 1 == i + best ? "L" : "I") + digits;
+    i += best - 1;
   }
 }
 
@@ -232,6 +282,19 @@ struct Window {
   std::string_view lex(long i) const {
     return i < 0 || i >= n ? std::string_view("-") : tokens.lex[i];
   }
+  std::string_view geo(long i) const {
+    return i < 0 || i >= n ? std::string_view("-") : std::string_view(tokens.geo[i]);
+  }
+  std::string_view given(long i) const {
+    return i < 0 || i >= n ? std::string_view("-") : tokens.given[i];
+  }
+  // The first `bits` bits of token i's cluster path; "<s>", "</s>" past the
+  // edges, "?" for a word without a cluster.
+  std::string_view clu(long i, size_t bits) const {
+    if (i < 0 || i >= n) return i < 0 ? kBos : kEos;
+    const std::string& c = tokens.cluster[i];
+    return c.empty() ? std::string_view("?") : std::string_view(c).substr(0, bits);
+  }
 };
 
 // Appends the features of token u (the numbers are the feature templates;
@@ -280,15 +343,31 @@ void token_features(const Window& win, size_t u, std::vector<uint64_t>& feats) {
     feats.push_back(feat(35, s.deprel[u], u < s.head_lemma.size() ? s.head_lemma[u] : ""));
     feats.push_back(feat(36, s.deprel[u], sshape));
   }
+  // Word clusters: prefixes of the path, as Brown-cluster features are used.
+  feats.push_back(feat(40, win.clu(i, 4)));
+  feats.push_back(feat(41, win.clu(i, 8)));
+  feats.push_back(feat(42, win.clu(i, 12)));
+  feats.push_back(feat(43, win.clu(i, 16)));
+  feats.push_back(feat(44, win.clu(i - 1, 8)));
+  feats.push_back(feat(45, win.clu(i + 1, 8)));
+  feats.push_back(feat(46, win.clu(i, 12), sshape));
+  // Open-data lists: populated places and given names.
+  feats.push_back(feat(50, win.geo(i)));
+  feats.push_back(feat(51, win.geo(i), win.lex(i)));
+  feats.push_back(feat(52, win.given(i)));
+  feats.push_back(feat(53, win.given(i - 1), win.given(i)));
+  feats.push_back(feat(54, win.given(i), win.shp(i + 1)));
 }
 
 }  // namespace
 
-void sentence_features(const Gazetteer& g, const SentenceView& s, std::vector<uint64_t>& feats,
-                       std::vector<uint32_t>& offsets) {
+void sentence_features(const Gazetteer& g, const WordClusters& c, const SentenceView& s,
+                       std::vector<uint64_t>& feats, std::vector<uint32_t>& offsets) {
   const size_t n = s.forms.size();
   thread_local TokenStrings strings;
   read_tokens(s, strings);
+  read_clusters(c, n, strings);
+  tag_open_lists(g, s, strings);
   tag_gazetteer_matches(g, s, strings);
   classify_words(g, n, strings);
   const Window window{s, strings, static_cast<long>(n)};
@@ -328,7 +407,7 @@ void Weights::index(const std::vector<uint64_t>& hashes) {
 
 namespace {
 constexpr uint32_t kModelVersion = 1;
-constexpr const char* kFeatureSet = "ner-features-2";
+constexpr const char* kFeatureSet = "ner-features-3";
 }  // namespace
 
 // Format 2 (meta): feature set, label count, weight scale, transition and final scores;
@@ -533,8 +612,10 @@ using namespace ner_internal;
 
 NerTagger::NerTagger() : NerTagger(data_path("models/ner.bin"), data_path("lexicon")) {}
 
-NerTagger::NerTagger(const std::filesystem::path& model, const std::filesystem::path& lexicon_dir)
+NerTagger::NerTagger(const std::filesystem::path& model, const std::filesystem::path& lexicon_dir,
+                     const std::filesystem::path& clusters)
     : gazetteer_(Gazetteer::load(lexicon_dir)),
+      clusters_(WordClusters::load(clusters.empty() ? data_path("models/clusters.bin") : clusters)),
       model_(std::make_unique<Weights>(Weights::load(model.string()))) {}
 
 NerTagger::~NerTagger() = default;
@@ -1108,6 +1189,21 @@ Mention repeated_mention(const Document& doc, const Mention& like, int first, in
   return m;
 }
 
+// At a sentence's start capitals say nothing, so the tagger may read a
+// surname it never saw as another word class ("Lindqvist flew"): a lone
+// content word written exactly as the surname of a person the article names
+// in full, before a word that is no proper noun, is that person.
+bool surname_at_start(const Document& doc, const std::map<std::string, EntityType>& names,
+                      int t) {
+  const Token& tok = doc.tokens[t];
+  if (tok.upos != "NOUN" && tok.upos != "ADJ" && tok.upos != "X" && tok.upos != "ADV")
+    return false;
+  if (t + 1 < static_cast<int>(doc.tokens.size()) && doc.tokens[t + 1].upos == "PROPN")
+    return false;
+  auto it = names.find(tok.form);
+  return it != names.end() && it->second == EntityType::Person;
+}
+
 // Appends to added a mention for each run of uncovered proper nouns (up to
 // four) that repeats a name of the article, and covers it.
 void add_repeats(const Document& doc, const std::map<std::string, EntityType>& names,
@@ -1115,7 +1211,17 @@ void add_repeats(const Document& doc, const std::map<std::string, EntityType>& n
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     const Sentence& s = doc.sentences[si];
     for (int t = s.first; t < s.last; ++t) {
-      if (cov[t] || doc.tokens[t].upos != "PROPN" || !starts_upper(doc.tokens[t].form)) continue;
+      if (cov[t] || !starts_upper(doc.tokens[t].form)) continue;
+      if (doc.tokens[t].upos != "PROPN") {
+        if (t == s.first && surname_at_start(doc, names, t)) {
+          Mention like;
+          like.sentence = si;
+          like.kind = MentionKind::Name;
+          added.push_back(repeated_mention(doc, like, t, t + 1, EntityType::Person));
+          cov[t] = 1;
+        }
+        continue;
+      }
       for (int len = std::min(4, s.last - t); len >= 1; --len) {
         bool free = true;
         for (int k = t; k < t + len; ++k) free = free && !cov[k];
@@ -1215,11 +1321,12 @@ void view_sentence(const Document& doc, const Sentence& s, DecodeBuffers& buf) {
 
 // The names the model finds in sentence s, as spans of document tokens,
 // with refine_spans' boundary fixes.
-std::vector<LabelSpan> model_spans(const Document& doc, const Gazetteer& g, const Weights& w,
-                                   const Sentence& s, DecodeBuffers& buf) {
+std::vector<LabelSpan> model_spans(const Document& doc, const Gazetteer& g,
+                                   const WordClusters& c, const Weights& w, const Sentence& s,
+                                   DecodeBuffers& buf) {
   view_sentence(doc, s, buf);
   buf.feats.clear();
-  sentence_features(g, buf.view, buf.feats, buf.offsets);
+  sentence_features(g, c, buf.view, buf.feats, buf.offsets);
   decode(w, buf.feats, buf.offsets, buf.labels);
   std::vector<LabelSpan> spans = spans_of(buf.labels);
   for (LabelSpan& sp : spans) {
@@ -1390,7 +1497,7 @@ void NerTagger::process(Document& doc) const {
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     const Sentence& s = doc.sentences[si];
     std::vector<char> covered(s.last - s.first, 0);
-    for (const LabelSpan& sp : model_spans(doc, g, *model_, s, buf)) {
+    for (const LabelSpan& sp : model_spans(doc, g, clusters_, *model_, s, buf)) {
       Mention m;
       m.sentence = si;
       m.first = sp.first;

@@ -6,7 +6,8 @@
 // EVENT) with Viterbi decoding (first-order transitions; invalid BILOU
 // transitions are never chosen). Features: word, lower case, shape,
 // prefixes/suffixes, sentence position, neighbouring words, UPOS (tagger),
-// the word's relation to its head and the head's lemma (parser), and
+// the word's relation to its head and the head's lemma (parser), the word
+// clusters of the word and its neighbours (models/clusters.bin), and
 // membership in the gazetteers of lexicon (countries, cities,
 // demonyms, region words, organisation words, titles). Feature strings are
 // hashed once; the model (models/ner.bin, kind "ner") maps hashes to weights.
@@ -19,7 +20,7 @@
 //
 // Trained by `newsgraph train-ner` (train/ner_train.h) from GUM (CorefUD
 // Entity= annotations, GUM_news_* documents excluded: they are the evaluation
-// set) and UNER EWT.
+// set) and UNER EWT dev.
 #pragma once
 
 #include <cstdint>
@@ -35,6 +36,7 @@
 #include "entities/gazetteer.h"
 #include "syntax/model_io.h"
 #include "entities/mention_spans.h"
+#include "lexicon/word_clusters.h"
 
 namespace ng {
 
@@ -44,9 +46,12 @@ struct Weights;
 
 class NerTagger : public Stage {
  public:
-  // Loads models/ner.bin and lexicon/ via ng::data_path.
+  // Loads models/ner.bin, models/clusters.bin and lexicon/ via ng::data_path.
   NerTagger();
-  NerTagger(const std::filesystem::path& model, const std::filesystem::path& lexicon_dir);
+  // The word clusters come from data_path("models/clusters.bin") when
+  // clusters is empty.
+  NerTagger(const std::filesystem::path& model, const std::filesystem::path& lexicon_dir,
+            const std::filesystem::path& clusters = {});
   ~NerTagger() override;
   NerTagger(NerTagger&&) noexcept;
   std::string_view name() const override { return "ner_tagger"; }
@@ -59,6 +64,7 @@ class NerTagger : public Stage {
 
  private:
   Gazetteer gazetteer_;
+  WordClusters clusters_;
   std::unique_ptr<ner_internal::Weights> model_;
 };
 
@@ -94,8 +100,10 @@ struct SentenceView {
 std::string head_lemma_feature(const std::string* head_lemma);
 
 // Appends every token's feature hashes to feats; offsets[i]..offsets[i+1]
-// delimit token i's features (offsets gets size n+1).
-void sentence_features(const Gazetteer& gazetteer, const SentenceView& sentence,
+// delimit token i's features (offsets gets size n+1). Words missing from
+// clusters (or all, when it is empty) get the "no cluster" features.
+void sentence_features(const Gazetteer& gazetteer, const WordClusters& clusters,
+                       const SentenceView& sentence,
                        std::vector<uint64_t>& feats, std::vector<uint32_t>& offsets);
 
 // The weights: feature hash -> one score per label, plus label transitions.

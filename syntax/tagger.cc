@@ -22,7 +22,7 @@ namespace {
 // Kinds of hashed strings (seeds for hash_string).
 enum Kind : uint64_t {
   kLower = 1, kForm, kSuffix1, kSuffix2, kSuffix3, kSuffix4, kPrefix1, kPrefix2, kPrefix3,
-  kPrefix4, kShape, kSentinel
+  kPrefix4, kShape, kSentinel, kCluster
 };
 
 // Feature templates. Values only ever grow: ids are part of the model format.
@@ -33,7 +33,9 @@ enum Template : uint64_t {
   tAmbAmbP1, tSuf2P1, tTagM1Shape, tTagM2,
   // pass 2
   tNextP1 = 200, tNextP2, tNextP1P2, tTagM1NextP1, tLowerNextP1, tAmbNextP1, tNext0,
-  tTagM1Next0NextP1
+  tTagM1Next0NextP1,
+  // word clusters
+  tClu4 = 300, tClu8, tClu16, tClu8M1, tClu8P1
 };
 
 inline uint64_t feat(uint64_t t, uint64_t a) { return combine(t * 0x51ed270b27ad4f5dULL, a); }
@@ -44,6 +46,7 @@ WordInfo make_sentinel(std::string_view name) {
   uint64_t h = hash_string(name, kSentinel);
   w.lower = w.form = w.shape = w.flags = w.amb = h;
   for (int j = 0; j < 4; ++j) w.suffix[j] = w.prefix[j] = h;
+  for (uint64_t& c : w.cluster) c = h;
   return w;
 }
 
@@ -123,9 +126,9 @@ uint32_t lexicon_key(std::string_view form) {
 }
 
 void word_infos(const std::vector<std::string_view>& forms, const Lexicon& lexicon,
-                std::vector<WordInfo>& out) {
+                const WordClusters& clusters, std::vector<WordInfo>& out) {
   out.resize(forms.size());
-  std::string lower, shape;
+  std::string lower, shape, folded, path;
   for (size_t k = 0; k < forms.size(); ++k) {
     std::string_view form = forms[k];
     WordInfo& w = out[k];
@@ -185,6 +188,15 @@ void word_infos(const std::vector<std::string_view>& forms, const Lexicon& lexic
     uint32_t amb = lexicon.lookup(w.lower);
     w.amb = mix64(0xabcdef0000ULL + amb);
     w.known = amb != 0;
+    bool ascii = true;
+    for (char c : lw) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (!ascii) folded = to_lower(fold_accents(form));
+    const ClusterPath cp = clusters.find(ascii ? lw : std::string_view(folded));
+    static constexpr int kBits[3] = {4, 8, 16};
+    for (int j = 0; j < 3; ++j) {
+      WordClusters::prefix_string(cp, kBits[j], path);
+      w.cluster[j] = hash_string(path, kCluster);
+    }
   }
 }
 
@@ -243,6 +255,11 @@ int features(const std::vector<WordInfo>& words, int i, int prev1, int prev2, co
   out[k++] = feat(tTagM1AmbP1, t1, p1.amb);
   out[k++] = feat(tAmbAmbP1, w0.amb, p1.amb);
   out[k++] = feat(tTagM1Shape, t1, w0.shape);
+  out[k++] = feat(tClu4, w0.cluster[0]);
+  out[k++] = feat(tClu8, w0.cluster[1]);
+  out[k++] = feat(tClu16, w0.cluster[2]);
+  out[k++] = feat(tClu8M1, m1.cluster[1]);
+  out[k++] = feat(tClu8P1, p1.cluster[1]);
   if (next) {
     auto nt = [&](int j) -> uint64_t { return j >= n ? 0 : static_cast<uint64_t>(next[j] + 2); };
     const uint64_t n0 = nt(i), n1 = nt(i + 1), n2 = nt(i + 2);
@@ -539,7 +556,9 @@ std::unique_ptr<Model> load_model(const std::string& path) {
 // ---- Tagger ------------------------------------------------------------------
 
 Tagger::Tagger() : Tagger(data_path("models/tagger.bin").string()) {}
-Tagger::Tagger(const std::string& model_path) : model_(tagger_internal::load_model(model_path)) {}
+Tagger::Tagger(const std::string& model_path)
+    : model_(tagger_internal::load_model(model_path)),
+      clusters_(WordClusters::load(data_path("models/clusters.bin"))) {}
 Tagger::~Tagger() = default;
 Tagger::Tagger(Tagger&&) noexcept = default;
 Tagger& Tagger::operator=(Tagger&&) noexcept = default;
@@ -547,13 +566,34 @@ Tagger& Tagger::operator=(Tagger&&) noexcept = default;
 const std::vector<std::string>& Tagger::upos_tags() const { return model_->upos; }
 const std::vector<std::string>& Tagger::xpos_tags() const { return model_->xpos; }
 
+namespace {
+// "looks forward to meeting King X": an -ing word tagged NN after the
+// preposition "to" and before a name, determiner or pronoun is a gerund with
+// an object (VBG); the cluster features sometimes read it as the noun.
+void gerunds_after_to(const tagger_internal::Model& m, const std::vector<std::string_view>& forms,
+                      std::vector<int>& out) {
+  int vbg = -1;
+  for (size_t k = 0; k < m.upos.size() && vbg < 0; ++k)
+    if (m.upos[k] == "VERB" && m.xpos[k] == "VBG") vbg = static_cast<int>(k);
+  if (vbg < 0) return;
+  for (size_t i = 1; i + 1 < forms.size(); ++i) {
+    const std::string_view w = forms[i], prev = forms[i - 1];
+    if (m.xpos[out[i]] != "NN" || w.size() < 6 || w.substr(w.size() - 3) != "ing") continue;
+    if (!(prev == "to" || prev == "To") || m.xpos[out[i - 1]] != "IN") continue;
+    const std::string& next = m.xpos[out[i + 1]];
+    if (next == "NNP" || next == "NNPS" || next == "DT" || next == "PRP" || next == "PRP$")
+      out[i] = vbg;
+  }
+}
+}  // namespace
+
 void Tagger::tag(const std::vector<std::string_view>& forms, std::vector<int>& out) const {
   thread_local std::vector<tagger_internal::WordInfo> words;
   thread_local std::vector<int32_t> scratch;
   thread_local std::vector<int> first;
   scratch.reserve(tagger_internal::padded(model_->pass1.classes));
   const tagger_internal::Model& m = *model_;
-  tagger_internal::word_infos(forms, m.lexicon, words);
+  tagger_internal::word_infos(forms, m.lexicon, clusters_, words);
   auto score1 = [&](const uint64_t* f, int n, int32_t* s) { m.pass1.score(f, n, s); };
   if (m.pass2.classes == 0) {
     tagger_internal::decode(words, nullptr, m.pass1.classes, score1, scratch, out, m.closed.data());
@@ -562,6 +602,7 @@ void Tagger::tag(const std::vector<std::string_view>& forms, std::vector<int>& o
   tagger_internal::decode(words, nullptr, m.pass1.classes, score1, scratch, first, m.closed.data());
   auto score2 = [&](const uint64_t* f, int n, int32_t* s) { m.pass2.score(f, n, s); };
   tagger_internal::decode(words, first.data(), m.pass2.classes, score2, scratch, out, m.closed.data());
+  gerunds_after_to(m, forms, out);
 }
 
 void Tagger::process(Document& doc) const {

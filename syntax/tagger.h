@@ -6,7 +6,8 @@
 // right from word features (form, lower-cased form, prefixes and suffixes
 // 1-4, shape, capitalisation/digit/hyphen flags, neighbouring words, the
 // ambiguity class of the word and its neighbours in a lexicon learned from
-// training data) and the two previous predicted tags. Pass 2 does the same
+// training data, word-cluster path prefixes of the word and its neighbours
+// from models/clusters.bin) and the two previous predicted tags. Pass 2 does the same
 // with, in addition, the pass-1 tags of the next two words (so each decision
 // sees both sides). The model (models/tagger.bin, written with model_io) is
 // trained by `newsgraph train --what tagger` (train/tagger_train.h).
@@ -23,6 +24,7 @@
 #include <vector>
 
 #include "core/stage.h"
+#include "lexicon/word_clusters.h"
 #include "syntax/model_io.h"
 
 namespace ng {
@@ -35,8 +37,9 @@ class Tagger : public Stage {
  public:
   // Loads data_path("models/tagger.bin").
   Tagger();
-  // Loads a model file. Throws ng::Error naming the file when it is missing,
-  // truncated or not a tagger model.
+  // Loads a model file, and the word clusters of data_path("models/clusters.bin").
+  // Throws ng::Error naming the file when it is missing, truncated or not a
+  // tagger model.
   explicit Tagger(const std::string& model_path);
   ~Tagger() override;
   Tagger(Tagger&&) noexcept;
@@ -58,6 +61,7 @@ class Tagger : public Stage {
 
  private:
   std::unique_ptr<const tagger_internal::Model> model_;
+  WordClusters clusters_;
 };
 
 // ---------------------------------------------------------------------------
@@ -92,6 +96,7 @@ struct WordInfo {
   uint64_t shape = 0;      // "Xx", "d,d", "xx-xx" (runs collapsed)
   uint64_t flags = 0;      // capitalisation/digit/hyphen/position bits
   uint64_t amb = 0;        // ambiguity class in the lexicon (0 = unknown word)
+  uint64_t cluster[3] = {};  // 4-, 8- and 16-bit prefixes of the word's cluster path
   bool known = false;      // the word is in the lexicon
 };
 
@@ -108,11 +113,12 @@ uint32_t fingerprint(uint64_t h);  // never 0
 // The lexicon key of a word form (fingerprint of its lower-cased form).
 uint32_t lexicon_key(std::string_view form);
 
-// Computes the WordInfo of every word of a sentence.
+// Computes the WordInfo of every word of a sentence (clusters: looked up
+// lower-cased and accent-folded; an empty table gives every word "no cluster").
 void word_infos(const std::vector<std::string_view>& forms, const Lexicon& lexicon,
-                std::vector<WordInfo>& out);
+                const WordClusters& clusters, std::vector<WordInfo>& out);
 
-inline constexpr int kMaxFeatures = 48;
+inline constexpr int kMaxFeatures = 56;
 // Writes the feature hashes for word i into out (at most kMaxFeatures) and
 // returns their number. prev1/prev2: tags of words i-1, i-2 predicted by this
 // pass (-1 = before the sentence). next: pass-1 tags of the sentence (nullptr

@@ -401,6 +401,8 @@ std::string evaluate(const W& weights, const std::vector<Prepared>& data) {
 void train_ner(const NerTrainOptions& o, std::ostream& log) {
   const auto lexdir = o.lexicon_dir.empty() ? data_path("lexicon") : o.lexicon_dir;
   const Gazetteer g = Gazetteer::load(lexdir);
+  const WordClusters clusters =
+      WordClusters::load(o.clusters.empty() ? data_path("models/clusters.bin") : o.clusters);
   std::vector<TrainSentence> train, dev;
   size_t skipped = 0;
   for (const auto& f : o.gum) read_gum(f, o.exclude_prefix, train, skipped, log);
@@ -471,7 +473,7 @@ void train_ner(const NerTrainOptions& o, std::ostream& log) {
       v.space_after = t.space_after;
       v.deprel.assign(t.deprel.begin(), t.deprel.end());
       v.head_lemma.assign(t.head_lemma.begin(), t.head_lemma.end());
-      sentence_features(g, v, out[k].feats, out[k].offsets);
+      sentence_features(g, clusters, v, out[k].feats, out[k].offsets);
       out[k].gold = t.labels;
     }
     return out;

@@ -19,6 +19,7 @@ struct NerTrainOptions {
   std::vector<std::string> uner_conllu;
   std::string exclude_prefix = "GUM_news_";  // documents left out of training
   std::filesystem::path lexicon_dir;         // "" = data_path("lexicon")
+  std::filesystem::path clusters;            // "" = data_path("models/clusters.bin")
   std::string output;                        // model file to write
   int epochs = 8;
   uint32_t seed = 1;  // shuffling seed (training is deterministic)

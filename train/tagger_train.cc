@@ -11,6 +11,7 @@
 #include <ostream>
 #include <unordered_map>
 
+#include "core/data_path.h"
 #include "core/error.h"
 #include "io/conllu.h"
 #include "syntax/tagger.h"
@@ -134,9 +135,12 @@ class TrainerImpl {
     model.upos = upos_;
     model.xpos = xpos_;
     model.lexicon = lexicon_;
-    for (auto& s : train_) tagger_internal::word_infos(s.forms, lexicon_, s.words);
+    const WordClusters clusters = WordClusters::load(
+        opts_.clusters.empty() ? data_path("models/clusters.bin").string() : opts_.clusters);
+    for (auto& s : train_) tagger_internal::word_infos(s.forms, lexicon_, clusters, s.words);
     for (auto& dev : dev_)
-      for (auto& s : dev.second) tagger_internal::word_infos(s.forms, lexicon_, s.words);
+      for (auto& s : dev.second)
+        tagger_internal::word_infos(s.forms, lexicon_, clusters, s.words);
 
     log_ << "tagger: pass 1\n";
     int best_epochs = 0;

@@ -22,6 +22,7 @@ struct TaggerTrainOptions {
   int folds = 4;                         // jackknife folds for the pass-1 tags of pass 2
   int lexicon_min_count = 2;             // words seen this often get an ambiguity class
   double lexicon_min_share = 0.01;       // tags below this share of a word are ignored
+  std::string clusters;                  // word-cluster table ("" = models/clusters.bin)
 };
 
 struct TaggerTrainResult {
