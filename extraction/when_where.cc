@@ -149,7 +149,8 @@ Argument common_venue(const SyntaxView& sv, int w, int end) {
 }
 
 // "at/to the <venue>" after t in its clause (the parse often hangs it on
-// the object): an organisation or facility named after a building.
+// the object): a name ending in a building word, whatever type the NER gave
+// it (organisation, facility, or place).
 Argument venue_of(const SyntaxView& sv, int t) {
   const Document& doc = sv.doc();
   const Sentence& s = doc.sentences[doc.sentence_of(t)];
@@ -161,7 +162,7 @@ Argument venue_of(const SyntaxView& sv, int t) {
     const int m = sv.mention_at(w);
     if (m < 0 || doc.mentions[m].first > w || doc.mentions[m].entity < 0) continue;
     const EntityType ty = doc.entities[doc.mentions[m].entity].type;
-    if ((ty == EntityType::Org || ty == EntityType::Fac) && venue_name(doc, doc.mentions[m]))
+    if (ty != EntityType::Person && ty != EntityType::Date && venue_name(doc, doc.mentions[m]))
       return sv.argument_for(doc.mentions[m].head);
   }
   return {};
