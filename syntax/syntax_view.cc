@@ -77,6 +77,19 @@ int SyntaxView::controller(int t) const {
   return -1;
 }
 
+int SyntaxView::looked_forward_to(int t) const {
+  const Token& tok = doc_.tokens[t];
+  if (tok.head < 0 || !(is_rel(tok.deprel, "advcl") || is_rel(tok.deprel, "obl") ||
+                        is_rel(tok.deprel, "xcomp")))
+    return -1;
+  const Token& h = doc_.tokens[tok.head];
+  if (h.lemma != "look" && lower_[tok.head] != "forward") return -1;
+  const int look = h.lemma == "look" ? tok.head : h.head;
+  bool forward = lower_[tok.head] == "forward" && look >= 0 && doc_.tokens[look].lemma == "look";
+  for (int c : children_[tok.head]) forward = forward || lower_[c] == "forward";
+  return forward ? look : -1;
+}
+
 Modality SyntaxView::modality(int t) const {
   for (int depth = 0; depth < 6 && t >= 0; ++depth) {
     const Token& tok = doc_.tokens[t];
@@ -113,15 +126,8 @@ Modality SyntaxView::modality(int t) const {
       continue;
     }
     // "look forward to meeting/welcoming X": a meeting still to come.
-    if ((is_rel(tok.deprel, "advcl") || is_rel(tok.deprel, "obl") ||
-         is_rel(tok.deprel, "xcomp")) &&
-        (h.lemma == "look" || lower_[tok.head] == "forward")) {
-      const int look = h.lemma == "look" ? tok.head : h.head;
-      bool forward = lower_[tok.head] == "forward" && look >= 0 && doc_.tokens[look].lemma == "look";
-      for (int c : children_[tok.head]) forward = forward || lower_[c] == "forward";
-      if (forward)
-        return modality(look) == Modality::Negated ? Modality::Negated : Modality::Future;
-    }
+    if (const int look = looked_forward_to(t); look >= 0)
+      return modality(look) == Modality::Negated ? Modality::Negated : Modality::Future;
     if (tok.deprel == "conj") {
       t = tok.head;
       continue;

@@ -42,6 +42,9 @@ class SyntaxView {
   // expect, intend, schedule...), hypothetical (may, might, could, would,
   // should; an "if" clause). Conjuncts inherit their head's modality.
   Modality modality(int t) const;
+  // The "look" of "look forward to <t>" ("looks forward to welcoming X"),
+  // or -1.
+  int looked_forward_to(int t) const;
 
   // The arguments word w denotes: its entity (through coreference), or, for
   // "the sides", "both leaders", unresolved "they", the participants of the
