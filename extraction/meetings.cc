@@ -23,8 +23,8 @@ bool definite_bare(const SyntaxView& sv, int w) {
   for (int c : sv.children(w)) {
     const Token& ct = sv.doc().tokens[c];
     if (ct.deprel == "det") definite = definite || one_of(sv.lower(c), {"the", "this", "that"});
-    if (ct.deprel.rfind("nmod", 0) == 0 || ct.deprel.rfind("amod", 0) == 0 ||
-        ct.deprel.rfind("nummod", 0) == 0 || ct.deprel.rfind("acl", 0) == 0)
+    if (is_rel(ct.deprel, "nmod") || is_rel(ct.deprel, "amod") || is_rel(ct.deprel, "nummod") ||
+        is_rel(ct.deprel, "acl"))
       return false;
   }
   return definite;
@@ -36,7 +36,7 @@ bool refers_back(const SyntaxView& sv, int t) {
   if (meeting_noun(sv, t)) return definite_bare(sv, t);
   for (int c : sv.children(t)) {
     const std::string& rel = sv.doc().tokens[c].deprel;
-    if ((rel.rfind("nsubj", 0) == 0 || rel == "obj" || rel.rfind("obl", 0) == 0) &&
+    if ((is_rel(rel, "nsubj") || rel == "obj" || is_rel(rel, "obl")) &&
         meeting_noun(sv, c) && definite_bare(sv, c))
       return true;
   }
@@ -123,10 +123,10 @@ bool is_place(EntityType t) {
 
 // One party of a meeting, settled: its country for a nationality; a
 // described party, a represented side or a place (role "") otherwise.
-void settle_party(Document& doc, const Countries& countries, const std::vector<int>& sides,
-                  Event& e, std::string& role, Argument& arg) {
+void settle_party(Document& doc, const Countries& countries, std::pair<int, int> dateline_words,
+                  const std::vector<int>& sides, Event& e, std::string& role, Argument& arg) {
   const Entity& ent = doc.entities[arg.entity];
-  if (const auto [a, b] = dateline(doc); a >= 0 && arg.first >= a && arg.first < b) {
+  if (const auto [a, b] = dateline_words; a >= 0 && arg.first >= a && arg.first < b) {
     role.clear();  // "MOSCOW, March 5 (Reuters) - ...": the dateline is no party
     return;
   }
@@ -146,6 +146,7 @@ void settle_party(Document& doc, const Countries& countries, const std::vector<i
 }  // namespace
 
 void mark_counterparts(Document& doc, const Countries& countries) {
+  const std::pair<int, int> dateline_words = dateline(doc);
   for (Event& e : doc.events) {
     if (e.cls != "ng:Meeting") continue;
     std::vector<int> sides;  // countries and organisations spoken for by a person
@@ -155,7 +156,7 @@ void mark_counterparts(Document& doc, const Countries& countries) {
         sides.push_back(arg.entity);
     for (auto& [role, arg] : e.roles)
       if (arg.entity >= 0 && role != "ng:describedParticipant")
-        settle_party(doc, countries, sides, e, role, arg);
+        settle_party(doc, countries, dateline_words, sides, e, role, arg);
     std::erase_if(e.roles, [](const auto& r) { return r.first.empty(); });
   }
 }

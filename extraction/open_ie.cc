@@ -6,11 +6,6 @@
 namespace ng {
 namespace {
 
-bool is_rel(const std::string& deprel, std::string_view rel) {
-  return deprel.size() >= rel.size() && deprel.compare(0, rel.size(), rel) == 0 &&
-         (deprel.size() == rel.size() || deprel[rel.size()] == ':');
-}
-
 // Case/mark words of an oblique or clause ("in", "because of"), in order.
 std::string case_words(const SyntaxView& sv, int w) {
   std::string out;

@@ -13,11 +13,6 @@ namespace {
 // (bounds the work per event).
 constexpr int kLookBack = 6;
 
-bool is_rel(const std::string& deprel, std::string_view rel) {
-  return deprel == rel || (deprel.size() > rel.size() && deprel.compare(0, rel.size(), rel) == 0 &&
-                           deprel[rel.size()] == ':');
-}
-
 // The first time expression in tokens [lo, hi), normalised; "" if none.
 std::string time_in(const SyntaxView& sv, int lo, int hi, bool future) {
   const Document& doc = sv.doc();

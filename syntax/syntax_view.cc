@@ -6,14 +6,11 @@
 #include "core/utf8.h"
 
 namespace ng {
-namespace {
 
 bool is_rel(const std::string& deprel, std::string_view rel) {
   return deprel.size() >= rel.size() && deprel.compare(0, rel.size(), rel) == 0 &&
          (deprel.size() == rel.size() || deprel[rel.size()] == ':');
 }
-
-}  // namespace
 
 SyntaxView::SyntaxView(const Document& doc)
     : doc_(doc),

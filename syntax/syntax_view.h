@@ -16,6 +16,10 @@
 
 namespace ng {
 
+// Whether a dependency relation is rel or one of its subtypes ("obl:tmod"
+// is an "obl").
+bool is_rel(const std::string& deprel, std::string_view rel);
+
 class SyntaxView {
  public:
   explicit SyntaxView(const Document& doc);
