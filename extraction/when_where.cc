@@ -128,14 +128,14 @@ Argument common_venue(const SyntaxView& sv, int w, int end) {
   static const std::set<std::string> kCommonVenues = {
       "pub", "bar", "restaurant", "cafe", "café", "hotel", "airport", "hospital", "embassy",
       "palace", "residence", "stadium", "church", "mosque", "synagogue", "temple", "school",
-      "university", "club", "station", "headquarters", "office", "hall", "summit"};
+      "university", "club", "station", "headquarters", "office", "hall"};
   const Document& doc = sv.doc();
   if (one_of(sv.lower(w), {"a", "an", "the", "his", "her", "their", "its"})) ++w;
   int k = w;
   while (k < end && (doc.tokens[k].upos == "ADJ" || doc.tokens[k].upos == "PROPN") && k - w < 3) ++k;
   if (k >= end || doc.tokens[k].upos != "NOUN") return {};
   const std::string& lemma = doc.tokens[k].lemma.empty() ? sv.lower(k) : doc.tokens[k].lemma;
-  if (!kCommonVenues.count(lemma) || lemma == "summit") return {};
+  if (!kCommonVenues.count(lemma)) return {};
   Argument a;
   a.literal = a.text = std::string(doc.tokens_text(w, k + 1));
   a.first = w;
