@@ -23,6 +23,14 @@ inline bool starts_upper(std::string_view w) {
   return is_upper(next_code_point(w, i));
 }
 
+// s without ASCII white space (space, tab, CR, LF, FF, VT) at either end.
+inline std::string_view trim(std::string_view s) {
+  constexpr std::string_view ws = " \t\r\n\f\v";
+  const size_t b = s.find_first_not_of(ws);
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(ws) - b + 1);
+}
+
 // Whether s equals one of the words of list (exact, case-sensitive).
 inline bool one_of(std::string_view s, std::initializer_list<std::string_view> list) {
   return std::find(list.begin(), list.end(), s) != list.end();

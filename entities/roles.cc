@@ -12,7 +12,6 @@ namespace ng {
 
 namespace {
 
-std::string lower(std::string_view w) { return to_lower(w); }
 
 // One line of titles.tsv (columns: phrase, canonical, of, gender, implies,
 // flags) as a TitleInfo; throws line.error() when a column is malformed.
@@ -100,7 +99,7 @@ bool title_premodifier(const Token& tok) {
   static const char* words[] = {"former", "new",      "current", "acting", "incumbent", "outgoing",
                                 "then",   "late",     "interim", "newly",  "elected",   "first",
                                 "deputy", "incoming", "sitting", "-",      "then-",     "ex-"};
-  std::string l = lower(tok.form);
+  std::string l = to_lower(tok.form);
   for (const char* w : words)
     if (l == w) return true;
   return false;
@@ -109,12 +108,12 @@ bool title_premodifier(const Token& tok) {
 // A premodifier saying the title was held in the past ("former", "ex-",
 // "then-President").
 bool past_word(const Token& tok) {
-  const std::string l = lower(tok.form);
+  const std::string l = to_lower(tok.form);
   return l == "former" || l == "ex-" || l == "then" || l == "then-";
 }
 
 bool determiner(const Token& tok) {
-  std::string l = lower(tok.form);
+  std::string l = to_lower(tok.form);
   return l == "the" || l == "this" || l == "that" || l == "its" || l == "his" || l == "her" ||
          l == "their" || l == "our" || l == "a" || l == "an";
 }
@@ -142,7 +141,7 @@ struct RoleFinder {
   // Index of the innermost Name mention that covers token t (-1 = none).
   int name_at(int t) const { return t >= 0 && t < n ? cover[t] : -1; }
   bool form_is(int t, const char* w) const {
-    return t >= 0 && t < n && lower(doc.tokens[t].form) == w;
+    return t >= 0 && t < n && to_lower(doc.tokens[t].form) == w;
   }
 
   // Whether the title words [t, t + len) are used as a title: a weak title
@@ -195,7 +194,7 @@ struct RoleFinder {
     bool definite = false;
     if (a > s.first && determiner(doc.tokens[a - 1])) {
       --a;
-      std::string d = lower(doc.tokens[a].form);
+      std::string d = to_lower(doc.tokens[a].form);
       definite = !(d == "a" || d == "an");
     }
     if (r.of >= 0 || !r.of_demonym.empty()) definite = true;
@@ -256,7 +255,7 @@ struct RoleFinder {
       for (int c = s.first; c < s.last; ++c)
         if (doc.tokens[c].head == v &&
             (doc.tokens[c].deprel == "nsubj:pass" || doc.tokens[c].deprel == "obj" ||
-             (doc.tokens[c].deprel == "nsubj" && lower(doc.tokens[v].lemma) == "become")))
+             (doc.tokens[c].deprel == "nsubj" && to_lower(doc.tokens[v].lemma) == "become")))
           subj = c;
     }
     if (subj >= 0) {

@@ -81,12 +81,6 @@ std::string wrap(std::string_view s, size_t width) {
   return out;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // An edge of the source, equal ones merged (count).
 struct Candidate {
   int a = -1, b = -1;  // source node indices
@@ -183,14 +177,14 @@ std::vector<Candidate> candidates(const DiagramSource& s, const DiagramOptions& 
 }
 
 int find_focus(const DiagramSource& s, const std::string& focus) {
-  const std::string want = lower(focus);
+  const std::string want = to_lower(focus);
   int by_alias = -1;
   for (size_t i = 0; i < s.nodes.size(); ++i) {
     const DiagramSource::Node& n = s.nodes[i];
     if (n.kind == DiagramKind::Literal) continue;
-    if (lower(n.label) == want || n.iri == focus) return static_cast<int>(i);
+    if (to_lower(n.label) == want || n.iri == focus) return static_cast<int>(i);
     for (const auto& a : n.aliases)
-      if (by_alias < 0 && lower(a) == want) by_alias = static_cast<int>(i);
+      if (by_alias < 0 && to_lower(a) == want) by_alias = static_cast<int>(i);
   }
   if (by_alias >= 0) return by_alias;
   throw Error("render: --focus '" + focus + "' names no entity of the graph (give a name as " +

@@ -48,14 +48,6 @@ bool is_decimal(std::string_view v) {
   return (a.empty() || all_digits(a)) && (b.empty() || all_digits(b)) && !(a.empty() && b.empty());
 }
 
-std::string_view trim(std::string_view s) {
-  const char* ws = " \t\r\n\f\v";
-  size_t b = s.find_first_not_of(ws);
-  if (b == std::string_view::npos) return {};
-  size_t e = s.find_last_not_of(ws);
-  return s.substr(b, e - b + 1);
-}
-
 
 size_t non_ascii_bytes(std::string_view s) {
   return static_cast<size_t>(std::count_if(

@@ -12,7 +12,7 @@ namespace ng {
 
 namespace {
 
-struct Slot {
+struct DocSlot {
   Document doc;
   bool claimed = false;  // a worker took it
   bool done = false;     // processed (or failed)
@@ -29,7 +29,7 @@ class Window {
     std::unique_lock<std::mutex> lock(mu_);
     room_.wait(lock, [&] { return stop_ || slots_.size() < capacity_; });
     if (stop_) return false;
-    slots_.push_back(std::make_unique<Slot>());
+    slots_.push_back(std::make_unique<DocSlot>());
     slots_.back()->doc = std::move(d);
     work_.notify_one();
     return true;
@@ -49,7 +49,7 @@ class Window {
   }
 
   // Worker: the next unclaimed slot, or nullptr when there will be none.
-  Slot* claim() {
+  DocSlot* claim() {
     std::unique_lock<std::mutex> lock(mu_);
     for (;;) {
       if (stop_) return nullptr;
@@ -62,14 +62,14 @@ class Window {
       work_.wait(lock);
     }
   }
-  void done(Slot* s) {
+  void done(DocSlot* s) {
     std::lock_guard<std::mutex> lock(mu_);
     s->done = true;
     ready_.notify_all();
   }
 
   // Consumer: the oldest slot once processed; nullptr at the end.
-  std::unique_ptr<Slot> pop() {
+  std::unique_ptr<DocSlot> pop() {
     std::unique_lock<std::mutex> lock(mu_);
     ready_.wait(lock, [&] {
       return stop_ || (!slots_.empty() && slots_.front()->done) || (slots_.empty() && !reading_);
@@ -84,7 +84,7 @@ class Window {
  private:
   std::mutex mu_;
   std::condition_variable room_, work_, ready_;
-  std::deque<std::unique_ptr<Slot>> slots_;
+  std::deque<std::unique_ptr<DocSlot>> slots_;
   size_t capacity_;
   bool reading_ = true;
   bool stop_ = false;
@@ -113,7 +113,7 @@ void process_stream(const Pipeline& pipeline, const std::function<void(const Doc
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < threads; ++t)
     workers.emplace_back([&] {
-      while (Slot* s = window.claim()) {
+      while (DocSlot* s = window.claim()) {
         try {
           pipeline.process(s->doc);
         } catch (const std::exception& e) {
