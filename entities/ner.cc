@@ -983,11 +983,14 @@ void join_city_region(const Document& doc, const Gazetteer& g, const Sentence& s
 
 // Boundary fixes the sequence model gets wrong or that follow GUM's
 // conventions for names (spans of sentence s, in order, not overlapping):
-// glued hyphens, a person's particles and left modifiers, "City, Region".
+// glued hyphens, titled names typed as places or organisations, a person's
+// particles and left modifiers, "City, Region".
 void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
                   std::vector<LabelSpan>& spans) {
   for (size_t k = 0; k < spans.size(); ++k) {
     join_hyphenated(doc, s, spans, k);
+    if (spans[k].type != kPer && spans[k].type != kEvent && titled_person(doc, g, spans[k]))
+      spans[k].type = kPer;
     if (spans[k].type != kPer) continue;
     const int prev_last = k > 0 ? spans[k - 1].last : s.first;
     absorb_particles(doc, s, spans, k);
@@ -1076,6 +1079,22 @@ struct UntypedNames {
 };
 
 }  // namespace
+
+// See ner.h.
+bool ner_internal::titled_person(const Document& doc, const Gazetteer& g, const LabelSpan& sp) {
+  int title = -1;
+  for (int t = sp.first; t < sp.last; ++t)
+    if (g.titles.count(gazetteer_key(doc.tokens[t].form))) title = t;
+  const int rest = sp.last - title - 1;
+  if (title < 0 || rest < 1 || rest > 4) return false;
+  if (!g.given_names.count(gazetteer_key(doc.tokens[title + 1].form))) return false;
+  for (int t = title + 1; t < sp.last; ++t) {
+    const std::string key = gazetteer_key(doc.tokens[t].form);
+    if (!starts_upper(doc.tokens[t].form) || g.org_words.count(key) || g.place(key))
+      return false;
+  }
+  return true;
+}
 
 // Proper nouns no name covers: see ner.h.
 void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g,

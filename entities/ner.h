@@ -164,6 +164,12 @@ struct LabelSpan {
 // are skipped (a valid BILOU sequence has none).
 std::vector<LabelSpan> spans_of(const std::vector<int>& labels);
 
+// Whether span sp of doc is a titled person's name, whatever type the model
+// gave it: a title word (titles.tsv), then one to four capitalised words
+// that start with a given name and hold no organisation or place word
+// ("Northern Ireland First Minister Arlene Foster").
+bool titled_person(const Document& doc, const Gazetteer& g, const LabelSpan& sp);
+
 // One name, one reading per article: appends to `found` (the article's
 // mentions so far) a mention for each uncovered proper noun that repeats a
 // name found elsewhere in the article (the whole name, or a person's

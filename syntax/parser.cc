@@ -713,9 +713,45 @@ void repair_verb_under_name(Token* tokens, int n, int base) {
   tokens[root].deprel = "nsubj";
 }
 
+namespace {
+bool name_suffix(std::string_view w) {
+  return w == "Jr." || w == "Jr" || w == "Sr." || w == "Sr" || w == "II" || w == "III" ||
+         w == "IV";
+}
+
+}  // namespace
+
+// See parser.h.
+void repair_name_suffix(Token* tokens, int n, int base) {
+  for (int k = 2; k < n; ++k) {
+    if (!name_suffix(tokens[k].form) || tokens[k - 1].form != "," || tokens[k - 2].upos != "PROPN")
+      continue;
+    int h = k - 2;  // the name's head: climb flat links leftwards
+    while (tokens[h].deprel == "flat" && tokens[h].head >= base && tokens[h].head - base < h)
+      h = tokens[h].head - base;
+    if (tokens[k].head == base + h && tokens[k].deprel == "flat") continue;
+    const int v = tokens[k].head - base;
+    if (v >= 0 && v < n && v != h && tokens[v].head == base + h) {
+      tokens[v].head = tokens[h].head;
+      tokens[v].deprel = tokens[h].deprel;
+      tokens[h].head = base + v;
+      tokens[h].deprel = tokens[k].deprel;
+    } else if (v != h) {
+      continue;  // the suffix hangs elsewhere: leave the parse alone
+    }
+    for (int c = 0; c < n; ++c)
+      if (tokens[c].head == base + k) tokens[c].head = base + h;
+    tokens[k].head = base + h;
+    tokens[k].deprel = "flat";
+    tokens[k - 1].head = base + h;
+    tokens[k - 1].deprel = "punct";
+  }
+}
+
 void Parser::parse(Token* tokens, int n, int base) const {
   parser_internal::greedy_parse(*model_, tokens, n, base);
   repair_parse(tokens, n, base);
+  repair_name_suffix(tokens, n, base);
   repair_verb_under_name(tokens, n, base);
 }
 

@@ -70,6 +70,13 @@ class Parser : public Stage {
 // tokens[0..n) is one sentence; heads are base-relative as in Parser::parse.
 void repair_parse(Token* tokens, int n, int base);
 
+// "Ana M. Ruiz, Jr. spoke": a generational suffix (Jr., Sr., II, III, IV)
+// after a comma becomes a flat part of the name before it; when the parser
+// took the suffix for a verb's subject and hung that verb under the name,
+// the verb takes the name's place and the name the subject role. Same
+// arguments as repair_parse.
+void repair_name_suffix(Token* tokens, int n, int base);
+
 // Attachment scores, CoNLL 2018 definitions: every word counts (punctuation
 // included); LAS compares the universal part of the deprel ("obl:tmod" ==
 // "obl"); UAS compares heads only.

@@ -40,6 +40,11 @@ TEST_CASE("titles, places and party words stay out of a person's name", "[entiti
       {"Foreign Minister Ana Lopes met the delegation.", "Ana Lopes"},
       {"Democrat Rod Varga said he was innocent.", "Rod Varga"},
       {"Secretary of State Mike Dorn arrived on Monday.", "Mike Dorn"},
+      // A place and a title before the name: a person, whatever type the
+      // model gives the whole span.
+      {"Today the president met virtually with Northern Ireland First Minister Arlene Varga.",
+       "Arlene Varga"},
+      {"She spoke with Scotland First Minister Ana Lopes on Monday.", "Ana Lopes"},
   };
   for (const auto& c : cases) {
     INFO(c.text);

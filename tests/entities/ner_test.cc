@@ -347,3 +347,23 @@ TEST_CASE("ner: a word of letters and digits is no person or place", "[ner][mode
              m.type != ng::EntityType::Loc));
   }
 }
+
+TEST_CASE("ner: a place and a title before a given name make a person's name", "[ner][unit]") {
+  // Northern Ireland First Minister Arlene Varga
+  ng::Document d = make_doc({{"Northern", "PROPN"},
+                             {"Ireland", "PROPN"},
+                             {"First", "PROPN"},
+                             {"Minister", "PROPN"},
+                             {"Arlene", "PROPN"},
+                             {"Varga", "PROPN"}});
+  CHECK(titled_person(d, gazetteer(), {0, 6, ng::ner_internal::kPlace}));
+  CHECK(titled_person(d, gazetteer(), {2, 6, ng::ner_internal::kOrg}));
+  CHECK_FALSE(titled_person(d, gazetteer(), {0, 2, ng::ner_internal::kPlace}));  // no title
+  CHECK_FALSE(titled_person(d, gazetteer(), {0, 4, ng::ner_internal::kPlace}));  // no name after it
+  // The Prime Minister Office: no given name after the title.
+  ng::Document o = make_doc({{"Prime", "PROPN"}, {"Minister", "PROPN"}, {"Office", "PROPN"}});
+  CHECK_FALSE(titled_person(o, gazetteer(), {0, 3, ng::ner_internal::kOrg}));
+  // President Ana Hospital: an organisation word after the given name.
+  ng::Document h = make_doc({{"President", "PROPN"}, {"Ana", "PROPN"}, {"Hospital", "PROPN"}});
+  CHECK_FALSE(titled_person(h, gazetteer(), {0, 3, ng::ner_internal::kOrg}));
+}

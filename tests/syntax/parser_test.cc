@@ -281,6 +281,37 @@ TEST_CASE("parser: a preposition with dependents is repaired into a case marker"
   }
 }
 
+TEST_CASE("parser: a generational suffix is part of the name, not the subject",
+          "[parser][unit]") {
+  // Ana(0) M.(1) Ruiz(2) ,(3) Jr.(4) spoke(5) .(6): the parser took "Jr." for
+  // the subject of "spoke" and hung "spoke" under the name.
+  const char* forms[] = {"Ana", "M.", "Ruiz", ",", "Jr.", "spoke", "."};
+  const char* upos[] = {"PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"};
+  const int heads[] = {-1, 0, 0, 0, 5, 0, 5};
+  const char* rels[] = {"root", "flat", "flat", "punct", "nsubj", "acl:relcl", "punct"};
+  const int base = 4;
+  std::vector<Token> t(7);
+  for (int i = 0; i < 7; ++i) {
+    t[i].form = forms[i];
+    t[i].upos = upos[i];
+    t[i].head = heads[i] < 0 ? -1 : base + heads[i];
+    t[i].deprel = rels[i];
+  }
+  ng::repair_name_suffix(t.data(), 7, base);
+  CHECK(t[5].head == -1);
+  CHECK(t[5].deprel == "root");
+  CHECK(t[0].head == base + 5);
+  CHECK(t[0].deprel == "nsubj");
+  CHECK(t[4].head == base + 0);
+  CHECK(t[4].deprel == "flat");
+  CHECK(t[3].head == base + 0);
+  CHECK(t[6].head == base + 5);
+  // A suffix already flat under its name is left alone.
+  const std::vector<Token> before = t;
+  ng::repair_name_suffix(t.data(), 7, base);
+  for (int i = 0; i < 7; ++i) CHECK(t[i].head == before[i].head);
+}
+
 TEST_CASE("parser: a subject with a preposition is repaired into an oblique", "[parser][unit]") {
   // in(0) Rome(1) Ann(2) spoke(3): "Rome" wrongly the subject.
   std::vector<Token> t(4);
