@@ -67,9 +67,20 @@ const TitleInfo* RoleLexicon::match(const Document& doc, int t, int& len) const 
   len = 0;
   if (t >= n) return nullptr;
   const std::string first = gazetteer_key(doc.tokens[t].form);
-  if (first == "the" || !first_words_.count(first)) return nullptr;  // keys drop a leading "the"
+  if (first == "the") return nullptr;  // keys drop a leading "the"
+  // A plural title before names ("Presidents Ana Ruiz of X and Jan Novak
+  // of Y") is the title of each.
+  auto plural = [&](const std::string& key, int end) {
+    return key.size() > 3 && key.back() == 's' && end < n && doc.tokens[end].upos == "PROPN" &&
+           starts_upper(doc.tokens[end].form);
+  };
+  const bool known_first = first_words_.count(first) ||
+                           (plural(first, t + 1) && first_words_.count(first.substr(0, first.size() - 1)));
+  if (!known_first) return nullptr;
   for (int k = 1; k <= static_cast<int>(longest_) && t + k <= n; ++k) {
-    auto it = titles_.find(gazetteer_key(doc, t, t + k));
+    std::string key = gazetteer_key(doc, t, t + k);
+    auto it = titles_.find(key);
+    if (it == titles_.end() && plural(key, t + k)) it = titles_.find(key.substr(0, key.size() - 1));
     if (it != titles_.end()) {
       best = &it->second;
       len = k;

@@ -150,6 +150,31 @@ std::vector<int> side_mentions(const SyntaxView& sv, int trigger, bool after, bo
   return out;
 }
 
+// The type of the entity whose mention covers token t, or OTHER.
+EntityType entity_type_at(const SyntaxView& sv, int t) {
+  const int m = sv.mention_at(t);
+  if (m < 0) return EntityType::Other;
+  const Mention& mn = sv.doc().mentions[m];
+  return mn.entity >= 0 ? sv.doc().entities[mn.entity].type : mn.type;
+}
+
+// "Presidents Ana Ruiz of Ruritania and Jan Novak of Elbonia": the parser
+// hangs the second person on the first one's country. People conjoined to
+// a place that is the "of" modifier of person w are w's conjuncts too.
+std::vector<int> conjuncts_under_place(const SyntaxView& sv, int w) {
+  std::vector<int> out;
+  if (entity_type_at(sv, w) != EntityType::Person) return out;
+  for (int place : sv.children(w)) {
+    const EntityType pt = entity_type_at(sv, place);
+    if (!is_rel(sv.doc().tokens[place].deprel, "nmod") ||
+        (pt != EntityType::Gpe && pt != EntityType::Loc))
+      continue;
+    for (int c : sv.conjuncts(place))
+      if (entity_type_at(sv, c) == EntityType::Person) out.push_back(c);
+  }
+  return out;
+}
+
 // The words reached by alternative `alt` of a slot (alt == paths.size():
 // the side fallback), expanded over conjuncts when the slot asks for it.
 std::vector<int> slot_words(const SyntaxView& sv, int trigger, const Slot& slot, size_t alt) {
@@ -160,9 +185,13 @@ std::vector<int> slot_words(const SyntaxView& sv, int trigger, const Slot& slot,
   std::vector<int> out;
   follow(sv, trigger, slot.paths[alt], 0, out);
   if (slot.conj) {
-    for (size_t i = 0; i < out.size(); ++i)
-      for (int c : sv.conjuncts(out[i]))
-        if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+    auto add = [&](int c) {
+      if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+    };
+    for (size_t i = 0; i < out.size(); ++i) {
+      for (int c : sv.conjuncts(out[i])) add(c);
+      for (int c : conjuncts_under_place(sv, out[i])) add(c);
+    }
   }
   return out;
 }

@@ -721,7 +721,8 @@ bool name_suffix(std::string_view w) {
 
 }  // namespace
 
-// See parser.h.
+// See parser.h. Also: when name and suffix both hang on the verb ("Ana
+// Ruiz(obl), Jr.(nsubj) spoke"), the name takes the suffix's role.
 void repair_name_suffix(Token* tokens, int n, int base) {
   for (int k = 2; k < n; ++k) {
     if (!name_suffix(tokens[k].form) || tokens[k - 1].form != "," || tokens[k - 2].upos != "PROPN")
@@ -736,6 +737,8 @@ void repair_name_suffix(Token* tokens, int n, int base) {
       tokens[v].deprel = tokens[h].deprel;
       tokens[h].head = base + v;
       tokens[h].deprel = tokens[k].deprel;
+    } else if (v >= 0 && tokens[h].head == base + v) {
+      tokens[h].deprel = tokens[k].deprel;  // name and suffix on one verb: the name takes the role
     } else if (v != h) {
       continue;  // the suffix hangs elsewhere: leave the parse alone
     }

@@ -45,6 +45,9 @@ TEST_CASE("titles, places and party words stay out of a person's name", "[entiti
       {"Today the president met virtually with Northern Ireland First Minister Arlene Varga.",
        "Arlene Varga"},
       {"She spoke with Scotland First Minister Ana Lopes on Monday.", "Ana Lopes"},
+      // A plural title before several names is each one's title.
+      {"The summit was hosted by Presidents Karl Novak of Norway and Lea Marchetti of Finland.",
+       "Karl Novak"},
   };
   for (const auto& c : cases) {
     INFO(c.text);
