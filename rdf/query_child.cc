@@ -28,6 +28,8 @@
 
 namespace ng {
 
+bool child_memory_limit_enforced() { return NG_LIMIT_ADDRESS_SPACE != 0; }
+
 namespace {
 
 std::string memory_message(size_t mb) {

@@ -23,4 +23,8 @@ struct ChildLimits {
 // Call only from a single-threaded process.
 std::string run_in_child(const std::function<std::string()>& work, const ChildLimits& limits);
 
+// Whether max_memory_mb is enforced: false in AddressSanitizer and
+// ThreadSanitizer builds, which reserve terabytes of address space.
+bool child_memory_limit_enforced();
+
 }  // namespace ng

@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev libyaml-cpp-dev libcli11-dev zlib1g-dev
   catch2                                   # Catch2 2.13 (tests)
   graphviz                                 # dot, for `newsgraph render`
+  valgrind                                 # memcheck of `build` in the tests
   python3 python3-rdflib                   # independent RDF/SPARQL checks in the tests
 )
 missing=()
