@@ -41,6 +41,7 @@ bool step_matches(const SyntaxView& sv, int c, const PathStep& s) {
   if (!s.case_lemmas.empty() && !has_case(sv, c, s.case_lemmas)) return false;
   if (!s.lemmas.empty() && !contains(s.lemmas, t.lemma) && !contains(s.lemmas, sv.lower(c)))
     return false;
+  if (!s.upos.empty() && !contains(s.upos, t.upos)) return false;
   return true;
 }
 
@@ -66,6 +67,7 @@ void follow_up(const SyntaxView& sv, int start, const std::vector<PathStep>& ste
   if (!s.lemmas.empty() && !contains(s.lemmas, sv.doc().tokens[h].lemma) &&
       !contains(s.lemmas, sv.lower(h)))
     return;
+  if (!s.upos.empty() && !contains(s.upos, sv.doc().tokens[h].upos)) return;
   follow(sv, h, steps, i + 1, out);
 }
 

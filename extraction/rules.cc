@@ -139,7 +139,8 @@ std::vector<std::string> split_values(const std::string& v) {
   return values;
 }
 
-// constraint: [case=values] or [lemma=values], the text between the brackets.
+// constraint: [case=values], [lemma=values] or [upos=values], the text
+// between the brackets.
 void parse_constraint(const std::string& cond, const std::string& text, PathStep& s) {
   size_t eq = cond.find('=');
   if (eq == std::string::npos)
@@ -149,7 +150,12 @@ void parse_constraint(const std::string& cond, const std::string& text, PathStep
   if (values.empty()) throw Error("constraint '[" + cond + "]' has no value in path '" + text + "'");
   if (key == "case") s.case_lemmas = values;
   else if (key == "lemma") s.lemmas = values;
-  else throw Error("unknown constraint '" + key + "' in path '" + text + "' (use case= or lemma=)");
+  else if (key == "upos") {
+    for (const auto& u : values)
+      if (!kUpos.count(u)) throw Error("unknown UPOS '" + u + "' in path '" + text + "'");
+    s.upos = values;
+  } else
+    throw Error("unknown constraint '" + key + "' in path '" + text + "' (use case=, lemma= or upos=)");
 }
 
 // step: '.' | '^' constraint* | relation constraint*  (`text`: the whole

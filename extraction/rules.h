@@ -25,6 +25,7 @@ struct PathStep {
   std::string deprel;               // relation to follow (full, e.g. "nsubj:pass"); "" with up
   std::vector<std::string> case_lemmas;  // [case=a|b]: the child must have a case/mark word with one of these lemmas
   std::vector<std::string> lemmas;  // [lemma=a|b]: the reached word's lemma
+  std::vector<std::string> upos;    // [upos=VERB|AUX]: the reached word's part of speech
 };
 
 struct Slot {

@@ -83,6 +83,16 @@ TEST_CASE("paths: '^' takes constraints on the head", "[extract][rules][unit]") 
   CHECK_THROWS_AS(ng::parse_path("^x"), ng::Error);
 }
 
+TEST_CASE("paths: [upos=...] constrains the part of speech of the word reached",
+          "[extract][rules][unit]") {
+  auto p = ng::parse_path("obj[upos=VERB|AUX]");
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].deprel == "obj");
+  CHECK(p[0].upos == std::vector<std::string>{"VERB", "AUX"});
+  CHECK_THROWS_AS(ng::parse_path("obj[upos=VERBAL]"), ng::Error);
+  CHECK_THROWS_AS(ng::parse_path("obj[upos=]"), ng::Error);
+}
+
 TEST_CASE("slot sides and focus events are read and checked", "[extract][rules][unit]") {
   auto dir = std::filesystem::temp_directory_path() / "ng_rules_side_test";
   std::filesystem::create_directories(dir);
