@@ -328,3 +328,64 @@ TEST_CASE("role facts: none for an entity named only by a title, 'former' for a 
   CHECK(has(d, "Tom Hale", "Governor", ng::Modality::Former));
   CHECK_FALSE(has(d, "Tom Hale", "Governor", ng::Modality::Asserted));
 }
+
+TEST_CASE("role facts: a title word inside a name is no title, 'former' before the owner",
+          "[extraction][model]") {
+  struct Case {
+    const char* text;
+    const char* subject;  // entity name
+    const char* title;
+    ng::Modality modality;
+    bool expected;
+  };
+  const Case cases[] = {
+      // surnames that are title words
+      {"The prize was shared between Ana Ruiz and Jan Mayor.", "Jan Mayor", "Mayor",
+       ng::Modality::Asserted, false},
+      {"Former prime minister Peter Major has accused Ruiz of lying.", "Peter Major", "Major",
+       ng::Modality::Asserted, false},
+      {"Former prime minister Peter Major has accused Ruiz of lying.", "Peter Major",
+       "Prime Minister", ng::Modality::Former, true},
+      // a suffix alone is no person; a vessel, a shop are no people
+      {"He spent 15 years fighting for Samuel Lewis King Jr.", "Jr", "King",
+       ng::Modality::Asserted, false},
+      {"Their ship was previously MV Professor Jan Novak.", "Jan Novak", "Professor",
+       ng::Modality::Asserted, false},
+      {"Novak owns the King Burgerlot burger store in Tarsk.", "Burgerlot", "King",
+       ng::Modality::Asserted, false},
+      // a title with no name after it names no one
+      {"Speakers included Labour MP (Member of Parliament) Jan Novak, and Ana Ruiz.",
+       "Labour MP", "MP", ng::Modality::Asserted, false},
+      // a compound title the lexicon lacks does not give its last word
+      {"Postmaster General Jan Novak instituted new policies.", "Jan Novak", "General",
+       ng::Modality::Asserted, false},
+      // "former" before the owner of the title
+      {"Speakers included former Ohio governor Jan Novak and others.", "Jan Novak", "Governor",
+       ng::Modality::Former, true},
+      {"The boost came when former New York City Mayor Jan Novak invested money.", "Jan Novak",
+       "Mayor", ng::Modality::Former, true},
+      {"The boost came when former New York City Mayor Jan Novak invested money.", "Jan Novak",
+       "Mayor", ng::Modality::Asserted, false},
+      // still titles
+      {"Governor Ana Ruiz said the bridge would reopen.", "Ana Ruiz", "Governor",
+       ng::Modality::Asserted, true},
+      {"Acme CEO Ana Ruiz said the bridge would reopen.", "Ana Ruiz", "CEO",
+       ng::Modality::Asserted, true},
+  };
+  ng::PipelineOptions o;
+  ng::Pipeline p(o);
+  for (const Case& c : cases) {
+    INFO(c.text << " / " << c.subject << " / " << c.title);
+    ng::Document d;
+    d.id = "roles";
+    d.text = c.text;
+    d.body_end = static_cast<uint32_t>(d.text.size());
+    p.process(d);
+    bool found = false;
+    for (const auto& f : d.facts)
+      found = found || (f.predicate == "schema:jobTitle" && f.subject.entity >= 0 &&
+                        d.entities[f.subject.entity].name == c.subject &&
+                        f.object.literal == c.title && f.modality == c.modality);
+    CHECK(found == c.expected);
+  }
+}
