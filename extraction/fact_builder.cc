@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/text.h"
+#include "entities/gazetteer.h"
 #include "extraction/meetings.h"
 #include "extraction/when_where.h"
 
@@ -129,6 +130,21 @@ int Match::slot_index(const std::string& name) const {
   return -1;
 }
 
+namespace {
+
+// Whether one entity's name holds the other's as whole words ("the Gulf of
+// Oman" and "Oman", "Ana Marshall" and "Marshall"): a name's part is no
+// argument of its own.
+bool nested(const Document& doc, const Argument& a, const Argument& b) {
+  if (a.entity < 0 || b.entity < 0) return false;
+  const std::string x = " " + gazetteer_key(doc.entities[a.entity].name) + " ";
+  const std::string y = " " + gazetteer_key(doc.entities[b.entity].name) + " ";
+  return (y.size() > 2 && x.find(y) != std::string::npos) ||
+         (x.size() > 2 && y.find(x) != std::string::npos);
+}
+
+}  // namespace
+
 bool add_rule_facts(const Match& m, FactSink& sink) {
   bool produced = false;
   for (const auto& fs : m.rule.facts) {
@@ -138,6 +154,7 @@ bool add_rule_facts(const Match& m, FactSink& sink) {
     for (const auto& subj : m.fillers[si]) {
       for (const auto& obj : objects) {
         if (oi >= 0 && obj.empty()) continue;
+        if (nested(sink.doc(), subj, obj)) continue;
         Fact f;
         f.sentence = m.sentence;
         f.subject = subj;

@@ -116,7 +116,8 @@ const std::vector<RuleFileKeys>& rule_file_keys() {
   static const std::vector<RuleFileKeys> keys = {
       {"rule", {"id", "trigger", "slots", "fact", "facts", "event", "confidence", "examples", "comment"}},
       {"trigger", {"lemma", "upos", "deprel", "type", "requires", "excludes", "modality"}},
-      {"slot", {"path", "type", "entity", "optional", "conj", "clause", "side"}},
+      {"slot", {"path", "type", "entity", "optional", "conj", "clause", "side", "known_place",
+                 "known_region"}},
       {"fact", {"subject", "predicate", "object", "extra", "relation"}},
       {"event", {"class", "roles", "place", "min_participants", "focus"}},
       {"example", {"text", "facts", "not_facts", "events", "no_event"}},
@@ -296,7 +297,8 @@ void load_trigger(const Ctx& c, const YAML::Node& t, Rule& r) {
   r.modality = modalities(c, t["modality"], string_list(c, t["modality"], "trigger.modality"));
 }
 
-// slot: {path, type, entity, optional, conj, clause, side}
+// slot: {path, type, entity, optional, conj, clause, side, known_place,
+// known_region}
 Slot load_slot(const Ctx& c, const std::string& name, const YAML::Node& sn) {
   Slot s;
   s.name = name;
@@ -320,6 +322,10 @@ Slot load_slot(const Ctx& c, const std::string& name, const YAML::Node& sn) {
   if (sn["optional"].IsDefined()) s.optional = boolean(c, sn["optional"], "slot.optional");
   if (sn["conj"].IsDefined()) s.conj = boolean(c, sn["conj"], "slot.conj");
   if (sn["clause"].IsDefined()) s.clause = boolean(c, sn["clause"], "slot.clause");
+  if (sn["known_place"].IsDefined())
+    s.known_place = boolean(c, sn["known_place"], "slot.known_place");
+  if (sn["known_region"].IsDefined())
+    s.known_region = boolean(c, sn["known_region"], "slot.known_region");
   // A clause is one argument: its conjuncts belong to it.
   if (s.clause && !sn["conj"].IsDefined()) s.conj = false;
   return s;
