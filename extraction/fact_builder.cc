@@ -143,6 +143,16 @@ bool nested(const Document& doc, const Argument& a, const Argument& b) {
          (x.size() > 2 && y.find(x) != std::string::npos);
 }
 
+// Whether an extra argument of the fact is its subject itself ("X won,
+// giving him 54 delegates": the giver as his own recipient is a misreading).
+bool own_extra(const Argument& subj, const Rule::FactSpec& fs, const Match& m) {
+  if (subj.entity < 0) return false;
+  for (const auto& [role, slot] : fs.extra)
+    for (const auto& a : m.fillers[m.slot_index(slot)])
+      if (a.entity == subj.entity) return true;
+  return false;
+}
+
 }  // namespace
 
 bool add_rule_facts(const Match& m, FactSink& sink) {
@@ -154,7 +164,7 @@ bool add_rule_facts(const Match& m, FactSink& sink) {
     for (const auto& subj : m.fillers[si]) {
       for (const auto& obj : objects) {
         if (oi >= 0 && obj.empty()) continue;
-        if (nested(sink.doc(), subj, obj)) continue;
+        if (nested(sink.doc(), subj, obj) || own_extra(subj, fs, m)) continue;
         Fact f;
         f.sentence = m.sentence;
         f.subject = subj;
