@@ -158,6 +158,7 @@ class Resolver {
   int name_after_of_complement(const Mention& m, int of, int b) const;
   int past_title_tail(int a, int b) const;
   int past_department_title(int a, int b) const;
+  int past_inner_title(int a, int b) const;
   int past_member_word(int a, int b) const;
   bool in_title_complement(int a) const;
   bool strip_leading_place(int& a, int b, bool complement) const;

@@ -40,6 +40,13 @@ TEST_CASE("titles, places and party words stay out of a person's name", "[entiti
       {"Foreign Minister Ana Lopes met the delegation.", "Ana Lopes"},
       {"Democrat Rod Varga said he was innocent.", "Rod Varga"},
       {"Secretary of State Mike Dorn arrived on Monday.", "Mike Dorn"},
+      // a title after the words that say whose it is
+      {"In interviews, the former National Security Adviser Jan Novak said he would not vote.",
+       "Jan Novak"},
+      {"In reaction, House Speaker Ana Ruiz accused Jan Novak of lying.", "Ana Ruiz"},
+      {"Newly elected Assemblywoman Ana Ruiz said the vote was close.", "Ana Ruiz"},
+      // a title word that ends the name is a surname; a suffix is no name
+      {"The prize was shared between Ana Ruiz and Jan Mayor.", "Jan Mayor"},
   };
   for (const auto& c : cases) {
     INFO(c.text);
