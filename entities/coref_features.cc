@@ -135,6 +135,12 @@ void Resolver::name_features(const Mention& m, Info& in) const {
   if (int len = 0; m.type == EntityType::Person && rl_.match(doc_, a, len) && a + len >= b) return;
   in.core_first = a;
   in.core_last = b;
+  // A person's gender from a first name of one gender ("Dave X": not the
+  // "her" of the next clause), unless a title or honorific told it.
+  if (m.type == EntityType::Person && !in.gender && b - a >= 2)
+    if (auto g = g_.given_names.find(gazetteer_key(doc_.tokens[a].form));
+        g != g_.given_names.end() && (g->second == 'm' || g->second == 'f'))
+      in.gender = g->second;
   int id_last = place_identity_end(in, a, b);
   // A generational suffix is no part of the identity: "Joseph R. Biden, Jr."
   // is the "Biden" of later sentences.
