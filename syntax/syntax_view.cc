@@ -212,9 +212,40 @@ Argument SyntaxView::clause_argument(int w) const {
   return a;
 }
 
+// "House Speaker Ana Ruiz" parsed with "House" as the head: the place or
+// organisation named right before a person's name (with its title) that
+// the name hangs on qualifies the title and stands for the person. Returns
+// the person's mention, or -1.
+int SyntaxView::person_after_qualifier(int w) const {
+  const int m = mention_at_[w];
+  if (m < 0 || doc_.mentions[m].entity < 0 || doc_.mentions[m].head != w) return -1;
+  const Mention& q = doc_.mentions[m];
+  const EntityType qt = doc_.entities[q.entity].type;
+  if ((qt != EntityType::Org && qt != EntityType::Gpe && qt != EntityType::Loc &&
+       qt != EntityType::Fac) ||
+      q.last >= static_cast<int>(doc_.tokens.size()))
+    return -1;
+  const int p = mention_at_[q.last];
+  if (p < 0 || doc_.mentions[p].entity < 0 || doc_.mentions[p].first != q.last ||
+      doc_.mentions[p].kind != MentionKind::Name ||
+      doc_.entities[doc_.mentions[p].entity].type != EntityType::Person)
+    return -1;
+  const int ph = doc_.mentions[p].head;
+  const int up = ph >= 0 ? doc_.tokens[ph].head : -1;
+  return up == w || (up >= 0 && doc_.tokens[up].head == w) ? p : -1;
+}
+
 Argument SyntaxView::argument_for(int w) const {
   Argument a;
-  int m = mention_at_[w];
+  const int m = mention_at_[w];
+  if (const int p = person_after_qualifier(w); p >= 0) {
+    const Mention& mn = doc_.mentions[p];
+    a.entity = mn.entity;
+    a.first = doc_.mentions[m].first;
+    a.last = mn.last;
+    a.text = std::string(doc_.tokens_text(a.first, a.last));
+    return a;
+  }
   if (m >= 0 && doc_.mentions[m].entity >= 0) {
     const Mention& mn = doc_.mentions[m];
     a.entity = mn.entity;

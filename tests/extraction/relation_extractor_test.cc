@@ -31,6 +31,27 @@ bool has_fact(const Document& d, const std::string& s, const std::string& p, con
 
 }  // namespace
 
+TEST_CASE("arguments: the organisation before a person's title stands for the person",
+          "[extract][rules][unit]") {
+  Document d;
+  // House Speaker Ana Ruiz accused Jan Novak .   (parsed with "House" as the subject)
+  test::add_sentence(d, {{"House", "House", "PROPN", 5, "nsubj"},
+                         {"Speaker", "Speaker", "PROPN", 3, "nmod:desc"},
+                         {"Ana", "Ana", "PROPN", 1, "nmod"},
+                         {"Ruiz", "Ruiz", "PROPN", 3, "flat"},
+                         {"accused", "accuse", "VERB", 0, "root"},
+                         {"Jan", "Jan", "PROPN", 5, "obj"},
+                         {"Novak", "Novak", "PROPN", 6, "flat"},
+                         {".", ".", "PUNCT", 5, "punct"}});
+  test::add_mention(d, 0, 1, 0, EntityType::Org);
+  const int ruiz = test::add_mention(d, 1, 4, 2, EntityType::Person);
+  d.entities[ruiz].name = "Ana Ruiz";
+  test::add_mention(d, 5, 7, 5, EntityType::Person);
+  news_rules().process(d);
+  CHECK(has_fact(d, "Ana Ruiz", "ng:accused", "Jan Novak"));
+  CHECK_FALSE(has_fact(d, "House", "ng:accused", "Jan Novak"));
+}
+
 TEST_CASE("receive: host, guest, place, date and a meeting event", "[extract][rules][unit]") {
   Document d;
   d.date = "2019-01-04";  // a Friday
