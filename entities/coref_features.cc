@@ -131,6 +131,13 @@ void Resolver::name_features(const Mention& m, Info& in) const {
   if (b - a == 1 && g_.honorifics.count(gazetteer_key(doc_.tokens[a].form))) return;
   a = person_name_start(m, a, b);
   if (m.type == EntityType::Person) a = past_inner_title(a, b);
+  // "Labour MP", "US Senator", "Regents Professor": words that are no
+  // given name before a title that ends the name describe; "Jan Mayor" is a
+  // name.
+  if (m.type == EntityType::Person && b - a >= 2 &&
+      !g_.given_names.count(gazetteer_key(doc_.tokens[a].form)))
+    for (int k = a + 1; k < b; ++k)
+      if (int len = 0; rl_.match(doc_, k, len) && k + len == b) return;
   // A title alone is no name: "Special Presidential [Envoy]".
   if (int len = 0; m.type == EntityType::Person && rl_.match(doc_, a, len) && a + len >= b) return;
   in.core_first = a;

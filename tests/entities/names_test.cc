@@ -53,3 +53,13 @@ TEST_CASE("titles, places and party words stay out of a person's name", "[entiti
     CHECK(has(person_names(c.text), c.name));
   }
 }
+
+TEST_CASE("a title after words that are no given name names no one", "[entities][model]") {
+  const auto names = person_names(
+      "Speakers included Labour MP (Member of Parliament) Jan Novak, and Ana Ruiz, who became "
+      "the first female Democratic US Senator from Tarsk.");
+  CHECK_FALSE(has(names, "Labour MP"));
+  CHECK_FALSE(has(names, "US Senator"));
+  CHECK(has(names, "Ana Ruiz"));
+  CHECK(has(person_names("The prize was shared between Ana Ruiz and Jan Mayor."), "Jan Mayor"));
+}
