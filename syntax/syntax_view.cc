@@ -107,8 +107,11 @@ Modality SyntaxView::modality(int t) const {
     if (tok.head < 0) break;
     const Token& h = doc_.tokens[tok.head];
     if (is_rel(tok.deprel, "xcomp")) {
-      // "plans to meet", "is expected to visit", "agreed to meet"
-      if (one_of(h.lemma, {"plan", "expect", "intend", "schedule", "hope", "want", "wish",
+      // "plans to meet", "is expected to visit", "agreed to meet"; "is going
+      // to meet", not "went on to say"
+      const bool going = h.lemma != "go" || one_of(lower_[tok.head], {"going", "gon"});
+      if (going &&
+          one_of(h.lemma, {"plan", "expect", "intend", "schedule", "hope", "want", "wish",
                            "aim", "seek", "propose", "prepare", "set", "due", "likely",
                            "going", "go", "try", "attempt", "offer", "promise", "agree",
                            "invite", "ask", "urge", "decide", "consider", "refuse", "fail"})) {
@@ -126,6 +129,16 @@ Modality SyntaxView::modality(int t) const {
     if (const int look = looked_forward_to(t); look >= 0)
       return modality(look) == Modality::Negated ? Modality::Negated : Modality::Future;
     if (tok.deprel == "conj") {
+      // A conjunct clause with a subject of its own ("X would fail, and I
+      // applaud Y") or after "but" ("did not mention Y, but said Z") keeps
+      // its own modality.
+      bool own = false;
+      for (int c : children_[t]) {
+        const Token& ct = doc_.tokens[c];
+        own = own || ct.deprel == "nsubj" || ct.deprel == "nsubj:pass" ||
+              (ct.deprel == "cc" && one_of(lower_[c], {"but", "yet"}));
+      }
+      if (own) break;
       t = tok.head;
       continue;
     }
