@@ -215,7 +215,38 @@ std::pair<int, int> SyntaxView::phrase_span(int w) const {
 Argument SyntaxView::clause_argument(int w) const {
   auto [lo, hi] = subtree_span(w);
   while (lo < hi && (doc_.tokens[lo].upos == "PUNCT" || doc_.tokens[lo].deprel == "mark")) ++lo;
-  while (hi > lo + 1 && doc_.tokens[hi - 1].upos == "PUNCT") --hi;
+  // An editor's bracket glued to the clause's first word ("[I]t's"): the
+  // clause starts at the bracket.
+  const Sentence& sent = doc_.sentences[doc_.sentence_of(w)];
+  if (lo > sent.first + 2 && doc_.tokens[lo - 1].form == "]" && !doc_.tokens[lo - 1].space_after)
+    for (int k = lo - 2; k >= std::max(sent.first, lo - 5); --k)
+      if (doc_.tokens[k].form == "[") {
+        lo = k;
+        break;
+      }
+  // Brackets stay balanced: a "]" that closes one opened inside stays, and
+  // one right after the clause joins it ("I am [pretty happy with that]").
+  auto open_brackets = [&](int a, int b) {
+    int open = 0;
+    for (int k = a; k < b; ++k) open += doc_.tokens[k].form == "[" ? 1 : doc_.tokens[k].form == "]" ? -1 : 0;
+    return open;
+  };
+  if (hi < sent.last && doc_.tokens[hi].form == "]" && open_brackets(lo, hi) > 0) ++hi;
+  for (bool cut = true; cut;) {
+    cut = false;
+    // An editor's "[...]" or "[,]" at the end only marks the quotation's
+    // punctuation.
+    if (hi - 3 > lo && doc_.tokens[hi - 1].form == "]" && doc_.tokens[hi - 3].form == "[" &&
+        doc_.tokens[hi - 2].upos == "PUNCT") {
+      hi -= 3;
+      cut = true;
+    }
+    if (hi > lo + 1 && doc_.tokens[hi - 1].upos == "PUNCT" &&
+        !(doc_.tokens[hi - 1].form == "]" && open_brackets(lo, hi - 1) > 0)) {
+      --hi;
+      cut = true;
+    }
+  }
   Argument a;
   a.first = lo;
   a.last = hi;
