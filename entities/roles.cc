@@ -1,6 +1,7 @@
 #include "entities/roles.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/text.h"
 #include "core/utf8.h"
@@ -349,6 +350,14 @@ struct RoleFinder {
     r.title = info.canonical;
     r.first = t;
     r.last = t + len;
+    // "deputy director", "assistant secretary": a lower rank of the title
+    // the lexicon lacks keeps its rank word.
+    if (t > s.first && one_of(lower(doc.tokens[t - 1].form), {"deputy", "assistant", "vice"}) &&
+        !one_of(lower(r.title.substr(0, r.title.find(' '))), {"deputy", "assistant", "vice"})) {
+      std::string rank = lower(doc.tokens[t - 1].form);
+      rank[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(rank[0])));
+      r.title = rank + " " + r.title;
+    }
     bool definite = read_premodifiers(s, inside, r);
     r.last = of_follows ? read_of_complement(s, r) : t + len;
     // A person "name" that is only the title and its complement
