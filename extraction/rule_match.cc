@@ -25,6 +25,19 @@ bool has_case(const SyntaxView& sv, int c, const std::vector<std::string>& lemma
          (contains(lemmas, first.lemma) || contains(lemmas, sv.lower(lo)));
 }
 
+// Does token w have a child whose relation is one of rels (a relation
+// without a subtype also matches its subtypes)?
+bool has_child(const SyntaxView& sv, int w, const std::vector<std::string>& rels) {
+  for (int k : sv.children(w)) {
+    const std::string& d = sv.doc().tokens[k].deprel;
+    for (const auto& r : rels)
+      if (d == r || (r.find(':') == std::string::npos && d.compare(0, r.size(), r) == 0 &&
+                     d.size() > r.size() && d[r.size()] == ':'))
+        return true;
+  }
+  return false;
+}
+
 bool step_matches(const SyntaxView& sv, int c, const PathStep& s) {
   const Token& t = sv.doc().tokens[c];
   if (s.deprel != "*" && t.deprel != s.deprel) {
@@ -232,6 +245,20 @@ bool accepts(const Document& doc, const Slot& slot, const Argument& a, const Gaz
   return true;
 }
 
+// Whether the clause headed by w is a quotation (a quotation mark opens it
+// or stands right before it) or has a subject of its own (Slot::complete).
+bool complete_clause(const SyntaxView& sv, int w) {
+  if (has_child(sv, w, {"nsubj", "csubj", "expl"})) return true;
+  const auto& tk = sv.doc().tokens;
+  auto quote = [&](int k) {
+    return k >= 0 && one_of(tk[k].form, {"\"", "“", "”", "``", "''", "'", "‘"});
+  };
+  const int lo = sv.subtree_span(w).first;
+  for (int k = lo; k < w && k < lo + 3; ++k)
+    if (quote(k)) return true;
+  return quote(lo - 1) || (lo >= 2 && tk[lo - 1].form == "," && quote(lo - 2));
+}
+
 // Fills one slot: alternatives in order; the first that gives an acceptable
 // filler wins. False when a required slot stays empty.
 bool fill_slot(const SyntaxView& sv, const Slot& slot, int t, int focus_meeting,
@@ -240,6 +267,10 @@ bool fill_slot(const SyntaxView& sv, const Slot& slot, int t, int focus_meeting,
   for (size_t alt = 0; alt <= slot.paths.size() && filler.empty(); ++alt) {
     for (int w : slot_words(sv, t, slot, alt)) {
       if (slot.clause) {
+        if (slot.complete && !complete_clause(sv, w)) {
+          if (trace.on()) rejected += " '" + sv.clause_argument(w).text + "' (no subject)";
+          continue;
+        }
         filler.push_back(sv.clause_argument(w));
         continue;
       }

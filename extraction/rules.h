@@ -36,6 +36,7 @@ struct Slot {
   bool optional = false;                      // rule fires without it
   bool conj = true;                           // expand over conjuncts
   bool clause = false;                        // filler is a clause: its text is a literal
+  bool complete = false;                      // clause: a quotation or with a subject of its own
   bool known_place = false;                   // the filler is a place of the gazetteer (lexicon/)
   bool known_region = false;                  // ... a country, region or continent of it
   // Every entity mention of the slot's types on this side of the trigger

@@ -84,7 +84,7 @@ TEST_CASE("paths: '^' takes constraints on the head", "[extract][rules][unit]") 
   CHECK_THROWS_AS(ng::parse_path("^x"), ng::Error);
 }
 
-TEST_CASE("slots: known_place and known_region are read", "[extract][rules][unit]") {
+TEST_CASE("slots: known_place, known_region and complete are read", "[extract][rules][unit]") {
   auto rules = ng::load_rules((ng::test::source_dir() / "extraction/rules/news.yaml").string(), nullptr);
   const auto r = std::find_if(rules.begin(), rules.end(),
                               [](const ng::Rule& x) { return x.id == "place.part_of"; });
@@ -93,6 +93,10 @@ TEST_CASE("slots: known_place and known_region are read", "[extract][rules][unit
   CHECK(r->slots[0].known_place);
   CHECK_FALSE(r->slots[0].known_region);
   CHECK(r->slots[1].known_region);
+  const auto say = std::find_if(rules.begin(), rules.end(),
+                                [](const ng::Rule& x) { return x.id == "speech.say"; });
+  REQUIRE(say != rules.end());
+  CHECK(say->slots[1].complete);
 }
 
 TEST_CASE("paths: [upos=...] constrains the part of speech of the word reached",
