@@ -223,6 +223,7 @@ class Resolver {
   uint8_t place_kinds_named(const std::string& lemma) const;
   bool place_kind_ok(int j, uint8_t want_kind) const;
   int only_named_of_kind(int i);
+  bool org_kind_ok(int i, int j);
   int speaker_in(const std::vector<int>& by_head, int si, unsigned want);
   int speaker_near(const std::vector<int>& by_head, int si, unsigned want);
   int speaker_group(int sp);

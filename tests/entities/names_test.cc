@@ -63,3 +63,34 @@ TEST_CASE("a title after words that are no given name names no one", "[entities]
   CHECK(has(names, "Ana Ruiz"));
   CHECK(has(person_names("The prize was shared between Ana Ruiz and Jan Mayor."), "Jan Mayor"));
 }
+
+TEST_CASE("'the army', 'the Tarsk government' are no organisation of another kind or country",
+          "[entities][model]") {
+  static const ng::Pipeline pipeline([] {
+    ng::PipelineOptions o;
+    o.goal = ng::Layer::Entities;
+    return o;
+  }());
+  // The entity the nominal starting with `nominal` belongs to ("" = none).
+  auto entity_of = [](const std::string& text, const std::string& nominal) {
+    ng::Document d;
+    d.id = "kinds";
+    d.text = text;
+    d.body_end = static_cast<uint32_t>(d.text.size());
+    pipeline.process(d);
+    for (const auto& m : d.mentions)
+      if (m.kind == ng::MentionKind::Nominal && m.entity >= 0 &&
+          d.text.compare(m.begin, nominal.size(), nominal) == 0)
+        return d.entities[m.entity].name;
+    return std::string();
+  };
+  CHECK(entity_of("The Tarsk News agency reported the attack on Monday. The crew were sailors "
+                  "from the north, the army said.",
+                  "the army") != "Tarsk News");
+  CHECK(entity_of("Rebels of the Glorp Front attacked the plant on Monday. The Saudi government "
+                  "said the attack had come from the north.",
+                  "The Saudi government") != "Glorp Front");
+  CHECK(entity_of("The Lumo Corporation reported strong results on Monday. The company said the "
+                  "profits had doubled.",
+                  "The company") == "Lumo Corporation");
+}
