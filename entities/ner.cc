@@ -1455,9 +1455,11 @@ bool settle_name(const Document& doc, const Gazetteer& g, Mention& m) {
       m.type = EntityType::Norp;
   }
   // "the State Department Spokesperson": an organisation and the title
-  // of one of its people; the name is the organisation.
+  // of one of its people; the name is the organisation. Not "the Court of
+  // Justice", "the Ministry for Justice": there the word is the name's.
   if (m.type == EntityType::Org && m.last - m.first >= 3 &&
       g.titles.count(gazetteer_key(doc.tokens[m.last - 1].form)) &&
+      !one_of(to_lower(doc.tokens[m.last - 2].form), {"of", "for", "and", "the", "&"}) &&
       !g.titles.count(gazetteer_key(doc, m.first, m.last - 1)) &&
       !g.org_words.count(gazetteer_key(doc.tokens[m.last - 1].form)))
     --m.last;

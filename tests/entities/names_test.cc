@@ -94,3 +94,19 @@ TEST_CASE("'the army', 'the Tarsk government' are no organisation of another kin
                   "profits had doubled.",
                   "The company") == "Lumo Corporation");
 }
+
+TEST_CASE("a title word after 'of' ends an organisation's name", "[entities][model]") {
+  static const ng::Pipeline pipeline([] {
+    ng::PipelineOptions o;
+    o.goal = ng::Layer::Entities;
+    return o;
+  }());
+  ng::Document d;
+  d.id = "court";
+  d.text = "On Monday the Tarsk Court of Justice ruled that the law was void.";
+  d.body_end = static_cast<uint32_t>(d.text.size());
+  pipeline.process(d);
+  bool court = false;
+  for (const auto& e : d.entities) court = court || e.name == "Tarsk Court of Justice";
+  CHECK(court);
+}
