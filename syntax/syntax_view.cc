@@ -90,11 +90,18 @@ int SyntaxView::looked_forward_to(int t) const {
 Modality SyntaxView::modality(int t) const {
   for (int depth = 0; depth < 6 && t >= 0; ++depth) {
     const Token& tok = doc_.tokens[t];
+    // "had not met X until 2019": they met, in 2019.
+    bool until = false;
+    for (int c : children_[t])
+      if (is_rel(doc_.tokens[c].deprel, "obl") || is_rel(doc_.tokens[c].deprel, "advcl"))
+        for (int cc : children_[c])
+          until = until || ((doc_.tokens[cc].deprel == "case" || doc_.tokens[cc].deprel == "mark") &&
+                            lower_[cc] == "until");
     for (int c : children_[t]) {
       const Token& ct = doc_.tokens[c];
       const std::string& l = lower_[c];
       if ((is_rel(ct.deprel, "advmod") || ct.deprel == "det") &&
-          one_of(l, {"not", "n't", "never", "no", "nt"}))
+          one_of(l, {"not", "n't", "never", "no", "nt"}) && !until)
         return Modality::Negated;
       if (is_rel(ct.deprel, "aux")) {
         if (one_of(l, {"will", "shall", "'ll", "wo"})) return Modality::Future;
