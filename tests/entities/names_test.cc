@@ -110,3 +110,22 @@ TEST_CASE("a title word after 'of' ends an organisation's name", "[entities][mod
   for (const auto& e : d.entities) court = court || e.name == "Tarsk Court of Justice";
   CHECK(court);
 }
+
+TEST_CASE("a quoted 'I' after 'X tweeted, saying' is X", "[entities][model]") {
+  static const ng::Pipeline pipeline([] {
+    ng::PipelineOptions o;
+    o.goal = ng::Layer::Entities;
+    return o;
+  }());
+  ng::Document d;
+  d.id = "quote";
+  d.text = "Lea Marchetti announced a lawsuit against the law. Governor Ana Ruiz tweeted her "
+           "reasoning saying, \"Today, I signed the bill into law.\"";
+  d.body_end = static_cast<uint32_t>(d.text.size());
+  pipeline.process(d);
+  std::string speaker;
+  for (const auto& m : d.mentions)
+    if (m.kind == ng::MentionKind::Pronoun && d.text.compare(m.begin, 2, "I ") == 0 && m.entity >= 0)
+      speaker = d.entities[m.entity].name;
+  CHECK(speaker == "Ana Ruiz");
+}
