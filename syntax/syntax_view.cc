@@ -221,7 +221,26 @@ std::pair<int, int> SyntaxView::phrase_span(int w) const {
 
 Argument SyntaxView::clause_argument(int w) const {
   auto [lo, hi] = subtree_span(w);
-  while (lo < hi && (doc_.tokens[lo].upos == "PUNCT" || doc_.tokens[lo].deprel == "mark")) ++lo;
+  bool quoted = false;
+  while (lo < hi && (doc_.tokens[lo].upos == "PUNCT" || doc_.tokens[lo].deprel == "mark")) {
+    quoted = quoted || one_of(doc_.tokens[lo].form, {"\"", "“", "``", "'", "‘"});
+    ++lo;
+  }
+  // "said yesterday morning the laws should change": a time phrase before
+  // the clause's subject, parsed into the clause, says when it was said
+  // (in a quotation it is the speaker's own word).
+  for (int c : children_[w]) {
+    if (quoted) break;
+    const auto [clo, chi] = subtree_span(c);
+    if (clo != lo || c > w) continue;
+    const bool time = one_of(lower_[c], {"yesterday", "today", "tonight", "morning", "afternoon",
+                                         "evening", "night", "monday", "tuesday", "wednesday",
+                                         "thursday", "friday", "saturday", "sunday"});
+    bool later_subject = false;
+    for (int d : children_[w])
+      later_subject = later_subject || (d >= chi && d < w && is_rel(doc_.tokens[d].deprel, "nsubj"));
+    if (time && later_subject) lo = chi;
+  }
   // An editor's bracket glued to the clause's first word ("[I]t's"): the
   // clause starts at the bracket.
   const Sentence& sent = doc_.sentences[doc_.sentence_of(w)];
