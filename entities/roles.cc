@@ -282,8 +282,11 @@ struct RoleFinder {
              (starts_upper(doc.tokens[y].form) ||
               (form_is(y, "and") && y + 1 < s.last && starts_upper(doc.tokens[y + 1].form))))
         ++y;
-      r.title += " of " + std::string(doc.tokens_text(x, y));
-      end = y;
+      // Not an adjective of a common noun: "president of the African nation".
+      if (!(y < s.last && doc.tokens[y].upos == "NOUN" && !starts_upper(doc.tokens[y].form))) {
+        r.title += " of " + std::string(doc.tokens_text(x, y));
+        end = y;
+      }
     }
     return end;
   }

@@ -261,11 +261,41 @@ bool add_rule_events(const SyntaxView& sv, const Match& m, Document& doc, int& f
   return produced;
 }
 
+namespace {
+
+// Whether the article says entity e died: a name of it (not a pronoun,
+// whose resolution may err) is the subject of "die" or "pass away", not
+// negated. A dead person holds no office now.
+bool died(const Document& doc, int e) {
+  const auto& tk = doc.tokens;
+  for (int m : doc.entities[e].mentions) {
+    if (doc.mentions[m].kind != MentionKind::Name) continue;
+    const Token& t = tk[doc.mentions[m].head];
+    if (t.deprel != "nsubj" || t.head < 0) continue;
+    const int v = t.head;
+    const std::string lemma = to_lower(tk[v].lemma.empty() ? tk[v].form : tk[v].lemma);
+    if (lemma != "die" && lemma != "pass") continue;
+    const Sentence& s = doc.sentences[doc.sentence_of(v)];
+    bool away = lemma == "die", negated = false;
+    for (int c = s.first; c < s.last; ++c) {
+      if (tk[c].head != v) continue;
+      const std::string f = to_lower(tk[c].form);
+      away = away || f == "away";
+      negated = negated || f == "not" || f == "n't" || f == "never";
+    }
+    if (away && !negated) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void add_role_facts(const Document& doc, FactSink& sink) {
   for (int e = 0; e < static_cast<int>(doc.entities.size()); ++e) {
     // "The President is President" says nothing: an entity the article
     // names only by its title gets no role facts of its own.
     if (!doc.entities[e].named) continue;
+    const bool dead = died(doc, e);
     for (const auto& role : doc.entities[e].roles) {
       Fact f;
       f.sentence = std::max(0, role.sentence);
@@ -277,8 +307,9 @@ void add_role_facts(const Document& doc, FactSink& sink) {
       f.relation_text = "is";
       f.rule = "role.title";
       f.confidence = 0.9;
-      // A past role is kept with its modality, never as a direct triple.
-      f.modality = role.former ? Modality::Former : Modality::Asserted;
+      // A past role is kept with its modality, never as a direct triple;
+      // so are the roles of someone the article says died.
+      f.modality = role.former || dead ? Modality::Former : Modality::Asserted;
       sink.add(Fact(f));
       if (role.of >= 0 && role.of != e) {
         f.predicate = "ng:holdsOfficeIn";

@@ -390,6 +390,14 @@ TEST_CASE("role facts: a title word inside a name is no title, 'former' before t
       // still titles
       {"Governor Ana Ruiz said the bridge would reopen.", "Ana Ruiz", "Governor",
        ng::Modality::Asserted, true},
+      // the roles of someone the article says died are past
+      {"Governor Ana Ruiz died on Monday at the age of 80.", "Ana Ruiz", "Governor",
+       ng::Modality::Former, true},
+      {"Governor Ana Ruiz died on Monday at the age of 80.", "Ana Ruiz", "Governor",
+       ng::Modality::Asserted, false},
+      // an "of" phrase naming no organisation is no part of the title
+      {"Ana Ruiz became president of the African nation in 2005.", "Ana Ruiz", "President of African",
+       ng::Modality::Asserted, false},
       {"Acme CEO Ana Ruiz said the bridge would reopen.", "Ana Ruiz", "CEO",
        ng::Modality::Asserted, true},
   };
