@@ -276,7 +276,11 @@ struct RoleFinder {
         if (m2 < 0 || !is_place_or_org(doc.mentions[m2]) || doc.mentions[m2].first != y) break;
         end = doc.mentions[m2].last;
       }
-    } else if (x < s.last && starts_upper(doc.tokens[x].form) && m < 0) {
+    } else if (x < s.last && starts_upper(doc.tokens[x].form) &&
+               (m < 0 || (is_person(doc.mentions[m]) && gazetteer &&
+                          gazetteer->titles.count(gazetteer_key(doc.tokens[x].form))))) {
+      // "Minister of Justice" (a title word the NER took for a person's
+      // name): the words belong to the title.
       int y = x;
       while (y < s.last &&
              (starts_upper(doc.tokens[y].form) ||
@@ -432,7 +436,8 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
         continue;
     }
     if (r.holder >= 0 || r.description) out.push_back(r);
-    t = std::max(t, r.title_last - 1);
+    // Past the whole title ("Minister of Justice": no second title there).
+    t = std::max(t, std::max(r.title_last, r.last) - 1);
   }
   return out;
 }

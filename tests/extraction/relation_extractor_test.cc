@@ -395,6 +395,11 @@ TEST_CASE("role facts: a title word inside a name is no title, 'former' before t
        ng::Modality::Former, true},
       {"Governor Ana Ruiz died on Monday at the age of 80.", "Ana Ruiz", "Governor",
        ng::Modality::Asserted, false},
+      // a title word after "of" belongs to the title
+      {"Jan Novak, the Minister of Justice of Tarsk, spoke.", "Jan Novak", "Justice",
+       ng::Modality::Asserted, false},
+      {"Jan Novak, the Minister of Justice of Tarsk, spoke.", "Jan Novak", "Minister of Justice",
+       ng::Modality::Asserted, true},
       // an "of" phrase naming no organisation is no part of the title
       {"Ana Ruiz became president of the African nation in 2005.", "Ana Ruiz", "President of African",
        ng::Modality::Asserted, false},
