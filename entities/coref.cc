@@ -10,7 +10,9 @@ namespace ng {
 Coreference::Coreference() : Coreference(data_path("lexicon")) {}
 
 Coreference::Coreference(const std::filesystem::path& lexicon_dir)
-    : gazetteer_(Gazetteer::load(lexicon_dir, false)), roles_(RoleLexicon::load(lexicon_dir)) {}
+    : gazetteer_(Gazetteer::load(lexicon_dir, false)), roles_(RoleLexicon::load(lexicon_dir)) {
+  load_given_names(gazetteer_, lexicon_dir);
+}
 
 namespace coref_internal {
 

@@ -130,10 +130,24 @@ void Resolver::name_features(const Mention& m, Info& in) const {
   // A style of address alone ("Majesty", "Sir") is no name either.
   if (b - a == 1 && g_.honorifics.count(gazetteer_key(doc_.tokens[a].form))) return;
   a = person_name_start(m, a, b);
+  if (m.type == EntityType::Person) a = past_inner_title(a, b);
+  // "Labour MP", "US Senator", "Regents Professor": words that are no
+  // given name before a title that ends the name describe; "Jan Mayor" is a
+  // name.
+  if (m.type == EntityType::Person && b - a >= 2 &&
+      !g_.given_names.count(gazetteer_key(doc_.tokens[a].form)))
+    for (int k = a + 1; k < b; ++k)
+      if (int len = 0; rl_.match(doc_, k, len) && k + len == b) return;
   // A title alone is no name: "Special Presidential [Envoy]".
   if (int len = 0; m.type == EntityType::Person && rl_.match(doc_, a, len) && a + len >= b) return;
   in.core_first = a;
   in.core_last = b;
+  // A person's gender from a first name of one gender ("Dave X": not the
+  // "her" of the next clause), unless a title or honorific told it.
+  if (m.type == EntityType::Person && !in.gender && b - a >= 2)
+    if (auto g = g_.given_names.find(gazetteer_key(doc_.tokens[a].form));
+        g != g_.given_names.end() && (g->second == 'm' || g->second == 'f'))
+      in.gender = g->second;
   int id_last = place_identity_end(in, a, b);
   // A generational suffix is no part of the identity: "Joseph R. Biden, Jr."
   // is the "Biden" of later sentences.
@@ -315,6 +329,29 @@ int Resolver::person_name_start(const Mention& m, int a, int b) const {
     --x;
   }
   return x > a && x < b ? x : a;
+}
+
+// A title inside a person's name [a, b) after words that say whose title
+// it is ("House Speaker Ana Ruiz", "National Security Adviser Jan Novak",
+// "Newly elected Assemblywoman Ana Ruiz"): returns where the name starts
+// past the last such title, when a name word (not only a suffix, "King
+// Jr.") follows it; else a. A title that ends the name is a surname ("Jan
+// Mayor").
+int Resolver::past_inner_title(int a, int b) const {
+  int start = a;
+  for (int k = a; k < b; ++k) {
+    if (k > a && !starts_upper(doc_.tokens[k - 1].form) && doc_.tokens[k - 1].form != "-") break;
+    int len = 0;
+    if (!rl_.match(doc_, k, len) || !starts_upper(doc_.tokens[k].form)) continue;
+    bool name_after = false;
+    for (int t = k + len; t < b; ++t)
+      name_after = name_after ||
+                   (starts_upper(doc_.tokens[t].form) &&
+                    !one_of(to_lower(doc_.tokens[t].form), {"jr.", "jr", "sr.", "sr", "ii", "iii"}));
+    if (name_after) start = k + len;
+    k += len - 1;
+  }
+  return start;
 }
 
 // Where a place's identity ends in its core [a, b): "Igoumenitsa, Greece" is

@@ -158,6 +158,7 @@ class Resolver {
   int name_after_of_complement(const Mention& m, int of, int b) const;
   int past_title_tail(int a, int b) const;
   int past_department_title(int a, int b) const;
+  int past_inner_title(int a, int b) const;
   int past_member_word(int a, int b) const;
   bool in_title_complement(int a) const;
   bool strip_leading_place(int& a, int b, bool complement) const;
@@ -222,6 +223,7 @@ class Resolver {
   uint8_t place_kinds_named(const std::string& lemma) const;
   bool place_kind_ok(int j, uint8_t want_kind) const;
   int only_named_of_kind(int i);
+  bool org_kind_ok(int i, int j);
   int speaker_in(const std::vector<int>& by_head, int si, unsigned want);
   int speaker_near(const std::vector<int>& by_head, int si, unsigned want);
   int speaker_group(int sp);

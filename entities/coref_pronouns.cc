@@ -234,8 +234,16 @@ int Resolver::speaker_in(const std::vector<int>& by_head, int si, unsigned want)
   for (int v = s.first; v < s.last; ++v) {
     if (in_quote_[v] || !speech_verb(to_lower(tk[v].lemma.empty() ? tk[v].form : tk[v].lemma)))
       continue;
+    // A speech verb without a subject of its own ("X tweeted, saying ...",
+    // "X spoke, adding ...") has its controller's.
+    bool own = false;
+    for (int c = s.first; c < s.last; ++c) own = own || (tk[c].head == v && is_subject(tk[c].deprel));
+    const int verb = !own && tk[v].head >= 0 &&
+                             (tk[v].deprel == "advcl" || tk[v].deprel == "xcomp" || tk[v].deprel == "conj")
+                         ? tk[v].head
+                         : v;
     for (int c = s.first; c < s.last; ++c)
-      if (tk[c].head == v && is_subject(tk[c].deprel) && !in_quote_[c] && by_head[c] >= 0) {
+      if (tk[c].head == verb && is_subject(tk[c].deprel) && !in_quote_[c] && by_head[c] >= 0) {
         const int m = by_head[c];
         if (cluster_classes(cluster(m)) & want) return m;
       }

@@ -433,6 +433,43 @@ bool Resolver::place_kind_ok(int j, uint8_t want_kind) const {
   return (kinds & want_kind) != 0;
 }
 
+// Whether organisation nominal i ("the army", "the Tarsk government") may
+// stand for the organisation named by mention j: a name whose kind word
+// ("X News", "the Ministry of Y") is another kind than the nominal's noun
+// is not ("the army" is no news agency), unless the noun is a generic one
+// ("the company", "the group"); a nationality on the nominal must be the
+// name's (its country or demonym in the name).
+bool Resolver::org_kind_ok(int i, int j) {
+  const auto& ms = doc_.mentions;
+  const Token& h = doc_.tokens[ms[i].head];
+  const std::string noun = to_lower(h.lemma.empty() ? h.form : h.lemma);
+  const bool generic = one_of(noun, {"company", "firm", "corporation", "business", "group",
+                                     "organization", "organisation", "network"});
+  // Every name of j's entity ("NTC" is the National Telecommunications
+  // Commission too).
+  for (int k : cl_->members[cluster(j)]) {
+    if (!real_name(k)) continue;
+    const auto& w = info_[k].words;
+    std::string kind = w.empty() ? "" : w.back();
+    for (size_t x = 1; x + 1 < w.size(); ++x)
+      if (w[x] == "of") {
+        kind = w[x - 1];
+        break;
+      }
+    if (!generic && kind != noun && g_.org_words.count(kind)) return false;
+  }
+  for (int c = ms[i].first; c < ms[i].head; ++c) {
+    const std::string key = gazetteer_key(doc_.tokens[c].form);
+    auto d = g_.demonyms.find(key);
+    if (d == g_.demonyms.end()) continue;
+    const std::string name = " " + info_[j].key + " ";
+    if (name.find(" " + key + " ") == std::string::npos &&
+        name.find(" " + gazetteer_key(d->second) + " ") == std::string::npos)
+      return false;
+  }
+  return true;
+}
+
 // The one entity of nominal i's class (and, for places, kind) named in this
 // or the two previous sentences: its nearest name, or -1 when there are
 // none or several.
@@ -447,6 +484,7 @@ int Resolver::only_named_of_kind(int i) {
   for (int j = i - 1; j >= 0; --j) {
     if (ms[j].sentence < ms[i].sentence - 2) break;
     if (!real_name(j) || info_[j].cls != want || !place_kind_ok(j, want_kind)) continue;
+    if (want == Class::Org && !org_kind_ok(i, j)) continue;
     if (ms[j].last > ms[i].first) continue;
     const int c = cluster(j);
     if (std::find(clusters.begin(), clusters.end(), c) == clusters.end()) clusters.push_back(c);

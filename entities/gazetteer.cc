@@ -146,6 +146,18 @@ void load_titles(Gazetteer& g, const std::filesystem::path& dir) {
   });
 }
 
+}  // namespace
+
+void load_given_names(Gazetteer& g, const std::filesystem::path& dir) {
+  read_tsv(dir / "given_names.tsv", 2, [&](const LexiconLine& l) {
+    const std::string& f = l.fields[1];
+    if (f != "f" && f != "m" && f != "fm") throw l.error("expected f, m or fm");
+    g.given_names[gazetteer_key(l.fields[0])] = f.size() == 2 ? 'b' : f[0];
+  });
+}
+
+namespace {
+
 // geo_cities.tsv: name, country, population; given_names.tsv: name, f|m|fm.
 void load_open_lists(Gazetteer& g, const std::filesystem::path& dir) {
   read_tsv(dir / "geo_cities.tsv", 3, [&](const LexiconLine& l) {
@@ -159,11 +171,7 @@ void load_open_lists(Gazetteer& g, const std::filesystem::path& dir) {
     g.geo_longest_key = std::max(g.geo_longest_key, key.size());
     add_prefixes(g.geo_prefixes, key);
   });
-  read_tsv(dir / "given_names.tsv", 2, [&](const LexiconLine& l) {
-    const std::string& f = l.fields[1];
-    if (f != "f" && f != "m" && f != "fm") throw l.error("expected f, m or fm");
-    g.given_names[gazetteer_key(l.fields[0])] = f.size() == 2 ? 'b' : f[0];
-  });
+  load_given_names(g, dir);
 }
 
 }  // namespace

@@ -72,6 +72,11 @@ struct Gazetteer {
   const Place* place(std::string_view key) const;
 };
 
+// Reads given_names.tsv into g.given_names (Gazetteer::load does with
+// open_lists; coreference, which tells a person's gender by it, without).
+// Throws ng::Error "FILE:LINE: ..." quoting a malformed line.
+void load_given_names(Gazetteer& g, const std::filesystem::path& dir);
+
 // Lower-cased, accent-folded lookup key of a word or phrase ("Erdoğan" ->
 // "erdogan"); runs of whitespace become one space, a leading "the " is dropped.
 std::string gazetteer_key(std::string_view phrase);

@@ -981,6 +981,22 @@ void join_city_region(const Document& doc, const Gazetteer& g, const Sentence& s
   }
 }
 
+// Whether token a, right before name [first, last) of sentence s and not
+// the sentence's first word, is a capitalised adjective the parse hangs on
+// the name: then part of it ("Red Hat", "Civic Passion", found from their
+// proper noun); a nationality ("Chinese Acme") is not.
+bool capitalised_adjective(const Document& doc, const Gazetteer& g, const Sentence& s, int a,
+                           int first, int last) {
+  if (a <= s.first || a + 1 != first) return false;
+  const Token& t = doc.tokens[a];
+  if (t.upos != "ADJ" || t.deprel != "amod" || !starts_upper(t.form) || t.head < first ||
+      t.head >= last)
+    return false;
+  const std::string key = gazetteer_key(t.form);
+  return !(g.demonyms.count(key) || g.groups.count(key) || g.groups.count(key + "s") ||
+           g.place(key) || key == "former" || key == "new" || key == "late");
+}
+
 // Boundary fixes the sequence model gets wrong or that follow GUM's
 // conventions for names (spans of sentence s, in order, not overlapping):
 // glued hyphens, titled names typed as places or organisations, a person's
@@ -1121,10 +1137,10 @@ void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g,
       if (!piece && doc.tokens[head].deprel != "amod") {
         Mention m;
         m.sentence = si;
-        m.first = t;
+        m.first = capitalised_adjective(doc, g, s, t - 1, t, e) && !u.covered[t - 1] ? t - 1 : t;
         m.last = e;
         m.head = head;
-        m.begin = doc.tokens[t].begin;
+        m.begin = doc.tokens[m.first].begin;
         m.end = doc.tokens[e - 1].end;
         m.type = u.type_of(t, e, person);
         m.kind = MentionKind::Name;
@@ -1458,9 +1474,11 @@ bool settle_name(const Document& doc, const Gazetteer& g, Mention& m) {
       m.type = EntityType::Norp;
   }
   // "the State Department Spokesperson": an organisation and the title
-  // of one of its people; the name is the organisation.
+  // of one of its people; the name is the organisation. Not "the Court of
+  // Justice", "the Ministry for Justice": there the word is the name's.
   if (m.type == EntityType::Org && m.last - m.first >= 3 &&
       g.titles.count(gazetteer_key(doc.tokens[m.last - 1].form)) &&
+      !one_of(to_lower(doc.tokens[m.last - 2].form), {"of", "for", "and", "the", "&"}) &&
       !g.titles.count(gazetteer_key(doc, m.first, m.last - 1)) &&
       !g.org_words.count(gazetteer_key(doc.tokens[m.last - 1].form)))
     --m.last;

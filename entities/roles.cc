@@ -1,6 +1,7 @@
 #include "entities/roles.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/text.h"
 #include "core/utf8.h"
@@ -117,10 +118,23 @@ bool title_premodifier(const Token& tok) {
 }
 
 // A premodifier saying the title was held in the past ("former", "ex-",
-// "then-President").
+// "then-President", "retired", "the late Senator").
 bool past_word(const Token& tok) {
   const std::string l = to_lower(tok.form);
-  return l == "former" || l == "ex-" || l == "then" || l == "then-";
+  return l == "former" || l == "ex-" || l == "then" || l == "then-" || l == "retired" ||
+         l == "late" || l == "ex" || l.rfind("ex-", 0) == 0 || l.rfind("then-", 0) == 0;
+}
+
+// Generational suffixes: "King Jr." is a surname and a suffix, not a King
+// named "Jr".
+bool name_suffix(const Token& tok) {
+  return one_of(to_lower(tok.form), {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"});
+}
+
+// Prefixes of a vessel's name ("MV", "HMS"): "MV Professor Ana Ruiz" is a
+// ship, not a professor.
+bool vessel_prefix(const Token& tok) {
+  return one_of(tok.form, {"MV", "MS", "SS", "RV", "HMS", "USS", "HMAS", "HMCS", "USNS", "FV"});
 }
 
 bool determiner(const Token& tok) {
@@ -193,12 +207,49 @@ struct RoleFinder {
     return a;
   }
 
+  // Whether token k, right before a title, is a word of a name the title
+  // word belongs to ("Jan Mayor": a surname; "Samuel Lewis King Jr."),
+  // or of a longer title the lexicon lacks ("Postmaster General"), rather
+  // than a word saying whose title it is: a place, organisation or group
+  // ("Ohio Governor", "US Senator", "Senate Leader", "Chilean President").
+  bool name_word(int k) const {
+    const Token& tok = doc.tokens[k];
+    if (tok.upos != "PROPN" || !starts_upper(tok.form) || title_premodifier(tok) || determiner(tok))
+      return false;
+    const int m = name_at(k);
+    if (m >= 0 && !is_person(doc.mentions[m])) return false;
+    if (!gazetteer) return true;
+    for (int j = std::max(k - 3, 0); j < k; ++j)  // "New York City", "United States"
+      if (gazetteer->place(gazetteer_key(doc, j, k + 1))) return false;
+    const std::string key = gazetteer_key(tok.form);
+    if (gazetteer->place(key) || gazetteer->demonyms.count(key) || gazetteer->groups.count(key) ||
+        gazetteer->org_words.count(key) || gazetteer->region_words.count(key) ||
+        gazetteer->titles.count(key))
+      return false;
+    const auto nominal = gazetteer->nominals.find(key);
+    return nominal == gazetteer->nominals.end() || nominal->second.type == EntityType::Person ||
+           nominal->second.type == EntityType::Other;
+  }
+
+  // "former Ohio governor", "former New York City Mayor": a past word before
+  // the capitalised words that say whose title it is (read_premodifiers
+  // stops at a name it cannot read as the owner).
+  bool former_before_owner(const Sentence& s, int a) const {
+    int k = a - 1;
+    while (k > s.first && k >= a - 4 && starts_upper(doc.tokens[k].form) &&
+           !past_word(doc.tokens[k]) &&
+           (doc.tokens[k].upos == "PROPN" || doc.tokens[k].upos == "ADJ"))
+      --k;
+    return k >= s.first && past_word(doc.tokens[k]);
+  }
+
   // Premodifiers: the owner (read_owner), adjectives like "former", then a
   // determiner. Sets r.first (covering a person name the title is inside);
   // returns whether the description is definite (a definite determiner or
   // an owner).
   bool read_premodifiers(const Sentence& s, int inside, RoleMention& r) const {
     int a = r.title_first;
+    r.former |= former_before_owner(s, a);
     while (a > s.first && title_premodifier(doc.tokens[a - 1])) r.former |= past_word(doc.tokens[--a]);
     if (a > s.first) a = read_owner(s, a, inside, r);
     while (a > s.first && title_premodifier(doc.tokens[a - 1])) r.former |= past_word(doc.tokens[--a]);
@@ -235,14 +286,21 @@ struct RoleFinder {
         if (m2 < 0 || !is_place_or_org(doc.mentions[m2]) || doc.mentions[m2].first != y) break;
         end = doc.mentions[m2].last;
       }
-    } else if (x < s.last && starts_upper(doc.tokens[x].form) && m < 0) {
+    } else if (x < s.last && starts_upper(doc.tokens[x].form) &&
+               (m < 0 || (is_person(doc.mentions[m]) && gazetteer &&
+                          gazetteer->titles.count(gazetteer_key(doc.tokens[x].form))))) {
+      // "Minister of Justice" (a title word the NER took for a person's
+      // name): the words belong to the title.
       int y = x;
       while (y < s.last &&
              (starts_upper(doc.tokens[y].form) ||
               (form_is(y, "and") && y + 1 < s.last && starts_upper(doc.tokens[y + 1].form))))
         ++y;
-      r.title += " of " + std::string(doc.tokens_text(x, y));
-      end = y;
+      // Not an adjective of a common noun: "president of the African nation".
+      if (!(y < s.last && doc.tokens[y].upos == "NOUN" && !starts_upper(doc.tokens[y].form))) {
+        r.title += " of " + std::string(doc.tokens_text(x, y));
+        end = y;
+      }
     }
     return end;
   }
@@ -309,6 +367,14 @@ struct RoleFinder {
     r.title = info.canonical;
     r.first = t;
     r.last = t + len;
+    // "deputy director", "assistant secretary": a lower rank of the title
+    // the lexicon lacks keeps its rank word.
+    if (t > s.first && one_of(to_lower(doc.tokens[t - 1].form), {"deputy", "assistant", "vice"}) &&
+        !one_of(to_lower(r.title.substr(0, r.title.find(' '))), {"deputy", "assistant", "vice"})) {
+      std::string rank = to_lower(doc.tokens[t - 1].form);
+      rank[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(rank[0])));
+      r.title = rank + " " + r.title;
+    }
     bool definite = read_premodifiers(s, inside, r);
     r.last = of_follows ? read_of_complement(s, r) : t + len;
     // A person "name" that is only the title and its complement
@@ -344,9 +410,44 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
     }
     const bool of_follows = finder.form_is(t + len, "of") && info->of_kind != TitleOf::Nothing;
     if (!finder.used_as_title(t, len, *info, of_follows)) continue;
+    // A title word inside a longer name is no title: a surname ("Jan
+    // Mayor"), a longer title the lexicon lacks ("Postmaster General"), a
+    // vessel ("MV Professor Ana Ruiz"), a name with only a suffix after it
+    // ("King Jr.").
+    if (t > s.first && finder.name_word(t - 1)) {
+      // After a word of a name, a title is no title when no name follows
+      // it (the name is over: "Jan Mayor", "Labour MP"), or when it is a
+      // weak one, which ends longer titles ("Postmaster General"); a strong
+      // one after an organisation's name stays ("Acme CEO Ana Ruiz").
+      const int next = inside >= 0 ? inside : finder.name_at(t + len);
+      const bool name_follows = next >= 0 && is_person(doc.mentions[next]) &&
+                                doc.mentions[next].last > t + len &&
+                                doc.mentions[next].first <= t + len;
+      if (info->weak || !name_follows) continue;
+    }
+    if ((inside >= 0 && vessel_prefix(doc.tokens[doc.mentions[inside].first])) ||
+        (t > s.first && vessel_prefix(doc.tokens[t - 1])))
+      continue;
+    if (t + len < s.last && name_suffix(doc.tokens[t + len]) &&
+        (inside < 0 || doc.mentions[inside].last <= t + len + 1 ||
+         (doc.mentions[inside].last == t + len + 2 && doc.tokens[t + len + 1].form == ".")))
+      continue;
     const RoleMention r = finder.role(si, t, len, *info, inside, of_follows);
+    // "Lord Mayor Candidate": a name that ends in a common noun is a
+    // description, not the holder's name.
+    if (r.holder >= 0 && inside == r.holder &&
+        doc.tokens[doc.mentions[inside].last - 1].upos == "NOUN")
+      continue;
+    // "the King Burgerlot store": a name that modifies a common noun after
+    // a determiner names a thing (a shop, a brand), not a person.
+    if (r.holder >= 0 && inside == r.holder && determiner(doc.tokens[r.first])) {
+      const Token& h = doc.tokens[doc.mentions[inside].head];
+      if (h.deprel == "compound" && h.head >= doc.mentions[inside].last && doc.tokens[h.head].upos == "NOUN")
+        continue;
+    }
     if (r.holder >= 0 || r.description) out.push_back(r);
-    t = std::max(t, r.title_last - 1);
+    // Past the whole title ("Minister of Justice": no second title there).
+    t = std::max(t, std::max(r.title_last, r.last) - 1);
   }
   return out;
 }

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/text.h"
+#include "entities/gazetteer.h"
 #include "extraction/meetings.h"
 #include "extraction/when_where.h"
 
@@ -129,6 +130,31 @@ int Match::slot_index(const std::string& name) const {
   return -1;
 }
 
+namespace {
+
+// Whether one entity's name holds the other's as whole words ("the Gulf of
+// Oman" and "Oman", "Ana Marshall" and "Marshall"): a name's part is no
+// argument of its own.
+bool nested(const Document& doc, const Argument& a, const Argument& b) {
+  if (a.entity < 0 || b.entity < 0) return false;
+  const std::string x = " " + gazetteer_key(doc.entities[a.entity].name) + " ";
+  const std::string y = " " + gazetteer_key(doc.entities[b.entity].name) + " ";
+  return (y.size() > 2 && x.find(y) != std::string::npos) ||
+         (x.size() > 2 && y.find(x) != std::string::npos);
+}
+
+// Whether an extra argument of the fact is its subject itself ("X won,
+// giving him 54 delegates": the giver as his own recipient is a misreading).
+bool own_extra(const Argument& subj, const Rule::FactSpec& fs, const Match& m) {
+  if (subj.entity < 0) return false;
+  for (const auto& [role, slot] : fs.extra)
+    for (const auto& a : m.fillers[m.slot_index(slot)])
+      if (a.entity == subj.entity) return true;
+  return false;
+}
+
+}  // namespace
+
 bool add_rule_facts(const Match& m, FactSink& sink) {
   bool produced = false;
   for (const auto& fs : m.rule.facts) {
@@ -138,6 +164,7 @@ bool add_rule_facts(const Match& m, FactSink& sink) {
     for (const auto& subj : m.fillers[si]) {
       for (const auto& obj : objects) {
         if (oi >= 0 && obj.empty()) continue;
+        if (nested(sink.doc(), subj, obj) || own_extra(subj, fs, m)) continue;
         Fact f;
         f.sentence = m.sentence;
         f.subject = subj;
@@ -234,11 +261,41 @@ bool add_rule_events(const SyntaxView& sv, const Match& m, Document& doc, int& f
   return produced;
 }
 
+namespace {
+
+// Whether the article says entity e died: a name of it (not a pronoun,
+// whose resolution may err) is the subject of "die" or "pass away", not
+// negated. A dead person holds no office now.
+bool died(const Document& doc, int e) {
+  const auto& tk = doc.tokens;
+  for (int m : doc.entities[e].mentions) {
+    if (doc.mentions[m].kind != MentionKind::Name) continue;
+    const Token& t = tk[doc.mentions[m].head];
+    if (t.deprel != "nsubj" || t.head < 0) continue;
+    const int v = t.head;
+    const std::string lemma = to_lower(tk[v].lemma.empty() ? tk[v].form : tk[v].lemma);
+    if (lemma != "die" && lemma != "pass") continue;
+    const Sentence& s = doc.sentences[doc.sentence_of(v)];
+    bool away = lemma == "die", negated = false;
+    for (int c = s.first; c < s.last; ++c) {
+      if (tk[c].head != v) continue;
+      const std::string f = to_lower(tk[c].form);
+      away = away || f == "away";
+      negated = negated || f == "not" || f == "n't" || f == "never";
+    }
+    if (away && !negated) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void add_role_facts(const Document& doc, FactSink& sink) {
   for (int e = 0; e < static_cast<int>(doc.entities.size()); ++e) {
     // "The President is President" says nothing: an entity the article
     // names only by its title gets no role facts of its own.
     if (!doc.entities[e].named) continue;
+    const bool dead = died(doc, e);
     for (const auto& role : doc.entities[e].roles) {
       Fact f;
       f.sentence = std::max(0, role.sentence);
@@ -250,8 +307,9 @@ void add_role_facts(const Document& doc, FactSink& sink) {
       f.relation_text = "is";
       f.rule = "role.title";
       f.confidence = 0.9;
-      // A past role is kept with its modality, never as a direct triple.
-      f.modality = role.former ? Modality::Former : Modality::Asserted;
+      // A past role is kept with its modality, never as a direct triple;
+      // so are the roles of someone the article says died.
+      f.modality = role.former || dead ? Modality::Former : Modality::Asserted;
       sink.add(Fact(f));
       if (role.of >= 0 && role.of != e) {
         f.predicate = "ng:holdsOfficeIn";

@@ -26,6 +26,7 @@ class FactSink {
   // keep_unresolved: keep facts with a bare pronoun argument.
   FactSink(Document& doc, bool keep_unresolved);
   void add(Fact&& f);
+  const Document& doc() const { return doc_; }
 
  private:
   Document& doc_;

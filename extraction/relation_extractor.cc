@@ -24,6 +24,7 @@ struct Run {
   Document& doc;
   const SyntaxView& sv;
   FactSink& facts;
+  const Gazetteer& places;    // for known_place slots
   std::vector<char> covered;  // trigger words a rule used
   int focus_meeting = -1;     // last meeting event (for "the sides")
 };
@@ -55,7 +56,8 @@ void apply_rule(Run& run, const Rule& r, int s, int t, std::ostream* trace_out) 
   if (!extraction_internal::trigger_paths_match(sv, r, t, trace)) return;
   Match m{r, s, t, sv.modality(t), "", {}};
   if (!extraction_internal::trigger_modality_matches(r, m.modality, trace)) return;
-  if (!extraction_internal::fill_slots(sv, r, t, run.focus_meeting, trace, m.fillers)) return;
+  if (!extraction_internal::fill_slots(sv, r, t, run.focus_meeting, &run.places, trace, m.fillers))
+    return;
   extraction_internal::trim_overlapping_literals(run.doc, m.fillers);
   m.relation_text = sv.relation_text(t);
   bool produced = extraction_internal::add_rule_facts(m, run.facts);
@@ -78,7 +80,8 @@ std::vector<std::string> default_rule_files() {
 
 RelationExtractor::RelationExtractor(RelationExtractorOptions options)
     : options_(std::move(options)),
-      countries_(extraction_internal::Countries::load(data_path("lexicon"))) {
+      countries_(extraction_internal::Countries::load(data_path("lexicon"))),
+      places_(Gazetteer::load(data_path("lexicon"))) {
   std::set<std::string> ids;
   for (const auto& file : options_.rule_files) {
     for (auto& r : load_rules(file, options_.is_declared)) {
@@ -108,7 +111,7 @@ std::vector<int> RelationExtractor::candidate_rules(const SyntaxView& sv, int t)
 void RelationExtractor::process(Document& doc) const {
   SyntaxView sv(doc);
   FactSink facts(doc, options_.keep_unresolved);
-  Run run{doc, sv, facts, std::vector<char>(doc.tokens.size(), 0)};
+  Run run{doc, sv, facts, places_, std::vector<char>(doc.tokens.size(), 0)};
   for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
     const Sentence& sent = doc.sentences[s];
     for (int t = sent.first; t < sent.last; ++t)

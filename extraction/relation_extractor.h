@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/stage.h"
+#include "entities/gazetteer.h"
 #include "extraction/meetings.h"
 #include "extraction/rules.h"
 
@@ -62,6 +63,7 @@ class RelationExtractor : public Stage {
   std::unordered_map<std::string, std::vector<int>> by_lemma_;  // trigger lemma -> rules
   std::vector<int> any_lemma_;                                   // rules with lemma "*"
   extraction_internal::Countries countries_;                     // lexicon/countries.tsv
+  Gazetteer places_;  // lexicon/ (with the populated places): for known_place slots
 };
 
 // The bundled rule files (extraction/rules/*.yaml), sorted by name.

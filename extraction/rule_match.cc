@@ -25,6 +25,19 @@ bool has_case(const SyntaxView& sv, int c, const std::vector<std::string>& lemma
          (contains(lemmas, first.lemma) || contains(lemmas, sv.lower(lo)));
 }
 
+// Does token w have a child whose relation is one of rels (a relation
+// without a subtype also matches its subtypes)?
+bool has_child(const SyntaxView& sv, int w, const std::vector<std::string>& rels) {
+  for (int k : sv.children(w)) {
+    const std::string& d = sv.doc().tokens[k].deprel;
+    for (const auto& r : rels)
+      if (d == r || (r.find(':') == std::string::npos && d.compare(0, r.size(), r) == 0 &&
+                     d.size() > r.size() && d[r.size()] == ':'))
+        return true;
+  }
+  return false;
+}
+
 bool step_matches(const SyntaxView& sv, int c, const PathStep& s) {
   const Token& t = sv.doc().tokens[c];
   if (s.deprel != "*" && t.deprel != s.deprel) {
@@ -41,6 +54,7 @@ bool step_matches(const SyntaxView& sv, int c, const PathStep& s) {
   if (!s.case_lemmas.empty() && !has_case(sv, c, s.case_lemmas)) return false;
   if (!s.lemmas.empty() && !contains(s.lemmas, t.lemma) && !contains(s.lemmas, sv.lower(c)))
     return false;
+  if (!s.upos.empty() && !contains(s.upos, t.upos)) return false;
   return true;
 }
 
@@ -66,6 +80,7 @@ void follow_up(const SyntaxView& sv, int start, const std::vector<PathStep>& ste
   if (!s.lemmas.empty() && !contains(s.lemmas, sv.doc().tokens[h].lemma) &&
       !contains(s.lemmas, sv.lower(h)))
     return;
+  if (!s.upos.empty() && !contains(s.upos, sv.doc().tokens[h].upos)) return;
   follow(sv, h, steps, i + 1, out);
 }
 
@@ -208,37 +223,88 @@ bool type_allowed(const std::vector<EntityType>& types, EntityType t) {
   return false;
 }
 
+// Whether the gazetteer knows the place named `name` (Slot::known_place:
+// its countries, regions, cities and populated places; Slot::known_region:
+// only countries, regions and continents, or a name made with an
+// administrative region word, "Tarsk Province", "the Oblast of Tarsk"):
+// the name, or the part before a comma ("Tarsk, Ruritania" is the city
+// Tarsk), or the name without its region word ("Tarsk Oblast").
+bool known_place(const Gazetteer* places, const std::string& name, bool region) {
+  if (!places) return false;
+  const std::string key = gazetteer_key(std::string_view(name).substr(0, name.find(',')));
+  auto known = [&](const std::string& k) {
+    if (k.empty()) return false;
+    const Gazetteer::Place* p = places->place(k);
+    if (region)
+      return p && (p->kinds & (Gazetteer::Country | Gazetteer::Region | Gazetteer::Continent));
+    return p || places->geo_cities.count(k);
+  };
+  auto admin = [&](const std::string& w) {
+    auto it = places->region_words.find(w);
+    return it != places->region_words.end() && !it->second.geographic;
+  };
+  if (known(key)) return true;
+  if (const size_t sp = key.rfind(' '); sp != std::string::npos && admin(key.substr(sp + 1)))
+    return region || known(key.substr(0, sp));
+  if (const size_t of = key.find(" of "); of != std::string::npos && admin(key.substr(0, of)))
+    return region || known(key.substr(of + 4));
+  return false;
+}
+
 // Whether argument a may fill the slot: an entity of the slot's types, or a
 // literal when the slot takes any word. When tracing, a refusal is noted in
 // `rejected`.
-bool accepts(const Document& doc, const Slot& slot, const Argument& a, bool tracing,
-             std::string& rejected) {
+bool accepts(const Document& doc, const Slot& slot, const Argument& a, const Gazetteer* places,
+             bool tracing, std::string& rejected) {
   if (a.entity >= 0) {
     if (!type_allowed(slot.types, doc.entities[a.entity].type)) {
       if (tracing)
         rejected += " '" + a.text + "' (type " + std::string(to_string(doc.entities[a.entity].type)) + ")";
       return false;
     }
-  } else if (slot.require_entity || !slot.types.empty()) {
+    if ((slot.known_place || slot.known_region) &&
+        !known_place(places, doc.entities[a.entity].name, slot.known_region)) {
+      if (tracing) rejected += " '" + a.text + "' (no known place)";
+      return false;
+    }
+  } else if (slot.require_entity || !slot.types.empty() || slot.known_place || slot.known_region) {
     if (tracing) rejected += " '" + a.text + "' (no entity)";
     return false;
   }
   return true;
 }
 
+// Whether the clause headed by w is a quotation (a quotation mark opens it
+// or stands right before it) or has a subject of its own (Slot::complete).
+bool complete_clause(const SyntaxView& sv, int w) {
+  if (has_child(sv, w, {"nsubj", "csubj", "expl"})) return true;
+  const auto& tk = sv.doc().tokens;
+  auto quote = [&](int k) {
+    return k >= 0 && one_of(tk[k].form, {"\"", "“", "”", "``", "''", "'", "‘"});
+  };
+  const int lo = sv.subtree_span(w).first;
+  for (int k = lo; k < w && k < lo + 3; ++k)
+    if (quote(k)) return true;
+  return quote(lo - 1) || (lo >= 2 && tk[lo - 1].form == "," && quote(lo - 2));
+}
+
 // Fills one slot: alternatives in order; the first that gives an acceptable
 // filler wins. False when a required slot stays empty.
 bool fill_slot(const SyntaxView& sv, const Slot& slot, int t, int focus_meeting,
-               const RuleTrace& trace, std::vector<Argument>& filler) {
+               const Gazetteer* places, const RuleTrace& trace, std::vector<Argument>& filler) {
   std::string rejected;
   for (size_t alt = 0; alt <= slot.paths.size() && filler.empty(); ++alt) {
     for (int w : slot_words(sv, t, slot, alt)) {
       if (slot.clause) {
+        if (slot.complete && !complete_clause(sv, w)) {
+          if (trace.on()) rejected += " '" + sv.clause_argument(w).text + "' (no subject)";
+          continue;
+        }
         filler.push_back(sv.clause_argument(w));
         continue;
       }
       for (Argument& a : sv.arguments(w, focus_meeting))
-        if (accepts(sv.doc(), slot, a, trace.on(), rejected)) filler.push_back(std::move(a));
+        if (accepts(sv.doc(), slot, a, places, trace.on(), rejected)) filler.push_back(std::move(a));
     }
   }
   if (filler.empty() && !slot.optional) {
@@ -304,10 +370,11 @@ bool trigger_modality_matches(const Rule& r, Modality m, const RuleTrace& trace)
 }
 
 bool fill_slots(const SyntaxView& sv, const Rule& r, int t, int focus_meeting,
-                const RuleTrace& trace, std::vector<std::vector<Argument>>& fillers) {
+                const Gazetteer* places, const RuleTrace& trace,
+                std::vector<std::vector<Argument>>& fillers) {
   fillers.assign(r.slots.size(), {});
   for (size_t k = 0; k < r.slots.size(); ++k)
-    if (!fill_slot(sv, r.slots[k], t, focus_meeting, trace, fillers[k])) return false;
+    if (!fill_slot(sv, r.slots[k], t, focus_meeting, places, trace, fillers[k])) return false;
   return true;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "entities/gazetteer.h"
 #include "extraction/rules.h"
 #include "syntax/syntax_view.h"
 
@@ -54,8 +55,11 @@ bool trigger_modality_matches(const Rule& r, Modality m, const RuleTrace& trace)
 // arguments (of the slot's types; entities where required; the whole clause
 // for clause slots). False, at the first required slot left empty.
 // focus_meeting: the meeting in focus, which "the sides" stand for.
+// places: the gazetteer that `known_place` slots check (nullptr: such slots
+// accept no filler).
 bool fill_slots(const SyntaxView& sv, const Rule& r, int t, int focus_meeting,
-                const RuleTrace& trace, std::vector<std::vector<Argument>>& fillers);
+                const Gazetteer* places, const RuleTrace& trace,
+                std::vector<std::vector<Argument>>& fillers);
 
 // Arguments do not overlap: a literal phrase that swallowed another slot's
 // filler ("the keys to Governor X") ends before it.

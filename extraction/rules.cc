@@ -116,7 +116,8 @@ const std::vector<RuleFileKeys>& rule_file_keys() {
   static const std::vector<RuleFileKeys> keys = {
       {"rule", {"id", "trigger", "slots", "fact", "facts", "event", "confidence", "examples", "comment"}},
       {"trigger", {"lemma", "upos", "deprel", "type", "requires", "excludes", "modality"}},
-      {"slot", {"path", "type", "entity", "optional", "conj", "clause", "side"}},
+      {"slot", {"path", "type", "entity", "optional", "conj", "clause", "side", "known_place",
+                 "known_region", "complete"}},
       {"fact", {"subject", "predicate", "object", "extra", "relation"}},
       {"event", {"class", "roles", "place", "min_participants", "focus"}},
       {"example", {"text", "facts", "not_facts", "events", "no_event"}},
@@ -139,7 +140,8 @@ std::vector<std::string> split_values(const std::string& v) {
   return values;
 }
 
-// constraint: [case=values] or [lemma=values], the text between the brackets.
+// constraint: [case=values], [lemma=values] or [upos=values], the text
+// between the brackets.
 void parse_constraint(const std::string& cond, const std::string& text, PathStep& s) {
   size_t eq = cond.find('=');
   if (eq == std::string::npos)
@@ -149,7 +151,12 @@ void parse_constraint(const std::string& cond, const std::string& text, PathStep
   if (values.empty()) throw Error("constraint '[" + cond + "]' has no value in path '" + text + "'");
   if (key == "case") s.case_lemmas = values;
   else if (key == "lemma") s.lemmas = values;
-  else throw Error("unknown constraint '" + key + "' in path '" + text + "' (use case= or lemma=)");
+  else if (key == "upos") {
+    for (const auto& u : values)
+      if (!kUpos.count(u)) throw Error("unknown UPOS '" + u + "' in path '" + text + "'");
+    s.upos = values;
+  } else
+    throw Error("unknown constraint '" + key + "' in path '" + text + "' (use case=, lemma= or upos=)");
 }
 
 // step: '.' | '^' constraint* | relation constraint*  (`text`: the whole
@@ -290,7 +297,8 @@ void load_trigger(const Ctx& c, const YAML::Node& t, Rule& r) {
   r.modality = modalities(c, t["modality"], string_list(c, t["modality"], "trigger.modality"));
 }
 
-// slot: {path, type, entity, optional, conj, clause, side}
+// slot: {path, type, entity, optional, conj, clause, side, known_place,
+// known_region, complete}
 Slot load_slot(const Ctx& c, const std::string& name, const YAML::Node& sn) {
   Slot s;
   s.name = name;
@@ -314,6 +322,11 @@ Slot load_slot(const Ctx& c, const std::string& name, const YAML::Node& sn) {
   if (sn["optional"].IsDefined()) s.optional = boolean(c, sn["optional"], "slot.optional");
   if (sn["conj"].IsDefined()) s.conj = boolean(c, sn["conj"], "slot.conj");
   if (sn["clause"].IsDefined()) s.clause = boolean(c, sn["clause"], "slot.clause");
+  if (sn["known_place"].IsDefined())
+    s.known_place = boolean(c, sn["known_place"], "slot.known_place");
+  if (sn["complete"].IsDefined()) s.complete = boolean(c, sn["complete"], "slot.complete");
+  if (sn["known_region"].IsDefined())
+    s.known_region = boolean(c, sn["known_region"], "slot.known_region");
   // A clause is one argument: its conjuncts belong to it.
   if (s.clause && !sn["conj"].IsDefined()) s.conj = false;
   return s;

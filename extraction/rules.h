@@ -25,6 +25,7 @@ struct PathStep {
   std::string deprel;               // relation to follow (full, e.g. "nsubj:pass"); "" with up
   std::vector<std::string> case_lemmas;  // [case=a|b]: the child must have a case/mark word with one of these lemmas
   std::vector<std::string> lemmas;  // [lemma=a|b]: the reached word's lemma
+  std::vector<std::string> upos;    // [upos=VERB|AUX]: the reached word's part of speech
 };
 
 struct Slot {
@@ -35,6 +36,9 @@ struct Slot {
   bool optional = false;                      // rule fires without it
   bool conj = true;                           // expand over conjuncts
   bool clause = false;                        // filler is a clause: its text is a literal
+  bool complete = false;                      // clause: a quotation or with a subject of its own
+  bool known_place = false;                   // the filler is a place of the gazetteer (lexicon/)
+  bool known_region = false;                  // ... a country, region or continent of it
   // Every entity mention of the slot's types on this side of the trigger
   // (YAML "before" or "after"), up to the sentence edge or the first other
   // verb: for lists a parse often breaks ("was attended by A and B, C and

@@ -90,11 +90,18 @@ int SyntaxView::looked_forward_to(int t) const {
 Modality SyntaxView::modality(int t) const {
   for (int depth = 0; depth < 6 && t >= 0; ++depth) {
     const Token& tok = doc_.tokens[t];
+    // "had not met X until 2019": they met, in 2019.
+    bool until = false;
+    for (int c : children_[t])
+      if (is_rel(doc_.tokens[c].deprel, "obl") || is_rel(doc_.tokens[c].deprel, "advcl"))
+        for (int cc : children_[c])
+          until = until || ((doc_.tokens[cc].deprel == "case" || doc_.tokens[cc].deprel == "mark") &&
+                            lower_[cc] == "until");
     for (int c : children_[t]) {
       const Token& ct = doc_.tokens[c];
       const std::string& l = lower_[c];
       if ((is_rel(ct.deprel, "advmod") || ct.deprel == "det") &&
-          one_of(l, {"not", "n't", "never", "no", "nt"}))
+          one_of(l, {"not", "n't", "never", "no", "nt"}) && !until)
         return Modality::Negated;
       if (is_rel(ct.deprel, "aux")) {
         if (one_of(l, {"will", "shall", "'ll", "wo"})) return Modality::Future;
@@ -107,8 +114,11 @@ Modality SyntaxView::modality(int t) const {
     if (tok.head < 0) break;
     const Token& h = doc_.tokens[tok.head];
     if (is_rel(tok.deprel, "xcomp")) {
-      // "plans to meet", "is expected to visit", "agreed to meet"
-      if (one_of(h.lemma, {"plan", "expect", "intend", "schedule", "hope", "want", "wish",
+      // "plans to meet", "is expected to visit", "agreed to meet"; "is going
+      // to meet", not "went on to say"
+      const bool going = h.lemma != "go" || one_of(lower_[tok.head], {"going", "gon"});
+      if (going &&
+          one_of(h.lemma, {"plan", "expect", "intend", "schedule", "hope", "want", "wish",
                            "aim", "seek", "propose", "prepare", "set", "due", "likely",
                            "going", "go", "try", "attempt", "offer", "promise", "agree",
                            "invite", "ask", "urge", "decide", "consider", "refuse", "fail"})) {
@@ -126,6 +136,16 @@ Modality SyntaxView::modality(int t) const {
     if (const int look = looked_forward_to(t); look >= 0)
       return modality(look) == Modality::Negated ? Modality::Negated : Modality::Future;
     if (tok.deprel == "conj") {
+      // A conjunct clause with a subject of its own ("X would fail, and I
+      // applaud Y") or after "but" ("did not mention Y, but said Z") keeps
+      // its own modality.
+      bool own = false;
+      for (int c : children_[t]) {
+        const Token& ct = doc_.tokens[c];
+        own = own || ct.deprel == "nsubj" || ct.deprel == "nsubj:pass" ||
+              (ct.deprel == "cc" && one_of(lower_[c], {"but", "yet"}));
+      }
+      if (own) break;
       t = tok.head;
       continue;
     }
@@ -201,8 +221,58 @@ std::pair<int, int> SyntaxView::phrase_span(int w) const {
 
 Argument SyntaxView::clause_argument(int w) const {
   auto [lo, hi] = subtree_span(w);
-  while (lo < hi && (doc_.tokens[lo].upos == "PUNCT" || doc_.tokens[lo].deprel == "mark")) ++lo;
-  while (hi > lo + 1 && doc_.tokens[hi - 1].upos == "PUNCT") --hi;
+  bool quoted = false;
+  while (lo < hi && (doc_.tokens[lo].upos == "PUNCT" || doc_.tokens[lo].deprel == "mark")) {
+    quoted = quoted || one_of(doc_.tokens[lo].form, {"\"", "“", "``", "'", "‘"});
+    ++lo;
+  }
+  // "said yesterday morning the laws should change": a time phrase before
+  // the clause's subject, parsed into the clause, says when it was said
+  // (in a quotation it is the speaker's own word).
+  for (int c : children_[w]) {
+    if (quoted) break;
+    const auto [clo, chi] = subtree_span(c);
+    if (clo != lo || c > w) continue;
+    const bool time = one_of(lower_[c], {"yesterday", "today", "tonight", "morning", "afternoon",
+                                         "evening", "night", "monday", "tuesday", "wednesday",
+                                         "thursday", "friday", "saturday", "sunday"});
+    bool later_subject = false;
+    for (int d : children_[w])
+      later_subject = later_subject || (d >= chi && d < w && is_rel(doc_.tokens[d].deprel, "nsubj"));
+    if (time && later_subject) lo = chi;
+  }
+  // An editor's bracket glued to the clause's first word ("[I]t's"): the
+  // clause starts at the bracket.
+  const Sentence& sent = doc_.sentences[doc_.sentence_of(w)];
+  if (lo > sent.first + 2 && doc_.tokens[lo - 1].form == "]" && !doc_.tokens[lo - 1].space_after)
+    for (int k = lo - 2; k >= std::max(sent.first, lo - 5); --k)
+      if (doc_.tokens[k].form == "[") {
+        lo = k;
+        break;
+      }
+  // Brackets stay balanced: a "]" that closes one opened inside stays, and
+  // one right after the clause joins it ("I am [pretty happy with that]").
+  auto open_brackets = [&](int a, int b) {
+    int open = 0;
+    for (int k = a; k < b; ++k) open += doc_.tokens[k].form == "[" ? 1 : doc_.tokens[k].form == "]" ? -1 : 0;
+    return open;
+  };
+  if (hi < sent.last && doc_.tokens[hi].form == "]" && open_brackets(lo, hi) > 0) ++hi;
+  for (bool cut = true; cut;) {
+    cut = false;
+    // An editor's "[...]" or "[,]" at the end only marks the quotation's
+    // punctuation.
+    if (hi - 3 > lo && doc_.tokens[hi - 1].form == "]" && doc_.tokens[hi - 3].form == "[" &&
+        doc_.tokens[hi - 2].upos == "PUNCT") {
+      hi -= 3;
+      cut = true;
+    }
+    if (hi > lo + 1 && doc_.tokens[hi - 1].upos == "PUNCT" &&
+        !(doc_.tokens[hi - 1].form == "]" && open_brackets(lo, hi - 1) > 0)) {
+      --hi;
+      cut = true;
+    }
+  }
   Argument a;
   a.first = lo;
   a.last = hi;
@@ -212,9 +282,40 @@ Argument SyntaxView::clause_argument(int w) const {
   return a;
 }
 
+// "House Speaker Ana Ruiz" parsed with "House" as the head: the place or
+// organisation named right before a person's name (with its title) that
+// the name hangs on qualifies the title and stands for the person. Returns
+// the person's mention, or -1.
+int SyntaxView::person_after_qualifier(int w) const {
+  const int m = mention_at_[w];
+  if (m < 0 || doc_.mentions[m].entity < 0 || doc_.mentions[m].head != w) return -1;
+  const Mention& q = doc_.mentions[m];
+  const EntityType qt = doc_.entities[q.entity].type;
+  if ((qt != EntityType::Org && qt != EntityType::Gpe && qt != EntityType::Loc &&
+       qt != EntityType::Fac) ||
+      q.last >= static_cast<int>(doc_.tokens.size()))
+    return -1;
+  const int p = mention_at_[q.last];
+  if (p < 0 || doc_.mentions[p].entity < 0 || doc_.mentions[p].first != q.last ||
+      doc_.mentions[p].kind != MentionKind::Name ||
+      doc_.entities[doc_.mentions[p].entity].type != EntityType::Person)
+    return -1;
+  const int ph = doc_.mentions[p].head;
+  const int up = ph >= 0 ? doc_.tokens[ph].head : -1;
+  return up == w || (up >= 0 && doc_.tokens[up].head == w) ? p : -1;
+}
+
 Argument SyntaxView::argument_for(int w) const {
   Argument a;
-  int m = mention_at_[w];
+  const int m = mention_at_[w];
+  if (const int p = person_after_qualifier(w); p >= 0) {
+    const Mention& mn = doc_.mentions[p];
+    a.entity = mn.entity;
+    a.first = doc_.mentions[m].first;
+    a.last = mn.last;
+    a.text = std::string(doc_.tokens_text(a.first, a.last));
+    return a;
+  }
   if (m >= 0 && doc_.mentions[m].entity >= 0) {
     const Mention& mn = doc_.mentions[m];
     a.entity = mn.entity;

@@ -37,6 +37,10 @@ class SyntaxView {
   int controller(int t) const;
   // Innermost mention containing t (preferring one headed by t); -1 if none.
   int mention_at(int t) const { return mention_at_[t]; }
+  // "House Speaker Ana Ruiz" parsed with "House" as the head of the
+  // phrase: the person's mention that the organisation or place name at w
+  // qualifies (-1 = none); argument_for gives the person.
+  int person_after_qualifier(int w) const;
   // Paragraph of sentence s (0 first): paragraphs are separated by a line
   // break in the text between two sentences.
   int paragraph(int s) const { return paragraph_[s]; }

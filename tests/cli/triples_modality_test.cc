@@ -16,3 +16,30 @@ TEST_CASE("triples TSV tells negated and future facts from asserted ones", "[cli
   CHECK_THAT(r.out, Catch::Contains("\tfuture\tCarl Berg\twill visit\tDan Ek\t"));
   CHECK_THAT(r.out, Catch::Contains("\tasserted\tEva Moe\tmet\tFinn Lund\t"));
 }
+
+TEST_CASE("a conjunct clause of its own or after 'but' keeps its modality, 'went on to say' is past, 'not ... until' is no negation",
+          "[cli][modality]") {
+  auto r = run_cli("triples --no-open -",
+                   "The Tarsk Press Agency did not mention casualties, but said exports were "
+                   "continuing. Judge Ana Ruiz went on to say the sentence was fair. Lea Marchetti "
+                   "did not meet Jan Novak until 2019.\n");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  // The modality column of the line whose object is `object`.
+  auto modality_of = [&](const std::string& object) {
+    const size_t at = r.out.find("\t" + object + "\t");
+    if (at == std::string::npos) return std::string("(no fact)");
+    const size_t line = r.out.rfind('\n', at) + 1;
+    std::string cols[4];
+    size_t p = line;
+    for (auto& c : cols) {
+      const size_t tab = r.out.find('\t', p);
+      c = r.out.substr(p, tab - p);
+      p = tab + 1;
+    }
+    return cols[3];
+  };
+  CHECK(modality_of("exports were continuing") == "asserted");
+  CHECK(modality_of("the sentence was fair") == "asserted");
+  CHECK(modality_of("Jan Novak") == "asserted");  // "did not meet ... until": they met
+}

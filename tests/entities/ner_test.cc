@@ -271,6 +271,28 @@ TEST_CASE("ner: proper nouns no name covers become untyped names", "[ner][unit]"
   CHECK(found.size() == 3);
 }
 
+TEST_CASE("ner: an untyped name takes the capitalised adjective before it", "[ner][unit]") {
+  // Users left Red Glorp for Russian Zentix .   ("Russian": a nationality)
+  std::vector<ng::test::W> ws = {
+      {.form = "Users", .upos = "NOUN", .head = 2, .deprel = "nsubj"},
+      {.form = "left", .upos = "VERB", .head = 0, .deprel = "root"},
+      {.form = "Red", .upos = "ADJ", .head = 4, .deprel = "amod"},
+      {.form = "Glorp", .upos = "PROPN", .head = 2, .deprel = "obj"},
+      {.form = "for", .upos = "ADP", .head = 7, .deprel = "case"},
+      {.form = "Russian", .upos = "ADJ", .head = 7, .deprel = "amod"},
+      {.form = "Zentix", .upos = "PROPN", .head = 2, .deprel = "obl"},
+      {.form = ".", .upos = "PUNCT", .head = 2, .deprel = "punct"}};
+  ng::Document d;
+  ng::test::add_sentence(d, ws);
+  std::vector<ng::Mention> found;
+  ng::ner_internal::add_untyped_names(d, gazetteer(), found);
+  std::set<std::pair<int, int>> spans;
+  for (const auto& m : found) spans.insert({m.first, m.last});
+  CHECK(spans.count({2, 4}));  // "Red Glorp"
+  CHECK(spans.count({6, 7}));  // "Zentix", without the nationality
+  CHECK(found.size() == 2);
+}
+
 TEST_CASE("ner: a person named in full inside another name gets a nested mention", "[ner][unit]") {
   // Karl Brenner founded the Karl Brenner Trust and the Brenner Hall .
   ng::Document d = make_doc({{"Karl", "PROPN"},  {"Brenner", "PROPN"}, {"founded", "VERB"},

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -81,6 +82,31 @@ TEST_CASE("paths: '^' takes constraints on the head", "[extract][rules][unit]") 
   CHECK(p[0].lemmas == std::vector<std::string>{"attend", "hold"});
   CHECK(p[1].deprel == "nsubj");
   CHECK_THROWS_AS(ng::parse_path("^x"), ng::Error);
+}
+
+TEST_CASE("slots: known_place, known_region and complete are read", "[extract][rules][unit]") {
+  auto rules = ng::load_rules((ng::test::source_dir() / "extraction/rules/news.yaml").string(), nullptr);
+  const auto r = std::find_if(rules.begin(), rules.end(),
+                              [](const ng::Rule& x) { return x.id == "place.part_of"; });
+  REQUIRE(r != rules.end());
+  REQUIRE(r->slots.size() == 2);
+  CHECK(r->slots[0].known_place);
+  CHECK_FALSE(r->slots[0].known_region);
+  CHECK(r->slots[1].known_region);
+  const auto say = std::find_if(rules.begin(), rules.end(),
+                                [](const ng::Rule& x) { return x.id == "speech.say"; });
+  REQUIRE(say != rules.end());
+  CHECK(say->slots[1].complete);
+}
+
+TEST_CASE("paths: [upos=...] constrains the part of speech of the word reached",
+          "[extract][rules][unit]") {
+  auto p = ng::parse_path("obj[upos=VERB|AUX]");
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].deprel == "obj");
+  CHECK(p[0].upos == std::vector<std::string>{"VERB", "AUX"});
+  CHECK_THROWS_AS(ng::parse_path("obj[upos=VERBAL]"), ng::Error);
+  CHECK_THROWS_AS(ng::parse_path("obj[upos=]"), ng::Error);
 }
 
 TEST_CASE("slot sides and focus events are read and checked", "[extract][rules][unit]") {
