@@ -683,6 +683,13 @@ void add_of_objects(const Document& doc, const Gazetteer& g, const Mention& oute
     const Token& tok = doc.tokens[k];
     if (tok.upos != "PROPN" || tok.deprel.rfind("nmod", 0) != 0) continue;
     if (tok.head < outer.first || tok.head >= outer.last) continue;
+    // Only a real "of" phrase: "Secretary General [Ana Ruiz]" hung as an
+    // nmod of the title is the person's own name.
+    bool of = false;
+    for (int c = outer.first; c < k && !of; ++c)
+      of = doc.tokens[c].head == k && doc.tokens[c].deprel == "case" &&
+           gazetteer_key(doc.tokens[c].form) == "of";
+    if (!of) continue;
     const auto [a, b] = own_words(doc, g, outer, k);
     if (a == outer.first && b == outer.last) continue;
     if (g.titles.count(gazetteer_key(doc, a, b))) continue;  // "Foreign [Minister] X"
