@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 
 #include "core/text.h"
 #include "core/utf8.h"
@@ -243,6 +244,48 @@ struct RoleFinder {
     return k >= s.first && past_word(doc.tokens[k]);
   }
 
+  // The head of the clause token t lies in: t's ancestors up to the first
+  // clause relation (root, ccomp, advcl, acl, parataxis, csubj, xcomp).
+  int clause_of(int t) const {
+    for (int steps = 0; t >= 0 && steps < 64; ++steps) {
+      const std::string& rel = doc.tokens[t].deprel;
+      if (doc.tokens[t].head < 0 || rel.starts_with("ccomp") || rel.starts_with("advcl") ||
+          rel.starts_with("acl") || rel.starts_with("parataxis") || rel.starts_with("csubj") ||
+          rel.starts_with("xcomp"))
+        return t;
+      t = doc.tokens[t].head;
+    }
+    return t;
+  }
+
+  // Whether the clause of title r tells of years before the article's own:
+  // a past-tense verb heads it and a year in it is at least two before the
+  // publication year, not after "since" ("In 1978, President Ana Ruiz
+  // signed ..." in a 2020 article: the title was held then). False when
+  // the publication date is unknown.
+  bool told_of_past_years(const Sentence& s, const RoleMention& r) const {
+    if (doc.date.size() < 4) return false;
+    const int published = std::atoi(doc.date.substr(0, 4).c_str());
+    const int clause = clause_of(span_head(doc, r.title_first, r.title_last));
+    if (clause < 0) return false;
+    bool past = doc.tokens[clause].xpos == "VBD";
+    for (int c : {clause})
+      for (int t = s.first; t < s.last; ++t)
+        if (doc.tokens[t].head == c && doc.tokens[t].xpos == "VBD" &&
+            (doc.tokens[t].deprel.starts_with("aux") || doc.tokens[t].deprel == "cop"))
+          past = true;
+    if (!past) return false;
+    for (int t = s.first; t < s.last; ++t) {
+      const std::string& f = doc.tokens[t].form;
+      if (f.size() != 4 || !std::all_of(f.begin(), f.end(), ::isdigit) || clause_of(t) != clause)
+        continue;
+      const int year = std::atoi(f.c_str());
+      const bool since = t > s.first && to_lower(doc.tokens[t - 1].form) == "since";
+      if (year >= 1800 && year <= published - 2 && !since) return true;
+    }
+    return false;
+  }
+
   // Premodifiers: the owner (read_owner), adjectives like "former", then a
   // determiner. Sets r.first (covering a person name the title is inside);
   // returns whether the description is definite (a definite determiner or
@@ -376,6 +419,7 @@ struct RoleFinder {
       r.title = rank + " " + r.title;
     }
     bool definite = read_premodifiers(s, inside, r);
+    r.former |= told_of_past_years(s, r);
     r.last = of_follows ? read_of_complement(s, r) : t + len;
     // A person "name" that is only the title and its complement
     // ("President of the United States") describes; one with words after

@@ -204,3 +204,31 @@ TEST_CASE("roles: a malformed titles.tsv is rejected naming file and line", "[ro
     CHECK(what.find("planet") != std::string::npos);
   }
 }
+
+TEST_CASE("roles: a title in a clause dated years before the article was held then",
+          "[roles][unit]") {
+  // In 1983 President Karl Brenner signed the bill .
+  auto doc = [](const char* year, const char* date) {
+    Document d = make_doc({{"In", "ADP", 2, "case"},
+                           {year, "NUM", 6, "obl"},
+                           {"President", "PROPN", 4, "nmod:desc"},
+                           {"Karl", "PROPN", 6, "nsubj", 2, P},
+                           {"Brenner", "PROPN", 4, "flat"},
+                           {"signed", "VERB", 0, "root"},
+                           {"the", "DET", 8, "det"},
+                           {"bill", "NOUN", 6, "obj"},
+                           {".", "PUNCT", 6, "punct"}});
+    d.tokens[5].xpos = "VBD";
+    d.date = date;
+    return d;
+  };
+  auto former = [](const Document& d) {
+    for (const auto& r : ng::find_roles(d, lexicon(), nullptr))
+      if (r.title == "President") return r.former;
+    FAIL("no President role");
+    return false;
+  };
+  CHECK(former(doc("1983", "2020-05-01")));
+  CHECK_FALSE(former(doc("2019", "2020-05-01")));  // last year: may still hold it
+  CHECK_FALSE(former(doc("1983", "")));            // no publication date
+}
