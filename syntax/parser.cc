@@ -9,6 +9,7 @@
 
 #include "core/data_path.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "syntax/model_io.h"
 #include "syntax/parser_model.h"
 
@@ -751,10 +752,43 @@ void repair_name_suffix(Token* tokens, int n, int base) {
   }
 }
 
+// See parser.h.
+void repair_temporal_root(Token* tokens, int n, int base) {
+  int root = -1;
+  for (int k = 0; k < n; ++k)
+    if (tokens[k].head < 0) root = k;
+  if (root < 0 || root > 1 || tokens[root].upos == "VERB" ||
+      !one_of(to_lower(tokens[root].form), {"today", "yesterday", "tonight", "tomorrow"}))
+    return;
+  int v = -1;  // the first finite verb, or a participle with an object
+  for (int k = root + 1; k < n && v < 0; ++k)
+    if (tokens[k].upos == "VERB" &&
+        (finite(tokens[k]) || (tokens[k].xpos == "VBN" && has_child(tokens, n, base, k, "obj"))))
+      v = k;
+  if (v < 0) return;
+  int h = tokens[v].head - base;  // v must hang (through nominals) under the root
+  while (h >= 0 && h != root && tokens[h].upos != "VERB") h = tokens[h].head - base;
+  if (h != root) return;
+  const int subject = tokens[v].head - base;  // the nominal v hangs on, if any
+  for (int c = 0; c < n; ++c)
+    if (c != v && tokens[c].head == base + root) tokens[c].head = base + v;
+  tokens[v].head = -1;
+  tokens[v].deprel = "root";
+  tokens[root].head = base + v;
+  tokens[root].deprel = "obl:tmod";
+  if (subject != root && subject < v && !has_child(tokens, n, base, v, "nsubj") &&
+      (tokens[subject].upos == "PROPN" || tokens[subject].upos == "NOUN" ||
+       tokens[subject].upos == "PRON")) {
+    tokens[subject].head = base + v;
+    tokens[subject].deprel = "nsubj";
+  }
+}
+
 void Parser::parse(Token* tokens, int n, int base) const {
   parser_internal::greedy_parse(*model_, tokens, n, base);
   repair_parse(tokens, n, base);
   repair_name_suffix(tokens, n, base);
+  repair_temporal_root(tokens, n, base);
   repair_verb_under_name(tokens, n, base);
 }
 

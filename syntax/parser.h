@@ -77,6 +77,15 @@ void repair_parse(Token* tokens, int n, int base);
 // arguments as repair_parse.
 void repair_name_suffix(Token* tokens, int n, int base);
 
+// "Today, President Ana Ruiz hosted X": a sentence-initial "today",
+// "yesterday", "tonight" or "tomorrow" taken for the root, with the verb
+// hung under the name after it, gives the root to the verb (the first
+// finite verb, or a participle with an object, under the root through
+// nominals); the time word becomes its obl:tmod, the root's other
+// dependents move to the verb, and the nominal the verb hung on becomes its
+// subject when it has none. Same arguments as repair_parse.
+void repair_temporal_root(Token* tokens, int n, int base);
+
 // Attachment scores, CoNLL 2018 definitions: every word counts (punctuation
 // included); LAS compares the universal part of the deprel ("obl:tmod" ==
 // "obl"); UAS compares heads only.

@@ -312,6 +312,37 @@ TEST_CASE("parser: a generational suffix is part of the name, not the subject",
   for (int i = 0; i < 7; ++i) CHECK(t[i].head == before[i].head);
 }
 
+TEST_CASE("parser: a sentence-initial 'today' taken for the root gives it to the verb",
+          "[parser][unit]") {
+  // Today(0) ,(1) Ana(2) Ruiz(3) hosted(4) Karl(5) .(6): "Today" the root,
+  // "Ana" its dep, "hosted" an acl of "Ana".
+  const char* forms[] = {"Today", ",", "Ana", "Ruiz", "hosted", "Karl", "."};
+  const char* upos[] = {"NOUN", "PUNCT", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"};
+  const char* xpos[] = {"NN", ",", "NNP", "NNP", "VBN", "NNP", "."};
+  const int heads[] = {-1, 0, 0, 2, 2, 4, 0};
+  const char* rels[] = {"root", "punct", "dep", "flat", "acl", "obj", "punct"};
+  std::vector<Token> t(7);
+  for (int i = 0; i < 7; ++i) {
+    t[i].form = forms[i];
+    t[i].upos = upos[i];
+    t[i].xpos = xpos[i];
+    t[i].head = heads[i];
+    t[i].deprel = rels[i];
+  }
+  ng::repair_temporal_root(t.data(), 7, 0);
+  CHECK(t[4].head == -1);
+  CHECK(t[0].head == 4);
+  CHECK(t[0].deprel == "obl:tmod");
+  CHECK(t[2].head == 4);
+  CHECK(t[2].deprel == "nsubj");
+  CHECK(t[6].head == 4);
+  CHECK(t[1].head == 4);
+  // A verb root is left alone.
+  const std::vector<Token> before = t;
+  ng::repair_temporal_root(t.data(), 7, 0);
+  for (int i = 0; i < 7; ++i) CHECK(t[i].head == before[i].head);
+}
+
 TEST_CASE("parser: a subject with a preposition is repaired into an oblique", "[parser][unit]") {
   // in(0) Rome(1) Ann(2) spoke(3): "Rome" wrongly the subject.
   std::vector<Token> t(4);
