@@ -190,6 +190,20 @@ std::vector<int> conjuncts_under_place(const SyntaxView& sv, int w) {
   return out;
 }
 
+// "X and deputy First Minister Ana Ruiz": a conjunct that is a lower-case
+// noun outside any name, right before a person's name, stands for that
+// person (the parser made the noun the conjunct). Else c itself.
+int named_after_role_word(const SyntaxView& sv, int c) {
+  const Document& doc = sv.doc();
+  if (sv.mention_at(c) >= 0 || doc.tokens[c].upos != "NOUN" || starts_upper(doc.tokens[c].form) ||
+      c + 1 >= static_cast<int>(doc.tokens.size()) || doc.sentence_of(c + 1) != doc.sentence_of(c))
+    return c;
+  const int m = sv.mention_at(c + 1);
+  if (m < 0 || doc.mentions[m].first != c + 1 || entity_type_at(sv, c + 1) != EntityType::Person)
+    return c;
+  return doc.mentions[m].head;
+}
+
 // The words reached by alternative `alt` of a slot (alt == paths.size():
 // the side fallback), expanded over conjuncts when the slot asks for it.
 std::vector<int> slot_words(const SyntaxView& sv, int trigger, const Slot& slot, size_t alt) {
@@ -204,7 +218,7 @@ std::vector<int> slot_words(const SyntaxView& sv, int trigger, const Slot& slot,
       if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
     };
     for (size_t i = 0; i < out.size(); ++i) {
-      for (int c : sv.conjuncts(out[i])) add(c);
+      for (int c : sv.conjuncts(out[i])) add(named_after_role_word(sv, c));
       for (int c : conjuncts_under_place(sv, out[i])) add(c);
     }
   }
