@@ -68,8 +68,11 @@ const TitleInfo* RoleLexicon::match(const Document& doc, int t, int& len) const 
   const TitleInfo* best = nullptr;
   len = 0;
   if (t >= n) return nullptr;
-  const std::string first = gazetteer_key(doc.tokens[t].form);
-  if (first == "the") return nullptr;  // keys drop a leading "the"
+  // "Ex-Prime Minister": the title after a glued "ex-" (find_roles marks
+  // it former).
+  auto unprefixed = [](std::string key) { return key.starts_with("ex-") ? key.substr(3) : key; };
+  const std::string first = unprefixed(gazetteer_key(doc.tokens[t].form));
+  if (first.empty() || first == "the") return nullptr;  // keys drop a leading "the"
   // A plural title before names ("Presidents Ana Ruiz of X and Jan Novak
   // of Y") is the title of each.
   auto plural = [&](const std::string& key, int end) {
@@ -80,7 +83,7 @@ const TitleInfo* RoleLexicon::match(const Document& doc, int t, int& len) const 
                            (plural(first, t + 1) && first_words_.count(first.substr(0, first.size() - 1)));
   if (!known_first) return nullptr;
   for (int k = 1; k <= static_cast<int>(longest_) && t + k <= n; ++k) {
-    std::string key = gazetteer_key(doc, t, t + k);
+    std::string key = unprefixed(gazetteer_key(doc, t, t + k));
     auto it = titles_.find(key);
     if (it == titles_.end() && plural(key, t + k)) it = titles_.find(key.substr(0, key.size() - 1));
     if (it != titles_.end()) {
@@ -419,7 +422,7 @@ struct RoleFinder {
       r.title = rank + " " + r.title;
     }
     bool definite = read_premodifiers(s, inside, r);
-    r.former |= told_of_past_years(s, r);
+    r.former |= told_of_past_years(s, r) || to_lower(doc.tokens[t].form).starts_with("ex-");
     r.last = of_follows ? read_of_complement(s, r) : t + len;
     // A person "name" that is only the title and its complement
     // ("President of the United States") describes; one with words after

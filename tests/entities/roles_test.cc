@@ -232,3 +232,18 @@ TEST_CASE("roles: a title in a clause dated years before the article was held th
   CHECK_FALSE(former(doc("2019", "2020-05-01")));  // last year: may still hold it
   CHECK_FALSE(former(doc("1983", "")));            // no publication date
 }
+
+TEST_CASE("roles: a title after a glued 'ex-' is that title, held before", "[roles][unit]") {
+  // Ex-Prime Minister Karl Brenner arrived .
+  Document d = make_doc({{"Ex-Prime", "PROPN", 2, "compound"},
+                         {"Minister", "PROPN", 3, "nmod:desc"},
+                         {"Karl", "PROPN", 5, "nsubj", 2, P},
+                         {"Brenner", "PROPN", 3, "flat"},
+                         {"arrived", "VERB", 0, "root"},
+                         {".", "PUNCT", 5, "punct"}});
+  const auto roles = ng::find_roles(d, lexicon(), nullptr);
+  REQUIRE(roles.size() == 1);
+  CHECK(roles[0].title == "Prime Minister");
+  CHECK(roles[0].former);
+  CHECK(mention_text(d, roles[0].holder) == "Karl Brenner");
+}
