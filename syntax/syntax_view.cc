@@ -121,8 +121,9 @@ Modality SyntaxView::modality(int t) const {
           one_of(h.lemma, {"plan", "expect", "intend", "schedule", "hope", "want", "wish",
                            "aim", "seek", "propose", "prepare", "set", "due", "likely",
                            "going", "go", "try", "attempt", "offer", "promise", "agree",
-                           "invite", "ask", "urge", "decide", "consider", "refuse", "fail"})) {
-        if (one_of(h.lemma, {"refuse", "fail"})) return Modality::Negated;
+                           "invite", "ask", "urge", "decide", "consider", "refuse", "fail",
+                           "decline", "unable"})) {
+        if (one_of(h.lemma, {"refuse", "fail", "decline", "unable"})) return Modality::Negated;
         Modality hm = modality(tok.head);
         if (hm == Modality::Negated) return Modality::Negated;
         return one_of(h.lemma, {"try", "attempt", "ask", "urge", "invite", "consider"})

@@ -43,3 +43,14 @@ TEST_CASE("a conjunct clause of its own or after 'but' keeps its modality, 'went
   CHECK(modality_of("the sentence was fair") == "asserted");
   CHECK(modality_of("Jan Novak") == "asserted");  // "did not meet ... until": they met
 }
+
+TEST_CASE("'were unable to meet' and 'declined to meet' are negated", "[cli][modality]") {
+  auto r = run_cli("triples --no-open -",
+                   "Ann Lee was unable to meet Bob Ray in Rome. Carl Berg declined to meet Dan Ek. "
+                   "Eva Moe was able to meet Finn Lund.\n");
+  INFO(r.err << r.out);
+  REQUIRE(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("\tnegated\tAnn Lee\t"));
+  CHECK_THAT(r.out, Catch::Contains("\tnegated\tCarl Berg\t"));
+  CHECK_THAT(r.out, !Catch::Contains("\tnegated\tEva Moe\t"));
+}
