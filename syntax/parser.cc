@@ -784,11 +784,41 @@ void repair_temporal_root(Token* tokens, int n, int base) {
   }
 }
 
+// See parser.h.
+void repair_between_interrupted(Token* tokens, int n, int base) {
+  for (int x = 0; x < n; ++x) {
+    if (tokens[x].upos != "PROPN" && tokens[x].upos != "NOUN") continue;
+    bool between = false, has_conj = false;
+    for (int c = 0; c < n; ++c) {
+      if (tokens[c].head != base + x) continue;
+      between = between || (tokens[c].deprel == "case" && to_lower(tokens[c].form) == "between");
+      has_conj = has_conj || tokens[c].deprel == "conj";
+    }
+    if (!between || has_conj || x + 1 >= n || tokens[x + 1].form != ",") continue;
+    // ", and B" after the interruption; B hangs inside it
+    for (int b = x + 3; b < n; ++b) {
+      if (tokens[b].form == ";" || tokens[b].form == ":" || tokens[b].form == ".") break;
+      if (tokens[b - 1].form != "and" || tokens[b - 2].form != "," || tokens[b].upos != "PROPN" ||
+          tokens[b].deprel != "conj")
+        continue;
+      const int h = tokens[b].head - base;
+      if (h <= x + 1 || h >= b) break;
+      tokens[b].head = base + x;
+      tokens[b - 1].head = base + b;
+      tokens[b - 1].deprel = "cc";
+      tokens[b - 2].head = base + b;
+      tokens[b - 2].deprel = "punct";
+      break;
+    }
+  }
+}
+
 void Parser::parse(Token* tokens, int n, int base) const {
   parser_internal::greedy_parse(*model_, tokens, n, base);
   repair_parse(tokens, n, base);
   repair_name_suffix(tokens, n, base);
   repair_temporal_root(tokens, n, base);
+  repair_between_interrupted(tokens, n, base);
   repair_verb_under_name(tokens, n, base);
 }
 

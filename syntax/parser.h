@@ -86,6 +86,12 @@ void repair_name_suffix(Token* tokens, int n, int base);
 // subject when it has none. Same arguments as repair_parse.
 void repair_temporal_root(Token* tokens, int n, int base);
 
+// "a meeting between A, claiming to represent X, and B": "and B" hung as a
+// conjunct of a word inside the comma-delimited interruption becomes a
+// conjunct of A, the noun marked by "between" (which has none). Same
+// arguments as repair_parse.
+void repair_between_interrupted(Token* tokens, int n, int base);
+
 // Attachment scores, CoNLL 2018 definitions: every word counts (punctuation
 // included); LAS compares the universal part of the deprel ("obl:tmod" ==
 // "obl"); UAS compares heads only.

@@ -343,6 +343,30 @@ TEST_CASE("parser: a sentence-initial 'today' taken for the root gives it to the
   for (int i = 0; i < 7; ++i) CHECK(t[i].head == before[i].head);
 }
 
+TEST_CASE("parser: 'between A, <interruption>, and B' makes B a conjunct of A",
+          "[parser][unit]") {
+  // talks(0) between(1) Ruiz(2) ,(3) claiming(4) victory(5) ,(6) and(7) Novak(8)
+  const char* forms[] = {"talks", "between", "Ruiz", ",", "claiming", "victory", ",", "and", "Novak"};
+  const char* upos[] = {"NOUN", "ADP", "PROPN", "PUNCT", "VERB", "NOUN", "PUNCT", "CCONJ", "PROPN"};
+  const int heads[] = {-1, 2, 0, 4, 0, 4, 8, 8, 5};
+  const char* rels[] = {"root", "case", "nmod", "punct", "acl", "obj", "punct", "cc", "conj"};
+  std::vector<Token> t(9);
+  for (int i = 0; i < 9; ++i) {
+    t[i].form = forms[i];
+    t[i].upos = upos[i];
+    t[i].head = heads[i];
+    t[i].deprel = rels[i];
+  }
+  ng::repair_between_interrupted(t.data(), 9, 0);
+  CHECK(t[8].head == 2);
+  CHECK(t[8].deprel == "conj");
+  CHECK(t[7].head == 8);
+  // Already a conjunct of the "between" noun: left alone.
+  const std::vector<Token> before = t;
+  ng::repair_between_interrupted(t.data(), 9, 0);
+  for (int i = 0; i < 9; ++i) CHECK(t[i].head == before[i].head);
+}
+
 TEST_CASE("parser: a subject with a preposition is repaired into an oblique", "[parser][unit]") {
   // in(0) Rome(1) Ann(2) spoke(3): "Rome" wrongly the subject.
   std::vector<Token> t(4);
