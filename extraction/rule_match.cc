@@ -175,7 +175,8 @@ EntityType entity_type_at(const SyntaxView& sv, int t) {
 
 // "Presidents Ana Ruiz of Ruritania and Jan Novak of Elbonia": the parser
 // hangs the second person on the first one's country. People conjoined to
-// a place that is the "of" modifier of person w are w's conjuncts too.
+// a place that modifies person w (an nmod, "of Ruritania") are w's
+// conjuncts too.
 std::vector<int> conjuncts_under_place(const SyntaxView& sv, int w) {
   std::vector<int> out;
   if (entity_type_at(sv, w) != EntityType::Person) return out;
