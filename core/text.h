@@ -36,6 +36,12 @@ inline bool one_of(std::string_view s, std::initializer_list<std::string_view> l
   return std::find(list.begin(), list.end(), s) != list.end();
 }
 
+// Whether word is a generational suffix of a name, in any case: Jr(.),
+// Sr(.), II, III, IV ("Martin Luther King Jr.", "King Abdullah II").
+inline bool generational_suffix(std::string_view word) {
+  return one_of(to_lower(word), {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"});
+}
+
 // A name as a label: format characters (zero-width spaces and joiners,
 // U+200B-U+200F, U+2060, U+FEFF) and control characters removed, and
 // brackets, quotes and other punctuation stripped from both ends, except a

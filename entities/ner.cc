@@ -924,15 +924,12 @@ void absorb_particles(const Document& doc, const Sentence& s, std::vector<LabelS
 // the comma before it), taking in a span of the suffix alone.
 void absorb_suffix(const Document& doc, const Sentence& s, std::vector<LabelSpan>& spans,
                    size_t k) {
-  static const char* kSuffixes[] = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"};
   LabelSpan& sp = spans[k];
   int x = sp.last;
   if (x < s.last && doc.tokens[x].form == ",") ++x;
   if (x >= s.last || !starts_upper(doc.tokens[x].form)) return;
   const std::string l = to_lower(doc.tokens[x].form);
-  bool suffix = false;
-  for (const char* w : kSuffixes) suffix = suffix || l == w;
-  if (!suffix || (x > sp.last && l.rfind("i", 0) == 0)) return;  // "X, II" is a list
+  if (!generational_suffix(l) || (x > sp.last && l.rfind("i", 0) == 0)) return;  // "X, II" is a list
   if (k + 1 < spans.size() && spans[k + 1].first <= x) {
     if (spans[k + 1].last > x + 1) return;
     spans.erase(spans.begin() + static_cast<long>(k) + 1);

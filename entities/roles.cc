@@ -129,12 +129,6 @@ bool past_word(const Token& tok) {
          l == "late" || l == "ex" || l.rfind("ex-", 0) == 0 || l.rfind("then-", 0) == 0;
 }
 
-// Generational suffixes: "King Jr." is a surname and a suffix, not a King
-// named "Jr".
-bool name_suffix(const Token& tok) {
-  return one_of(to_lower(tok.form), {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"});
-}
-
 // Prefixes of a vessel's name ("MV", "HMS"): "MV Professor Ana Ruiz" is a
 // ship, not a professor.
 bool vessel_prefix(const Token& tok) {
@@ -475,7 +469,7 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
     if ((inside >= 0 && vessel_prefix(doc.tokens[doc.mentions[inside].first])) ||
         (t > s.first && vessel_prefix(doc.tokens[t - 1])))
       continue;
-    if (t + len < s.last && name_suffix(doc.tokens[t + len]) &&
+    if (t + len < s.last && generational_suffix(doc.tokens[t + len].form) &&
         (inside < 0 || doc.mentions[inside].last <= t + len + 1 ||
          (doc.mentions[inside].last == t + len + 2 && doc.tokens[t + len + 1].form == ".")))
       continue;

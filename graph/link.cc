@@ -78,11 +78,6 @@ bool is_qualifier(std::string_view k) {
 // State", "Minister for Health").
 bool is_modifier(std::string_view k) { return is_qualifier(k) || one_of(k, {"the", "of", "for"}); }
 
-// Generational suffixes: "Martin Luther King Jr." has the surname King.
-bool is_suffix(std::string_view k) {
-  return one_of(k, {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"});
-}
-
 // A word that can be part of a person's name: capitalised ("Varga",
 // "O'Rourke", "II"), a lower-case particle before the last word, or a
 // lower-case particle glued with a hyphen to a capitalised word
@@ -262,7 +257,7 @@ std::vector<std::string> surnames_of(const std::vector<std::string>& core) {
   std::vector<std::string> out;
   if (core.size() < 2) return out;
   size_t i = core.size() - 1;
-  if (is_suffix(word_key(core[i])) && core.size() >= 3) --i;
+  if (generational_suffix(word_key(core[i])) && core.size() >= 3) --i;
   std::string k = word_key(core[i]);
   out.push_back(k);
   size_t dash = k.find('-');
@@ -424,7 +419,7 @@ struct Linker {
     for (const auto& [key, h] : hub) {
       const auto& c = ents[h].core;
       size_t last = c.size() - 1;
-      while (last > 1 && is_suffix(word_key(c[last]))) --last;
+      while (last > 1 && generational_suffix(word_key(c[last]))) --last;
       size_t from = last;
       while (from > 1 && is_particle(word_key(c[from - 1]))) --from;
       if (from <= 1) continue;  // nothing between first name and surname

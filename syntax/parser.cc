@@ -714,19 +714,11 @@ void repair_verb_under_name(Token* tokens, int n, int base) {
   tokens[root].deprel = "nsubj";
 }
 
-namespace {
-bool name_suffix(std::string_view w) {
-  return w == "Jr." || w == "Jr" || w == "Sr." || w == "Sr" || w == "II" || w == "III" ||
-         w == "IV";
-}
-
-}  // namespace
-
 // See parser.h. Also: when name and suffix both hang on the verb ("Ana
 // Ruiz(obl), Jr.(nsubj) spoke"), the name takes the suffix's role.
 void repair_name_suffix(Token* tokens, int n, int base) {
   for (int k = 2; k < n; ++k) {
-    if (!name_suffix(tokens[k].form) || tokens[k - 1].form != "," || tokens[k - 2].upos != "PROPN")
+    if (!generational_suffix(tokens[k].form) || tokens[k - 1].form != "," || tokens[k - 2].upos != "PROPN")
       continue;
     int h = k - 2;  // the name's head: climb flat links leftwards
     while (tokens[h].deprel == "flat" && tokens[h].head >= base && tokens[h].head - base < h)
