@@ -778,15 +778,13 @@ void repair_temporal_root(Token* tokens, int n, int base) {
 
 // See parser.h.
 void repair_between_interrupted(Token* tokens, int n, int base) {
-  for (int x = 0; x < n; ++x) {
-    if (tokens[x].upos != "PROPN" && tokens[x].upos != "NOUN") continue;
-    bool between = false, has_conj = false;
-    for (int c = 0; c < n; ++c) {
-      if (tokens[c].head != base + x) continue;
-      between = between || (tokens[c].deprel == "case" && to_lower(tokens[c].form) == "between");
-      has_conj = has_conj || tokens[c].deprel == "conj";
-    }
-    if (!between || has_conj || x + 1 >= n || tokens[x + 1].form != ",") continue;
+  // Linear in n: only the words marked by a "between" (their head) are tried.
+  for (int m = 0; m < n; ++m) {
+    if (tokens[m].deprel != "case" || to_lower(tokens[m].form) != "between") continue;
+    const int x = tokens[m].head - base;
+    if (x <= m || x + 1 >= n || (tokens[x].upos != "PROPN" && tokens[x].upos != "NOUN") ||
+        tokens[x + 1].form != "," || has_child(tokens, n, base, x, "conj"))
+      continue;
     // ", and B" after the interruption; B hangs inside it
     for (int b = x + 3; b < n; ++b) {
       if (tokens[b].form == ";" || tokens[b].form == ":" || tokens[b].form == ".") break;
