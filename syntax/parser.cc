@@ -803,12 +803,74 @@ void repair_between_interrupted(Token* tokens, int n, int base) {
   }
 }
 
+namespace {
+
+// The first word of b's phrase: b's premodifiers directly before it.
+int phrase_start(const Token* tokens, int base, int b) {
+  int first = b;
+  while (first > 0 && tokens[first - 1].head == base + b && tokens[first - 1].deprel != "punct") --first;
+  return first;
+}
+
+// The conjunct the name ending at word p belongs to: up through proper-noun
+// heads to its left ("the Arab Republic of Egypt": Egypt -> Republic).
+int conjunct_head(const Token* tokens, int base, int p) {
+  while (tokens[p].head >= base && tokens[p].head < base + p && tokens[tokens[p].head - base].upos == "PROPN")
+    p = tokens[p].head - base;
+  return p;
+}
+
+// Whether word g hangs on verb v, directly or as a conjunct of a word that
+// does ("At the invitation of X, officials<-conj- ... met").
+bool hangs_on(const Token* tokens, int base, int g, int v) {
+  if (tokens[g].head == base + v) return true;
+  const int h = tokens[g].head - base;
+  return tokens[g].deprel == "conj" && h >= 0 && h < g && tokens[h].head == base + v;
+}
+
+}  // namespace
+
+// See parser.h.
+void repair_split_list(Token* tokens, int n, int base) {
+  for (int b = 3; b < n; ++b) {
+    Token& bt = tokens[b];
+    const int v = bt.head - base;
+    if (bt.upos != "PROPN" || (bt.deprel != "nsubj" && bt.deprel != "nsubj:pass") || v <= b || v >= n)
+      continue;
+    // The separator before b's phrase: ",", "and", ", and" ("A, B and C", "A, B, and C").
+    const int first = phrase_start(tokens, base, b);
+    int sep = first - 1, cc = -1;
+    if (sep >= 1 && one_of(tokens[sep].form, {"and", "or"})) cc = sep--;
+    if (sep >= 1 && tokens[sep].form == ",") --sep;
+    if (sep == first - 1 || sep < 2 || (cc < 0 && !has_child(tokens, n, base, b, "conj"))) continue;
+    // The list's head L: an nmod with a preposition of a common noun g.
+    int l = conjunct_head(tokens, base, sep);
+    if (tokens[l].deprel == "conj" && tokens[l].head >= base && tokens[l].head < base + l) l = tokens[l].head - base;
+    const int g = tokens[l].head - base;
+    if (tokens[l].upos != "PROPN" || tokens[l].deprel != "nmod" || !has_child(tokens, n, base, l, "case") ||
+        g < 0 || g >= l || tokens[g].upos != "NOUN" || !hangs_on(tokens, base, g, v) ||
+        has_child(tokens, n, base, g, "case"))
+      continue;
+    for (int c = 0; c < n; ++c)
+      if (tokens[c].head == base + b && tokens[c].deprel == "conj") tokens[c].head = base + l;
+    tokens[g].head = base + v;
+    tokens[g].deprel = bt.deprel;
+    bt.head = base + l;
+    bt.deprel = "conj";
+    for (int k = sep + 1; k < first; ++k) {
+      tokens[k].head = base + b;
+      tokens[k].deprel = k == cc ? "cc" : "punct";
+    }
+  }
+}
+
 void Parser::parse(Token* tokens, int n, int base) const {
   parser_internal::greedy_parse(*model_, tokens, n, base);
   repair_parse(tokens, n, base);
   repair_name_suffix(tokens, n, base);
   repair_temporal_root(tokens, n, base);
   repair_between_interrupted(tokens, n, base);
+  repair_split_list(tokens, n, base);
   repair_verb_under_name(tokens, n, base);
 }
 

@@ -92,6 +92,15 @@ void repair_temporal_root(Token* tokens, int n, int base);
 // arguments as repair_parse.
 void repair_between_interrupted(Token* tokens, int n, int base);
 
+// "officials from A, B and C met": a list after a preposition, split by
+// the parser so that "B and C" became the verb's subject while A stayed in
+// the phrase ("officials<-obl- from A", "B<-nsubj- met"): B becomes a
+// conjunct of A (with B's own conjuncts), and the noun the phrase modifies
+// takes B's place as the subject. Only when that noun hangs on the same
+// verb without a preposition of its own, so "In Paris, A and B met" is
+// left alone. Same arguments as repair_parse.
+void repair_split_list(Token* tokens, int n, int base);
+
 // Attachment scores, CoNLL 2018 definitions: every word counts (punctuation
 // included); LAS compares the universal part of the deprel ("obl:tmod" ==
 // "obl"); UAS compares heads only.

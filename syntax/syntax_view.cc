@@ -354,16 +354,22 @@ std::vector<Argument> SyntaxView::arguments(int w, int focus_meeting) const {
   // which the NER may take for a name of its own kind.)
   std::string singular = to_lower(tok.lemma.empty() ? tok.form : tok.lemma);
   if (singular.size() > 3 && singular.back() == 's') singular.pop_back();
-  const bool group = one_of(singular, {"delegation", "representative", "envoy", "official",
-                                       "leader", "diplomat", "team", "negotiator"});
+  const bool group = one_of(singular, {"delegation", "delegate", "representative", "envoy", "official",
+                                       "leader", "diplomat", "team", "negotiator", "minister",
+                                       "advisor", "adviser", "ambassador", "head"});
   const bool untyped = a.entity < 0 || (tok.upos == "PROPN" && group &&
                                         doc_.entities[a.entity].type == EntityType::Other);
   if (untyped && (tok.upos == "NOUN" || (tok.upos == "PROPN" && group))) {
     std::vector<Argument> named;
+    // "of A, B (b), C and D": a list item the parser hung as an apposition
+    // of the one before, with the rest of the list under it, is an item too.
     auto add_named = [&](int c) {
       std::vector<int> words = {c};
-      for (size_t i = 0; i < words.size(); ++i)
+      for (size_t i = 0; i < words.size(); ++i) {
         for (int k : conjuncts(words[i])) words.push_back(k);
+        for (int k : children_[words[i]])
+          if (doc_.tokens[k].deprel == "appos" && !conjuncts(k).empty()) words.push_back(k);
+      }
       for (int x : words) {
         Argument b = argument_for(x);
         if (b.entity < 0) continue;

@@ -367,6 +367,52 @@ TEST_CASE("parser: 'between A, <interruption>, and B' makes B a conjunct of A",
   for (int i = 0; i < 9; ++i) CHECK(t[i].head == before[i].head);
 }
 
+TEST_CASE("parser: a list split off as the subject joins the list it continues",
+          "[parser][unit]") {
+  // officials(0) from(1) Chile(2) ,(3) Peru(4) and(5) Bolivia(6) met(7): the
+  // parser made "Peru and Bolivia" the subject and "officials" an oblique.
+  const char* forms[] = {"officials", "from", "Chile", ",", "Peru", "and", "Bolivia", "met"};
+  const char* upos[] = {"NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB"};
+  const int heads[] = {7, 2, 0, 4, 7, 6, 4, -1};
+  const char* rels[] = {"obl", "case", "nmod", "punct", "nsubj", "cc", "conj", "root"};
+  auto sentence = [&] {
+    std::vector<Token> t(8);
+    for (int i = 0; i < 8; ++i) {
+      t[i].form = forms[i];
+      t[i].upos = upos[i];
+      t[i].head = heads[i];
+      t[i].deprel = rels[i];
+    }
+    return t;
+  };
+  std::vector<Token> t = sentence();
+  ng::repair_split_list(t.data(), 8, 0);
+  CHECK(t[0].head == 7);
+  CHECK(t[0].deprel == "nsubj");
+  CHECK(t[4].head == 2);
+  CHECK(t[4].deprel == "conj");
+  CHECK(t[6].head == 2);
+  CHECK(t[3].head == 4);
+  // "In Paris, France and Germany met": the phrase before the comma hangs on
+  // the verb, not on a noun; left alone.
+  t = sentence();
+  t[0].form = "In";
+  t[0].upos = "ADP";
+  t[0].head = 2;
+  t[0].deprel = "case";
+  t[1].form = "Paris";
+  t[1].upos = "PROPN";
+  t[1].head = 7;
+  t[1].deprel = "obl";
+  t[2].form = "today";
+  t[2].upos = "NOUN";
+  t[2].head = 7;
+  t[2].deprel = "obl:tmod";
+  const std::vector<Token> before = t;
+  ng::repair_split_list(t.data(), 8, 0);
+  for (int i = 0; i < 8; ++i) CHECK(t[i].head == before[i].head);
+}
+
 TEST_CASE("parser: a subject with a preposition is repaired into an oblique", "[parser][unit]") {
   // in(0) Rome(1) Ann(2) spoke(3): "Rome" wrongly the subject.
   std::vector<Token> t(4);
