@@ -1156,6 +1156,34 @@ void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g,
   }
 }
 
+void ner_internal::type_by_coordination(const Document& doc, const Gazetteer& g,
+                                        std::vector<Mention>& found) {
+  std::map<int, int> at_head;  // head token -> index in found
+  for (int i = 0; i < static_cast<int>(found.size()); ++i) at_head.emplace(found[i].head, i);
+  auto person_conjunct = [&](const Mention& m) {
+    const Token& t = doc.tokens[m.head];
+    if (t.deprel == "conj" && t.head >= 0) {
+      auto it = at_head.find(t.head);
+      if (it != at_head.end() && found[it->second].type == EntityType::Person) return true;
+    }
+    for (const auto& [h, i] : at_head) {
+      const Token& o = doc.tokens[h];
+      if (o.deprel == "conj" && o.head == m.head && found[i].type == EntityType::Person) return true;
+    }
+    return false;
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (Mention& m : found)
+      if (m.type == EntityType::Other && m.kind == MentionKind::Name &&
+          doc.tokens[m.head].upos == "PROPN" && !g.place(gazetteer_key(doc, m.first, m.last)) &&
+          person_conjunct(m)) {
+        m.type = EntityType::Person;
+        changed = true;
+      }
+  }
+}
+
 namespace {
 
 // Token forms [a, b) joined by single spaces.
@@ -1558,6 +1586,7 @@ void NerTagger::process(Document& doc) const {
   }
   ner_internal::add_repeated_names(doc, found);
   ner_internal::add_untyped_names(doc, g, found);
+  ner_internal::type_by_coordination(doc, g, found);
   std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) {
     return a.first != b.first ? a.first < b.first : a.last > b.last;
   });

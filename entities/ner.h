@@ -192,6 +192,13 @@ void add_repeated_names(const Document& doc, std::vector<Mention>& found);
 // littoral states") and pieces of a name glued to a covered one are skipped.
 void add_untyped_names(const Document& doc, const Gazetteer& g, std::vector<Mention>& found);
 
+// Coordinated names share a type: an OTHER name that is a conjunct of a
+// PERSON name ("Biden and Xi", "Ruiz, Novak and Brenner": the parse's conj
+// links between the names' heads) becomes a PERSON, unless the gazetteer
+// knows it as a place. Applied until nothing changes, so a list takes the
+// type from any of its members.
+void type_by_coordination(const Document& doc, const Gazetteer& g, std::vector<Mention>& found);
+
 }  // namespace ner_internal
 
 
