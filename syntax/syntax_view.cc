@@ -474,6 +474,17 @@ Argument SyntaxView::place_of(int t) const {
         loc_case = true;
     if (loc_case && is_place(c)) return argument_for(c);
   }
+  // "During his visit to Tehran, X met Y": the place of a visit or trip
+  // the clause is set in.
+  for (int c : children_[t]) {
+    if (!is_rel(doc_.tokens[c].deprel, "obl") || !one_of(doc_.tokens[c].lemma, {"visit", "trip", "tour"}))
+      continue;
+    for (int p : children_[c]) {
+      if (!is_rel(doc_.tokens[p].deprel, "nmod") || !is_place(p)) continue;
+      for (int k : children_[p])
+        if (doc_.tokens[k].deprel == "case" && one_of(lower_[k], {"to", "in"})) return argument_for(p);
+    }
+  }
   // The parse often hangs "in <city>" on the object ("received X, Mayor of Y,
   // in Z"): the first "in/at <place>" after the trigger in its clause.
   const Sentence& s = doc_.sentences[doc_.sentence_of(t)];
