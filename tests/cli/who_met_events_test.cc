@@ -3,6 +3,7 @@
 // a role, and --events (one row per meeting).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include "tests/test_support.h"
@@ -112,6 +113,22 @@ TEST_CASE("who-met: places from a venue noun and from the sentence before", "[cl
   CHECK_THAT(r.out, Catch::Contains("Eva Lind\tKarl Brenner\t\tHanoi\t"));
   CHECK_THAT(r.out, !Catch::Contains("Envoy\t"));
   CHECK_THAT(r.out, !Catch::Contains("\tEnvoy"));
+}
+
+TEST_CASE("who-met: 'during the meeting' tells the meeting before, not a new one",
+          "[cli][who-met]") {
+  TempDir tmp;
+  auto article = tmp.write(
+      "during.txt",
+      "Chancellor Jan Novak received Prime Minister Ana Ruiz in Rome on Monday. During the "
+      "meeting, the sides discussed migration.\n\n"
+      "Karl Brenner and Eva Lind discussed trade at talks in Oslo.\n");
+  auto r = run_cli("who-met " + q(article));
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+  CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 3);  // header + 2 meetings
+  CHECK_THAT(r.out, Catch::Contains("Ana Ruiz\tJan Novak\t"));
+  CHECK_THAT(r.out, Catch::Contains("Eva Lind\tKarl Brenner\t\tOslo\t"));
 }
 
 TEST_CASE("who-met --events: one report, one event, whatever words trigger it", "[cli][who-met]") {
