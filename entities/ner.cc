@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <set>
 #include <unordered_set>
 
 #include "core/data_path.h"
@@ -1221,18 +1222,31 @@ std::map<std::string, EntityType> names_of_article(const Document& doc,
   return names;
 }
 
-// One name, one reading: a lone word typed as a place that is the surname
-// of a person named in full in the article is that person ("Valeska
-// Paris ... Paris claims"), unless a preposition makes it a place ("in
-// Paris").
-void retype_surnames(const Document& doc, const std::map<std::string, EntityType>& names,
-                     std::vector<Mention>& found) {
+// One name, one reading: a lone word typed as a place, an organisation or
+// nothing that is the surname of a person named in full in the article is
+// that person ("Valeska Paris ... Paris claims", "Andy Ruiz ... Ruiz's
+// photographs"), unless a preposition makes it a place ("in Paris"). Only
+// as a subject, object or possessor, where a person reading is natural, and
+// never a country or region of the gazetteer g (when given): "Australia"
+// ending a misread name stays the country.
+void retype_surnames(const Document& doc, const Gazetteer* g, std::vector<Mention>& found) {
+  std::set<std::string> surnames;
+  for (const Mention& m : found) {
+    if (m.kind != MentionKind::Name || m.type != EntityType::Person || m.last - m.first < 2) continue;
+    const std::string& last = doc.tokens[m.last - 1].form;
+    const Gazetteer::Place* place = g ? g->place(gazetteer_key(last)) : nullptr;
+    if (place && (place->kinds & (Gazetteer::Country | Gazetteer::Region | Gazetteer::Continent)))
+      continue;
+    if (last.size() > 2 && starts_upper(last) && doc.tokens[m.last - 1].upos == "PROPN" &&
+        doc.tokens[m.last - 2].upos == "PROPN")
+      surnames.insert(last);
+  }
   for (Mention& m : found) {
     if (m.kind != MentionKind::Name || m.last - m.first != 1 ||
-        (m.type != EntityType::Gpe && m.type != EntityType::Loc))
+        (m.type != EntityType::Gpe && m.type != EntityType::Loc && m.type != EntityType::Org &&
+         m.type != EntityType::Other) ||
+        !surnames.count(doc.tokens[m.first].form))
       continue;
-    auto it = names.find(doc.tokens[m.first].form);
-    if (it == names.end() || it->second != EntityType::Person) continue;
     const Token& t = doc.tokens[m.first];
     bool locative = false;
     for (int k = m.first - 1; k >= 0 && k >= m.first - 3; --k)
@@ -1342,15 +1356,17 @@ void add_people_inside_names(const Document& doc, const std::map<std::string, En
 }  // namespace
 
 // "Ana Ruiz ... on Tuesday Ruiz met": see ner.h.
-void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>& found) {
+void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>& found,
+                                      const Gazetteer* g) {
   std::vector<char> cov(doc.tokens.size(), 0);
   const std::map<std::string, EntityType> names = names_of_article(doc, found, cov);
   if (names.empty()) return;
-  retype_surnames(doc, names, found);
+  retype_surnames(doc, g, found);
   std::vector<Mention> added;
   add_repeats(doc, names, cov, added);
   add_people_inside_names(doc, names, found, added);
   found.insert(found.end(), added.begin(), added.end());
+  retype_surnames(doc, g, found);  // people named only inside other names count too
 }
 
 namespace {
@@ -1584,7 +1600,7 @@ void NerTagger::process(Document& doc) const {
     add_dates(doc, s, si, covered, found);
     add_group_words(doc, g, s, si, covered, found);
   }
-  ner_internal::add_repeated_names(doc, found);
+  ner_internal::add_repeated_names(doc, found, &g);
   ner_internal::add_untyped_names(doc, g, found);
   ner_internal::type_by_coordination(doc, g, found);
   std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) {

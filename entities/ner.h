@@ -173,11 +173,15 @@ bool titled_person(const Document& doc, const Gazetteer& g, const LabelSpan& sp)
 // One name, one reading per article: appends to `found` (the article's
 // mentions so far) a mention for each uncovered proper noun that repeats a
 // name found elsewhere in the article (the whole name, or a person's
-// surname), with that name's type; retypes a lone word typed as a place that
-// is a person's surname, unless a preposition makes it a place ("Paris
-// claims" after "Valeska Paris"); and adds a nested mention for a person
-// named in full inside another name ("the [Andy Warhol] Foundation").
-void add_repeated_names(const Document& doc, std::vector<Mention>& found);
+// surname), with that name's type; adds a nested mention for a person
+// named in full inside another name ("the [Andy Warhol] Foundation"); then
+// retypes a lone word typed as a place, organisation or nothing that is the
+// surname of a person named in full (nested names included) as that person,
+// when it is a subject, object or possessor and no preposition makes it a
+// place ("Paris claims" after "Valeska Paris"), and the gazetteer g (if
+// given) does not know it as a country or region.
+void add_repeated_names(const Document& doc, std::vector<Mention>& found,
+                        const Gazetteer* g = nullptr);
 
 // Proper nouns the model gave no type: appends a Name mention of type OTHER
 // for each run of capitalised PROPN tokens (by the tagger) that no mention in

@@ -335,6 +335,24 @@ TEST_CASE("ner: a surname typed as a place is the person, another first name is 
   for (const auto& m : found) CHECK(m.first != 11);  // "Ana Paris" is not Vera Paris
 }
 
+TEST_CASE("ner: a surname typed as an organisation is the person of that surname",
+          "[ner][unit]") {
+  // Brenner 's prints . Karl Brenner painted . the Brenner Trust paid .
+  ng::Document d = make_doc({{"Brenner", "PROPN"}, {"'s", "PART"},      {"prints", "NOUN"},
+                             {"Karl", "PROPN"},    {"Brenner", "PROPN"}, {"painted", "VERB"},
+                             {"the", "DET"},       {"Brenner", "PROPN"}, {"Trust", "PROPN"},
+                             {"paid", "VERB"}});
+  for (auto& t : d.tokens) t.head = -1;
+  d.tokens[0].head = 2;
+  d.tokens[0].deprel = "nmod:poss";
+  std::vector<ng::Mention> found = {mention(0, 1, ng::EntityType::Org),
+                                    mention(3, 5, ng::EntityType::Person),
+                                    mention(6, 9, ng::EntityType::Org)};
+  ng::ner_internal::add_repeated_names(d, found);
+  CHECK(found[0].type == ng::EntityType::Person);  // "Brenner's prints"
+  CHECK(found[2].type == ng::EntityType::Org);     // the trust keeps its type
+}
+
 TEST_CASE("ner: an untyped name after a person noun or ending in a known surname is a person",
           "[ner][unit]") {
   // Karl Brenner met singer Jo Vant and Ida Brenner .
