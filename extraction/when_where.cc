@@ -183,6 +183,15 @@ bool capitals(const std::string& w) {
 
 bool dash(const std::string& w) { return w == "-" || w == "--" || w == "—" || w == "–"; }
 
+// A dash that separates a dateline from the text: a long dash, or a hyphen
+// standing alone ("(Reuters) - "), never one inside a word ("Secretary-General").
+bool dateline_dash(const Document& doc, int j) {
+  const Token& t = doc.tokens[j];
+  if (!dash(t.form)) return false;
+  if (t.form == "—" || t.form == "–") return true;
+  return j > 0 && doc.tokens[j - 1].space_after && t.space_after;
+}
+
 }  // namespace
 
 std::pair<int, int> dateline(const Document& doc) {
@@ -196,7 +205,7 @@ std::pair<int, int> dateline(const Document& doc) {
   if (place_end == sen.first) return {-1, -1};
   // Then a comma and a date, an agency in brackets, and a dash, within 12 words.
   for (int j = place_end; j < sen.last && j - place_end < 12; ++j) {
-    if (dash(doc.tokens[j].form)) return {sen.first, place_end};
+    if (dateline_dash(doc, j)) return {sen.first, place_end};
     if (doc.tokens[j].upos == "VERB") break;
   }
   return {-1, -1};

@@ -93,6 +93,11 @@ TEST_CASE("who-met: a dateline is a place, never a party", "[cli][who-met]") {
   CHECK_THAT(r.out, Catch::Contains("Ana Ruiz\tJan Novak\t"));
   CHECK_THAT(r.out, Catch::Contains("\tLisbon\twire.txt\t"));
   CHECK_THAT(r.out, !Catch::Contains("LISBON\t"));
+  // A hyphen inside a title after capitals is no dateline dash.
+  auto title = tmp.write("title.txt",
+                         "UN Secretary-General Ana Ruiz met President Jan Novak in Vienna.\n");
+  r = run_cli("who-met " + q(title));
+  CHECK_THAT(r.out, Catch::Contains("Ana Ruiz\tJan Novak\t\tVienna\t"));
 }
 
 TEST_CASE("who-met: places from a venue noun and from the sentence before", "[cli][who-met]") {
