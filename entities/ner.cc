@@ -694,6 +694,11 @@ void add_of_objects(const Document& doc, const Gazetteer& g, const Mention& oute
     const auto [a, b] = own_words(doc, g, outer, k);
     if (a == outer.first && b == outer.last) continue;
     if (g.titles.count(gazetteer_key(doc, a, b))) continue;  // "Foreign [Minister] X"
+    // "Secretary of [State]": the object belongs to a title ending at it.
+    bool in_title = false;
+    for (int t = std::max(outer.first, a - 3); t < a && !in_title; ++t)
+      in_title = g.titles.count(gazetteer_key(doc, t, a + 1)) > 0;
+    if (in_title) continue;
     EntityType fallback = outer.type == EntityType::Person ? EntityType::Gpe : EntityType::Other;
     EntityType t = nested_type(doc, g, a, b, fallback);
     if (t == EntityType::Other) continue;
@@ -1103,13 +1108,14 @@ struct UntypedNames {
 
 // See ner.h.
 bool ner_internal::titled_person(const Document& doc, const Gazetteer& g, const LabelSpan& sp) {
-  int title = -1;
+  int name = -1;  // the word after the last title ("Secretary of State" is one title)
   for (int t = sp.first; t < sp.last; ++t)
-    if (g.titles.count(gazetteer_key(doc.tokens[t].form))) title = t;
-  const int rest = sp.last - title - 1;
-  if (title < 0 || rest < 1 || rest > 4) return false;
-  if (!g.given_names.count(gazetteer_key(doc.tokens[title + 1].form))) return false;
-  for (int t = title + 1; t < sp.last; ++t) {
+    for (int e = t + 1; e <= std::min(sp.last, t + 4); ++e)
+      if (e > name && g.titles.count(gazetteer_key(doc, t, e))) name = e;
+  const int rest = sp.last - name;
+  if (name < 0 || rest < 1 || rest > 4) return false;
+  if (!g.given_names.count(gazetteer_key(doc.tokens[name].form))) return false;
+  for (int t = name; t < sp.last; ++t) {
     const std::string key = gazetteer_key(doc.tokens[t].form);
     if (!starts_upper(doc.tokens[t].form) || g.org_words.count(key) || g.place(key))
       return false;

@@ -306,6 +306,22 @@ int SyntaxView::person_after_qualifier(int w) const {
   return up == w || (up >= 0 && doc_.tokens[up].head == w) ? p : -1;
 }
 
+// See syntax_view.h. A linear scan, only for a place or organisation
+// mention headed by w.
+int SyntaxView::mn_or_person(int w, int m) const {
+  const Mention& inner = doc_.mentions[m];
+  if (inner.head != w || inner.entity < 0 || doc_.entities[inner.entity].type == EntityType::Person)
+    return m;
+  for (int k = 0; k < static_cast<int>(doc_.mentions.size()); ++k) {
+    const Mention& o = doc_.mentions[k];
+    if (k != m && o.head == w && o.kind == MentionKind::Name && o.entity >= 0 &&
+        o.first <= inner.first && o.last >= inner.last && o.last - o.first > inner.last - inner.first &&
+        doc_.entities[o.entity].type == EntityType::Person)
+      return k;
+  }
+  return m;
+}
+
 Argument SyntaxView::argument_for(int w) const {
   Argument a;
   const int m = mention_at_[w];
@@ -318,7 +334,7 @@ Argument SyntaxView::argument_for(int w) const {
     return a;
   }
   if (m >= 0 && doc_.mentions[m].entity >= 0) {
-    const Mention& mn = doc_.mentions[m];
+    const Mention& mn = doc_.mentions[mn_or_person(w, m)];
     a.entity = mn.entity;
     a.first = mn.first;
     a.last = mn.last;

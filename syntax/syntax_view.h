@@ -41,6 +41,9 @@ class SyntaxView {
   // phrase: the person's mention that the organisation or place name at w
   // qualifies (-1 = none); argument_for gives the person.
   int person_after_qualifier(int w) const;
+  // "US Secretary of State Ana Ruiz" parsed with "US" as its head: the
+  // person's name mention that encloses mention m and is headed by w, else m.
+  int mn_or_person(int w, int m) const;
   // Paragraph of sentence s (0 first): paragraphs are separated by a line
   // break in the text between two sentences.
   int paragraph(int s) const { return paragraph_[s]; }
