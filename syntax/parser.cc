@@ -864,6 +864,28 @@ void repair_split_list(Token* tokens, int n, int base) {
   }
 }
 
+// See parser.h.
+void repair_flat_across_cc(Token* tokens, int n, int base) {
+  for (int x = 2; x < n; ++x) {
+    Token& xt = tokens[x];
+    const int h = xt.head - base;
+    if (xt.deprel != "flat" || xt.upos != "PROPN" || h < 0 || h >= x - 1) continue;
+    // A coordinator between h and x inside x's phrase (hung on x or on a
+    // word that hangs on x).
+    int cc = -1;
+    for (int k = h + 1; k < x && cc < 0; ++k) {
+      const Token& kt = tokens[k];
+      if (kt.upos != "CCONJ" || !one_of(to_lower(kt.form), {"and", "or"})) continue;
+      const int kh = kt.head - base;
+      if (kh == x || (kh > k && kh < x && tokens[kh].head == base + x)) cc = k;
+    }
+    if (cc < 0) continue;
+    xt.deprel = "conj";
+    tokens[cc].head = base + x;
+    tokens[cc].deprel = "cc";
+  }
+}
+
 void Parser::parse(Token* tokens, int n, int base) const {
   parser_internal::greedy_parse(*model_, tokens, n, base);
   repair_parse(tokens, n, base);
@@ -871,6 +893,7 @@ void Parser::parse(Token* tokens, int n, int base) const {
   repair_temporal_root(tokens, n, base);
   repair_between_interrupted(tokens, n, base);
   repair_split_list(tokens, n, base);
+  repair_flat_across_cc(tokens, n, base);
   repair_verb_under_name(tokens, n, base);
 }
 

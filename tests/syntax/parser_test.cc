@@ -413,6 +413,27 @@ TEST_CASE("parser: a list split off as the subject joins the list it continues",
   for (int i = 0; i < 8; ++i) CHECK(t[i].head == before[i].head);
 }
 
+TEST_CASE("parser: a name hung as flat across 'and' becomes a conjunct", "[parser][unit]") {
+  // Ana(0) Ruiz(1) and(2) President(3) Jan(4) Novak(5) met(6): "Jan" flat
+  // under "Ana", with "and" hung on "President".
+  const char* forms[] = {"Ana", "Ruiz", "and", "President", "Jan", "Novak", "met"};
+  const char* upos[] = {"PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "VERB"};
+  const int heads[] = {6, 0, 3, 4, 0, 4, -1};
+  const char* rels[] = {"nsubj", "flat", "cc", "nmod:desc", "flat", "flat", "root"};
+  std::vector<Token> t(7);
+  for (int i = 0; i < 7; ++i) {
+    t[i].form = forms[i];
+    t[i].upos = upos[i];
+    t[i].head = heads[i];
+    t[i].deprel = rels[i];
+  }
+  ng::repair_flat_across_cc(t.data(), 7, 0);
+  CHECK(t[4].head == 0);
+  CHECK(t[4].deprel == "conj");
+  CHECK(t[2].head == 4);
+  CHECK(t[1].deprel == "flat");  // "Ruiz" stays part of "Ana Ruiz"
+}
+
 TEST_CASE("parser: a subject with a preposition is repaired into an oblique", "[parser][unit]") {
   // in(0) Rome(1) Ann(2) spoke(3): "Rome" wrongly the subject.
   std::vector<Token> t(4);
