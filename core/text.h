@@ -42,6 +42,14 @@ inline bool generational_suffix(std::string_view word) {
   return one_of(to_lower(word), {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"});
 }
 
+// Whether word is a lower-case particle inside a person's name, in any
+// case: "von der" Leyen, "da" Silva, "bin" Salman, "al"-Assad.
+inline bool name_particle(std::string_view word) {
+  return one_of(to_lower(word), {"le", "la", "de", "del", "della", "di", "da", "du", "dos", "van",
+                                 "von", "der", "den", "ter", "al", "el", "bin", "ibn", "ben",
+                                 "bint", "abu", "mac", "o'"});
+}
+
 // A name as a label: format characters (zero-width spaces and joiners,
 // U+200B-U+200F, U+2060, U+FEFF) and control characters removed, and
 // brackets, quotes and other punctuation stripped from both ends, except a

@@ -323,7 +323,9 @@ int Resolver::person_name_start(const Mention& m, int a, int b) const {
     x -= 2;
   while (x > a) {
     const Token& p = doc_.tokens[x - 1];
-    const bool joiner = (p.form == "-" || p.upos == "PROPN" ||
+    // "Ursula von der Leyen": particles inside the span join
+    const bool particle = name_particle(p.form) && x - 1 > a;
+    const bool joiner = (p.form == "-" || p.upos == "PROPN" || particle ||
                          (starts_upper(p.form) && p.upos != "NOUN" && p.upos != "ADJ"));
     if (!joiner) break;
     --x;

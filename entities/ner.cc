@@ -892,15 +892,7 @@ void join_hyphenated(const Document& doc, const Sentence& s, std::vector<LabelSp
 
 // Name particles continue a name: "Jean-Yves Le Drian", "Ursula von der
 // Leyen", "Abu Bakr al Baghdadi".
-bool name_particle(const Token& t) {
-  static const char* words[] = {"le", "la", "de", "del", "della", "di", "da", "du", "dos",
-                                "van", "von", "der", "den", "ter", "al", "el", "bin", "ibn",
-                                "ben", "bint", "abu", "mac", "o'"};
-  const std::string l = to_lower(t.form);
-  for (const char* w : words)
-    if (l == w) return true;
-  return false;
-}
+bool name_particle(const Token& t) { return ng::name_particle(t.form); }
 
 // Person spans[k] grows over particles (up to two) and the capitalised
 // proper noun after them, absorbing the following span when it is the rest

@@ -163,6 +163,20 @@ TEST_CASE("coref: two people sharing a surname stay apart, a bare surname is lef
   CHECK(d.entities.size() == 3);
 }
 
+TEST_CASE("coref: particles inside a person's name stay in its canonical name",
+          "[coref][unit]") {
+  // Ana von der Brenner spoke .  (the tagger read "der" as a noun)
+  Document d = make_doc({{{"Ana", "PROPN", 5, "nsubj"},
+                          {"von", "PROPN", 1, "flat"},
+                          {"der", "NOUN", 1, "flat"},
+                          {"Brenner", "PROPN", 1, "flat"},
+                          {"spoke", "VERB", 0, "root"},
+                          {".", "PUNCT", 5, "punct"}}});
+  add_name(d, 0, 4, EntityType::Person);
+  coref().process(d);
+  CHECK(entity_named(d, "Ana von der Brenner") >= 0);
+}
+
 TEST_CASE("coref: name aliases", "[coref][unit]") {
   struct Case {
     const char* a1;
