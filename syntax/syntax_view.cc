@@ -490,6 +490,10 @@ Argument SyntaxView::place_of(int t) const {
         loc_case = true;
     if (loc_case && is_place(c)) return argument_for(c);
   }
+  // "X visited Kyiv and met Y": the place visited.
+  if (doc_.tokens[t].lemma == "visit")
+    for (int c : children_[t])
+      if (doc_.tokens[c].deprel == "obj" && is_place(c)) return argument_for(c);
   // "During his visit to Tehran, X met Y": the place of a visit or trip
   // the clause is set in.
   for (int c : children_[t]) {

@@ -109,13 +109,15 @@ TEST_CASE("who-met: places from a venue noun and from the sentence before", "[cl
       "The police carried out the raid at Vienna International Airport on Tuesday. Omar Haddad "
       "was being met by Carl Berg.\n\n"
       "Special Presidential Envoy on Climate Tom Reyes was joined by the envoy.\n\n"
-      "During his visit to Hanoi, Chancellor Karl Brenner met President Eva Lind.\n");
+      "During his visit to Hanoi, Chancellor Karl Brenner met President Eva Lind.\n\n"
+      "Minister Ida Berg visited Oslo and met King Lars Holm.\n");
   auto r = run_cli("who-met " + q(article));
   INFO(r.err);
   REQUIRE(r.status == 0);
   CHECK_THAT(r.out, Catch::Contains("Ana Ruiz\tJan Novak\t2020-01-06\tIrish pub\t"));
   CHECK_THAT(r.out, Catch::Contains("Carl Berg\tOmar Haddad\t2020-01-07\tVienna"));
   CHECK_THAT(r.out, Catch::Contains("Eva Lind\tKarl Brenner\t\tHanoi\t"));
+  CHECK_THAT(r.out, Catch::Contains("Ida Berg\tLars Holm\t\tOslo\t"));
   CHECK_THAT(r.out, !Catch::Contains("Envoy\t"));
   CHECK_THAT(r.out, !Catch::Contains("\tEnvoy"));
 }
