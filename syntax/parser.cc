@@ -683,7 +683,8 @@ bool has_child(const Token* tokens, int n, int base, int h, std::string_view rel
 }
 
 // "Prime Minister Ana Ruiz hosted Jan Novak ...": a past or present-tense
-// verb (or a participle with an object, which no reduced relative has)
+// verb (or a participle with an object, which no reduced relative has, or
+// the only verb after coordinated names)
 // hung under the name before it (acl, flat, dep, appos) while that name
 // is the root is the sentence's predicate, and the name its subject. The
 // verb becomes the root; the name's dependents after the verb move to it.
@@ -692,10 +693,17 @@ void repair_verb_under_name(Token* tokens, int n, int base) {
   for (int k = 0; k < n; ++k)
     if (tokens[k].head < 0) root = k;
   if (root < 0 || tokens[root].upos != "PROPN") return;
+  // A participle is the predicate when it has an object, or when it is the
+  // only verb of the sentence and the name before it is coordinated ("A and
+  // B last met in 2019"; not a caption, "Protesters arrested in Paris").
+  int verbs = 0;
+  for (int k = 0; k < n; ++k) verbs += tokens[k].upos == "VERB" || tokens[k].upos == "AUX";
+  if (!has_child(tokens, n, base, root, "conj")) verbs = 0;
   int v = -1;
   for (int k = root + 1; k < n && v < 0; ++k) {
     const Token& t = tokens[k];
-    if (t.upos == "VERB" && (finite(t) || (t.xpos == "VBN" && has_child(tokens, n, base, k, "obj"))) &&
+    if (t.upos == "VERB" &&
+        (finite(t) || (t.xpos == "VBN" && (has_child(tokens, n, base, k, "obj") || verbs == 1))) &&
         t.head == base + root &&
         (t.deprel == "acl" || t.deprel == "flat" || t.deprel == "dep" || t.deprel == "appos"))
       v = k;
@@ -869,7 +877,8 @@ void repair_flat_across_cc(Token* tokens, int n, int base) {
   for (int x = 2; x < n; ++x) {
     Token& xt = tokens[x];
     const int h = xt.head - base;
-    if (xt.deprel != "flat" || xt.upos != "PROPN" || h < 0 || h >= x - 1) continue;
+    if ((xt.deprel != "flat" && xt.deprel != "appos") || xt.upos != "PROPN" || h < 0 || h >= x - 1)
+      continue;
     // A coordinator between h and x inside x's phrase (hung on x or on a
     // word that hangs on x).
     int cc = -1;

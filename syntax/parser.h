@@ -102,8 +102,9 @@ void repair_between_interrupted(Token* tokens, int n, int base);
 void repair_split_list(Token* tokens, int n, int base);
 
 // "President A B and Chinese President C D met": a name hung as a flat
-// part of the name before it, across a coordinator that belongs to it,
-// becomes that name's conjunct. Same arguments as repair_parse.
+// part or an apposition of the name before it, across a coordinator that
+// belongs to it, becomes that name's conjunct. Same arguments as
+// repair_parse.
 void repair_flat_across_cc(Token* tokens, int n, int base);
 
 // Attachment scores, CoNLL 2018 definitions: every word counts (punctuation

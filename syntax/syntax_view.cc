@@ -157,8 +157,10 @@ Modality SyntaxView::modality(int t) const {
   // meeting", "the meeting was cancelled", "a meeting, which was cancelled".
   if (t >= 0) {
     const Token& nt = doc_.tokens[t];
-    if (nt.upos == "NOUN" && nt.head >= 0 &&
-        (is_rel(nt.deprel, "obj") || nt.deprel == "nsubj:pass")) {
+    // (a passive subject the parser labelled nsubj: its verb has aux:pass)
+    const bool passive_subject =
+        nt.deprel == "nsubj:pass" || (nt.deprel == "nsubj" && nt.head >= 0 && child(nt.head, "aux:pass") >= 0);
+    if (nt.upos == "NOUN" && nt.head >= 0 && (is_rel(nt.deprel, "obj") || passive_subject)) {
       const Token& h = doc_.tokens[nt.head];
       if (one_of(h.lemma, {"cancel", "postpone", "scrap", "call", "abandon", "delay"}))
         return Modality::Negated;
