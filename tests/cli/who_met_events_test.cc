@@ -138,6 +138,18 @@ TEST_CASE("who-met: 'during the meeting' tells the meeting before, not a new one
   CHECK_THAT(r.out, Catch::Contains("Eva Lind\tKarl Brenner\t\tOslo\t"));
 }
 
+TEST_CASE("who-met: a meeting that was cancelled is not reported as held", "[cli][who-met]") {
+  TempDir tmp;
+  auto article = tmp.write("cancelled.txt",
+                           "President Ana Ruiz's meeting with Chancellor Karl Brenner was "
+                           "cancelled.\n");
+  auto held = run_cli("who-met " + q(article));
+  REQUIRE(held.status == 0);
+  CHECK_THAT(held.out, !Catch::Contains("Karl Brenner"));
+  auto all = run_cli("who-met --all " + q(article));
+  CHECK_THAT(all.out, Catch::Contains("\tnegated"));
+}
+
 TEST_CASE("who-met --events: one report, one event, whatever words trigger it", "[cli][who-met]") {
   TempDir tmp;
   auto article = tmp.write("talks.txt",
