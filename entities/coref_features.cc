@@ -111,7 +111,7 @@ void Resolver::nominal_features(const Mention& m, Info& in) const {
 }
 
 // A name: its core (without determiners, honorifics, titles and their "of"
-// complement, demonyms before a title, and a trailing possessive), the
+// complement, demonyms before a title, a trailing possessive or reflexive), the
 // core's words and key, its place identity and acronym. A name with no core
 // (a description: "the President of France") keeps an empty key, so it is
 // no real name.
@@ -120,7 +120,9 @@ void Resolver::name_features(const Mention& m, Info& in) const {
   const bool description = strip_name_front(m, in, a, b);
   while (b > a) {
     const std::string& f = doc_.tokens[b - 1].form;
-    if (f == "'s" || f == "’s" || f == "'" || f == "’" || doc_.tokens[b - 1].upos == "PUNCT")
+    PronounInfo p;  // "Biden himself": the intensifier is no part of the name
+    if (f == "'s" || f == "’s" || f == "'" || f == "’" || doc_.tokens[b - 1].upos == "PUNCT" ||
+        (b - 1 > a && pronoun_info(to_lower(f), p) && p.reflexive))
       --b;
     else
       break;
@@ -380,8 +382,16 @@ int Resolver::place_identity_end(Info& in, int a, int& b) const {
 
 // in.words and in.key from the identity tokens [a, id_last).
 void Resolver::set_words_and_key(Info& in, int a, int id_last) const {
+  const auto& tk = doc_.tokens;
   for (int t = a; t < id_last; ++t) {
-    std::string w = gazetteer_key(doc_.tokens[t].form);
+    std::string w = gazetteer_key(tk[t].form);
+    // A person's hyphenated name is one word: "Jong-un", "Trump-Biden" (whose
+    // "Trump" is no surname of the two).
+    if (in.cls == Class::Person && w == "-" && t > a && t + 1 < id_last && !in.words.empty() &&
+        !tk[t - 1].space_after && !tk[t].space_after) {
+      in.words.back() += "-" + gazetteer_key(tk[++t].form);
+      continue;
+    }
     if (w == "-" || w == "." || w == ",") continue;
     // An abbreviation with or without its last period: "d.c." = "d.c".
     if (w.size() > 2 && w.back() == '.' && w.find('.') + 1 < w.size()) w.pop_back();

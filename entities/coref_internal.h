@@ -125,7 +125,7 @@ class Resolver {
   void acronyms(const Sieve& sieve);
   void orgs_without_country(const Sieve& sieve);
   void places_named_by_region_word(const Sieve& sieve);
-  void partial_names(const Sieve& sieve);
+  void partial_names(const Sieve& sieve);  // [0] the one such name, [1] the first of several
   void role_descriptions(const Sieve& sieve);  // [0] title and place, [1] title only
   void definite_nominals(const Sieve& sieve);  // [0] modifier, [1] head match, [2] type
   void meeting_groups(const Sieve& sieve);
@@ -224,6 +224,7 @@ class Resolver {
   bool place_kind_ok(int j, uint8_t want_kind) const;
   int only_named_of_kind(int i);
   bool org_kind_ok(int i, int j);
+  bool surname_or_given_name(const std::string& w, const std::vector<std::string>& full) const;
   int speaker_in(const std::vector<int>& by_head, int si, unsigned want);
   int speaker_near(const std::vector<int>& by_head, int si, unsigned want);
   int speaker_group(int sp);

@@ -163,6 +163,59 @@ TEST_CASE("coref: two people sharing a surname stay apart, a bare surname is lef
   CHECK(d.entities.size() == 3);
 }
 
+TEST_CASE("coref: a surname shared with a relative named later is the person named first",
+          "[coref][unit]") {
+  // Karl Brenner won . His wife Ute Brenner cried . Crowds cheered . Brenner spoke .
+  Document d = make_doc({
+      {{"Karl", "PROPN", 3, "nsubj"}, {"Brenner", "PROPN", 1, "flat"}, {"won", "VERB", 0, "root"},
+       {".", "PUNCT", 3, "punct"}},
+      {{"His", "PRON", 2, "nmod:poss"},
+       {"wife", "NOUN", 5, "nsubj"},
+       {"Ute", "PROPN", 2, "appos"},
+       {"Brenner", "PROPN", 3, "flat"},
+       {"cried", "VERB", 0, "root"},
+       {".", "PUNCT", 5, "punct"}},
+      {{"Crowds", "NOUN", 2, "nsubj"}, {"cheered", "VERB", 0, "root"}, {".", "PUNCT", 2, "punct"}},
+      {{"Brenner", "PROPN", 2, "nsubj"}, {"spoke", "VERB", 0, "root"}, {".", "PUNCT", 2, "punct"}},
+  });
+  add_name(d, 0, 2, EntityType::Person);
+  add_name(d, 6, 8, EntityType::Person);
+  add_name(d, 13, 14, EntityType::Person);
+  coref().process(d);
+  CHECK(entity_at(d, 0) != entity_at(d, 6));
+  CHECK(entity_at(d, 13) == entity_at(d, 0));
+}
+
+TEST_CASE("coref: a surname before a suffix, the first of two surnames, not 'himself'",
+          "[coref][unit]") {
+  struct Case {
+    std::vector<const char*> full;  // the full name, then "spoke ."
+    std::vector<const char*> part;  // the later name, then "left ."
+    bool same;
+  } cases[] = {
+      {{"Karl", "Brenner", "Jr."}, {"Brenner"}, true},
+      {{"Ana", "Lopes", "Garced"}, {"Lopes"}, true},
+      {{"Ana", "Maria", "Garced"}, {"Maria"}, false},  // a given name in the middle
+      {{"Karl", "Brenner"}, {"Brenner", "himself"}, true},
+  };
+  for (const Case& c : cases) {
+    std::vector<W> s1, s2;
+    const int n1 = static_cast<int>(c.full.size()), n2 = static_cast<int>(c.part.size());
+    for (int k = 0; k < n1; ++k) s1.push_back({c.full[k], "PROPN", k ? 1 : n1 + 1, k ? "flat" : "nsubj"});
+    s1.push_back({"spoke", "VERB", 0, "root"});
+    s1.push_back({".", "PUNCT", n1 + 1, "punct"});
+    for (int k = 0; k < n2; ++k) s2.push_back({c.part[k], k ? "PRON" : "PROPN", k ? 1 : n2 + 1, k ? "nmod:npmod" : "nsubj"});
+    s2.push_back({"left", "VERB", 0, "root"});
+    s2.push_back({".", "PUNCT", n2 + 1, "punct"});
+    Document d = make_doc({s1, s2});
+    add_name(d, 0, n1, EntityType::Person);
+    add_name(d, n1 + 2, n1 + 2 + n2, EntityType::Person);
+    coref().process(d);
+    INFO(c.part[0]);
+    CHECK((entity_at(d, n1 + 2) == entity_at(d, 0)) == c.same);
+  }
+}
+
 TEST_CASE("coref: name aliases", "[coref][unit]") {
   struct Case {
     const char* a1;
