@@ -75,9 +75,12 @@ const TitleInfo* RoleLexicon::match(const Document& doc, int t, int& len) const 
   if (first.empty() || first == "the") return nullptr;  // keys drop a leading "the"
   // A plural title before names ("Presidents Ana Ruiz of X and Jan Novak
   // of Y") is the title of each.
+  // An accented word is no plural: "Coös County" is not "COOs".
   auto plural = [&](const std::string& key, int end) {
+    const std::string& last = doc.tokens[end - 1].form;
     return key.size() > 3 && key.back() == 's' && end < n && doc.tokens[end].upos == "PROPN" &&
-           starts_upper(doc.tokens[end].form);
+           starts_upper(doc.tokens[end].form) &&
+           std::all_of(last.begin(), last.end(), [](char c) { return (c & 0x80) == 0; });
   };
   const bool known_first = first_words_.count(first) ||
                            (plural(first, t + 1) && first_words_.count(first.substr(0, first.size() - 1)));

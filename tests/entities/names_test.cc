@@ -137,3 +137,22 @@ TEST_CASE("a quoted 'I' after 'X tweeted, saying' is X", "[entities][model]") {
       speaker = d.entities[m.entity].name;
   CHECK(speaker == "Ana Ruiz");
 }
+
+TEST_CASE("an accented place word before a title is no plural title", "[entities][model]") {
+  static const ng::Pipeline pipeline([] {
+    ng::PipelineOptions o;
+    o.goal = ng::Layer::Entities;
+    return o;
+  }());
+  ng::Document d;
+  d.id = "coos";
+  // "Coös" folds to "coos", which read as the plural of "COO".
+  d.text = "According to Coös County Attorney Karl Brenner on Saturday, the driver was identified.";
+  d.body_end = static_cast<uint32_t>(d.text.size());
+  pipeline.process(d);
+  std::vector<std::string> titles;
+  for (const auto& e : d.entities)
+    for (const auto& r : e.roles) titles.push_back(r.title);
+  CHECK(has(titles, "County Attorney"));
+  CHECK_FALSE(has(titles, "COO"));
+}
