@@ -183,6 +183,13 @@ bool Resolver::strip_name_front(const Mention& m, Info& in, int& a, int b) const
       stripped = true;
       continue;
     }
+    // "Most Rev. X", "Right Hon. X": the degree of a style of address
+    if ((low == "most" || low == "right") && a + 2 < b &&
+        g_.honorifics.count(gazetteer_key(doc_.tokens[a + 1].form))) {
+      ++a;
+      stripped = true;
+      continue;
+    }
     if (auto h = g_.honorifics.find(low); h != g_.honorifics.end() && a + 1 < b) {
       if (h->second) in.gender = h->second;
       ++a;
@@ -282,8 +289,9 @@ bool Resolver::strip_leading_place(int& a, int b, bool complement) const {
   return false;
 }
 
-// "President of France Ana Ruiz": past the "of" complement at token `of`
-// (a place or organisation name) a person's name may follow. Returns where
+// "President of France Ana Ruiz", "Minister of Health Ana Ruiz": past the
+// "of" complement at token `of` (a place or organisation name, or a
+// portfolio before a given name) a person's name may follow. Returns where
 // that name starts, or -1 when none does.
 int Resolver::name_after_of_complement(const Mention& m, int of, int b) const {
   int x = of + 1;
@@ -296,6 +304,15 @@ int Resolver::name_after_of_complement(const Mention& m, int of, int b) const {
   if (after < 0)  // no mention of the place: the gazetteer's ("of Scotland X")
     for (int e = std::min(x + 4, b - 1); e > x && after < 0; --e)
       if (g_.place(gazetteer_key(doc_, x, e))) after = e;
+  // A portfolio ("Secretary of Justice Ana Ruiz Lopes"): capitalised words,
+  // then a given name that starts a name of two or more words.
+  for (int e = x + 1; after < 0 && e <= std::min(x + 3, b - 2); ++e) {
+    if (!starts_upper(doc_.tokens[e - 1].form)) break;
+    if (g_.given_names.count(gazetteer_key(doc_.tokens[e].form)) &&
+        !g_.given_names.count(gazetteer_key(doc_.tokens[x].form)) &&
+        starts_upper(doc_.tokens[e + 1].form))
+      after = e;
+  }
   if (after > 0 && starts_upper(doc_.tokens[after].form)) return after;
   return -1;
 }
@@ -325,12 +342,40 @@ int Resolver::person_name_start(const Mention& m, int a, int b) const {
     x -= 2;
   while (x > a) {
     const Token& p = doc_.tokens[x - 1];
+    // a title in lower case is no name word ("then-U.S.-president X Y")
+    int len = 0;
     const bool joiner = (p.form == "-" || p.upos == "PROPN" ||
-                         (starts_upper(p.form) && p.upos != "NOUN" && p.upos != "ADJ"));
+                         (starts_upper(p.form) && p.upos != "NOUN" && p.upos != "ADJ")) &&
+                        !(!starts_upper(p.form) && rl_.match(doc_, x - 1, len));
     if (!joiner) break;
     --x;
   }
-  return x > a && x < b ? x : a;
+  if (x > a && x < b) return x;
+  return past_occupation_word(a, b);
+}
+
+// "Ecologist Ana Ruiz", "Businessman Jan Novak", "alumnus Ana Ruiz": a word
+// for what a person does, before a given name that starts a name of two
+// or more words, is no part of the name. The word is lower-case, or a
+// person noun of nominals.tsv, or has the ending of one ("-ist", "-er",
+// "-or", "-ian", "-man", "-woman") and is no given name itself. Returns
+// where the name starts past it, else a.
+int Resolver::past_occupation_word(int a, int b) const {
+  if (b - a < 3) return a;
+  const std::string w = gazetteer_key(doc_.tokens[a].form);
+  const std::string next = gazetteer_key(doc_.tokens[a + 1].form);
+  if (!starts_upper(doc_.tokens[a + 1].form) || !g_.given_names.count(next) ||
+      g_.given_names.count(w) || w.size() < 4 ||
+      !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    return a;
+  auto ends = [&](std::string_view e) { return w.size() > e.size() + 2 && w.ends_with(e); };
+  const auto nominal = g_.nominals.find(w);
+  const bool person_noun =
+      nominal != g_.nominals.end() && nominal->second.type == EntityType::Person;
+  if (!starts_upper(doc_.tokens[a].form) || person_noun || ends("ist") || ends("er") ||
+      ends("or") || ends("ian") || ends("man") || ends("woman"))
+    return a + 1;
+  return a;
 }
 
 // A title inside a person's name [a, b) after words that say whose title

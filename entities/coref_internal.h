@@ -164,6 +164,7 @@ class Resolver {
   bool strip_leading_place(int& a, int b, bool complement) const;
   int person_name_start(const Mention& m, int a, int b) const;
   int person_name_end(const Mention& m, int a, int b) const;
+  int past_occupation_word(int a, int b) const;
   int place_identity_end(Info& in, int a, int& b) const;
   void set_words_and_key(Info& in, int a, int id_last) const;
   void set_place_key(Info& in) const;
