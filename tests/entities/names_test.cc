@@ -205,3 +205,11 @@ TEST_CASE("titles held before: dated clauses, decades, leaving office, 'then-', 
     CHECK(role(c.text, c.person) == c.role);
   }
 }
+
+TEST_CASE("the members of a party or faith are a group, not a person", "[entities][model]") {
+  const auto names = person_names(
+      "Democrats claimed the election should decide the seat. Some Democrats continued to "
+      "attack Karl Weiss on his taxes.");
+  CHECK_FALSE(has(names, "Democrats"));
+  CHECK(has(names, "Karl Weiss"));
+}
