@@ -4,6 +4,8 @@
 // entity, then sorts the mentions by position.
 #include "entities/coref_internal.h"
 
+#include <set>
+
 #include <algorithm>
 
 #include "core/text.h"
@@ -27,6 +29,7 @@ void Resolver::detect_mentions() {
   ms.erase(std::remove_if(ms.begin(), ms.end(),
                           [](const Mention& m) { return m.kind != MentionKind::Name; }),
            ms.end());
+  retype_surnames();
   const int n = static_cast<int>(doc_.tokens.size());
   Detection d;
   d.names = static_cast<int>(ms.size());
@@ -41,6 +44,35 @@ void Resolver::detect_mentions() {
   add_plural_groups(d);
   add_pronouns_and_kind_nominals(d);
   sort_mentions(d);
+}
+
+// A person's surname the NER typed as a place or an organisation in some
+// sentences ("La Riva said ..." as a place) is the person's there too, when
+// the NER also typed that same name as a person in the article, and the
+// article gives a person name where it follows a given name ("Ana La
+// Riva"); a place of the gazetteer keeps its type.
+void Resolver::retype_surnames() {
+  auto& ms = doc_.mentions;
+  auto key = [&](const Mention& m, int drop_front) {
+    int a = m.first + drop_front;
+    if (a < m.last && gazetteer_key(doc_.tokens[a].form) == "the") ++a;
+    return a < m.last ? gazetteer_key(doc_, a, m.last) : std::string();
+  };
+  std::set<std::string> person_keys, surnames;
+  for (const Mention& m : ms) {
+    if (m.type != EntityType::Person) continue;
+    person_keys.insert(key(m, 0));
+    for (int k = 1; m.first + k < m.last; ++k)  // the words after a given name
+      if (g_.given_names.count(gazetteer_key(doc_.tokens[m.first + k - 1].form)))
+        surnames.insert(key(m, k));
+  }
+  for (Mention& m : ms) {
+    const Class c = class_of(m.type);
+    if (c != Class::Place && c != Class::Org && m.type != EntityType::Other) continue;
+    const std::string k = key(m, 0);
+    if (k.empty() || !person_keys.count(k) || !surnames.count(k) || g_.place(k)) continue;
+    m.type = EntityType::Person;
+  }
 }
 
 int Resolver::add_mention(int first, int last, int head, EntityType type, MentionKind kind) {

@@ -216,6 +216,36 @@ TEST_CASE("coref: a surname before a suffix, the first of two surnames, not 'him
   }
 }
 
+TEST_CASE("coref: a surname the NER typed as a place is the person's, when also typed a person",
+          "[coref][unit]") {
+  // Ana La Riva spoke . La Riva left . La Riva said no .
+  Document d = make_doc({
+      {{"Ana", "PROPN", 4, "nsubj"}, {"La", "PROPN", 1, "flat"}, {"Riva", "PROPN", 1, "flat"},
+       {"spoke", "VERB", 0, "root"}, {".", "PUNCT", 4, "punct"}},
+      {{"La", "PROPN", 3, "nsubj"}, {"Riva", "PROPN", 1, "flat"}, {"left", "VERB", 0, "root"},
+       {".", "PUNCT", 3, "punct"}},
+      {{"La", "PROPN", 3, "nsubj"}, {"Riva", "PROPN", 1, "flat"}, {"said", "VERB", 0, "root"},
+       {"no", "INTJ", 3, "obj"}, {".", "PUNCT", 3, "punct"}},
+  });
+  add_name(d, 0, 3, EntityType::Person);
+  add_name(d, 5, 7, EntityType::Person);
+  add_name(d, 9, 11, EntityType::Gpe);
+  coref().process(d);
+  CHECK(entity_at(d, 9) == entity_at(d, 0));
+  CHECK(d.entities[entity_at(d, 0)].type == EntityType::Person);
+  // Without the person-typed "La Riva" the place stays a place.
+  Document d2 = make_doc({
+      {{"Ana", "PROPN", 4, "nsubj"}, {"La", "PROPN", 1, "flat"}, {"Riva", "PROPN", 1, "flat"},
+       {"spoke", "VERB", 0, "root"}, {".", "PUNCT", 4, "punct"}},
+      {{"La", "PROPN", 3, "nsubj"}, {"Riva", "PROPN", 1, "flat"}, {"said", "VERB", 0, "root"},
+       {"no", "INTJ", 3, "obj"}, {".", "PUNCT", 3, "punct"}},
+  });
+  add_name(d2, 0, 3, EntityType::Person);
+  add_name(d2, 5, 7, EntityType::Gpe);
+  coref().process(d2);
+  CHECK(entity_at(d2, 5) != entity_at(d2, 0));
+}
+
 TEST_CASE("coref: name aliases", "[coref][unit]") {
   struct Case {
     const char* a1;
