@@ -135,6 +135,7 @@ class Resolver {
  private:
   // Mention detection, step by step (coref_mentions.cc).
   void detect_mentions();
+  void repair_name_spans();
   void retype_surnames();
   int add_mention(int first, int last, int head, EntityType type, MentionKind kind);
   void mark_quotations();

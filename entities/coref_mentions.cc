@@ -29,6 +29,7 @@ void Resolver::detect_mentions() {
   ms.erase(std::remove_if(ms.begin(), ms.end(),
                           [](const Mention& m) { return m.kind != MentionKind::Name; }),
            ms.end());
+  repair_name_spans();
   retype_surnames();
   const int n = static_cast<int>(doc_.tokens.size());
   Detection d;
@@ -44,6 +45,52 @@ void Resolver::detect_mentions() {
   add_plural_groups(d);
   add_pronouns_and_kind_nominals(d);
   sort_mentions(d);
+}
+
+// Two NER span errors around person names: a name cut after a middle
+// initial ("President Ana S." + "Ruiz", even when the tagger took the
+// surname for a common noun: "S. Grant") takes the capitalised word after
+// it; a place run into the name after it ("[the United States Ana Ruiz]"
+// as one place, after "Vice President of") is cut after the place of the
+// gazetteer, and the rest, from a given name on, becomes a person's name.
+void Resolver::repair_name_spans() {
+  auto& ms = doc_.mentions;
+  const auto& tk = doc_.tokens;
+  const int n = static_cast<int>(tk.size());
+  std::vector<char> in_name(n, 0);
+  for (const Mention& m : ms)
+    for (int t = m.first; t < m.last; ++t) in_name[t] = 1;
+  const size_t count = ms.size();
+  for (size_t i = 0; i < count; ++i) {
+    Mention& m = ms[i];
+    const std::string& lastf = tk[m.last - 1].form;
+    if (m.type == EntityType::Person && m.last < n && lastf.size() == 2 && lastf[1] == '.' &&
+        std::isupper(static_cast<unsigned char>(lastf[0])) && !in_name[m.last] &&
+        (tk[m.last].upos == "PROPN" || tk[m.last].upos == "NOUN") && starts_upper(tk[m.last].form) &&
+        doc_.sentence_of(m.last) == m.sentence) {
+      in_name[m.last] = 1;
+      m.end = tk[m.last].end;
+      ++m.last;
+      continue;
+    }
+    if (class_of(m.type) != Class::Place) continue;
+    int a = m.first;
+    if (gazetteer_key(tk[a].form) == "the") ++a;
+    for (int e = std::min(a + 4, m.last - 2); e > a; --e) {
+      if (!g_.place(gazetteer_key(doc_, a, e)) || !g_.given_names.count(gazetteer_key(tk[e].form)) ||
+          !starts_upper(tk[e + 1].form))
+        continue;
+      const int last = m.last;
+      m.last = e;
+      m.end = tk[e - 1].end;
+      m.head = e - 1;
+      int head = e;  // the word of the name whose head lies outside it
+      for (int t = e; t < last; ++t)
+        if (tk[t].head < e || tk[t].head >= last) head = t;
+      add_mention(e, last, head, EntityType::Person, MentionKind::Name);
+      break;
+    }
+  }
 }
 
 // A person's surname the NER typed as a place or an organisation in some

@@ -385,8 +385,12 @@ struct RoleFinder {
     int x = end + 1;
     if (form_is(x, "the")) ++x;
     const int m = name_at(x);
+    // "Director General of the X's institute": the place has what the
+    // title is of; the title is not of the place.
+    const bool possessed = m >= 0 && (form_is(doc.mentions[m].last, "'s") ||
+                                      form_is(doc.mentions[m].last, "’s"));
     if (m >= 0 && is_place_or_org(doc.mentions[m]) && doc.mentions[m].first == x) {
-      if (r.of < 0) r.of = m;
+      if (r.of < 0 && !possessed) r.of = m;
       end = doc.mentions[m].last;
       for (;;) {  // chained "of the Ruritanian Federation"
         int y = end;
@@ -549,7 +553,16 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
       t += len - 1;
       continue;
     }
-    const bool of_follows = finder.form_is(t + len, "of") && info->of_kind != TitleOf::Nothing;
+    // "the head of the UK's counter terror police": the "of" names what
+    // the place has, not the place; a weak title is no title then.
+    int of_name = t + len + 1;
+    if (finder.form_is(of_name, "the")) ++of_name;
+    const int of_m = finder.name_at(of_name);
+    const bool possessed = of_m >= 0 && doc.mentions[of_m].first == of_name &&
+                           (finder.form_is(doc.mentions[of_m].last, "'s") ||
+                            finder.form_is(doc.mentions[of_m].last, "’s"));
+    const bool of_follows = finder.form_is(t + len, "of") && info->of_kind != TitleOf::Nothing &&
+                            !(possessed && info->weak);
     if (!finder.used_as_title(t, len, *info, of_follows)) continue;
     // A title word inside a longer name is no title: a surname ("Jan
     // Mayor"), a longer title the lexicon lacks ("Postmaster General"), a

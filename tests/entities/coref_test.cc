@@ -246,6 +246,33 @@ TEST_CASE("coref: a surname the NER typed as a place is the person's, when also 
   CHECK(entity_at(d2, 5) != entity_at(d2, 0));
 }
 
+TEST_CASE("coref: a name cut after an initial, a place run into a name", "[coref][unit]") {
+  // President Karl S. Grant spoke .  (NER: "Karl S."; the tagger: "Grant" a noun)
+  Document d = make_doc({{{"President", "PROPN", 2, "nmod:desc"},
+                          {"Karl", "PROPN", 5, "nsubj"},
+                          {"S.", "PROPN", 2, "flat"},
+                          {"Grant", "NOUN", 2, "flat"},
+                          {"spoke", "VERB", 0, "root"},
+                          {".", "PUNCT", 5, "punct"}}});
+  add_name(d, 0, 3, EntityType::Person);
+  coref().process(d);
+  CHECK(entity_named(d, "Karl S. Grant") >= 0);
+  // the United States Karl Weiss spoke .  (NER: one place)
+  Document d2 = make_doc({{{"the", "DET", 3, "det"},
+                           {"United", "PROPN", 3, "compound"},
+                           {"States", "PROPN", 4, "compound"},
+                           {"Karl", "PROPN", 6, "nsubj"},
+                           {"Weiss", "PROPN", 4, "flat"},
+                           {"spoke", "VERB", 0, "root"},
+                           {".", "PUNCT", 6, "punct"}}});
+  add_name(d2, 0, 5, EntityType::Gpe);
+  coref().process(d2);
+  const int karl = entity_named(d2, "Karl Weiss");
+  REQUIRE(karl >= 0);
+  CHECK(d2.entities[karl].type == EntityType::Person);
+  CHECK(entity_at(d2, 0) != karl);
+}
+
 TEST_CASE("coref: name aliases", "[coref][unit]") {
   struct Case {
     const char* a1;

@@ -213,3 +213,19 @@ TEST_CASE("the members of a party or faith are a group, not a person", "[entitie
   CHECK_FALSE(has(names, "Democrats"));
   CHECK(has(names, "Karl Weiss"));
 }
+
+TEST_CASE("the head of a place's institution is not the head of the place", "[entities][model]") {
+  static const ng::Pipeline pipeline([] {
+    ng::PipelineOptions o;
+    o.goal = ng::Layer::Entities;
+    return o;
+  }());
+  ng::Document d;
+  d.id = "head";
+  d.text = "The head of the UK's counter terror police, Karl Weiss, on Sunday said the attacker "
+           "acted alone.";
+  d.body_end = static_cast<uint32_t>(d.text.size());
+  pipeline.process(d);
+  for (const auto& e : d.entities)
+    for (const auto& r : e.roles) CHECK(r.of < 0);
+}
