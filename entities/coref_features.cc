@@ -178,7 +178,8 @@ bool Resolver::strip_name_front(const Mention& m, Info& in, int& a, int b) const
       continue;
     }
     const std::string low = gazetteer_key(doc_.tokens[a].form);
-    if (low == "the" || low == "a" || low == "an" || low == "former" || low == "late") {
+    if (one_of(low, {"the", "a", "an", "former", "late", "incumbent", "outgoing", "acting",
+                     "interim", "current", "sitting"})) {
       ++a;
       stripped = true;
       continue;

@@ -51,8 +51,10 @@ void Resolver::detect_mentions() {
 // initial ("President Ana S." + "Ruiz", even when the tagger took the
 // surname for a common noun: "S. Grant") takes the capitalised word after
 // it; a place run into the name after it ("[the United States Ana Ruiz]"
-// as one place, after "Vice President of") is cut after the place of the
-// gazetteer, and the rest, from a given name on, becomes a person's name.
+// as one place or thing, after "Vice President of") is cut after the place of the
+// gazetteer, and the rest, from a given name on (or a name the NER typed a
+// person's elsewhere in the article, or the end of a person's name the
+// place is nested in), becomes a person's name.
 void Resolver::repair_name_spans() {
   auto& ms = doc_.mentions;
   const auto& tk = doc_.tokens;
@@ -60,6 +62,13 @@ void Resolver::repair_name_spans() {
   std::vector<char> in_name(n, 0);
   for (const Mention& m : ms)
     for (int t = m.first; t < m.last; ++t) in_name[t] = 1;
+  std::set<std::string> person_keys;  // names the NER typed as a person's
+  std::vector<char> person_end(n + 1, 0);  // a person's name (NER) ends before this token
+  for (const Mention& m : ms)
+    if (m.type == EntityType::Person) {
+      person_keys.insert(gazetteer_key(doc_, m.first, m.last));
+      person_end[m.last] = 1;
+    }
   const size_t count = ms.size();
   for (size_t i = 0; i < count; ++i) {
     Mention& m = ms[i];
@@ -73,14 +82,17 @@ void Resolver::repair_name_spans() {
       ++m.last;
       continue;
     }
-    if (class_of(m.type) != Class::Place) continue;
+    if (m.type == EntityType::Person || m.type == EntityType::Date || m.type == EntityType::Norp)
+      continue;
     int a = m.first;
     if (gazetteer_key(tk[a].form) == "the") ++a;
     for (int e = std::min(a + 4, m.last - 2); e > a; --e) {
-      if (!g_.place(gazetteer_key(doc_, a, e)) || !g_.given_names.count(gazetteer_key(tk[e].form)) ||
-          !starts_upper(tk[e + 1].form))
+      if (!g_.place(gazetteer_key(doc_, a, e)) || !starts_upper(tk[e + 1].form) ||
+          !(g_.given_names.count(gazetteer_key(tk[e].form)) || person_end[m.last] ||
+            person_keys.count(gazetteer_key(doc_, e, m.last))))
         continue;
       const int last = m.last;
+      if (class_of(m.type) != Class::Place) m.type = EntityType::Gpe;
       m.last = e;
       m.end = tk[e - 1].end;
       m.head = e - 1;
@@ -97,7 +109,8 @@ void Resolver::repair_name_spans() {
 // sentences ("La Riva said ..." as a place) is the person's there too, when
 // the NER also typed that same name as a person in the article, and the
 // article gives a person name where it follows a given name ("Ana La
-// Riva"); a place of the gazetteer keeps its type.
+// Riva", or is one word of what follows: "Ana Lopes Garced"); a place of
+// the gazetteer keeps its type.
 void Resolver::retype_surnames() {
   auto& ms = doc_.mentions;
   auto key = [&](const Mention& m, int drop_front) {
@@ -110,8 +123,11 @@ void Resolver::retype_surnames() {
     if (m.type != EntityType::Person) continue;
     person_keys.insert(key(m, 0));
     for (int k = 1; m.first + k < m.last; ++k)  // the words after a given name
-      if (g_.given_names.count(gazetteer_key(doc_.tokens[m.first + k - 1].form)))
+      if (g_.given_names.count(gazetteer_key(doc_.tokens[m.first + k - 1].form))) {
         surnames.insert(key(m, k));
+        for (int t = m.first + k; t < m.last; ++t)  // one of two surnames
+          surnames.insert(gazetteer_key(doc_.tokens[t].form));
+      }
   }
   for (Mention& m : ms) {
     const Class c = class_of(m.type);

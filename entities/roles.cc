@@ -199,9 +199,18 @@ struct RoleFinder {
       return a - 1;
     }
     if ((key == "'s" || key == "’s" || key == "'") && a - 1 > s.first) {
+      // "Y's Governor"; "Y's chief of staff", "Y's spokeswoman" (Y a
+      // person: a lower-case title is held for that person; a capitalised
+      // one may follow a name the NER took for a person's: "Acme's CEO")
       const int owner = name_at(a - 2);
-      if (owner >= 0 && is_place_or_org(doc.mentions[owner])) {
+      if (owner >= 0 && (is_place_or_org(doc.mentions[owner]) ||
+                         (is_person(doc.mentions[owner]) && !starts_upper(doc.tokens[a].form)))) {
         r.of = owner;
+        // "then-Governor X's deputy chief of staff": held then, for X then
+        const int f = doc.mentions[owner].first;
+        if (is_person(doc.mentions[owner]) &&
+            (past_word(doc.tokens[f]) || former_before_owner(s, f)))
+          r.former = true;
         return doc.mentions[owner].first;
       }
     }

@@ -246,7 +246,8 @@ TEST_CASE("coref: a surname the NER typed as a place is the person's, when also 
   CHECK(entity_at(d2, 5) != entity_at(d2, 0));
 }
 
-TEST_CASE("coref: a name cut after an initial, a place run into a name", "[coref][unit]") {
+TEST_CASE("coref: a name cut after an initial, 'incumbent' before a title, a place run into a name",
+          "[coref][unit]") {
   // President Karl S. Grant spoke .  (NER: "Karl S."; the tagger: "Grant" a noun)
   Document d = make_doc({{{"President", "PROPN", 2, "nmod:desc"},
                           {"Karl", "PROPN", 5, "nsubj"},
@@ -257,6 +258,16 @@ TEST_CASE("coref: a name cut after an initial, a place run into a name", "[coref
   add_name(d, 0, 3, EntityType::Person);
   coref().process(d);
   CHECK(entity_named(d, "Karl S. Grant") >= 0);
+  // incumbent Governor Karl Weiss spoke .  (NER: all four words)
+  Document d1 = make_doc({{{"incumbent", "ADJ", 2, "amod"},
+                           {"Governor", "PROPN", 3, "nmod:desc"},
+                           {"Karl", "PROPN", 5, "nsubj"},
+                           {"Weiss", "PROPN", 3, "flat"},
+                           {"spoke", "VERB", 0, "root"},
+                           {".", "PUNCT", 5, "punct"}}});
+  add_name(d1, 0, 4, EntityType::Person);
+  coref().process(d1);
+  CHECK(entity_named(d1, "Karl Weiss") >= 0);
   // the United States Karl Weiss spoke .  (NER: one place)
   Document d2 = make_doc({{{"the", "DET", 3, "det"},
                            {"United", "PROPN", 3, "compound"},

@@ -199,6 +199,10 @@ TEST_CASE("titles held before: dated clauses, decades, leaving office, 'then-', 
       {"Governor Karl Weiss signed the bill on Monday.", "Karl Weiss", "Governor"},
       {"Senate President Karl Weiss opposed the vote.", "Karl Weiss", "Senate President"},
       {"Sheriff Karl Weiss said one person was arrested.", "Karl Weiss", "Sheriff"},
+      // a lower-case title after a person's possessive is held for that person
+      {"Karl Weiss, Ana Ruiz's chief of staff, also resigned.", "Karl Weiss", "Chief of Staff"},
+      {"Karl Weiss, then-Tarsk Governor Ana Ruiz's deputy chief of staff, was convicted.",
+       "Karl Weiss", "Deputy Chief of Staff (former)"},
   };
   for (const auto& c : cases) {
     INFO(c.text);
