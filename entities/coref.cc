@@ -36,7 +36,7 @@ constexpr Sieve kCascade[] = {
     {&Resolver::acronyms, {"acronym"}},
     {&Resolver::orgs_without_country, {"organisation without its country"}},
     {&Resolver::places_named_by_region_word, {"place named by region word"}},
-    {&Resolver::partial_names, {"partial name"}},
+    {&Resolver::partial_names, {"partial name", "partial name (first of several)"}},
     {&Resolver::role_descriptions,
      {"role description (title and place)", "role description (title)"}},
     {&Resolver::definite_nominals,

@@ -120,6 +120,17 @@ void Resolver::set_entity_type(Entity& ent, int root) const {
       bestv = v;
       ent.type = t;
     }
+  // "Democrats", "Muslims" (groups.tsv): the members of a party or faith
+  // are a group, never one person or a place, whatever type the NER gave.
+  if (ent.type == EntityType::Person || class_of(ent.type) == Class::Place) {
+    bool members = false, other = false;
+    for (int m : mem) {
+      if (!is_name(m)) continue;
+      const std::string k = gazetteer_key(doc_.tokens[ms[m].last - 1].form);  // "some Democrats"
+      (g_.groups.count(k) && k.ends_with("s") ? members : other) = true;
+    }
+    if (members && !other) ent.type = EntityType::Norp;
+  }
   if (ent.type == EntityType::Other && !info_[root].group) {
     std::set<EntityType> said;
     for (int m : mem)

@@ -111,7 +111,7 @@ void Resolver::nominal_features(const Mention& m, Info& in) const {
 }
 
 // A name: its core (without determiners, honorifics, titles and their "of"
-// complement, demonyms before a title, and a trailing possessive), the
+// complement, demonyms before a title, a trailing possessive or reflexive), the
 // core's words and key, its place identity and acronym. A name with no core
 // (a description: "the President of France") keeps an empty key, so it is
 // no real name.
@@ -120,7 +120,9 @@ void Resolver::name_features(const Mention& m, Info& in) const {
   const bool description = strip_name_front(m, in, a, b);
   while (b > a) {
     const std::string& f = doc_.tokens[b - 1].form;
-    if (f == "'s" || f == "’s" || f == "'" || f == "’" || doc_.tokens[b - 1].upos == "PUNCT")
+    PronounInfo p;  // "Biden himself": the intensifier is no part of the name
+    if (f == "'s" || f == "’s" || f == "'" || f == "’" || doc_.tokens[b - 1].upos == "PUNCT" ||
+        (b - 1 > a && pronoun_info(to_lower(f), p) && p.reflexive))
       --b;
     else
       break;
@@ -176,7 +178,15 @@ bool Resolver::strip_name_front(const Mention& m, Info& in, int& a, int b) const
       continue;
     }
     const std::string low = gazetteer_key(doc_.tokens[a].form);
-    if (low == "the" || low == "a" || low == "an" || low == "former" || low == "late") {
+    if (one_of(low, {"the", "a", "an", "former", "late", "incumbent", "outgoing", "acting",
+                     "interim", "current", "sitting"})) {
+      ++a;
+      stripped = true;
+      continue;
+    }
+    // "Most Rev. X", "Right Hon. X": the degree of a style of address
+    if ((low == "most" || low == "right") && a + 2 < b &&
+        g_.honorifics.count(gazetteer_key(doc_.tokens[a + 1].form))) {
       ++a;
       stripped = true;
       continue;
@@ -280,8 +290,9 @@ bool Resolver::strip_leading_place(int& a, int b, bool complement) const {
   return false;
 }
 
-// "President of France Ana Ruiz": past the "of" complement at token `of`
-// (a place or organisation name) a person's name may follow. Returns where
+// "President of France Ana Ruiz", "Minister of Health Ana Ruiz": past the
+// "of" complement at token `of` (a place or organisation name, or a
+// portfolio before a given name) a person's name may follow. Returns where
 // that name starts, or -1 when none does.
 int Resolver::name_after_of_complement(const Mention& m, int of, int b) const {
   int x = of + 1;
@@ -294,6 +305,15 @@ int Resolver::name_after_of_complement(const Mention& m, int of, int b) const {
   if (after < 0)  // no mention of the place: the gazetteer's ("of Scotland X")
     for (int e = std::min(x + 4, b - 1); e > x && after < 0; --e)
       if (g_.place(gazetteer_key(doc_, x, e))) after = e;
+  // A portfolio ("Secretary of Justice Ana Ruiz Lopes"): capitalised words,
+  // then a given name that starts a name of two or more words.
+  for (int e = x + 1; after < 0 && e <= std::min(x + 3, b - 2); ++e) {
+    if (!starts_upper(doc_.tokens[e - 1].form)) break;
+    if (g_.given_names.count(gazetteer_key(doc_.tokens[e].form)) &&
+        !g_.given_names.count(gazetteer_key(doc_.tokens[x].form)) &&
+        starts_upper(doc_.tokens[e + 1].form))
+      after = e;
+  }
   if (after > 0 && starts_upper(doc_.tokens[after].form)) return after;
   return -1;
 }
@@ -323,14 +343,42 @@ int Resolver::person_name_start(const Mention& m, int a, int b) const {
     x -= 2;
   while (x > a) {
     const Token& p = doc_.tokens[x - 1];
-    // "Ursula von der Leyen": particles inside the span join
+    // "Ursula von der Leyen": particles inside the span join; a title in
+    // lower case is no name word ("then-U.S.-president X Y")
     const bool particle = name_particle(p.form) && x - 1 > a;
+    int len = 0;
     const bool joiner = (p.form == "-" || p.upos == "PROPN" || particle ||
-                         (starts_upper(p.form) && p.upos != "NOUN" && p.upos != "ADJ"));
+                         (starts_upper(p.form) && p.upos != "NOUN" && p.upos != "ADJ")) &&
+                        !(!starts_upper(p.form) && rl_.match(doc_, x - 1, len));
     if (!joiner) break;
     --x;
   }
-  return x > a && x < b ? x : a;
+  if (x > a && x < b) return x;
+  return past_occupation_word(a, b);
+}
+
+// "Ecologist Ana Ruiz", "Businessman Jan Novak", "alumnus Ana Ruiz": a word
+// for what a person does, before a given name that starts a name of two
+// or more words, is no part of the name. The word is lower-case, or a
+// person noun of nominals.tsv, or has the ending of one ("-ist", "-er",
+// "-or", "-ian", "-man", "-woman") and is no given name itself. Returns
+// where the name starts past it, else a.
+int Resolver::past_occupation_word(int a, int b) const {
+  if (b - a < 3) return a;
+  const std::string w = gazetteer_key(doc_.tokens[a].form);
+  const std::string next = gazetteer_key(doc_.tokens[a + 1].form);
+  if (!starts_upper(doc_.tokens[a + 1].form) || !g_.given_names.count(next) ||
+      g_.given_names.count(w) || w.size() < 4 ||
+      !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    return a;
+  auto ends = [&](std::string_view e) { return w.size() > e.size() + 2 && w.ends_with(e); };
+  const auto nominal = g_.nominals.find(w);
+  const bool person_noun =
+      nominal != g_.nominals.end() && nominal->second.type == EntityType::Person;
+  if (!starts_upper(doc_.tokens[a].form) || person_noun || ends("ist") || ends("er") ||
+      ends("or") || ends("ian") || ends("man") || ends("woman"))
+    return a + 1;
+  return a;
 }
 
 // A title inside a person's name [a, b) after words that say whose title
@@ -382,8 +430,16 @@ int Resolver::place_identity_end(Info& in, int a, int& b) const {
 
 // in.words and in.key from the identity tokens [a, id_last).
 void Resolver::set_words_and_key(Info& in, int a, int id_last) const {
+  const auto& tk = doc_.tokens;
   for (int t = a; t < id_last; ++t) {
-    std::string w = gazetteer_key(doc_.tokens[t].form);
+    std::string w = gazetteer_key(tk[t].form);
+    // A person's hyphenated name is one word: "Jong-un", "Trump-Biden" (whose
+    // "Trump" is no surname of the two).
+    if (in.cls == Class::Person && w == "-" && t > a && t + 1 < id_last && !in.words.empty() &&
+        !tk[t - 1].space_after && !tk[t].space_after) {
+      in.words.back() += "-" + gazetteer_key(tk[++t].form);
+      continue;
+    }
     if (w == "-" || w == "." || w == ",") continue;
     // An abbreviation with or without its last period: "d.c." = "d.c".
     if (w.size() > 2 && w.back() == '.' && w.find('.') + 1 < w.size()) w.pop_back();

@@ -125,7 +125,7 @@ class Resolver {
   void acronyms(const Sieve& sieve);
   void orgs_without_country(const Sieve& sieve);
   void places_named_by_region_word(const Sieve& sieve);
-  void partial_names(const Sieve& sieve);
+  void partial_names(const Sieve& sieve);  // [0] the one such name, [1] the first of several
   void role_descriptions(const Sieve& sieve);  // [0] title and place, [1] title only
   void definite_nominals(const Sieve& sieve);  // [0] modifier, [1] head match, [2] type
   void meeting_groups(const Sieve& sieve);
@@ -135,6 +135,8 @@ class Resolver {
  private:
   // Mention detection, step by step (coref_mentions.cc).
   void detect_mentions();
+  void repair_name_spans();
+  void retype_surnames();
   int add_mention(int first, int last, int head, EntityType type, MentionKind kind);
   void mark_quotations();
   void add_role_mentions(Detection& d);
@@ -164,6 +166,7 @@ class Resolver {
   bool strip_leading_place(int& a, int b, bool complement) const;
   int person_name_start(const Mention& m, int a, int b) const;
   int person_name_end(const Mention& m, int a, int b) const;
+  int past_occupation_word(int a, int b) const;
   int place_identity_end(Info& in, int a, int& b) const;
   void set_words_and_key(Info& in, int a, int id_last) const;
   void set_place_key(Info& in) const;
@@ -224,6 +227,7 @@ class Resolver {
   bool place_kind_ok(int j, uint8_t want_kind) const;
   int only_named_of_kind(int i);
   bool org_kind_ok(int i, int j);
+  bool surname_or_given_name(const std::string& w, const std::vector<std::string>& full) const;
   int speaker_in(const std::vector<int>& by_head, int si, unsigned want);
   int speaker_near(const std::vector<int>& by_head, int si, unsigned want);
   int speaker_group(int sp);

@@ -4,6 +4,8 @@
 // entity, then sorts the mentions by position.
 #include "entities/coref_internal.h"
 
+#include <set>
+
 #include <algorithm>
 
 #include "core/text.h"
@@ -27,6 +29,8 @@ void Resolver::detect_mentions() {
   ms.erase(std::remove_if(ms.begin(), ms.end(),
                           [](const Mention& m) { return m.kind != MentionKind::Name; }),
            ms.end());
+  repair_name_spans();
+  retype_surnames();
   const int n = static_cast<int>(doc_.tokens.size());
   Detection d;
   d.names = static_cast<int>(ms.size());
@@ -41,6 +45,97 @@ void Resolver::detect_mentions() {
   add_plural_groups(d);
   add_pronouns_and_kind_nominals(d);
   sort_mentions(d);
+}
+
+// Two NER span errors around person names: a name cut after a middle
+// initial ("President Ana S." + "Ruiz", even when the tagger took the
+// surname for a common noun: "S. Grant") takes the capitalised word after
+// it; a place run into the name after it ("[the United States Ana Ruiz]"
+// as one place or thing, after "Vice President of") is cut after the place of the
+// gazetteer, and the rest, from a given name on (or a name the NER typed a
+// person's elsewhere in the article, or the end of a person's name the
+// place is nested in), becomes a person's name.
+void Resolver::repair_name_spans() {
+  auto& ms = doc_.mentions;
+  const auto& tk = doc_.tokens;
+  const int n = static_cast<int>(tk.size());
+  std::vector<char> in_name(n, 0);
+  for (const Mention& m : ms)
+    for (int t = m.first; t < m.last; ++t) in_name[t] = 1;
+  std::set<std::string> person_keys;  // names the NER typed as a person's
+  std::vector<char> person_end(n + 1, 0);  // a person's name (NER) ends before this token
+  for (const Mention& m : ms)
+    if (m.type == EntityType::Person) {
+      person_keys.insert(gazetteer_key(doc_, m.first, m.last));
+      person_end[m.last] = 1;
+    }
+  const size_t count = ms.size();
+  for (size_t i = 0; i < count; ++i) {
+    Mention& m = ms[i];
+    const std::string& lastf = tk[m.last - 1].form;
+    if (m.type == EntityType::Person && m.last < n && lastf.size() == 2 && lastf[1] == '.' &&
+        std::isupper(static_cast<unsigned char>(lastf[0])) && !in_name[m.last] &&
+        (tk[m.last].upos == "PROPN" || tk[m.last].upos == "NOUN") && starts_upper(tk[m.last].form) &&
+        doc_.sentence_of(m.last) == m.sentence) {
+      in_name[m.last] = 1;
+      m.end = tk[m.last].end;
+      ++m.last;
+      continue;
+    }
+    if (m.type == EntityType::Person || m.type == EntityType::Date || m.type == EntityType::Norp)
+      continue;
+    int a = m.first;
+    if (gazetteer_key(tk[a].form) == "the") ++a;
+    for (int e = std::min(a + 4, m.last - 2); e > a; --e) {
+      if (!g_.place(gazetteer_key(doc_, a, e)) || !starts_upper(tk[e + 1].form) ||
+          !(g_.given_names.count(gazetteer_key(tk[e].form)) || person_end[m.last] ||
+            person_keys.count(gazetteer_key(doc_, e, m.last))))
+        continue;
+      const int last = m.last;
+      if (class_of(m.type) != Class::Place) m.type = EntityType::Gpe;
+      m.last = e;
+      m.end = tk[e - 1].end;
+      m.head = e - 1;
+      int head = e;  // the word of the name whose head lies outside it
+      for (int t = e; t < last; ++t)
+        if (tk[t].head < e || tk[t].head >= last) head = t;
+      add_mention(e, last, head, EntityType::Person, MentionKind::Name);
+      break;
+    }
+  }
+}
+
+// A person's surname the NER typed as a place or an organisation in some
+// sentences ("La Riva said ..." as a place) is the person's there too, when
+// the NER also typed that same name as a person in the article, and the
+// article gives a person name where it follows a given name ("Ana La
+// Riva", or is one word of what follows: "Ana Lopes Garced"); a place of
+// the gazetteer keeps its type.
+void Resolver::retype_surnames() {
+  auto& ms = doc_.mentions;
+  auto key = [&](const Mention& m, int drop_front) {
+    int a = m.first + drop_front;
+    if (a < m.last && gazetteer_key(doc_.tokens[a].form) == "the") ++a;
+    return a < m.last ? gazetteer_key(doc_, a, m.last) : std::string();
+  };
+  std::set<std::string> person_keys, surnames;
+  for (const Mention& m : ms) {
+    if (m.type != EntityType::Person) continue;
+    person_keys.insert(key(m, 0));
+    for (int k = 1; m.first + k < m.last; ++k)  // the words after a given name
+      if (g_.given_names.count(gazetteer_key(doc_.tokens[m.first + k - 1].form))) {
+        surnames.insert(key(m, k));
+        for (int t = m.first + k; t < m.last; ++t)  // one of two surnames
+          surnames.insert(gazetteer_key(doc_.tokens[t].form));
+      }
+  }
+  for (Mention& m : ms) {
+    const Class c = class_of(m.type);
+    if (c != Class::Place && c != Class::Org && m.type != EntityType::Other) continue;
+    const std::string k = key(m, 0);
+    if (k.empty() || !person_keys.count(k) || !surnames.count(k) || g_.place(k)) continue;
+    m.type = EntityType::Person;
+  }
 }
 
 int Resolver::add_mention(int first, int last, int head, EntityType type, MentionKind kind) {

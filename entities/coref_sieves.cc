@@ -266,23 +266,64 @@ void Resolver::partial_names(const Sieve& sieve) {
   });
   for (size_t i : order) {
     if (!real_name(i) || info_[i].cls != Class::Person) continue;
-    std::vector<int> targets;  // clusters
-    int target_mention = -1;
+    std::vector<int> targets;       // clusters
+    std::vector<int> target_first;  // per target: its first longer name (a mention)
     for (size_t j = 0; j < info_.size(); ++j) {
       if (j == i || !real_name(j) || info_[j].cls != Class::Person) continue;
       if (info_[j].words.size() <= info_[i].words.size()) continue;
       if (!names_compatible(info_[i].words, info_[j].words)) continue;
-      // A single word must be the first or the last word of the full name.
-      if (info_[i].words.size() == 1 && info_[j].words.back() != info_[i].words[0] &&
-          info_[j].words.front() != info_[i].words[0])
+      if (info_[i].words.size() == 1 && !surname_or_given_name(info_[i].words[0], info_[j].words))
         continue;
       const int c = cluster(static_cast<int>(j));
-      if (std::find(targets.begin(), targets.end(), c) == targets.end()) targets.push_back(c);
-      if (target_mention < 0) target_mention = static_cast<int>(j);
+      auto it = std::find(targets.begin(), targets.end(), c);
+      if (it == targets.end()) {
+        targets.push_back(c);
+        target_first.push_back(static_cast<int>(j));
+      } else if (static_cast<int>(j) < target_first[it - targets.begin()]) {
+        target_first[it - targets.begin()] = static_cast<int>(j);
+      }
     }
-    // Ambiguous ("Ruiz" with two Ruizes): leave it alone.
-    if (targets.size() == 1) merge(target_mention, static_cast<int>(i), sieve.labels[0]);
+    if (targets.size() == 1) {
+      merge(target_first[0], static_cast<int>(i), sieve.labels[0]);
+      continue;
+    }
+    // Several people share the name ("Trump" with "Donald Trump" and
+    // "Melania Trump"): news names its main person in full first and then
+    // by surname alone, and names the others in full. A surname is the
+    // person named first, when that is before the surname's first use.
+    if (targets.size() < 2 || info_[i].words.size() != 1) continue;
+    bool surname = true;  // never a given name of one of them ("Ana")
+    for (int j : target_first) surname = surname && info_[j].words.front() != info_[i].words[0];
+    if (!surname) continue;
+    const auto& ms = doc_.mentions;
+    const size_t k = std::min_element(target_first.begin(), target_first.end()) - target_first.begin();
+    const int first_use = cl_->members[cluster(static_cast<int>(i))].front();
+    bool first = target_first[k] < first_use;
+    for (size_t o = 0; o < targets.size() && first; ++o) {
+      if (o == k) continue;
+      // named in the same sentence ("Karl Brenner met Otto Brenner"): no
+      // main person; named just before the surname's first use: maybe that one
+      const int s = ms[target_first[o]].sentence, use = ms[first_use].sentence;
+      first = s > ms[target_first[k]].sentence && (s > use || s + 1 < use);
+    }
+    if (first) merge(target_first[k], static_cast<int>(i), sieve.labels[1]);
   }
+}
+
+// Whether the one word w of a name stands for the longer person name
+// `full`: its first or last word ("Ana", "Ruiz" ~ "Ana Ruiz"), the last
+// before a generational suffix ("Downey" ~ "Robert Downey Jr."), or the
+// first of two surnames ("Vázquez" ~ "Wanda Vázquez Garced": a word before
+// the last, of a name of three or more words, that is no given name nor an
+// initial).
+bool Resolver::surname_or_given_name(const std::string& w,
+                                     const std::vector<std::string>& full) const {
+  size_t n = full.size();
+  if (full.front() == w || full.back() == w) return true;
+  if (n >= 3 && generational_suffix(full.back()) && full[n - 2] == w) return true;
+  if (n >= 3 && generational_suffix(full.back())) --n;
+  return n >= 3 && full[n - 2] == w && w.size() > 1 && w.find('.') == std::string::npos &&
+         !g_.given_names.count(w);
 }
 
 // Role descriptions ("the head of state", "the governor of the X Region",

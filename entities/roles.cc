@@ -75,9 +75,12 @@ const TitleInfo* RoleLexicon::match(const Document& doc, int t, int& len) const 
   if (first.empty() || first == "the") return nullptr;  // keys drop a leading "the"
   // A plural title before names ("Presidents Ana Ruiz of X and Jan Novak
   // of Y") is the title of each.
+  // An accented word is no plural: "Coös County" is not "COOs".
   auto plural = [&](const std::string& key, int end) {
+    const std::string& last = doc.tokens[end - 1].form;
     return key.size() > 3 && key.back() == 's' && end < n && doc.tokens[end].upos == "PROPN" &&
-           starts_upper(doc.tokens[end].form);
+           starts_upper(doc.tokens[end].form) &&
+           std::all_of(last.begin(), last.end(), [](char c) { return (c & 0x80) == 0; });
   };
   const bool known_first = first_words_.count(first) ||
                            (plural(first, t + 1) && first_words_.count(first.substr(0, first.size() - 1)));
@@ -196,9 +199,18 @@ struct RoleFinder {
       return a - 1;
     }
     if ((key == "'s" || key == "’s" || key == "'") && a - 1 > s.first) {
+      // "Y's Governor"; "Y's chief of staff", "Y's spokeswoman" (Y a
+      // person: a lower-case title is held for that person; a capitalised
+      // one may follow a name the NER took for a person's: "Acme's CEO")
       const int owner = name_at(a - 2);
-      if (owner >= 0 && is_place_or_org(doc.mentions[owner])) {
+      if (owner >= 0 && (is_place_or_org(doc.mentions[owner]) ||
+                         (is_person(doc.mentions[owner]) && !starts_upper(doc.tokens[a].form)))) {
         r.of = owner;
+        // "then-Governor X's deputy chief of staff": held then, for X then
+        const int f = doc.mentions[owner].first;
+        if (is_person(doc.mentions[owner]) &&
+            (past_word(doc.tokens[f]) || former_before_owner(s, f)))
+          r.former = true;
         return doc.mentions[owner].first;
       }
     }
@@ -232,13 +244,44 @@ struct RoleFinder {
   // "former Ohio governor", "former New York City Mayor": a past word before
   // the capitalised words that say whose title it is (read_premodifiers
   // stops at a name it cannot read as the owner).
+  // "then-U.S.-president": the hyphens glue the words (no spaces).
   bool former_before_owner(const Sentence& s, int a) const {
     int k = a - 1;
-    while (k > s.first && k >= a - 4 && starts_upper(doc.tokens[k].form) &&
-           !past_word(doc.tokens[k]) &&
-           (doc.tokens[k].upos == "PROPN" || doc.tokens[k].upos == "ADJ"))
+    auto glue = [&](int t) {
+      return doc.tokens[t].form == "-" && t > s.first && !doc.tokens[t - 1].space_after &&
+             !doc.tokens[t].space_after;
+    };
+    while (k > s.first && k >= a - 5 && !past_word(doc.tokens[k]) &&
+           (glue(k) || (starts_upper(doc.tokens[k].form) &&
+                        (doc.tokens[k].upos == "PROPN" || doc.tokens[k].upos == "ADJ"))))
       --k;
     return k >= s.first && past_word(doc.tokens[k]);
+  }
+
+  // "the resignation of Governor X", "the death of President Y": a noun of
+  // leaving (or of the end of a life) whose "of" complement holds the title
+  // or its holder's name: the title was held until then.
+  bool left_office(int title_first, int title_last, int inside) const {
+    static const char* nouns[] = {"resignation", "death", "ouster", "removal", "retirement",
+                                  "assassination", "funeral", "overthrow", "killing"};
+    std::vector<int> heads = {span_head(doc, title_first, title_last)};
+    if (inside >= 0) heads.push_back(doc.mentions[inside].head);
+    for (int h : heads) {
+      for (int steps = 0; h >= 0 && steps < 3; ++steps) {  // up a name's flat/compound words
+        const Token& tok = doc.tokens[h];
+        if (tok.head < 0) break;
+        const Token& gov = doc.tokens[tok.head];
+        const std::string noun = to_lower(gov.lemma.empty() ? gov.form : gov.lemma);
+        if (tok.deprel.starts_with("nmod") && tok.deprel != "nmod:poss" &&
+            std::find(std::begin(nouns), std::end(nouns), noun) != std::end(nouns))
+          return true;
+        if (!(tok.deprel == "flat" || tok.deprel == "compound" || tok.deprel == "nmod:desc" ||
+              tok.deprel == "appos"))
+          break;
+        h = tok.head;
+      }
+    }
+    return false;
   }
 
   // The head of the clause token t lies in: t's ancestors up to the first
@@ -263,22 +306,59 @@ struct RoleFinder {
   bool told_of_past_years(const Sentence& s, const RoleMention& r) const {
     if (doc.date.size() < 4) return false;
     const int published = std::atoi(doc.date.substr(0, 4).c_str());
-    const int clause = clause_of(span_head(doc, r.title_first, r.title_last));
-    if (clause < 0) return false;
-    bool past = doc.tokens[clause].xpos == "VBD";
-    for (int c : {clause})
-      for (int t = s.first; t < s.last; ++t)
-        if (doc.tokens[t].head == c && doc.tokens[t].xpos == "VBD" &&
-            (doc.tokens[t].deprel.starts_with("aux") || doc.tokens[t].deprel == "cop"))
-          past = true;
-    if (!past) return false;
+    const int own = clause_of(span_head(doc, r.title_first, r.title_last));
+    if (own < 0) return false;
+    // A clause without a tense of its own ("citing ...", "to consider ...",
+    // "incumbent Senator X" read as a secondary predicate) is told in the
+    // tense of the clause it hangs on; the year may be in any clause from
+    // the title's up to that one.
+    int clause = own;
+    for (int steps = 0; steps < 4 && !finite(clause) && doc.tokens[clause].head >= 0; ++steps)
+      clause = clause_of(doc.tokens[clause].head);
+    if (!past_tense(s, clause)) return false;
     for (int t = s.first; t < s.last; ++t) {
       const std::string& f = doc.tokens[t].form;
-      if (f.size() != 4 || !std::all_of(f.begin(), f.end(), ::isdigit) || clause_of(t) != clause)
+      // a year ("1978") or a decade ("the 1800s": its last year)
+      const bool decade = f.size() == 5 && f[4] == 's' && f[3] == '0';
+      if ((f.size() != 4 && !decade) || !std::all_of(f.begin(), f.begin() + 4, ::isdigit) ||
+          !dominates(clause, clause_of(t)) || !dominates(clause_of(t), own))
         continue;
-      const int year = std::atoi(f.c_str());
+      const int year = std::atoi(f.substr(0, 4).c_str()) + (decade ? 9 : 0);
       const bool since = t > s.first && to_lower(doc.tokens[t - 1].form) == "since";
       if (year >= 1800 && year <= published - 2 && !since) return true;
+    }
+    return false;
+  }
+
+  // Whether clause head c is a finite verb or has a finite auxiliary or
+  // copula (not a participle, gerund or infinitive on its own).
+  bool finite(int c) const {
+    const std::string& x = doc.tokens[c].xpos;
+    if (x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD") return true;
+    const Sentence& s = doc.sentences[doc.sentence_of(c)];
+    for (int t = s.first; t < s.last; ++t)
+      if (doc.tokens[t].head == c && (doc.tokens[t].deprel.starts_with("aux") ||
+                                      doc.tokens[t].deprel == "cop") &&
+          doc.tokens[t].xpos != "TO")
+        return true;
+    return false;
+  }
+
+  // Whether clause head c is in the past tense (its verb or auxiliary).
+  bool past_tense(const Sentence& s, int c) const {
+    if (doc.tokens[c].xpos == "VBD") return true;
+    for (int t = s.first; t < s.last; ++t)
+      if (doc.tokens[t].head == c && doc.tokens[t].xpos == "VBD" &&
+          (doc.tokens[t].deprel.starts_with("aux") || doc.tokens[t].deprel == "cop"))
+        return true;
+    return false;
+  }
+
+  // Whether clause head `outer` is `inner` or one of its ancestors.
+  bool dominates(int outer, int inner) const {
+    for (int steps = 0; inner >= 0 && steps < 64; ++steps) {
+      if (inner == outer) return true;
+      inner = doc.tokens[inner].head;
     }
     return false;
   }
@@ -314,8 +394,12 @@ struct RoleFinder {
     int x = end + 1;
     if (form_is(x, "the")) ++x;
     const int m = name_at(x);
+    // "Director General of the X's institute": the place has what the
+    // title is of; the title is not of the place.
+    const bool possessed = m >= 0 && (form_is(doc.mentions[m].last, "'s") ||
+                                      form_is(doc.mentions[m].last, "’s"));
     if (m >= 0 && is_place_or_org(doc.mentions[m]) && doc.mentions[m].first == x) {
-      if (r.of < 0) r.of = m;
+      if (r.of < 0 && !possessed) r.of = m;
       end = doc.mentions[m].last;
       for (;;) {  // chained "of the Ruritanian Federation"
         int y = end;
@@ -327,22 +411,46 @@ struct RoleFinder {
         end = doc.mentions[m2].last;
       }
     } else if (x < s.last && starts_upper(doc.tokens[x].form) &&
-               (m < 0 || (is_person(doc.mentions[m]) && gazetteer &&
-                          gazetteer->titles.count(gazetteer_key(doc.tokens[x].form))))) {
+               (m < 0 || (is_person(doc.mentions[m]) &&
+                          ((doc.mentions[m].first < x && !place_at(x)) ||
+                           (gazetteer &&
+                            gazetteer->titles.count(gazetteer_key(doc.tokens[x].form))))))) {
       // "Minister of Justice" (a title word the NER took for a person's
-      // name): the words belong to the title.
+      // name, or a person's name that starts with the title): the words
+      // belong to the title. They end where the name starts: "Secretary of
+      // Justice Ana Ruiz Lopes" (a given name before a capitalised word);
+      // a name that starts with the title must show where.
+      const bool in_name = m >= 0 && doc.mentions[m].first < x &&
+                           !(gazetteer && gazetteer->titles.count(gazetteer_key(doc.tokens[x].form)));
+      bool name_starts = false;
       int y = x;
       while (y < s.last &&
              (starts_upper(doc.tokens[y].form) ||
-              (form_is(y, "and") && y + 1 < s.last && starts_upper(doc.tokens[y + 1].form))))
+              (form_is(y, "and") && y + 1 < s.last && starts_upper(doc.tokens[y + 1].form)))) {
+        if (y > x && y + 1 < s.last && gazetteer &&
+            gazetteer->given_names.count(gazetteer_key(doc.tokens[y].form)) &&
+            starts_upper(doc.tokens[y + 1].form)) {
+          name_starts = true;
+          break;
+        }
         ++y;
+      }
       // Not an adjective of a common noun: "president of the African nation".
-      if (!(y < s.last && doc.tokens[y].upos == "NOUN" && !starts_upper(doc.tokens[y].form))) {
+      if ((!in_name || name_starts) &&
+          !(y < s.last && doc.tokens[y].upos == "NOUN" && !starts_upper(doc.tokens[y].form))) {
         r.title += " of " + std::string(doc.tokens_text(x, y));
         end = y;
       }
     }
     return end;
+  }
+
+  // Whether a place of the gazetteer starts at token x ("United States").
+  bool place_at(int x) const {
+    if (!gazetteer) return false;
+    for (int e = x + 1; e <= std::min(x + 4, n); ++e)
+      if (gazetteer->place(gazetteer_key(doc, x, e))) return true;
+    return false;
   }
 
   // Predicate nominative / xcomp: "X is the president of Y", "X was
@@ -416,7 +524,8 @@ struct RoleFinder {
       r.title = rank + " " + r.title;
     }
     bool definite = read_premodifiers(s, inside, r);
-    r.former |= told_of_past_years(s, r) || to_lower(doc.tokens[t].form).starts_with("ex-");
+    r.former |= told_of_past_years(s, r) || to_lower(doc.tokens[t].form).starts_with("ex-") ||
+                left_office(t, t + len, inside);
     r.last = of_follows ? read_of_complement(s, r) : t + len;
     // A person "name" that is only the title and its complement
     // ("President of the United States") describes; one with words after
@@ -435,6 +544,8 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
                                     const Gazetteer* gazetteer) {
   std::vector<RoleMention> out;
   const RoleFinder finder(doc, gazetteer);
+  int prev_end = -1;         // where the last title read ends
+  bool prev_former = false;  // whether it was held in the past
   for (int t = 0; t < finder.n; ++t) {
     int len = 0;
     const TitleInfo* info = lexicon.match(doc, t, len);
@@ -446,10 +557,21 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
     // Titles inside a place/organisation name are part of that name
     // ("the Office of the President").
     if (inside >= 0 && !is_person(doc.mentions[inside])) {
+      prev_end = t + len;  // "former Rhode Island governor" taken for a place
+      prev_former = finder.former_before_owner(s, t);
       t += len - 1;
       continue;
     }
-    const bool of_follows = finder.form_is(t + len, "of") && info->of_kind != TitleOf::Nothing;
+    // "the head of the UK's counter terror police": the "of" names what
+    // the place has, not the place; a weak title is no title then.
+    int of_name = t + len + 1;
+    if (finder.form_is(of_name, "the")) ++of_name;
+    const int of_m = finder.name_at(of_name);
+    const bool possessed = of_m >= 0 && doc.mentions[of_m].first == of_name &&
+                           (finder.form_is(doc.mentions[of_m].last, "'s") ||
+                            finder.form_is(doc.mentions[of_m].last, "’s"));
+    const bool of_follows = finder.form_is(t + len, "of") && info->of_kind != TitleOf::Nothing &&
+                            !(possessed && info->weak);
     if (!finder.used_as_title(t, len, *info, of_follows)) continue;
     // A title word inside a longer name is no title: a surname ("Jan
     // Mayor"), a longer title the lexicon lacks ("Postmaster General"), a
@@ -473,7 +595,14 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
         (inside < 0 || doc.mentions[inside].last <= t + len + 1 ||
          (doc.mentions[inside].last == t + len + 2 && doc.tokens[t + len + 1].form == ".")))
       continue;
-    const RoleMention r = finder.role(si, t, len, *info, inside, of_follows);
+    RoleMention r = finder.role(si, t, len, *info, inside, of_follows);
+    // "former Ohio governor and US Senator X": a past word before the first
+    // of two joined titles holds for both.
+    if (r.first > s.first + 1 && r.first - 1 == prev_end && prev_former &&
+        one_of(to_lower(doc.tokens[r.first - 1].form), {"and", "or"}))
+      r.former = true;
+    prev_end = std::max(r.title_last, r.last);
+    prev_former = r.former;
     // "Lord Mayor Candidate": a name that ends in a common noun is a
     // description, not the holder's name.
     if (r.holder >= 0 && inside == r.holder &&

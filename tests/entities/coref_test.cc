@@ -177,6 +177,127 @@ TEST_CASE("coref: particles inside a person's name stay in its canonical name",
   CHECK(entity_named(d, "Ana von der Brenner") >= 0);
 }
 
+TEST_CASE("coref: a surname shared with a relative named later is the person named first",
+          "[coref][unit]") {
+  // Karl Brenner won . His wife Ute Brenner cried . Crowds cheered . Brenner spoke .
+  Document d = make_doc({
+      {{"Karl", "PROPN", 3, "nsubj"}, {"Brenner", "PROPN", 1, "flat"}, {"won", "VERB", 0, "root"},
+       {".", "PUNCT", 3, "punct"}},
+      {{"His", "PRON", 2, "nmod:poss"},
+       {"wife", "NOUN", 5, "nsubj"},
+       {"Ute", "PROPN", 2, "appos"},
+       {"Brenner", "PROPN", 3, "flat"},
+       {"cried", "VERB", 0, "root"},
+       {".", "PUNCT", 5, "punct"}},
+      {{"Crowds", "NOUN", 2, "nsubj"}, {"cheered", "VERB", 0, "root"}, {".", "PUNCT", 2, "punct"}},
+      {{"Brenner", "PROPN", 2, "nsubj"}, {"spoke", "VERB", 0, "root"}, {".", "PUNCT", 2, "punct"}},
+  });
+  add_name(d, 0, 2, EntityType::Person);
+  add_name(d, 6, 8, EntityType::Person);
+  add_name(d, 13, 14, EntityType::Person);
+  coref().process(d);
+  CHECK(entity_at(d, 0) != entity_at(d, 6));
+  CHECK(entity_at(d, 13) == entity_at(d, 0));
+}
+
+TEST_CASE("coref: a surname before a suffix, the first of two surnames, not 'himself'",
+          "[coref][unit]") {
+  struct Case {
+    std::vector<const char*> full;  // the full name, then "spoke ."
+    std::vector<const char*> part;  // the later name, then "left ."
+    bool same;
+  } cases[] = {
+      {{"Karl", "Brenner", "Jr."}, {"Brenner"}, true},
+      {{"Ana", "Lopes", "Garced"}, {"Lopes"}, true},
+      {{"Ana", "Maria", "Garced"}, {"Maria"}, false},  // a given name in the middle
+      {{"Karl", "Brenner"}, {"Brenner", "himself"}, true},
+  };
+  for (const Case& c : cases) {
+    std::vector<W> s1, s2;
+    const int n1 = static_cast<int>(c.full.size()), n2 = static_cast<int>(c.part.size());
+    for (int k = 0; k < n1; ++k) s1.push_back({c.full[k], "PROPN", k ? 1 : n1 + 1, k ? "flat" : "nsubj"});
+    s1.push_back({"spoke", "VERB", 0, "root"});
+    s1.push_back({".", "PUNCT", n1 + 1, "punct"});
+    for (int k = 0; k < n2; ++k) s2.push_back({c.part[k], k ? "PRON" : "PROPN", k ? 1 : n2 + 1, k ? "nmod:npmod" : "nsubj"});
+    s2.push_back({"left", "VERB", 0, "root"});
+    s2.push_back({".", "PUNCT", n2 + 1, "punct"});
+    Document d = make_doc({s1, s2});
+    add_name(d, 0, n1, EntityType::Person);
+    add_name(d, n1 + 2, n1 + 2 + n2, EntityType::Person);
+    coref().process(d);
+    INFO(c.part[0]);
+    CHECK((entity_at(d, n1 + 2) == entity_at(d, 0)) == c.same);
+  }
+}
+
+TEST_CASE("coref: a surname the NER typed as a place is the person's, when also typed a person",
+          "[coref][unit]") {
+  // Ana La Riva spoke . La Riva left . La Riva said no .
+  Document d = make_doc({
+      {{"Ana", "PROPN", 4, "nsubj"}, {"La", "PROPN", 1, "flat"}, {"Riva", "PROPN", 1, "flat"},
+       {"spoke", "VERB", 0, "root"}, {".", "PUNCT", 4, "punct"}},
+      {{"La", "PROPN", 3, "nsubj"}, {"Riva", "PROPN", 1, "flat"}, {"left", "VERB", 0, "root"},
+       {".", "PUNCT", 3, "punct"}},
+      {{"La", "PROPN", 3, "nsubj"}, {"Riva", "PROPN", 1, "flat"}, {"said", "VERB", 0, "root"},
+       {"no", "INTJ", 3, "obj"}, {".", "PUNCT", 3, "punct"}},
+  });
+  add_name(d, 0, 3, EntityType::Person);
+  add_name(d, 5, 7, EntityType::Person);
+  add_name(d, 9, 11, EntityType::Gpe);
+  coref().process(d);
+  CHECK(entity_at(d, 9) == entity_at(d, 0));
+  CHECK(d.entities[entity_at(d, 0)].type == EntityType::Person);
+  // Without the person-typed "La Riva" the place stays a place.
+  Document d2 = make_doc({
+      {{"Ana", "PROPN", 4, "nsubj"}, {"La", "PROPN", 1, "flat"}, {"Riva", "PROPN", 1, "flat"},
+       {"spoke", "VERB", 0, "root"}, {".", "PUNCT", 4, "punct"}},
+      {{"La", "PROPN", 3, "nsubj"}, {"Riva", "PROPN", 1, "flat"}, {"said", "VERB", 0, "root"},
+       {"no", "INTJ", 3, "obj"}, {".", "PUNCT", 3, "punct"}},
+  });
+  add_name(d2, 0, 3, EntityType::Person);
+  add_name(d2, 5, 7, EntityType::Gpe);
+  coref().process(d2);
+  CHECK(entity_at(d2, 5) != entity_at(d2, 0));
+}
+
+TEST_CASE("coref: a name cut after an initial, 'incumbent' before a title, a place run into a name",
+          "[coref][unit]") {
+  // President Karl S. Grant spoke .  (NER: "Karl S."; the tagger: "Grant" a noun)
+  Document d = make_doc({{{"President", "PROPN", 2, "nmod:desc"},
+                          {"Karl", "PROPN", 5, "nsubj"},
+                          {"S.", "PROPN", 2, "flat"},
+                          {"Grant", "NOUN", 2, "flat"},
+                          {"spoke", "VERB", 0, "root"},
+                          {".", "PUNCT", 5, "punct"}}});
+  add_name(d, 0, 3, EntityType::Person);
+  coref().process(d);
+  CHECK(entity_named(d, "Karl S. Grant") >= 0);
+  // incumbent Governor Karl Weiss spoke .  (NER: all four words)
+  Document d1 = make_doc({{{"incumbent", "ADJ", 2, "amod"},
+                           {"Governor", "PROPN", 3, "nmod:desc"},
+                           {"Karl", "PROPN", 5, "nsubj"},
+                           {"Weiss", "PROPN", 3, "flat"},
+                           {"spoke", "VERB", 0, "root"},
+                           {".", "PUNCT", 5, "punct"}}});
+  add_name(d1, 0, 4, EntityType::Person);
+  coref().process(d1);
+  CHECK(entity_named(d1, "Karl Weiss") >= 0);
+  // the United States Karl Weiss spoke .  (NER: one place)
+  Document d2 = make_doc({{{"the", "DET", 3, "det"},
+                           {"United", "PROPN", 3, "compound"},
+                           {"States", "PROPN", 4, "compound"},
+                           {"Karl", "PROPN", 6, "nsubj"},
+                           {"Weiss", "PROPN", 4, "flat"},
+                           {"spoke", "VERB", 0, "root"},
+                           {".", "PUNCT", 6, "punct"}}});
+  add_name(d2, 0, 5, EntityType::Gpe);
+  coref().process(d2);
+  const int karl = entity_named(d2, "Karl Weiss");
+  REQUIRE(karl >= 0);
+  CHECK(d2.entities[karl].type == EntityType::Person);
+  CHECK(entity_at(d2, 0) != karl);
+}
+
 TEST_CASE("coref: name aliases", "[coref][unit]") {
   struct Case {
     const char* a1;

@@ -229,6 +229,8 @@ TEST_CASE("roles: a title in a clause dated years before the article was held th
     return false;
   };
   CHECK(former(doc("1983", "2020-05-01")));
+  CHECK(former(doc("1970s", "2020-05-01")));       // a decade: its last year
+  CHECK_FALSE(former(doc("2010s", "2020-05-01")));
   CHECK_FALSE(former(doc("2019", "2020-05-01")));  // last year: may still hold it
   CHECK_FALSE(former(doc("1983", "")));            // no publication date
 }
