@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <tuple>
 
+#include "graph/iri.h"
 #include "rdf/sparql.h"
 
 namespace ng {
@@ -21,8 +23,8 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 // for OPTIONAL after a group of several triple patterns, so the optional
 // attributes come from separate OPTIONAL-free queries, joined here by event.
 constexpr const char* kPairs = R"(
-SELECT DISTINCT ?e ?a ?b ?la ?lb ?doc ?modality WHERE {
-  ?e a ng:Meeting ;
+SELECT DISTINCT ?e ?cls ?a ?b ?la ?lb ?doc ?modality WHERE {
+  ?e a ?cls ;
      ng:participant ?a ;
      ng:participant ?b ;
      ng:modality ?modality ;
@@ -30,7 +32,7 @@ SELECT DISTINCT ?e ?a ?b ?la ?lb ?doc ?modality WHERE {
   ?article ng:docId ?doc .
   ?a rdfs:label ?la .
   ?b rdfs:label ?lb .
-  FILTER (?a != ?b)
+  FILTER (?a != ?b && (?cls = ng:Meeting || ?cls = ng:Call))
 })";
 
 std::string clean(const std::string& s) { return one_line(s); }
@@ -39,8 +41,8 @@ std::string clean(const std::string& s) { return one_line(s); }
 // graph merged from several builds holds more than one).
 std::map<std::string, RdfTerm> attribute(const RdfModel& model, const std::string& pattern) {
   QueryTable t =
-      run_query(model, std::string(kPrefixes) + "SELECT DISTINCT ?e ?v WHERE { ?e a ng:Meeting . " +
-                           pattern + " }");
+      run_query(model, std::string(kPrefixes) + "SELECT DISTINCT ?e ?v WHERE { ?e a ?cls . " +
+                           pattern + " FILTER (?cls = ng:Meeting || ?cls = ng:Call) }");
   std::map<std::string, RdfTerm> out;
   for (const auto& row : t.rows) {
     if (row.size() != 2 || row[0].kind != RdfTerm::Kind::Iri) continue;
@@ -48,6 +50,17 @@ std::map<std::string, RdfTerm> attribute(const RdfModel& model, const std::strin
     if (it == out.end() || row[1].value < it->second.value) out[row[0].value] = row[1];
   }
   return out;
+}
+
+// The modality column of a meeting or call event: a call is "call" (or
+// "future call", "negated call", ...); nullopt when the row is not listed
+// (only asserted meetings unless include_all).
+std::optional<std::string> listed_modality(const std::string& cls, const std::string& modality,
+                                           bool include_all) {
+  const bool call = cls == std::string(kNgNamespace) + "Call";
+  if (!include_all && (call || modality != "asserted")) return std::nullopt;
+  if (!call) return modality;
+  return modality == "asserted" ? std::string("call") : modality + " call";
 }
 
 std::string value_of(const std::map<std::string, RdfTerm>& m, const std::string& event) {
@@ -63,8 +76,8 @@ std::vector<MeetingPair> who_met(const RdfModel& model, bool include_all) {
     return static_cast<size_t>(std::find(t.variables.begin(), t.variables.end(), name) -
                                t.variables.begin());
   };
-  const size_t e = col("e"), a = col("a"), b = col("b"), la = col("la"), lb = col("lb"),
-               doc = col("doc"), modality = col("modality");
+  const size_t e = col("e"), cls = col("cls"), a = col("a"), b = col("b"), la = col("la"),
+               lb = col("lb"), doc = col("doc"), modality = col("modality");
   const auto text = attribute(model, "?e ng:sentenceText ?v .");
   const auto start = attribute(model, "?e ng:startOffset ?v .");
   const auto date = attribute(model, "?e schema:startDate ?v .");
@@ -74,7 +87,8 @@ std::vector<MeetingPair> who_met(const RdfModel& model, bool include_all) {
   std::map<std::tuple<std::string, std::string, std::string>, MeetingPair> pairs;
   for (const auto& row : t.rows) {
     if (row.size() != t.variables.size()) continue;
-    if (!include_all && row[modality].value != "asserted") continue;
+    const auto listed = listed_modality(row[cls].value, row[modality].value, include_all);
+    if (!listed) continue;
     MeetingPair p;
     std::string ia = row[a].value, ib = row[b].value;
     p.a = row[la].value;
@@ -85,7 +99,7 @@ std::vector<MeetingPair> who_met(const RdfModel& model, bool include_all) {
     }
     p.event = row[e].value;
     p.doc = row[doc].value;
-    p.modality = row[modality].value;
+    p.modality = *listed;
     p.date = value_of(date, p.event);
     p.place = value_of(place_label, p.event);
     if (p.place.empty()) {
@@ -126,13 +140,14 @@ std::vector<MeetingPair> who_met(const RdfModel& model, bool include_all) {
 namespace {
 
 constexpr const char* kEventParticipants = R"(
-SELECT DISTINCT ?e ?p ?lp ?doc ?modality WHERE {
-  ?e a ng:Meeting ;
+SELECT DISTINCT ?e ?p ?lp ?doc ?modality ?cls WHERE {
+  ?e a ?cls ;
      ng:participant ?p ;
      ng:modality ?modality ;
      prov:wasDerivedFrom ?article .
   ?article ng:docId ?doc .
   ?p rdfs:label ?lp .
+  FILTER (?cls = ng:Meeting || ?cls = ng:Call)
 })";
 
 // Event IRI -> the event with its participants' labels (one label per
@@ -143,12 +158,13 @@ std::map<std::string, MeetingEvent> events_with_participants(const RdfModel& mod
   std::map<std::string, std::map<std::string, std::string>> labels;  // event -> IRI -> label
   std::map<std::string, MeetingEvent> events;
   for (const auto& row : t.rows) {
-    if (row.size() != 5) continue;
-    if (!include_all && row[4].value != "asserted") continue;
+    if (row.size() != 6) continue;
+    const auto listed = listed_modality(row[5].value, row[4].value, include_all);
+    if (!listed) continue;
     MeetingEvent& ev = events[row[0].value];
     ev.event = row[0].value;
     ev.doc = row[3].value;
-    ev.modality = row[4].value;
+    ev.modality = *listed;
     auto [it, fresh] = labels[row[0].value].emplace(row[1].value, row[2].value);
     if (!fresh && row[2].value < it->second) it->second = row[2].value;
   }

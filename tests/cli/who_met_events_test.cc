@@ -150,6 +150,23 @@ TEST_CASE("who-met: a meeting that was cancelled is not reported as held", "[cli
   CHECK_THAT(all.out, Catch::Contains("\tnegated"));
 }
 
+TEST_CASE("who-met: a phone call is no meeting; --all lists it as a call", "[cli][who-met]") {
+  TempDir tmp;
+  auto article = tmp.write("call.txt",
+                           "President Ana Ruiz spoke by phone with Chancellor Karl Brenner on "
+                           "Monday.\n\nPresident Ana Ruiz telephoned King Lars Holm.\n");
+  auto held = run_cli("who-met " + q(article));
+  REQUIRE(held.status == 0);
+  CHECK(std::count(held.out.begin(), held.out.end(), '\n') == 1);  // the header only
+  auto all = run_cli("who-met --all " + q(article));
+  CHECK_THAT(all.out, Catch::Contains("Ana Ruiz\tKarl Brenner\t"));
+  CHECK_THAT(all.out, Catch::Contains("Ana Ruiz\tLars Holm\t"));
+  CHECK(std::count(all.out.begin(), all.out.end(), '\n') == 3);
+  CHECK_THAT(all.out, Catch::Contains("\tcall\n"));
+  auto events = run_cli("who-met --all --events " + q(article));
+  CHECK_THAT(events.out, Catch::Contains("Ana Ruiz | Karl Brenner\t\t\tcall\t"));
+}
+
 TEST_CASE("who-met --events: one report, one event, whatever words trigger it", "[cli][who-met]") {
   TempDir tmp;
   auto article = tmp.write("talks.txt",
