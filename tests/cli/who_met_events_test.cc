@@ -150,7 +150,7 @@ TEST_CASE("who-met: a meeting that was cancelled is not reported as held", "[cli
   CHECK_THAT(all.out, Catch::Contains("\tnegated"));
 }
 
-TEST_CASE("who-met: a phone call is no meeting; --all lists it as a call", "[cli][who-met]") {
+TEST_CASE("who-met: a phone call is no meeting, --all lists it as a call", "[cli][who-met]") {
   TempDir tmp;
   auto article = tmp.write("call.txt",
                            "President Ana Ruiz spoke by phone with Chancellor Karl Brenner on "
