@@ -186,6 +186,7 @@ int Resolver::entity_of(const EntityBuild& b, int m) {
 // Titles stated with their holder first, then resolved descriptions
 // (skipped when an earlier title implies them: a President is a Head of State).
 void Resolver::add_entity_roles(EntityBuild& b) {
+  std::set<std::pair<int, std::string>> explicit_former;  // (entity, title) said to be past in words
   for (int pass = 0; pass < 2; ++pass)
     for (size_t r = 0; r < roles_.size(); ++r) {
       const RoleMention& rm = roles_[r];
@@ -197,18 +198,24 @@ void Resolver::add_entity_roles(EntityBuild& b) {
       if (of == e) of = -1;
       auto& roles = b.entities[e].roles;
       bool dup = false;
-      for (auto& x : roles)
+      for (auto& x : roles) {
         if ((x.title == rm.title && (x.of == of || of < 0)) ||
             (pass == 1 && rl_.satisfies(x.title, rm.title))) {
           dup = true;
-          if (x.title == rm.title && !rm.former) x.former = false;  // also held now
+          // Also held now: a stated holder ("President X") says so; a resolved
+          // description ("an interim Lord Mayor", maybe someone else's) only
+          // against a past read from a date, not against "former" or a death.
+          if (x.title == rm.title && !rm.former && (pass == 0 || !explicit_former.count({e, x.title})))
+            x.former = false;
         }
+      }
       if (dup) continue;
       // A title with a stated "of" replaces the same title without one.
       roles.erase(
           std::remove_if(roles.begin(), roles.end(),
                          [&](const Entity::Role& x) { return x.title == rm.title && x.of < 0; }),
           roles.end());
+      if (rm.former && !rm.former_by_date) explicit_former.insert({e, rm.title});
       roles.push_back({rm.title, of, rm.sentence, rm.former});
     }
 }

@@ -524,8 +524,10 @@ struct RoleFinder {
       r.title = rank + " " + r.title;
     }
     bool definite = read_premodifiers(s, inside, r);
-    r.former |= told_of_past_years(s, r) || to_lower(doc.tokens[t].form).starts_with("ex-") ||
-                left_office(t, t + len, inside);
+    const bool explicit_former = r.former || to_lower(doc.tokens[t].form).starts_with("ex-") ||
+                                 left_office(t, t + len, inside);
+    r.former_by_date = !explicit_former && told_of_past_years(s, r);
+    r.former = explicit_former || r.former_by_date;
     r.last = of_follows ? read_of_complement(s, r) : t + len;
     // A person "name" that is only the title and its complement
     // ("President of the United States") describes; one with words after

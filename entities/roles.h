@@ -65,6 +65,7 @@ struct RoleMention {
   std::string of_demonym;    // "French President": the place named by a demonym, else ""
   bool description = false;  // a bare description ("the governor") naming no holder
   bool former = false;       // held in the past: "former", "ex-", "then" before the title
+  bool former_by_date = false;  // former only because its clause is dated years back
 };
 
 struct Gazetteer;

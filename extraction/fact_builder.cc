@@ -263,27 +263,60 @@ bool add_rule_events(const SyntaxView& sv, const Match& m, Document& doc, int& f
 
 namespace {
 
+// Whether clause v says its subject died: "died", "passed away" (active),
+// "was assassinated / killed / murdered / executed" (passive), not negated,
+// hedged ("nearly", "almost"), conditional ("if ... are killed") or modal.
+bool death_clause(const Document& doc, int v, bool passive) {
+  const auto& tk = doc.tokens;
+  const std::string lemma = to_lower(tk[v].lemma.empty() ? tk[v].form : tk[v].lemma);
+  const bool active_death = !passive && (lemma == "die" || lemma == "pass");
+  const bool passive_death = passive && one_of(lemma, {"assassinate", "kill", "murder", "execute"});
+  if (!active_death && !passive_death) return false;
+  const Sentence& s = doc.sentences[doc.sentence_of(v)];
+  bool away = lemma != "pass";
+  for (int c = s.first; c < s.last; ++c) {
+    if (tk[c].head != v) continue;
+    const std::string f = to_lower(tk[c].form);
+    away = away || f == "away";
+    if (one_of(f, {"not", "n't", "never", "nearly", "almost", "if", "unless", "whether", "would",
+                   "could", "may", "might", "should", "will"}))
+      return false;  // negated, hedged, conditional or not (yet) real
+  }
+  return away;
+}
+
+// Whether word v has a passive auxiliary ("was killed").
+bool passive_verb(const Document& doc, int v) {
+  const Sentence& s = doc.sentences[doc.sentence_of(v)];
+  for (int c = s.first; c < s.last; ++c)
+    if (doc.tokens[c].head == v && doc.tokens[c].deprel == "aux:pass") return true;
+  return false;
+}
+
 // Whether the article says entity e died: a name of it (not a pronoun,
-// whose resolution may err) is the subject of "die" or "pass away", not
-// negated. A dead person holds no office now.
+// whose resolution may err) is the subject of a death clause (death_clause),
+// or the name a relative clause "who was assassinated in 1963" is about.
+// A dead person holds no office now.
 bool died(const Document& doc, int e) {
   const auto& tk = doc.tokens;
   for (int m : doc.entities[e].mentions) {
     if (doc.mentions[m].kind != MentionKind::Name) continue;
-    const Token& t = tk[doc.mentions[m].head];
-    if (t.deprel != "nsubj" || t.head < 0) continue;
-    const int v = t.head;
-    const std::string lemma = to_lower(tk[v].lemma.empty() ? tk[v].form : tk[v].lemma);
-    if (lemma != "die" && lemma != "pass") continue;
-    const Sentence& s = doc.sentences[doc.sentence_of(v)];
-    bool away = lemma == "die", negated = false;
-    for (int c = s.first; c < s.last; ++c) {
-      if (tk[c].head != v) continue;
-      const std::string f = to_lower(tk[c].form);
-      away = away || f == "away";
-      negated = negated || f == "not" || f == "n't" || f == "never";
+    const int h = doc.mentions[m].head;
+    const Token& t = tk[h];
+    if (t.head >= 0 && (t.deprel == "nsubj" || t.deprel == "nsubj:pass") &&
+        death_clause(doc, t.head, t.deprel == "nsubj:pass" || passive_verb(doc, t.head)))
+      return true;
+    const Sentence& s = doc.sentences[doc.sentence_of(h)];
+    for (int c = s.first; c < s.last; ++c)
+      if (tk[c].head == h && tk[c].deprel == "acl:relcl" && death_clause(doc, c, passive_verb(doc, c)))
+        return true;
+    // ", who was assassinated" right after the name, wherever the parse hung it
+    const int comma = doc.mentions[m].last;
+    if (comma + 1 < s.last && tk[comma].form == "," && to_lower(tk[comma + 1].form) == "who") {
+      const int v = tk[comma + 1].head;
+      if (v >= 0 && tk[v].deprel == "acl:relcl" && death_clause(doc, v, passive_verb(doc, v)))
+        return true;
     }
-    if (away && !negated) return true;
   }
   return false;
 }
