@@ -19,6 +19,23 @@ namespace {
 using ng::Document;
 using ng::Token;
 
+// A parsed sentence for the repair tests: word i has forms[i], upos[i], head
+// heads[i] (-1 = the root) and relation rels[i]; base 0.
+std::vector<Token> parsed(const std::vector<const char*>& forms, const std::vector<const char*>& upos,
+                          const std::vector<int>& heads, const std::vector<const char*>& rels) {
+  REQUIRE(upos.size() == forms.size());
+  REQUIRE(heads.size() == forms.size());
+  REQUIRE(rels.size() == forms.size());
+  std::vector<Token> t(forms.size());
+  for (size_t i = 0; i < t.size(); ++i) {
+    t[i].form = forms[i];
+    t[i].upos = upos[i];
+    t[i].head = heads[i];
+    t[i].deprel = rels[i];
+  }
+  return t;
+}
+
 std::vector<std::string> split(const std::string& s) {
   std::istringstream in(s);
   std::vector<std::string> out;
@@ -346,17 +363,11 @@ TEST_CASE("parser: a sentence-initial 'today' taken for the root gives it to the
 TEST_CASE("parser: 'between A, <interruption>, and B' makes B a conjunct of A",
           "[parser][unit]") {
   // talks(0) between(1) Ruiz(2) ,(3) claiming(4) victory(5) ,(6) and(7) Novak(8)
-  const char* forms[] = {"talks", "between", "Ruiz", ",", "claiming", "victory", ",", "and", "Novak"};
-  const char* upos[] = {"NOUN", "ADP", "PROPN", "PUNCT", "VERB", "NOUN", "PUNCT", "CCONJ", "PROPN"};
-  const int heads[] = {-1, 2, 0, 4, 0, 4, 8, 8, 5};
-  const char* rels[] = {"root", "case", "nmod", "punct", "acl", "obj", "punct", "cc", "conj"};
-  std::vector<Token> t(9);
-  for (int i = 0; i < 9; ++i) {
-    t[i].form = forms[i];
-    t[i].upos = upos[i];
-    t[i].head = heads[i];
-    t[i].deprel = rels[i];
-  }
+  std::vector<Token> t =
+      parsed({"talks", "between", "Ruiz", ",", "claiming", "victory", ",", "and", "Novak"},
+             {"NOUN", "ADP", "PROPN", "PUNCT", "VERB", "NOUN", "PUNCT", "CCONJ", "PROPN"},
+             {-1, 2, 0, 4, 0, 4, 8, 8, 5},
+             {"root", "case", "nmod", "punct", "acl", "obj", "punct", "cc", "conj"});
   ng::repair_between_interrupted(t.data(), 9, 0);
   CHECK(t[8].head == 2);
   CHECK(t[8].deprel == "conj");
@@ -371,19 +382,11 @@ TEST_CASE("parser: a list split off as the subject joins the list it continues",
           "[parser][unit]") {
   // officials(0) from(1) Chile(2) ,(3) Peru(4) and(5) Bolivia(6) met(7): the
   // parser made "Peru and Bolivia" the subject and "officials" an oblique.
-  const char* forms[] = {"officials", "from", "Chile", ",", "Peru", "and", "Bolivia", "met"};
-  const char* upos[] = {"NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB"};
-  const int heads[] = {7, 2, 0, 4, 7, 6, 4, -1};
-  const char* rels[] = {"obl", "case", "nmod", "punct", "nsubj", "cc", "conj", "root"};
-  auto sentence = [&] {
-    std::vector<Token> t(8);
-    for (int i = 0; i < 8; ++i) {
-      t[i].form = forms[i];
-      t[i].upos = upos[i];
-      t[i].head = heads[i];
-      t[i].deprel = rels[i];
-    }
-    return t;
+  auto sentence = [] {
+    return parsed({"officials", "from", "Chile", ",", "Peru", "and", "Bolivia", "met"},
+                  {"NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB"},
+                  {7, 2, 0, 4, 7, 6, 4, -1},
+                  {"obl", "case", "nmod", "punct", "nsubj", "cc", "conj", "root"});
   };
   std::vector<Token> t = sentence();
   ng::repair_split_list(t.data(), 8, 0);
@@ -416,17 +419,10 @@ TEST_CASE("parser: a list split off as the subject joins the list it continues",
 TEST_CASE("parser: a name hung as flat across 'and' becomes a conjunct", "[parser][unit]") {
   // Ana(0) Ruiz(1) and(2) President(3) Jan(4) Novak(5) met(6): "Jan" flat
   // under "Ana", with "and" hung on "President".
-  const char* forms[] = {"Ana", "Ruiz", "and", "President", "Jan", "Novak", "met"};
-  const char* upos[] = {"PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "VERB"};
-  const int heads[] = {6, 0, 3, 4, 0, 4, -1};
-  const char* rels[] = {"nsubj", "flat", "cc", "nmod:desc", "flat", "flat", "root"};
-  std::vector<Token> t(7);
-  for (int i = 0; i < 7; ++i) {
-    t[i].form = forms[i];
-    t[i].upos = upos[i];
-    t[i].head = heads[i];
-    t[i].deprel = rels[i];
-  }
+  std::vector<Token> t =
+      parsed({"Ana", "Ruiz", "and", "President", "Jan", "Novak", "met"},
+             {"PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "VERB"}, {6, 0, 3, 4, 0, 4, -1},
+             {"nsubj", "flat", "cc", "nmod:desc", "flat", "flat", "root"});
   ng::repair_flat_across_cc(t.data(), 7, 0);
   CHECK(t[4].head == 0);
   CHECK(t[4].deprel == "conj");
@@ -436,17 +432,8 @@ TEST_CASE("parser: a name hung as flat across 'and' becomes a conjunct", "[parse
 
 TEST_CASE("parser: a subject with a preposition is repaired into an oblique", "[parser][unit]") {
   // in(0) Rome(1) Ann(2) spoke(3): "Rome" wrongly the subject.
-  std::vector<Token> t(4);
-  const char* forms[] = {"in", "Rome", "Ann", "spoke"};
-  const char* upos[] = {"ADP", "PROPN", "PROPN", "VERB"};
-  const int heads[] = {1, 3, 3, -1};
-  const char* rels[] = {"case", "nsubj", "appos", "root"};
-  for (int i = 0; i < 4; ++i) {
-    t[i].form = forms[i];
-    t[i].upos = upos[i];
-    t[i].head = heads[i];
-    t[i].deprel = rels[i];
-  }
+  std::vector<Token> t = parsed({"in", "Rome", "Ann", "spoke"}, {"ADP", "PROPN", "PROPN", "VERB"},
+                                {1, 3, 3, -1}, {"case", "nsubj", "appos", "root"});
   ng::repair_parse(t.data(), 4, 0);
   CHECK(t[1].deprel == "obl");
   CHECK(t[0].deprel == "case");
