@@ -7,17 +7,25 @@
 
 namespace {
 
-std::vector<std::string> person_names(const std::string& text) {
+// text (document `id`, published on `date`) through the pipeline up to
+// entities (the shipped models).
+ng::Document analysed(const std::string& id, const std::string& text, const std::string& date = "") {
   static const ng::Pipeline pipeline([] {
     ng::PipelineOptions o;
     o.goal = ng::Layer::Entities;
     return o;
   }());
   ng::Document d;
-  d.id = "names";
+  d.id = id;
+  d.date = date;
   d.text = text;
   d.body_end = static_cast<uint32_t>(d.text.size());
   pipeline.process(d);
+  return d;
+}
+
+std::vector<std::string> person_names(const std::string& text) {
+  const ng::Document d = analysed("names", text);
   std::vector<std::string> out;
   for (const auto& e : d.entities)
     if (e.type == ng::EntityType::Person && e.named) out.push_back(e.name);
@@ -80,18 +88,9 @@ TEST_CASE("a title after words that are no given name names no one", "[entities]
 
 TEST_CASE("'the army', 'the Tarsk government' are no organisation of another kind or country",
           "[entities][model]") {
-  static const ng::Pipeline pipeline([] {
-    ng::PipelineOptions o;
-    o.goal = ng::Layer::Entities;
-    return o;
-  }());
   // The entity the nominal starting with `nominal` belongs to ("" = none).
   auto entity_of = [](const std::string& text, const std::string& nominal) {
-    ng::Document d;
-    d.id = "kinds";
-    d.text = text;
-    d.body_end = static_cast<uint32_t>(d.text.size());
-    pipeline.process(d);
+    const ng::Document d = analysed("kinds", text);
     for (const auto& m : d.mentions)
       if (m.kind == ng::MentionKind::Nominal && m.entity >= 0 &&
           d.text.compare(m.begin, nominal.size(), nominal) == 0)
@@ -110,33 +109,15 @@ TEST_CASE("'the army', 'the Tarsk government' are no organisation of another kin
 }
 
 TEST_CASE("a title word after 'of' ends an organisation's name", "[entities][model]") {
-  static const ng::Pipeline pipeline([] {
-    ng::PipelineOptions o;
-    o.goal = ng::Layer::Entities;
-    return o;
-  }());
-  ng::Document d;
-  d.id = "court";
-  d.text = "On Monday the Tarsk Court of Justice ruled that the law was void.";
-  d.body_end = static_cast<uint32_t>(d.text.size());
-  pipeline.process(d);
+  const ng::Document d = analysed("court", "On Monday the Tarsk Court of Justice ruled that the law was void.");
   bool court = false;
   for (const auto& e : d.entities) court = court || e.name == "Tarsk Court of Justice";
   CHECK(court);
 }
 
 TEST_CASE("a quoted 'I' after 'X tweeted, saying' is X", "[entities][model]") {
-  static const ng::Pipeline pipeline([] {
-    ng::PipelineOptions o;
-    o.goal = ng::Layer::Entities;
-    return o;
-  }());
-  ng::Document d;
-  d.id = "quote";
-  d.text = "Lea Marchetti announced a lawsuit against the law. Governor Ana Ruiz tweeted her "
-           "reasoning saying, \"Today, I signed the bill into law.\"";
-  d.body_end = static_cast<uint32_t>(d.text.size());
-  pipeline.process(d);
+  const ng::Document d = analysed("quote", "Lea Marchetti announced a lawsuit against the law. Governor Ana Ruiz tweeted her "
+           "reasoning saying, \"Today, I signed the bill into law.\"");
   std::string speaker;
   for (const auto& m : d.mentions)
     if (m.kind == ng::MentionKind::Pronoun && d.text.compare(m.begin, 2, "I ") == 0 && m.entity >= 0)
@@ -145,17 +126,8 @@ TEST_CASE("a quoted 'I' after 'X tweeted, saying' is X", "[entities][model]") {
 }
 
 TEST_CASE("an accented place word before a title is no plural title", "[entities][model]") {
-  static const ng::Pipeline pipeline([] {
-    ng::PipelineOptions o;
-    o.goal = ng::Layer::Entities;
-    return o;
-  }());
-  ng::Document d;
-  d.id = "coos";
   // "Coös" folds to "coos", which read as the plural of "COO".
-  d.text = "According to Coös County Attorney Karl Brenner on Saturday, the driver was identified.";
-  d.body_end = static_cast<uint32_t>(d.text.size());
-  pipeline.process(d);
+  const ng::Document d = analysed("coos", "According to Coös County Attorney Karl Brenner on Saturday, the driver was identified.");
   std::vector<std::string> titles;
   for (const auto& e : d.entities)
     for (const auto& r : e.roles) titles.push_back(r.title);
@@ -165,19 +137,9 @@ TEST_CASE("an accented place word before a title is no plural title", "[entities
 
 TEST_CASE("titles held before: dated clauses, decades, leaving office, 'then-', joined titles",
           "[entities][model]") {
-  static const ng::Pipeline pipeline([] {
-    ng::PipelineOptions o;
-    o.goal = ng::Layer::Entities;
-    return o;
-  }());
   // The title of `person` in `text` of an article of 2020 and whether it is former.
   auto role = [](const std::string& text, const std::string& person) {
-    ng::Document d;
-    d.id = "former";
-    d.date = "2020-09-01";
-    d.text = text;
-    d.body_end = static_cast<uint32_t>(d.text.size());
-    pipeline.process(d);
+    const ng::Document d = analysed("former", text, "2020-09-01");
     for (const auto& e : d.entities)
       if (e.name == person && !e.roles.empty())
         return e.roles[0].title + (e.roles[0].former ? " (former)" : "");
@@ -219,17 +181,8 @@ TEST_CASE("the members of a party or faith are a group, not a person", "[entitie
 }
 
 TEST_CASE("the head of a place's institution is not the head of the place", "[entities][model]") {
-  static const ng::Pipeline pipeline([] {
-    ng::PipelineOptions o;
-    o.goal = ng::Layer::Entities;
-    return o;
-  }());
-  ng::Document d;
-  d.id = "head";
-  d.text = "The head of the UK's counter terror police, Karl Weiss, on Sunday said the attacker "
-           "acted alone.";
-  d.body_end = static_cast<uint32_t>(d.text.size());
-  pipeline.process(d);
+  const ng::Document d = analysed("head", "The head of the UK's counter terror police, Karl Weiss, on Sunday said the attacker "
+           "acted alone.");
   for (const auto& e : d.entities)
     for (const auto& r : e.roles) CHECK(r.of < 0);
 }
