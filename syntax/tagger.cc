@@ -2,6 +2,8 @@
 // and the model file. See tagger.h.
 #include "syntax/tagger.h"
 
+#include "core/text.h"
+
 #include <algorithm>
 #include <cstring>
 #if defined(__SSE2__)
@@ -585,6 +587,22 @@ void gerunds_after_to(const tagger_internal::Model& m, const std::vector<std::st
       out[i] = vbg;
   }
 }
+
+// "a summit where on Sunday X signed": the wh-adverbs where, when, why and
+// how are never auxiliaries, verbs or nouns; tagged so, they become the
+// adverb (ADV/WRB), which is what they are in relative and question clauses.
+void wh_adverbs(const tagger_internal::Model& m, const std::vector<std::string_view>& forms,
+                std::vector<int>& out) {
+  int wrb = -1;
+  for (size_t k = 0; k < m.upos.size() && wrb < 0; ++k)
+    if (m.upos[k] == "ADV" && m.xpos[k] == "WRB") wrb = static_cast<int>(k);
+  if (wrb < 0) return;
+  for (size_t i = 0; i < forms.size(); ++i) {
+    const std::string& u = m.upos[out[i]];
+    if ((u == "AUX" || u == "VERB" || u == "NOUN") && one_of(to_lower(forms[i]), {"where", "when", "why", "how"}))
+      out[i] = wrb;
+  }
+}
 }  // namespace
 
 void Tagger::tag(const std::vector<std::string_view>& forms, std::vector<int>& out) const {
@@ -603,6 +621,7 @@ void Tagger::tag(const std::vector<std::string_view>& forms, std::vector<int>& o
   auto score2 = [&](const uint64_t* f, int n, int32_t* s) { m.pass2.score(f, n, s); };
   tagger_internal::decode(words, first.data(), m.pass2.classes, score2, scratch, out, m.closed.data());
   gerunds_after_to(m, forms, out);
+  wh_adverbs(m, forms, out);
 }
 
 void Tagger::process(Document& doc) const {

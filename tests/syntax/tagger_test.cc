@@ -136,3 +136,12 @@ TEST_CASE("tagger: words missing from the lexicon never get closed-class tags", 
     }
   }
 }
+
+TEST_CASE("tagger: a wh-adverb is never an auxiliary", "[tagger][model]") {
+  // The model alone tags this "where" AUX.
+  auto doc = make_doc({split("Leaders of the member states met in Tarsk for a summit where on Sunday "
+                             "Presidents Ana Ruiz of Tarsk and Karl Novak of Elbonia signed the treaty .")});
+  tagger().process(doc);
+  for (const auto& t : doc.tokens)
+    if (t.form == "where") CHECK(t.upos == "ADV");
+}
