@@ -295,7 +295,8 @@ bool passive_verb(const Document& doc, int v) {
 
 // Whether the article says entity e died: a name of it (not a pronoun,
 // whose resolution may err) is the subject of a death clause (death_clause),
-// or the name a relative clause "who was assassinated in 1963" is about.
+// the name a relative clause "who was assassinated in 1963" is about, or
+// the owner of a death or funeral ("the funeral of X", "X's death").
 // A dead person holds no office now.
 bool died(const Document& doc, int e) {
   const auto& tk = doc.tokens;
@@ -310,6 +311,15 @@ bool died(const Document& doc, int e) {
     for (int c = s.first; c < s.last; ++c)
       if (tk[c].head == h && tk[c].deprel == "acl:relcl" && death_clause(doc, c, passive_verb(doc, c)))
         return true;
+    // "the funeral of X", "X's death": a noun of death or burial X is the owner of
+    if (t.head >= 0 && (t.deprel == "nmod:poss" || t.deprel == "nmod") &&
+        one_of(to_lower(tk[t.head].lemma.empty() ? tk[t.head].form : tk[t.head].lemma),
+               {"funeral", "death", "assassination", "killing", "burial", "murder"})) {
+      bool of = t.deprel == "nmod:poss";
+      for (int c = s.first; c < s.last; ++c)
+        of = of || (tk[c].head == h && tk[c].deprel == "case" && to_lower(tk[c].form) == "of");
+      if (of) return true;
+    }
     // ", who was assassinated" right after the name, wherever the parse hung it
     const int comma = doc.mentions[m].last;
     if (comma + 1 < s.last && tk[comma].form == "," && to_lower(tk[comma + 1].form) == "who") {

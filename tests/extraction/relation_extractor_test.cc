@@ -403,6 +403,8 @@ TEST_CASE("role facts: a title word inside a name is no title, 'former' before t
        ng::Modality::Asserted, true},
       {"Governor Ana Ruiz was nearly killed in a crash on Monday.", "Ana Ruiz", "Governor",
        ng::Modality::Asserted, true},
+      {"Thousands attended the funeral of Governor Ana Ruiz on Monday.", "Ana Ruiz", "Governor",
+       ng::Modality::Former, true},
       // a title word after "of" belongs to the title
       {"Jan Novak, the Minister of Justice of Tarsk, spoke.", "Jan Novak", "Justice",
        ng::Modality::Asserted, false},
