@@ -303,6 +303,15 @@ struct RoleFinder {
   // publication year, not after "since" ("In 1978, President Ana Ruiz
   // signed ..." in a 2020 article: the title was held then). False when
   // the publication date is unknown.
+  // "sixties" .. "nineties" -> 1960 .. 1990; 0 for any other word.
+  static int spelled_decade(const std::string& form) {
+    static const char* words[] = {"sixties", "seventies", "eighties", "nineties"};
+    const std::string l = to_lower(form);
+    for (int k = 0; k < 4; ++k)
+      if (l == words[k]) return 1960 + 10 * k;
+    return 0;
+  }
+
   bool told_of_past_years(const Sentence& s, const RoleMention& r) const {
     if (doc.date.size() < 4) return false;
     const int published = std::atoi(doc.date.substr(0, 4).c_str());
@@ -318,8 +327,13 @@ struct RoleFinder {
     if (!past_tense(s, clause)) return false;
     for (int t = s.first; t < s.last; ++t) {
       const std::string& f = doc.tokens[t].form;
-      // a year ("1978") or a decade ("the 1800s": its last year)
+      // a year ("1978"), a decade ("the 1800s": its last year) or a decade in
+      // words ("in the eighties": of the 1900s)
       const bool decade = f.size() == 5 && f[4] == 's' && f[3] == '0';
+      const int spelled = spelled_decade(f);
+      if (spelled > 0 && dominates(clause, clause_of(t)) && dominates(clause_of(t), own) &&
+          spelled + 9 <= published - 2)
+        return true;
       if ((f.size() != 4 && !decade) || !std::all_of(f.begin(), f.begin() + 4, ::isdigit) ||
           !dominates(clause, clause_of(t)) || !dominates(clause_of(t), own))
         continue;
