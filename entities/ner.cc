@@ -699,6 +699,23 @@ void add_of_objects(const Document& doc, const Gazetteer& g, const Mention& oute
     for (int t = std::max(outer.first, a - 3); t < a && !in_title; ++t)
       in_title = g.titles.count(gazetteer_key(doc, t, a + 1)) > 0;
     if (in_title) continue;
+    // "President of Costa Rica Ana Ruiz", "Minister of Information Ana Ruiz":
+    // an object that runs into the person's own name (a given name and
+    // another word) ends before it, and is a place only when the gazetteer
+    // knows it ("Information" is none).
+    auto name_at = [&](int t) {
+      return g.given_names.count(gazetteer_key(doc.tokens[t].form)) && starts_upper(doc.tokens[t + 1].form);
+    };
+    bool into_name = false;
+    for (int t = a + 1; t + 1 < b; ++t) into_name = into_name || name_at(t);
+    if (into_name) {
+      for (int t = b - 2; t > a; --t)  // the longest known place before a given name
+        if (name_at(t) && g.place(gazetteer_key(doc, a, t))) {
+          nested.push_back({a, t, nested_type(doc, g, a, t, EntityType::Gpe)});
+          break;
+        }
+      continue;
+    }
     EntityType fallback = outer.type == EntityType::Person ? EntityType::Gpe : EntityType::Other;
     EntityType t = nested_type(doc, g, a, b, fallback);
     if (t == EntityType::Other) continue;

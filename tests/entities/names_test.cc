@@ -161,6 +161,10 @@ TEST_CASE("titles held before: dated clauses, decades, leaving office, 'then-', 
       {"Pierre served as minister in the eighties under President Karl Weiss.", "Karl Weiss",
        "President (former)"},
       {"Governor Karl Weiss signed the bill on Monday.", "Karl Weiss", "Governor"},
+      // an "of" object that runs into the name: the portfolio, or the known place before it
+      {"The bomb went off, stated Minister of Information Karl Weiss.", "Karl Weiss",
+       "Minister of Information"},
+      {"President of Costa Rica Karl Weiss spoke on Monday.", "Karl Weiss", "President"},
       {"Senate President Karl Weiss opposed the vote.", "Karl Weiss", "Senate President"},
       {"Sheriff Karl Weiss said one person was arrested.", "Karl Weiss", "Sheriff"},
       // a lower-case title after a person's possessive is held for that person
