@@ -178,8 +178,9 @@ bool Resolver::strip_name_front(const Mention& m, Info& in, int& a, int b) const
       continue;
     }
     const std::string low = gazetteer_key(doc_.tokens[a].form);
+    // (and sentence adverbs of time the NER took in: "currently Queen X")
     if (one_of(low, {"the", "a", "an", "former", "late", "incumbent", "outgoing", "acting",
-                     "interim", "current", "sitting"})) {
+                     "interim", "current", "sitting", "currently", "now", "formerly"})) {
       ++a;
       stripped = true;
       continue;

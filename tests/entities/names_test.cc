@@ -165,6 +165,7 @@ TEST_CASE("titles held before: dated clauses, decades, leaving office, 'then-', 
       {"The bomb went off, stated Minister of Information Karl Weiss.", "Karl Weiss",
        "Minister of Information"},
       {"President of Costa Rica Karl Weiss spoke on Monday.", "Karl Weiss", "President"},
+      {"The leader is appointed by the monarch, currently Queen Ana Ruiz.", "Ana Ruiz", "Queen"},
       {"Senate President Karl Weiss opposed the vote.", "Karl Weiss", "Senate President"},
       {"Sheriff Karl Weiss said one person was arrested.", "Karl Weiss", "Sheriff"},
       // a lower-case title after a person's possessive is held for that person
