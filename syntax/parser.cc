@@ -388,11 +388,15 @@ void greedy_parse(const ParserModelData& m, Token* tokens, int n, int base) {
   scores.resize(Weights::kScoreCells);  // classes + dummy cells
   uint64_t keys[kNumFeatures];
   while (!s.terminal()) {
-    extract_features(s, atoms.data(), keys);
-    // Only real classes are read; dummy cells may accumulate garbage.
-    std::fill(scores.begin(), scores.begin() + m.weights.stride, 0);
-    m.weights.add_all(keys, kNumFeatures, scores.data());
-    s.apply(best_valid(s, scores.data(), L), L);
+    int c = s.forced();
+    if (c < 0) {
+      extract_features(s, atoms.data(), keys);
+      // Only real classes are read; dummy cells may accumulate garbage.
+      std::fill(scores.begin(), scores.begin() + m.weights.stride, 0);
+      m.weights.add_all(keys, kNumFeatures, scores.data());
+      c = best_valid(s, scores.data(), L);
+    }
+    s.apply(c, L);
   }
   for (int i = 0; i < n; ++i) {
     tokens[i].head = s.head[i] == n ? -1 : base + s.head[i];

@@ -88,6 +88,14 @@ struct State {
   bool can_shift() const { return b < n; }
   bool can_left() const { return !stack.empty() && (b < n || stack.size() == 1); }
   bool can_right() const { return stack.size() >= 2; }
+  // The class of the only valid transition (an empty stack: SH; the buffer
+  // done and one word left: LA_root), or -1 when there is a choice. What
+  // best_valid returns in such a state, whatever the scores.
+  int forced() const {
+    if (stack.empty()) return 0;
+    if (b == n && stack.size() == 1) return 1;
+    return -1;
+  }
   // Applies class c (0 = SH, 1+l = LA_l, 1+L+l = RA_l); num_labels = L.
   void apply(int c, int num_labels);
   void add_arc(int h, int d, int l);
