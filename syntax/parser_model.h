@@ -190,6 +190,11 @@ struct Weights {
     return fp == 0 ? 1 : fp;
   }
   const Slot* find_spilled(uint64_t key) const;
+  // Whether keys homed in b may live in later buckets: build_flat fills a
+  // bucket's slots in order and spills only from a full bucket, so a bucket
+  // with a free last slot has none elsewhere (this saves reading `spilled`,
+  // a cache miss, for most absent keys).
+  static bool may_spill(const Bucket& b) { return b.s[7].fp != 0; }
 
   // The slot of key in bucket b, or &none.
   const Slot* probe(const Bucket& b, uint16_t fp) const {
@@ -224,8 +229,9 @@ struct Weights {
     for (int f = 0; f < nk; ++f) __builtin_prefetch(base + (keys[f] & mask));
     for (int f = 0; f < nk; ++f) {
       const uint64_t key = keys[f];
-      const Slot* hit = probe(base[key & mask], fingerprint(key));
-      if (hit == &none && spilled[key & mask]) [[unlikely]]
+      const Bucket& home = base[key & mask];
+      const Slot* hit = probe(home, fingerprint(key));
+      if (hit == &none && may_spill(home) && spilled[key & mask]) [[unlikely]]
         hit = find_spilled(key);
       hits[f] = hit;
       if (hit->c1 == kDense) {
