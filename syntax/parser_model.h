@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -292,7 +293,13 @@ void compute_atoms(const Vocab& v, const Token* tokens, int n, std::vector<WordA
 
 // Greedy parse of tokens[0..n) with the model; writes head (base-relative
 // document index, -1 = root) and deprel into the tokens.
-void greedy_parse(const ParserModelData& m, Token* tokens, int n, int base);
+void greedy_parse(const Vocab& vocab, const Weights& weights, Token* tokens, int n, int base);
+inline void greedy_parse(const ParserModelData& m, Token* tokens, int n, int base) {
+  greedy_parse(m.vocab, m.weights, tokens, n, base);
+}
+
+// A copy of w with its big arrays in huge pages (resident_copy).
+std::unique_ptr<const Weights> resident_weights(const Weights& w);
 
 // Serialisation (model_io container, kind "parser"). save_model builds the
 // table from the feature list (sorted by key) and stores it as it is used;
