@@ -241,9 +241,9 @@ ModelArray<T> resident_copy(const ModelArray<T>& a) {
 
 // What a stage reads its model from: `*mapped` at first, then, once
 // note_use has counted kResidentAfter tokens, the copy made by copy(*mapped)
-// (once, by the thread that crossed the count; the others keep reading
-// `*mapped` meanwhile, which stays valid). Thread-safe; not movable (hold it
-// by pointer).
+// (once: a thread calling note_use while another makes the copy waits for
+// it; a reader that got `*mapped` before may go on using it, as it stays
+// valid). Thread-safe; not movable (hold it by pointer).
 template <class T>
 class ResidentModel {
  public:
