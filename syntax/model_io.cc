@@ -98,6 +98,24 @@ Error ModelReader::bad(const std::string& why) const {
   return Error("model '" + path_ + "': " + why);
 }
 
+void* huge_page_memory(size_t n, std::shared_ptr<const void>& keep) {
+  constexpr size_t kHuge = size_t{2} << 20;
+  const size_t len = (n + kHuge - 1) / kHuge * kHuge;
+  // Over-allocate by one huge page so the region can start on a 2 MB boundary.
+  void* raw = mmap(nullptr, len + kHuge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (raw == MAP_FAILED) throw Error("out of memory copying a model (" + std::to_string(n) + " bytes)");
+  const auto base = reinterpret_cast<uintptr_t>(raw);
+  auto* p = reinterpret_cast<void*>((base + kHuge - 1) / kHuge * kHuge);
+#ifdef MADV_HUGEPAGE
+  madvise(p, len, MADV_HUGEPAGE);  // advice only: plain pages if refused
+#endif
+  const size_t total = len + kHuge;
+  keep = std::shared_ptr<const void>(raw, [total](const void* r) {
+    munmap(const_cast<void*>(r), total);
+  });
+  return p;
+}
+
 namespace {
 // A read-only private mapping of a whole file, unmapped on destruction.
 struct Mapping {

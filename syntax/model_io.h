@@ -22,9 +22,11 @@
 // format 2.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -205,6 +207,70 @@ class ModelReader {
   const char* data_ = nullptr;
   size_t data_size_ = 0;
   size_t pos_ = 0;
+};
+
+// ---- Resident copies -----------------------------------------------------
+//
+// Model files are mapped, so starting reads only the pages a text needs. The
+// weight tables are then read at random over tens of MB, and with 4 KB pages
+// nearly every lookup also misses the TLB (costly in a virtual machine). A
+// copy of the big arrays in transparent huge pages (2 MB) removes most of
+// those misses but takes 10-20 ms to make, so a stage makes it only once it
+// has processed kResidentAfter tokens: short runs start as fast as before.
+
+// Bytes from which an array is worth copying; smaller ones stay mapped.
+inline constexpr size_t kResidentMinBytes = size_t{256} << 10;
+// Tokens a stage processes with its mapped model before making the copy.
+inline constexpr size_t kResidentAfter = 4000;
+
+// n bytes of fresh memory advised for huge pages (plain pages when the kernel
+// does not give them), kept alive by keep. Throws ng::Error when out of memory.
+void* huge_page_memory(size_t n, std::shared_ptr<const void>& keep);
+
+// A copy of a in huge_page_memory when it has kResidentMinBytes or more,
+// else a itself. Same elements, so lookups give the same results.
+template <class T>
+ModelArray<T> resident_copy(const ModelArray<T>& a) {
+  const size_t bytes = a.size() * sizeof(T);
+  if (bytes < kResidentMinBytes) return a;
+  std::shared_ptr<const void> keep;
+  void* p = huge_page_memory(bytes, keep);
+  std::memcpy(p, a.data(), bytes);
+  return ModelArray<T>::view(static_cast<const T*>(p), a.size(), std::move(keep));
+}
+
+// What a stage reads its model from: `*mapped` at first, then, once
+// note_use has counted kResidentAfter tokens, the copy made by copy(*mapped)
+// (once: a thread calling note_use while another makes the copy waits for
+// it; a reader that got `*mapped` before may go on using it, as it stays
+// valid). Thread-safe; not movable (hold it by pointer).
+template <class T>
+class ResidentModel {
+ public:
+  using CopyFn = std::unique_ptr<const T> (*)(const T&);
+  ResidentModel(const T* mapped, CopyFn copy) : mapped_(mapped), copy_fn_(copy), current_(mapped) {}
+  ResidentModel(const ResidentModel&) = delete;
+  ResidentModel& operator=(const ResidentModel&) = delete;
+
+  const T& get() const { return *current_.load(std::memory_order_acquire); }
+  void note_use(size_t tokens) {
+    if (done_.load(std::memory_order_relaxed)) return;
+    if (used_.fetch_add(tokens, std::memory_order_relaxed) + tokens < kResidentAfter) return;
+    std::call_once(once_, [this] {
+      copy_ = copy_fn_(*mapped_);
+      current_.store(copy_.get(), std::memory_order_release);
+      done_.store(true, std::memory_order_relaxed);
+    });
+  }
+
+ private:
+  const T* mapped_;
+  CopyFn copy_fn_;
+  std::unique_ptr<const T> copy_;
+  std::atomic<const T*> current_;
+  std::atomic<size_t> used_{0};
+  std::atomic<bool> done_{false};
+  std::once_flag once_;
 };
 
 }  // namespace ng

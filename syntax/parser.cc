@@ -377,26 +377,39 @@ void compute_atoms(const Vocab& v, const Token* tokens, int n, std::vector<WordA
   atoms[n] = WordAtoms{kRootAtom, kRootAtom, kRootAtom, kRootAtom, kRootAtom, verbs, puncts};
 }
 
-void greedy_parse(const ParserModelData& m, Token* tokens, int n, int base) {
+std::unique_ptr<const Weights> resident_weights(const Weights& w) {
+  auto copy = std::make_unique<Weights>(w);
+  copy->buckets = resident_copy(w.buckets);
+  copy->spilled = resident_copy(w.spilled);
+  copy->overflow = resident_copy(w.overflow);
+  copy->dense = resident_copy(w.dense);
+  return copy;
+}
+
+void greedy_parse(const Vocab& vocab, const Weights& weights, Token* tokens, int n, int base) {
   if (n <= 0) return;
   thread_local std::vector<WordAtoms> atoms;
   thread_local State s;
   thread_local std::vector<int32_t> scores;
-  compute_atoms(m.vocab, tokens, n, atoms);
+  compute_atoms(vocab, tokens, n, atoms);
   s.init(n);
-  const int L = m.vocab.num_labels();
+  const int L = vocab.num_labels();
   scores.resize(Weights::kScoreCells);  // classes + dummy cells
   uint64_t keys[kNumFeatures];
   while (!s.terminal()) {
-    extract_features(s, atoms.data(), keys);
-    // Only real classes are read; dummy cells may accumulate garbage.
-    std::fill(scores.begin(), scores.begin() + m.weights.stride, 0);
-    m.weights.add_all(keys, kNumFeatures, scores.data());
-    s.apply(best_valid(s, scores.data(), L), L);
+    int c = s.forced();
+    if (c < 0) {
+      extract_features(s, atoms.data(), keys);
+      // Only real classes are read; dummy cells may accumulate garbage.
+      std::fill(scores.begin(), scores.begin() + weights.stride, 0);
+      weights.add_all(keys, kNumFeatures, scores.data());
+      c = best_valid(s, scores.data(), L);
+    }
+    s.apply(c, L);
   }
   for (int i = 0; i < n; ++i) {
     tokens[i].head = s.head[i] == n ? -1 : base + s.head[i];
-    tokens[i].deprel = m.vocab.labels[s.label[i]];
+    tokens[i].deprel = vocab.labels[s.label[i]];
   }
 }
 
@@ -554,12 +567,18 @@ void load_model(ParserModelData& m, const std::string& path) {
 
 using parser_internal::ParserModelData;
 
-struct ParserModel : ParserModelData {};
+// The mapped model; its weights are read from `resident` (a copy in huge
+// pages once the parser has parsed kResidentAfter tokens).
+struct ParserModel : ParserModelData {
+  std::unique_ptr<ResidentModel<parser_internal::Weights>> resident;
+};
 
 Parser::Parser() : Parser(data_path("models/parser.bin").string()) {}
 
 Parser::Parser(const std::string& model_path) : model_(std::make_unique<ParserModel>()) {
   parser_internal::load_model(*model_, model_path);
+  model_->resident = std::make_unique<ResidentModel<parser_internal::Weights>>(
+      &model_->weights, &parser_internal::resident_weights);
 }
 
 Parser::~Parser() = default;
@@ -896,7 +915,8 @@ void repair_flat_across_cc(Token* tokens, int n, int base) {
 }
 
 void Parser::parse(Token* tokens, int n, int base) const {
-  parser_internal::greedy_parse(*model_, tokens, n, base);
+  parser_internal::greedy_parse(model_->vocab, model_->resident->get(), tokens, n, base);
+  model_->resident->note_use(static_cast<size_t>(n));
   repair_parse(tokens, n, base);
   repair_name_suffix(tokens, n, base);
   repair_temporal_root(tokens, n, base);

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -88,6 +89,14 @@ struct State {
   bool can_shift() const { return b < n; }
   bool can_left() const { return !stack.empty() && (b < n || stack.size() == 1); }
   bool can_right() const { return stack.size() >= 2; }
+  // The class of the only valid transition (an empty stack: SH; the buffer
+  // done and one word left: LA_root), or -1 when there is a choice. What
+  // best_valid returns in such a state, whatever the scores.
+  int forced() const {
+    if (stack.empty()) return 0;
+    if (b == n && stack.size() == 1) return 1;
+    return -1;
+  }
   // Applies class c (0 = SH, 1+l = LA_l, 1+L+l = RA_l); num_labels = L.
   void apply(int c, int num_labels);
   void add_arc(int h, int d, int l);
@@ -182,6 +191,11 @@ struct Weights {
     return fp == 0 ? 1 : fp;
   }
   const Slot* find_spilled(uint64_t key) const;
+  // Whether keys homed in b may live in later buckets: build_flat fills a
+  // bucket's slots in order and spills only from a full bucket, so a bucket
+  // with a free last slot has none elsewhere (this saves reading `spilled`,
+  // a cache miss, for most absent keys).
+  static bool may_spill(const Bucket& b) { return b.s[7].fp != 0; }
 
   // The slot of key in bucket b, or &none.
   const Slot* probe(const Bucket& b, uint16_t fp) const {
@@ -216,8 +230,9 @@ struct Weights {
     for (int f = 0; f < nk; ++f) __builtin_prefetch(base + (keys[f] & mask));
     for (int f = 0; f < nk; ++f) {
       const uint64_t key = keys[f];
-      const Slot* hit = probe(base[key & mask], fingerprint(key));
-      if (hit == &none && spilled[key & mask]) [[unlikely]]
+      const Bucket& home = base[key & mask];
+      const Slot* hit = probe(home, fingerprint(key));
+      if (hit == &none && may_spill(home) && spilled[key & mask]) [[unlikely]]
         hit = find_spilled(key);
       hits[f] = hit;
       if (hit->c1 == kDense) {
@@ -278,7 +293,13 @@ void compute_atoms(const Vocab& v, const Token* tokens, int n, std::vector<WordA
 
 // Greedy parse of tokens[0..n) with the model; writes head (base-relative
 // document index, -1 = root) and deprel into the tokens.
-void greedy_parse(const ParserModelData& m, Token* tokens, int n, int base);
+void greedy_parse(const Vocab& vocab, const Weights& weights, Token* tokens, int n, int base);
+inline void greedy_parse(const ParserModelData& m, Token* tokens, int n, int base) {
+  greedy_parse(m.vocab, m.weights, tokens, n, base);
+}
+
+// A copy of w with its big arrays in huge pages (resident_copy).
+std::unique_ptr<const Weights> resident_weights(const Weights& w);
 
 // Serialisation (model_io container, kind "parser"). save_model builds the
 // table from the feature list (sorted by key) and stores it as it is used;

@@ -553,6 +553,18 @@ std::unique_ptr<Model> load_model(const std::string& path) {
   return m;
 }
 
+std::unique_ptr<const Model> resident_model(const Model& m) {
+  auto copy = std::make_unique<Model>(m);
+  copy->lexicon.keys = resident_copy(m.lexicon.keys);
+  copy->lexicon.values = resident_copy(m.lexicon.values);
+  for (WeightTable* t : {&copy->pass1, &copy->pass2}) {
+    t->slots = resident_copy(t->slots);
+    t->entries = resident_copy(t->entries);
+    t->dense = resident_copy(t->dense);
+  }
+  return copy;
+}
+
 }  // namespace tagger_internal
 
 // ---- Tagger ------------------------------------------------------------------
@@ -560,6 +572,8 @@ std::unique_ptr<Model> load_model(const std::string& path) {
 Tagger::Tagger() : Tagger(data_path("models/tagger.bin").string()) {}
 Tagger::Tagger(const std::string& model_path)
     : model_(tagger_internal::load_model(model_path)),
+      resident_(std::make_unique<ResidentModel<tagger_internal::Model>>(
+          model_.get(), &tagger_internal::resident_model)),
       clusters_(WordClusters::load(data_path("models/clusters.bin"))) {}
 Tagger::~Tagger() = default;
 Tagger::Tagger(Tagger&&) noexcept = default;
@@ -610,7 +624,8 @@ void Tagger::tag(const std::vector<std::string_view>& forms, std::vector<int>& o
   thread_local std::vector<int32_t> scratch;
   thread_local std::vector<int> first;
   scratch.reserve(tagger_internal::padded(model_->pass1.classes));
-  const tagger_internal::Model& m = *model_;
+  const tagger_internal::Model& m = resident_->get();
+  resident_->note_use(forms.size());
   tagger_internal::word_infos(forms, m.lexicon, clusters_, words);
   auto score1 = [&](const uint64_t* f, int n, int32_t* s) { m.pass1.score(f, n, s); };
   if (m.pass2.classes == 0) {

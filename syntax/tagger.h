@@ -61,6 +61,8 @@ class Tagger : public Stage {
 
  private:
   std::unique_ptr<const tagger_internal::Model> model_;
+  // What tag() reads: *model_, then its resident copy (see ResidentModel).
+  std::unique_ptr<ResidentModel<tagger_internal::Model>> resident_;
   WordClusters clusters_;
 };
 
@@ -197,6 +199,8 @@ void decode(const std::vector<WordInfo>& words, const int* first_pass, int class
 
 // Reads / writes the model file (kind "tagger").
 std::unique_ptr<Model> load_model(const std::string& path);
+// A copy of m with its big arrays in huge pages (resident_copy).
+std::unique_ptr<const Model> resident_model(const Model& m);
 void save_model(const Model& model, const std::string& path);
 
 }  // namespace tagger_internal

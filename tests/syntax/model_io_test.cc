@@ -61,6 +61,40 @@ TEST_CASE("model_io: fields and mapped arrays round trip, 64-byte aligned", "[un
   CHECK(big[0] == 0);
 }
 
+TEST_CASE("model_io: resident copies hold the same elements and ResidentModel switches to one",
+          "[unit]") {
+  ng::ModelArray<uint64_t> big;
+  for (size_t i = 0; i < ng::kResidentMinBytes / sizeof(uint64_t) + 5; ++i)
+    big.push_back(i * 0x9E3779B97F4A7C15ULL);
+  const auto copy = ng::resident_copy(big);
+  CHECK(copy.data() != big.data());
+  REQUIRE(copy.size() == big.size());
+  CHECK(std::memcmp(copy.data(), big.data(), big.size() * sizeof(uint64_t)) == 0);
+  ng::test::TempDir dir;  // a small mapped array stays a view of the mapping
+  ng::ModelReader r(write_sample(dir), "sample", 3);
+  r.str();
+  r.varint();
+  r.array<uint64_t>();
+  r.f32();
+  const auto small = r.array<int16_t>();
+  CHECK(ng::resident_copy(small).data() == small.data());
+
+  struct Table {
+    ng::ModelArray<uint64_t> values;
+  };
+  const Table mapped{big};
+  ng::ResidentModel<Table> model(&mapped, [](const Table& t) {
+    return std::unique_ptr<const Table>(new Table{ng::resident_copy(t.values)});
+  });
+  CHECK(&model.get() == &mapped);
+  model.note_use(ng::kResidentAfter - 1);
+  CHECK(&model.get() == &mapped);
+  model.note_use(1);
+  CHECK(&model.get() != &mapped);
+  CHECK(model.get().values.size() == big.size());
+  CHECK(model.get().values[12345] == big[12345]);
+}
+
 TEST_CASE("model_io: wrong kind, version or element type is an error naming the file", "[unit]") {
   ng::test::TempDir dir;
   const std::string path = write_sample(dir);

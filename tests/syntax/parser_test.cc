@@ -202,6 +202,27 @@ TEST_CASE("parser: every output is a single-rooted tree (random tag sequences)",
   }
 }
 
+TEST_CASE("parser: the same trees before and after its tables become resident",
+          "[parser][model]") {
+  const ng::Parser parser;  // its own, so it starts from the mapped tables
+  auto parse = [&] {
+    Document doc;
+    add_tagged_sentence(doc, "The president met the governor of the region on Monday .",
+                        "DT NN VBD DT NN IN DT NN IN NNP .",
+                        "DET NOUN VERB DET NOUN ADP DET NOUN ADP PROPN PUNCT");
+    parser.process(doc);
+    return doc.tokens;
+  };
+  const std::vector<Token> mapped = parse();
+  for (size_t parsed = 0; parsed <= ng::kResidentAfter; parsed += mapped.size()) parse();
+  const std::vector<Token> resident = parse();
+  REQUIRE(resident.size() == mapped.size());
+  for (size_t i = 0; i < mapped.size(); ++i) {
+    CHECK(resident[i].head == mapped[i].head);
+    CHECK(resident[i].deprel == mapped[i].deprel);
+  }
+}
+
 TEST_CASE("parser: empty sentences and an empty document are left alone", "[parser][model]") {
   Document doc;
   model().process(doc);
