@@ -583,14 +583,19 @@ const std::vector<std::string>& Tagger::upos_tags() const { return model_->upos;
 const std::vector<std::string>& Tagger::xpos_tags() const { return model_->xpos; }
 
 namespace {
+// The class of the (UPOS, XPOS) pair in the model's tag set; -1 if absent.
+int tag_index(const tagger_internal::Model& m, std::string_view upos, std::string_view xpos) {
+  for (size_t k = 0; k < m.upos.size(); ++k)
+    if (m.upos[k] == upos && m.xpos[k] == xpos) return static_cast<int>(k);
+  return -1;
+}
+
 // "looks forward to meeting King X": an -ing word tagged NN after the
 // preposition "to" and before a name, determiner or pronoun is a gerund with
 // an object (VBG); the cluster features sometimes read it as the noun.
 void gerunds_after_to(const tagger_internal::Model& m, const std::vector<std::string_view>& forms,
                       std::vector<int>& out) {
-  int vbg = -1;
-  for (size_t k = 0; k < m.upos.size() && vbg < 0; ++k)
-    if (m.upos[k] == "VERB" && m.xpos[k] == "VBG") vbg = static_cast<int>(k);
+  const int vbg = tag_index(m, "VERB", "VBG");
   if (vbg < 0) return;
   for (size_t i = 1; i + 1 < forms.size(); ++i) {
     const std::string_view w = forms[i], prev = forms[i - 1];
@@ -607,9 +612,7 @@ void gerunds_after_to(const tagger_internal::Model& m, const std::vector<std::st
 // adverb (ADV/WRB), which is what they are in relative and question clauses.
 void wh_adverbs(const tagger_internal::Model& m, const std::vector<std::string_view>& forms,
                 std::vector<int>& out) {
-  int wrb = -1;
-  for (size_t k = 0; k < m.upos.size() && wrb < 0; ++k)
-    if (m.upos[k] == "ADV" && m.xpos[k] == "WRB") wrb = static_cast<int>(k);
+  const int wrb = tag_index(m, "ADV", "WRB");
   if (wrb < 0) return;
   for (size_t i = 0; i < forms.size(); ++i) {
     const std::string& u = m.upos[out[i]];
