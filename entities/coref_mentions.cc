@@ -110,7 +110,8 @@ void Resolver::repair_name_spans() {
 // the NER also typed that same name as a person in the article, and the
 // article gives a person name where it follows a given name ("Ana La
 // Riva", or is one word of what follows: "Ana Lopes Garced"); a place of
-// the gazetteer keeps its type.
+// the gazetteer keeps its type. (The NER's retype_surnames already retyped
+// a lone surname that is a subject, object or possessor.)
 void Resolver::retype_surnames() {
   auto& ms = doc_.mentions;
   auto key = [&](const Mention& m, int drop_front) {

@@ -907,19 +907,15 @@ void join_hyphenated(const Document& doc, const Sentence& s, std::vector<LabelSp
     sp.first -= 2;
 }
 
-// Name particles continue a name: "Jean-Yves Le Drian", "Ursula von der
-// Leyen", "Abu Bakr al Baghdadi".
-bool name_particle(const Token& t) { return ng::name_particle(t.form); }
-
-// Person spans[k] grows over particles (up to two) and the capitalised
-// proper noun after them, absorbing the following span when it is the rest
-// of the name.
+// Person spans[k] grows over particles (up to two, name_particle: "Jean-Yves
+// Le Drian", "Abu Bakr al Baghdadi") and the capitalised proper noun after
+// them, absorbing the following span when it is the rest of the name.
 void absorb_particles(const Document& doc, const Sentence& s, std::vector<LabelSpan>& spans,
                       size_t k) {
   LabelSpan& sp = spans[k];
   for (;;) {
     int x = sp.last;
-    while (x < s.last && x < sp.last + 3 && name_particle(doc.tokens[x])) ++x;
+    while (x < s.last && x < sp.last + 3 && name_particle(doc.tokens[x].form)) ++x;
     if (x == sp.last || x >= s.last || !starts_upper(doc.tokens[x].form) ||
         doc.tokens[x].upos != "PROPN")
       break;
@@ -1243,7 +1239,9 @@ std::map<std::string, EntityType> names_of_article(const Document& doc,
 // photographs"), unless a preposition makes it a place ("in Paris"). Only
 // as a subject, object or possessor, where a person reading is natural, and
 // never a country or region of the gazetteer g (when given): "Australia"
-// ending a misread name stays the country.
+// ending a misread name stays the country. (Coreference has a second,
+// stricter pass, Resolver::retype_surnames, for names of any length that
+// the NER also typed as a person elsewhere.)
 void retype_surnames(const Document& doc, const Gazetteer* g, std::vector<Mention>& found) {
   std::set<std::string> surnames;
   for (const Mention& m : found) {
@@ -1376,7 +1374,6 @@ void ner_internal::add_repeated_names(const Document& doc, std::vector<Mention>&
   std::vector<char> cov(doc.tokens.size(), 0);
   const std::map<std::string, EntityType> names = names_of_article(doc, found, cov);
   if (names.empty()) return;
-  retype_surnames(doc, g, found);
   std::vector<Mention> added;
   add_repeats(doc, names, cov, added);
   add_people_inside_names(doc, names, found, added);

@@ -293,40 +293,48 @@ bool passive_verb(const Document& doc, int v) {
   return false;
 }
 
-// Whether the article says entity e died: a name of it (not a pronoun,
-// whose resolution may err) is the subject of a death clause (death_clause),
-// the name a relative clause "who was assassinated in 1963" is about, or
-// the owner of a death or funeral ("the funeral of X", "X's death").
-// A dead person holds no office now.
-bool died(const Document& doc, int e) {
+// Whether name mention m is the subject of a death clause, or the name a
+// relative clause "who was assassinated in 1963" is about (hung on the name,
+// or right after ", who" wherever the parse hung it).
+bool subject_of_death(const Document& doc, const Mention& m) {
   const auto& tk = doc.tokens;
-  for (int m : doc.entities[e].mentions) {
-    if (doc.mentions[m].kind != MentionKind::Name) continue;
-    const int h = doc.mentions[m].head;
-    const Token& t = tk[h];
-    if (t.head >= 0 && (t.deprel == "nsubj" || t.deprel == "nsubj:pass") &&
-        death_clause(doc, t.head, t.deprel == "nsubj:pass" || passive_verb(doc, t.head)))
+  const Token& t = tk[m.head];
+  if (t.head >= 0 && (t.deprel == "nsubj" || t.deprel == "nsubj:pass") &&
+      death_clause(doc, t.head, t.deprel == "nsubj:pass" || passive_verb(doc, t.head)))
+    return true;
+  const Sentence& s = doc.sentences[doc.sentence_of(m.head)];
+  for (int c = s.first; c < s.last; ++c)
+    if (tk[c].head == m.head && tk[c].deprel == "acl:relcl" && death_clause(doc, c, passive_verb(doc, c)))
       return true;
-    const Sentence& s = doc.sentences[doc.sentence_of(h)];
-    for (int c = s.first; c < s.last; ++c)
-      if (tk[c].head == h && tk[c].deprel == "acl:relcl" && death_clause(doc, c, passive_verb(doc, c)))
-        return true;
-    // "the funeral of X", "X's death": a noun of death or burial X is the owner of
-    if (t.head >= 0 && (t.deprel == "nmod:poss" || t.deprel == "nmod") &&
-        one_of(to_lower(tk[t.head].lemma.empty() ? tk[t.head].form : tk[t.head].lemma),
-               {"funeral", "death", "assassination", "killing", "burial", "murder"})) {
-      bool of = t.deprel == "nmod:poss";
-      for (int c = s.first; c < s.last; ++c)
-        of = of || (tk[c].head == h && tk[c].deprel == "case" && to_lower(tk[c].form) == "of");
-      if (of) return true;
-    }
-    // ", who was assassinated" right after the name, wherever the parse hung it
-    const int comma = doc.mentions[m].last;
-    if (comma + 1 < s.last && tk[comma].form == "," && to_lower(tk[comma + 1].form) == "who") {
-      const int v = tk[comma + 1].head;
-      if (v >= 0 && tk[v].deprel == "acl:relcl" && death_clause(doc, v, passive_verb(doc, v)))
-        return true;
-    }
+  const int comma = m.last;
+  if (comma + 1 >= s.last || tk[comma].form != "," || to_lower(tk[comma + 1].form) != "who") return false;
+  const int v = tk[comma + 1].head;
+  return v >= 0 && tk[v].deprel == "acl:relcl" && death_clause(doc, v, passive_verb(doc, v));
+}
+
+// Whether name mention m owns a death or burial: "the funeral of X", "X's death".
+bool owner_of_death(const Document& doc, const Mention& m) {
+  const auto& tk = doc.tokens;
+  const Token& t = tk[m.head];
+  if (t.head < 0 || (t.deprel != "nmod:poss" && t.deprel != "nmod") ||
+      !one_of(to_lower(tk[t.head].lemma.empty() ? tk[t.head].form : tk[t.head].lemma),
+              {"funeral", "death", "assassination", "killing", "burial", "murder"}))
+    return false;
+  if (t.deprel == "nmod:poss") return true;
+  const Sentence& s = doc.sentences[doc.sentence_of(m.head)];
+  for (int c = s.first; c < s.last; ++c)
+    if (tk[c].head == m.head && tk[c].deprel == "case" && to_lower(tk[c].form) == "of") return true;
+  return false;
+}
+
+// Whether the article says entity e died: a name of it (not a pronoun,
+// whose resolution may err) is the subject of a death (subject_of_death) or
+// owns one (owner_of_death). A dead person holds no office now.
+bool died(const Document& doc, int e) {
+  for (int m : doc.entities[e].mentions) {
+    const Mention& mn = doc.mentions[m];
+    if (mn.kind == MentionKind::Name && (subject_of_death(doc, mn) || owner_of_death(doc, mn)))
+      return true;
   }
   return false;
 }

@@ -57,7 +57,8 @@ std::map<std::string, RdfTerm> attribute(const RdfModel& model, const std::strin
 // (only asserted meetings unless include_all).
 std::optional<std::string> listed_modality(const std::string& cls, const std::string& modality,
                                            bool include_all) {
-  const bool call = cls == std::string(kNgNamespace) + "Call";
+  static const std::string kCall = std::string(kNgNamespace) + "Call";
+  const bool call = cls == kCall;
   if (!include_all && (call || modality != "asserted")) return std::nullopt;
   if (!call) return modality;
   return modality == "asserted" ? std::string("call") : modality + " call";

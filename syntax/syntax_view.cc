@@ -17,6 +17,7 @@ SyntaxView::SyntaxView(const Document& doc)
       children_(doc.tokens.size()),
       lower_(doc.tokens.size()),
       mention_at_(doc.tokens.size(), -1),
+      person_headed_by_(doc.tokens.size(), -1),
       paragraph_(doc.sentences.size(), 0) {
   for (size_t k = 1; k < doc.sentences.size(); ++k) {
     const uint32_t a = doc.sentences[k - 1].end, b = doc.sentences[k].begin;
@@ -35,6 +36,12 @@ SyntaxView::SyntaxView(const Document& doc)
   for (int m = 0; m < static_cast<int>(doc.mentions.size()); ++m) {
     const Mention& mn = doc.mentions[m];
     int len = mn.last - mn.first;
+    if (mn.kind == MentionKind::Name && mn.entity >= 0 && mn.head >= 0 &&
+        mn.head < static_cast<int>(doc.tokens.size()) &&
+        doc.entities[mn.entity].type == EntityType::Person) {
+      int& p = person_headed_by_[mn.head];
+      if (p < 0 || len > doc.mentions[p].last - doc.mentions[p].first) p = m;
+    }
     for (int t = mn.first; t < mn.last && t < static_cast<int>(doc.tokens.size()); ++t) {
       if (len < best_len[t] || (len == best_len[t] && mn.head == t)) {
         best_len[t] = len;
@@ -308,20 +315,18 @@ int SyntaxView::person_after_qualifier(int w) const {
   return up == w || (up >= 0 && doc_.tokens[up].head == w) ? p : -1;
 }
 
-// See syntax_view.h. A linear scan, only for a place or organisation
-// mention headed by w.
-int SyntaxView::mn_or_person(int w, int m) const {
+// See syntax_view.h.
+int SyntaxView::enclosing_person(int w, int m) const {
   const Mention& inner = doc_.mentions[m];
-  if (inner.head != w || inner.entity < 0 || doc_.entities[inner.entity].type == EntityType::Person)
+  const int p = person_headed_by_[w];
+  if (inner.head != w || p < 0 || inner.entity < 0 ||
+      doc_.entities[inner.entity].type == EntityType::Person)
     return m;
-  for (int k = 0; k < static_cast<int>(doc_.mentions.size()); ++k) {
-    const Mention& o = doc_.mentions[k];
-    if (k != m && o.head == w && o.kind == MentionKind::Name && o.entity >= 0 &&
-        o.first <= inner.first && o.last >= inner.last && o.last - o.first > inner.last - inner.first &&
-        doc_.entities[o.entity].type == EntityType::Person)
-      return k;
-  }
-  return m;
+  const Mention& o = doc_.mentions[p];
+  return o.first <= inner.first && o.last >= inner.last &&
+                 o.last - o.first > inner.last - inner.first
+             ? p
+             : m;
 }
 
 Argument SyntaxView::argument_for(int w) const {
@@ -336,7 +341,7 @@ Argument SyntaxView::argument_for(int w) const {
     return a;
   }
   if (m >= 0 && doc_.mentions[m].entity >= 0) {
-    const Mention& mn = doc_.mentions[mn_or_person(w, m)];
+    const Mention& mn = doc_.mentions[enclosing_person(w, m)];
     a.entity = mn.entity;
     a.first = mn.first;
     a.last = mn.last;

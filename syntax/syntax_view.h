@@ -43,7 +43,7 @@ class SyntaxView {
   int person_after_qualifier(int w) const;
   // "US Secretary of State Ana Ruiz" parsed with "US" as its head: the
   // person's name mention that encloses mention m and is headed by w, else m.
-  int mn_or_person(int w, int m) const;
+  int enclosing_person(int w, int m) const;
   // Paragraph of sentence s (0 first): paragraphs are separated by a line
   // break in the text between two sentences.
   int paragraph(int s) const { return paragraph_[s]; }
@@ -87,6 +87,7 @@ class SyntaxView {
   std::vector<std::vector<int>> children_;
   std::vector<std::string> lower_;
   std::vector<int> mention_at_;
+  std::vector<int> person_headed_by_;  // per token: the longest person name mention it heads, -1
   std::vector<int> paragraph_;  // per sentence
 };
 

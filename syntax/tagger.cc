@@ -521,6 +521,15 @@ void save_model(const Model& m, const std::string& path) {
   w.save(path);
 }
 
+namespace {
+// The class of the (UPOS, XPOS) pair in the model's tag set; -1 if absent.
+int tag_index(const Model& m, std::string_view upos, std::string_view xpos) {
+  for (size_t k = 0; k < m.upos.size(); ++k)
+    if (m.upos[k] == upos && m.xpos[k] == xpos) return static_cast<int>(k);
+  return -1;
+}
+}  // namespace
+
 std::unique_ptr<Model> load_model(const std::string& path) {
   ModelReader r(path, "tagger", kModelVersion);
   auto m = std::make_unique<Model>();
@@ -550,6 +559,8 @@ std::unique_ptr<Model> load_model(const std::string& path) {
   m->pass1.check(path);
   if (m->pass2.classes != 0) m->pass2.check(path);
   for (const std::string& u : m->upos) m->closed.push_back(closed_class(u) ? 1 : 0);
+  m->vbg = tag_index(*m, "VERB", "VBG");
+  m->wrb = tag_index(*m, "ADV", "WRB");
   return m;
 }
 
@@ -583,19 +594,12 @@ const std::vector<std::string>& Tagger::upos_tags() const { return model_->upos;
 const std::vector<std::string>& Tagger::xpos_tags() const { return model_->xpos; }
 
 namespace {
-// The class of the (UPOS, XPOS) pair in the model's tag set; -1 if absent.
-int tag_index(const tagger_internal::Model& m, std::string_view upos, std::string_view xpos) {
-  for (size_t k = 0; k < m.upos.size(); ++k)
-    if (m.upos[k] == upos && m.xpos[k] == xpos) return static_cast<int>(k);
-  return -1;
-}
-
 // "looks forward to meeting King X": an -ing word tagged NN after the
 // preposition "to" and before a name, determiner or pronoun is a gerund with
 // an object (VBG); the cluster features sometimes read it as the noun.
 void gerunds_after_to(const tagger_internal::Model& m, const std::vector<std::string_view>& forms,
                       std::vector<int>& out) {
-  const int vbg = tag_index(m, "VERB", "VBG");
+  const int vbg = m.vbg;
   if (vbg < 0) return;
   for (size_t i = 1; i + 1 < forms.size(); ++i) {
     const std::string_view w = forms[i], prev = forms[i - 1];
@@ -612,12 +616,15 @@ void gerunds_after_to(const tagger_internal::Model& m, const std::vector<std::st
 // adverb (ADV/WRB), which is what they are in relative and question clauses.
 void wh_adverbs(const tagger_internal::Model& m, const std::vector<std::string_view>& forms,
                 std::vector<int>& out) {
-  const int wrb = tag_index(m, "ADV", "WRB");
-  if (wrb < 0) return;
+  if (m.wrb < 0) return;
+  auto wh = [](std::string_view f) {
+    if (f.size() < 3 || f.size() > 5 || (f[0] != 'w' && f[0] != 'W' && f[0] != 'h' && f[0] != 'H'))
+      return false;  // most words end here, without a copy
+    return one_of(to_lower(f), {"where", "when", "why", "how"});
+  };
   for (size_t i = 0; i < forms.size(); ++i) {
     const std::string& u = m.upos[out[i]];
-    if ((u == "AUX" || u == "VERB" || u == "NOUN") && one_of(to_lower(forms[i]), {"where", "when", "why", "how"}))
-      out[i] = wrb;
+    if (wh(forms[i]) && (u == "AUX" || u == "VERB" || u == "NOUN")) out[i] = m.wrb;
   }
 }
 }  // namespace
