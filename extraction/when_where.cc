@@ -233,6 +233,13 @@ Argument dateline_place(const Document& doc) {
 
 std::string event_date(const SyntaxView& sv, int t, bool future) {
   const Document& doc = sv.doc();
+  // A meeting noun's own clause: "a summit where on Sunday X and Y signed",
+  // "the talks, which took place on Monday".
+  if (doc.tokens[t].upos == "NOUN")
+    for (int c : sv.children(t))
+      if ((is_rel(doc.tokens[c].deprel, "acl") || is_rel(doc.tokens[c].deprel, "advcl")) &&
+          doc.tokens[c].upos == "VERB")
+        if (std::string d = date_of_word(sv, c, future); !d.empty()) return d;
   // The clause, then each clause it is part of, up to the sentence's root.
   for (int x : up_to_root(doc, t))
     if (std::string d = date_of_word(sv, x, future); !d.empty()) return d;

@@ -13,8 +13,10 @@
 
 namespace ng::extraction_internal {
 
-// ISO date (maybe partial) of the event triggered by token t, or "".
-// `future`: the event is reported as future (a bare "Monday" points ahead).
+// ISO date (maybe partial) of the event triggered by token t, or "": a
+// meeting noun's own clause ("a summit where on Sunday ..."), the trigger's
+// clause and the clauses above it, an earlier sentence of its paragraph,
+// and the publication date for the lede. `future`: the event is reported as future (a bare "Monday" points ahead).
 std::string event_date(const SyntaxView& sv, int t, bool future);
 
 // The place of the event triggered by token t: an in/at/to place of its

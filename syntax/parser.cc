@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "core/data_path.h"
+#include "core/dates.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "syntax/model_io.h"
@@ -914,10 +915,82 @@ void repair_flat_across_cc(Token* tokens, int n, int base) {
   }
 }
 
+// See parser.h.
+void repair_weekday_before_name(Token* tokens, int n, int base) {
+  for (int d = 0; d + 1 < n; ++d) {
+    Token& dt = tokens[d];
+    if (weekday_number(dt.form) < 0 || tokens[d + 1].head != base + d || tokens[d + 1].deprel != "flat" ||
+        tokens[d + 1].upos != "PROPN")
+      continue;
+    // A plural title first ("Presidents A of X and B of Y") modifies the name after it.
+    const Token& first = tokens[d + 1];
+    const bool plural = first.xpos == "NNPS" || (!first.lemma.empty() && first.form == first.lemma + "s");
+    const bool title = plural && d + 2 < n && tokens[d + 2].head == base + d &&
+                       tokens[d + 2].deprel == "flat";
+    const int f = title ? d + 2 : d + 1;
+    Token& ft = tokens[f];
+    // The name takes the weekday's place when that is an argument; after a
+    // weekday read as a time ("where on Thursday Chancellor A agreed"), it
+    // is the subject of a later verb that has none.
+    const int dh = dt.head - base;
+    if (dt.deprel == "nsubj" || dt.deprel == "nsubj:pass" || dt.deprel == "obj") {
+      ft.head = dt.head;
+      ft.deprel = dt.deprel;
+    } else if ((dt.deprel == "obl" || dt.deprel == "obl:tmod") && dh > f && dh < n &&
+               tokens[dh].upos == "VERB" && !has_child(tokens, n, base, dh, "nsubj") &&
+               !has_child(tokens, n, base, dh, "nsubj:pass")) {
+      ft.head = dt.head;
+      ft.deprel = "nsubj";
+    } else {
+      continue;
+    }
+    for (int c = d + 1; c < n; ++c)
+      if (c != f && tokens[c].head == base + d) tokens[c].head = base + f;
+    if (title) tokens[d + 1].deprel = "nmod:desc";
+    const int v = ft.head - base;  // the weekday hangs on the name's head, as an oblique
+    dt.head = v >= 0 && v < n && tokens[v].upos != "NOUN" && tokens[v].upos != "PROPN"
+                  ? ft.head
+                  : base + f;
+    const bool on = d > 0 && tokens[d - 1].upos == "ADP" && to_lower(tokens[d - 1].form) == "on";
+    dt.deprel = dt.head == ft.head ? (on ? "obl" : "obl:tmod") : (on ? "nmod" : "nmod:tmod");
+    if (on) {
+      tokens[d - 1].head = base + d;
+      tokens[d - 1].deprel = "case";
+    }
+  }
+}
+
+// See parser.h.
+void repair_parallel_of(Token* tokens, int n, int base) {
+  for (int c = 2; c < n; ++c) {
+    Token& ct = tokens[c];
+    const int m = ct.head - base;  // the place c hangs on as a conjunct
+    if (ct.deprel != "conj" || ct.upos != "PROPN" || m < 1 || m >= c || tokens[m].deprel != "nmod")
+      continue;
+    int p = tokens[m].head - base;  // the name m modifies: up through its flat parts
+    while (p >= 0 && p < m && tokens[p].deprel == "flat" && tokens[p].head >= base && tokens[p].head < base + p)
+      p = tokens[p].head - base;
+    if (p < 0 || p >= m || tokens[p].upos != "PROPN") continue;
+    auto of_phrase = [&](int w) {  // w has an "of" nmod after it
+      for (int k = w + 1; k < n; ++k)
+        if (tokens[k].head == base + w && tokens[k].deprel == "nmod")
+          for (int a = w + 1; a < k; ++a)
+            if (tokens[a].head == base + k && tokens[a].deprel == "case" && to_lower(tokens[a].form) == "of")
+              return true;
+      return false;
+    };
+    if (!of_phrase(tokens[m].head - base) || !of_phrase(c)) continue;
+    tokens[m].head = base + p;  // a name's modifiers hang on its head, not on a flat part
+    ct.head = base + p;
+  }
+}
+
 void Parser::parse(Token* tokens, int n, int base) const {
   parser_internal::greedy_parse(model_->vocab, model_->resident->get(), tokens, n, base);
   model_->resident->note_use(static_cast<size_t>(n));
   repair_parse(tokens, n, base);
+  repair_weekday_before_name(tokens, n, base);
+  repair_parallel_of(tokens, n, base);
   repair_name_suffix(tokens, n, base);
   repair_temporal_root(tokens, n, base);
   repair_between_interrupted(tokens, n, base);

@@ -107,6 +107,20 @@ void repair_split_list(Token* tokens, int n, int base);
 // repair_parse.
 void repair_flat_across_cc(Token* tokens, int n, int base);
 
+// "where on Sunday Presidents A of X and B of Y signed": a weekday that
+// took the name after it as its flat part hands its place (subject, object)
+// to that name, or, when it is a time oblique of a later verb without a
+// subject, makes the name that subject; the weekday becomes a temporal
+// oblique of the same head ("on" its case marker). A plural title before
+// the name ("Presidents", by its lemma) modifies the name. Same arguments
+// as repair_parse.
+void repair_weekday_before_name(Token* tokens, int n, int base);
+
+// "A of X and B of Y": a name B with an "of" phrase, hung as a conjunct of
+// the place X of the parallel phrase "A of X", becomes A's conjunct. Same
+// arguments as repair_parse.
+void repair_parallel_of(Token* tokens, int n, int base);
+
 // Attachment scores, CoNLL 2018 definitions: every word counts (punctuation
 // included); LAS compares the universal part of the deprel ("obl:tmod" ==
 // "obl"); UAS compares heads only.

@@ -459,3 +459,57 @@ TEST_CASE("parser: a subject with a preposition is repaired into an oblique", "[
   CHECK(t[1].deprel == "obl");
   CHECK(t[0].deprel == "case");
 }
+
+TEST_CASE("parser: a weekday that swallowed the name after it gives the name its role",
+          "[parser][unit]") {
+  // where(0) on(1) Sunday(2) Presidents(3) Ana(4) Ruiz(5) signed(6): the
+  // parser made "Sunday" the subject, with the title and name as its flat parts.
+  std::vector<Token> t =
+      parsed({"where", "on", "Sunday", "Presidents", "Ana", "Ruiz", "signed"},
+             {"ADV", "ADP", "PROPN", "PROPN", "PROPN", "PROPN", "VERB"}, {6, 6, 6, 2, 2, 2, -1},
+             {"advmod", "mark", "nsubj", "flat", "flat", "flat", "root"});
+  t[3].lemma = "President";
+  ng::repair_weekday_before_name(t.data(), 7, 0);
+  CHECK(t[4].head == 6);
+  CHECK(t[4].deprel == "nsubj");
+  CHECK(t[3].head == 4);
+  CHECK(t[3].deprel == "nmod:desc");
+  CHECK(t[5].head == 4);
+  CHECK(t[2].head == 6);
+  CHECK(t[2].deprel == "obl");
+  CHECK(t[1].head == 2);
+  CHECK(t[1].deprel == "case");
+  // A weekday read as a time with the name inside it, before a verb with
+  // no subject: on(0) Thursday(1) Olaf(2) Scholz(3) agreed(4).
+  t = parsed({"on", "Thursday", "Olaf", "Scholz", "agreed"}, {"ADP", "PROPN", "PROPN", "PROPN", "VERB"},
+             {1, 4, 1, 1, -1}, {"case", "obl", "flat", "flat", "root"});
+  ng::repair_weekday_before_name(t.data(), 5, 0);
+  CHECK(t[2].head == 4);
+  CHECK(t[2].deprel == "nsubj");
+  CHECK(t[3].head == 2);
+  CHECK(t[1].head == 4);
+  CHECK(t[1].deprel == "obl");
+  // The verb has a subject of its own: left alone ("X agreed on Monday Jan Novak").
+  t = parsed({"Ana", "agreed", "on", "Monday", "Jan", "Novak"}, {"PROPN", "VERB", "ADP", "PROPN", "PROPN", "PROPN"},
+             {1, -1, 3, 1, 3, 3}, {"nsubj", "root", "case", "obl", "flat", "flat"});
+  const std::vector<Token> before = t;
+  ng::repair_weekday_before_name(t.data(), 6, 0);
+  for (int i = 0; i < 6; ++i) CHECK(t[i].head == before[i].head);
+}
+
+TEST_CASE("parser: 'A of X and B of Y' makes B a conjunct of A, not of X", "[parser][unit]") {
+  // Ana(0) Ruiz(1) of(2) Peru(3) and(4) Jan(5) of(6) Chile(7) signed(8)
+  std::vector<Token> t =
+      parsed({"Ana", "Ruiz", "of", "Peru", "and", "Jan", "of", "Chile", "signed"},
+             {"PROPN", "PROPN", "ADP", "PROPN", "CCONJ", "PROPN", "ADP", "PROPN", "VERB"},
+             {8, 0, 3, 1, 5, 3, 7, 5, -1}, {"nsubj", "flat", "case", "nmod", "cc", "conj", "case", "nmod", "root"});
+  ng::repair_parallel_of(t.data(), 9, 0);
+  CHECK(t[5].head == 0);
+  CHECK(t[5].deprel == "conj");
+  CHECK(t[3].head == 0);
+  // "the governments of France and Peru": no "of" phrase on the conjunct; left alone.
+  t = parsed({"Ana", "of", "France", "and", "Peru"}, {"PROPN", "ADP", "PROPN", "CCONJ", "PROPN"},
+             {-1, 2, 0, 4, 2}, {"root", "case", "nmod", "cc", "conj"});
+  ng::repair_parallel_of(t.data(), 5, 0);
+  CHECK(t[4].head == 2);
+}
