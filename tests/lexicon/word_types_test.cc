@@ -24,14 +24,14 @@ TEST_CASE("word types: a saved table is read back and looked up", "[lexicon][uni
   const auto file = dir.path() / "t.bin";
   using K = ng::WordType;
   CHECK(ng::WordTypes::save(file, {{"lisbon", {K::Place, 15, true}},
-                                   {"maria", {K::Person, 9, true}},
+                                   {"ingrid", {K::Person, 9, true}},
                                    {"said", {K::None, 0, true}}}) == 0);
   const ng::WordTypes t = ng::WordTypes::load(file);
   CHECK(t.size() == 3);
   CHECK(t.find("lisbon").kind == K::Place);
   CHECK(t.find("lisbon").confidence == 15);
-  CHECK(t.find("maria").kind == K::Person);
-  CHECK(t.find("maria").confidence == 9);
+  CHECK(t.find("ingrid").kind == K::Person);
+  CHECK(t.find("ingrid").confidence == 9);
   CHECK(t.find("said").known);
   CHECK(t.find("said").kind == K::None);
   CHECK_FALSE(t.find("porto").known);
@@ -73,8 +73,8 @@ TEST_CASE("word types: training on a tiny input is deterministic", "[lexicon][un
   // Six 4-d vectors in the package's layout: [v1..v4, norm, rank].
   dir.write("vec.json",
             "{\"dimensions\":4,\"vectors\":{"
-            "\"lindqvist\":[0.9,0.1,0,0,1,0],\"maria\":[0.8,0.2,0.1,0,1,1],"
-            "\"lisbon\":[0,0.9,0.2,0,1,2],\"portugal\":[0.1,0.8,0.1,0.1,1,3],"
+            "\"lindqvist\":[0.9,0.1,0,0,1,0],\"jonas\":[0.8,0.2,0.1,0,1,1],"
+            "\"lisbon\":[0,0.9,0.2,0,1,2],\"oslo\":[0.1,0.8,0.1,0.1,1,3],"
             "\"northwind\":[0,0,0.9,0.3,1,4],\"visited\":[0.1,0,0.1,0.9,1,5]}}");
   ng::WordTypeTrainOptions o;
   o.embeddings = (dir.path() / "vec.json").string();
@@ -98,7 +98,7 @@ TEST_CASE("word types: training on a tiny input is deterministic", "[lexicon][un
 TEST_CASE("word types: the shipped table types given names and cities", "[lexicon][model]") {
   const ng::WordTypes t = ng::WordTypes::load(ng::test::source_dir() / "models/word_types.bin");
   CHECK(t.size() > 100000);
-  CHECK(t.find("margaret").kind == ng::WordType::Person);
-  CHECK(t.find("nairobi").kind == ng::WordType::Place);
+  CHECK(t.find("gwendolyn").kind == ng::WordType::Person);
+  CHECK(t.find("tallinn").kind == ng::WordType::Place);
   CHECK(t.find("because").kind == ng::WordType::None);
 }
