@@ -10,7 +10,6 @@
 //
 // (seed 3: of seeds 1-3, the one whose model passes every test; see README
 // "Training").
-#include <filesystem>
 #include <iostream>
 
 #include "cli/command.h"
@@ -56,17 +55,7 @@ void setup(CLI::App& app) {
                   "Drop features whose averaged weights are all below this (default 2)");
   cmd->add_option("-o,--output", o->output, "Model file to write")->required();
   cmd->callback([o, shared]() {
-    namespace fs = std::filesystem;
-    fs::path d(*shared);
-    if (o->gum.empty() && o->uner.empty()) {
-      o->gum = {(d / "gum-cc-by/gum-cc-by-train.conllu").string(),
-                (d / "gum-cc-by/gum-cc-by-dev.conllu").string()};
-      o->uner = {(d / "uner-english-ewt/en_ewt-ud-dev.iob2").string()};
-    }
-    if (o->uner_conllu.empty() && !o->uner.empty())
-      o->uner_conllu = {(d / "ud-english-ewt/en_ewt-ud-dev.conllu").string()};
-    for (const auto& f : o->gum)
-      if (!fs::exists(f)) throw Error("train-ner: GUM file '" + f + "' not found (see --data)");
+    default_ner_data(*o, *shared);
     train_ner(*o, std::cerr);
   });
 }

@@ -21,12 +21,6 @@ namespace ng {
 
 namespace {
 
-struct Vectors {
-  size_t dim = 0;
-  std::vector<std::string> keys;  // in frequency order
-  std::vector<float> x;           // keys.size() * dim, unit length
-};
-
 void append_utf8(std::string& out, uint32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
@@ -111,19 +105,19 @@ struct JsonScanner {
   }
 };
 
-// The `limit` most frequent words of the package, keyed as the features
-// look them up (lower-cased, accent-folded; first = most frequent wins).
-Vectors read_vectors(const std::string& path, size_t limit, std::ostream& log) {
+}  // namespace
+
+WordVectors read_word_vectors(const std::string& path, size_t limit, std::ostream& log) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error("train-clusters: cannot read '" + path + "'");
+  if (!in) throw Error("word vectors: cannot read '" + path + "'");
   const std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   JsonScanner js{s, path};
   const size_t d = s.find("\"dimensions\":");
   const size_t v = s.find("\"vectors\":{");
   if (d == std::string::npos || v == std::string::npos)
-    throw Error("train-clusters: '" + path + "' has no \"dimensions\" or \"vectors\"");
+    throw Error("word vectors: '" + path + "' has no \"dimensions\" or \"vectors\"");
   js.i = d + 13;
-  Vectors out;
+  WordVectors out;
   out.dim = static_cast<size_t>(js.number());
   std::map<size_t, std::pair<std::string, std::vector<float>>> by_rank;
   std::vector<double> vals;
@@ -170,11 +164,13 @@ Vectors read_vectors(const std::string& path, size_t limit, std::ostream& log) {
   return out;
 }
 
+namespace {
+
 // "All-but-the-top" (Mu and Viswanath, 2018): subtracts the mean vector and
 // the projections on the top `components` principal directions (found by
 // power iteration from a fixed start), then normalises each row again.
 // Without it the first splits follow word frequency more than word use.
-void remove_top_directions(Vectors& v, int components, std::ostream& log) {
+void remove_top_directions(WordVectors& v, int components, std::ostream& log) {
   const size_t n = v.keys.size(), d = v.dim;
   std::vector<double> mean(d, 0.0);
   for (size_t i = 0; i < n; ++i)
@@ -227,7 +223,7 @@ void remove_top_directions(Vectors& v, int components, std::ostream& log) {
 }
 
 struct Bisect {
-  const Vectors& v;
+  const WordVectors& v;
   const ClusterTrainOptions& o;
   std::vector<ClusterPath> paths;
   size_t leaves = 0;
@@ -304,7 +300,7 @@ struct Bisect {
 void train_clusters(const ClusterTrainOptions& o, std::ostream& log) {
   if (o.depth < 1 || o.depth > WordClusters::kMaxDepth)
     throw Error("train-clusters: depth must be 1.." + std::to_string(WordClusters::kMaxDepth));
-  Vectors v = read_vectors(o.embeddings, o.words, log);
+  WordVectors v = read_word_vectors(o.embeddings, o.words, log);
   if (o.remove_components >= 0) remove_top_directions(v, o.remove_components, log);
   if (v.keys.size() < 2) throw Error("train-clusters: fewer than 2 words read");
   Bisect b{v, o, std::vector<ClusterPath>(v.keys.size()), 0};

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 namespace ng {
 
@@ -21,6 +22,20 @@ struct ClusterTrainOptions {
   int remove_components = 3;
   uint64_t seed = 1;       // seeds each split's initial centroids
 };
+
+// Word vectors of the package, in frequency order.
+struct WordVectors {
+  size_t dim = 0;
+  std::vector<std::string> keys;  // lower-cased, accent-folded, unique
+  std::vector<float> x;           // keys.size() * dim, each row of unit length
+};
+
+// The `limit` most frequent words of the package's JSON, keyed as the NER
+// features look them up (lower-cased, accent-folded; of two words with one
+// key the more frequent is kept; keys with whitespace dropped), each vector
+// normalised to unit length. Throws ng::Error naming the file when it
+// cannot be read or is malformed. A summary line goes to log.
+WordVectors read_word_vectors(const std::string& path, size_t limit, std::ostream& log);
 
 // Reads the vectors, keeps the `words` most frequent words (keys lower-cased
 // and accent-folded; of two words with one key the more frequent is kept),

@@ -398,6 +398,35 @@ std::string evaluate(const W& weights, const std::vector<Prepared>& data) {
 
 }  // namespace
 
+void default_ner_data(NerTrainOptions& o, const std::filesystem::path& d) {
+  if (o.gum.empty() && o.uner.empty()) {
+    o.gum = {(d / "gum-cc-by/gum-cc-by-train.conllu").string(),
+             (d / "gum-cc-by/gum-cc-by-dev.conllu").string()};
+    o.uner = {(d / "uner-english-ewt/en_ewt-ud-dev.iob2").string()};
+  }
+  if (o.uner_conllu.empty() && !o.uner.empty())
+    o.uner_conllu = {(d / "ud-english-ewt/en_ewt-ud-dev.conllu").string()};
+  for (const auto& f : o.gum)
+    if (!std::filesystem::exists(f))
+      throw Error("GUM file '" + f + "' not found (see --data)");
+}
+
+std::vector<GoldSentence> read_ner_training(const NerTrainOptions& o, std::ostream& log) {
+  const Gazetteer g =
+      Gazetteer::load(o.lexicon_dir.empty() ? data_path("lexicon") : o.lexicon_dir, false);
+  std::vector<TrainSentence> train;
+  size_t skipped = 0;
+  for (const auto& f : o.gum) read_gum(f, o.exclude_prefix, train, skipped, log);
+  for (const auto& f : o.uner) read_uner(f, g, {}, train, log);
+  log << "left out " << skipped << " documents with prefix '" << o.exclude_prefix << "'\n";
+  std::vector<GoldSentence> out(train.size());
+  for (size_t k = 0; k < train.size(); ++k) {
+    out[k].forms = std::move(train[k].forms);
+    out[k].names = spans_of(train[k].labels);
+  }
+  return out;
+}
+
 void train_ner(const NerTrainOptions& o, std::ostream& log) {
   const auto lexdir = o.lexicon_dir.empty() ? data_path("lexicon") : o.lexicon_dir;
   const Gazetteer g = Gazetteer::load(lexdir);

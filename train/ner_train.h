@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "entities/ner.h"
 
 namespace ng {
 
@@ -37,6 +38,24 @@ struct NerTrainOptions {
   std::string parser_model;
   std::vector<std::string> dev;  // CoNLL-U files (GUM format) scored after each epoch
 };
+
+// Fills o.gum, o.uner (when both are empty) and o.uner_conllu (when empty)
+// with train-ner's default files under data_dir: GUM train and dev, UNER EWT
+// dev and its EWT CoNLL-U (never a test split). Throws ng::Error when a GUM
+// file is missing.
+void default_ner_data(NerTrainOptions& o, const std::filesystem::path& data_dir);
+
+// A training sentence of train-ner: its words and gold names (PER, ORG,
+// PLACE, EVENT as ner_internal::SpanType).
+struct GoldSentence {
+  std::vector<std::string> forms;
+  std::vector<ner_internal::LabelSpan> names;
+};
+
+// The sentences train-ner learns from (o.gum and o.uner, documents with
+// o.exclude_prefix left out), as it reads them. Throws ng::Error for
+// unreadable input.
+std::vector<GoldSentence> read_ner_training(const NerTrainOptions& o, std::ostream& log);
 
 // Trains and saves the NER model; progress lines go to log. Deterministic for
 // given inputs and seed. Throws ng::Error for unreadable input.
