@@ -617,6 +617,7 @@ NerTagger::NerTagger(const std::filesystem::path& model, const std::filesystem::
                      const std::filesystem::path& clusters)
     : gazetteer_(Gazetteer::load(lexicon_dir)),
       clusters_(WordClusters::load(clusters.empty() ? data_path("models/clusters.bin") : clusters)),
+      word_types_(WordTypes::load(data_path("models/word_types.bin"))),
       model_(std::make_unique<Weights>(Weights::load(model.string()))) {}
 
 NerTagger::~NerTagger() = default;
@@ -1198,6 +1199,52 @@ void ner_internal::type_by_coordination(const Document& doc, const Gazetteer& g,
 
 namespace {
 
+// Whether w has two or more letters and no lower-case one ("NG", "TED"): an acronym.
+bool acronym(std::string_view w) {
+  size_t i = 0, letters = 0;
+  while (i < w.size()) {
+    const char32_t c = next_code_point(w, i);
+    if (is_lower(c)) return false;
+    letters += is_upper(c);
+  }
+  return letters >= 2;
+}
+
+// Whether the name has a determiner ("every Democrat", "the constellation
+// Leo": on the name or on the noun it is an apposition of).
+bool determined(const Document& doc, const Mention& m) {
+  const Sentence& s = doc.sentences[m.sentence];
+  const Token& h = doc.tokens[m.head];
+  const int noun = h.deprel == "appos" || h.deprel == "flat" ? h.head : -1;
+  for (int k = s.first; k < m.first; ++k)
+    if (doc.tokens[k].deprel == "det" && (doc.tokens[k].head == m.head || doc.tokens[k].head == noun)) return true;
+  return false;
+}
+
+}  // namespace
+
+void ner_internal::type_by_word_prior(const Document& doc, const Gazetteer& g, const WordTypes& types,
+                                      std::vector<Mention>& found) {
+  for (Mention& m : found) {
+    if (m.type != EntityType::Other || m.kind != MentionKind::Name || doc.tokens[m.head].upos != "PROPN" ||
+        g.place(gazetteer_key(doc, m.first, m.last)))
+      continue;
+    // A name in a core role ("Lavrov said", "met Kishida"), not an acronym,
+    // not a description ("the constellation Leo"), not a storm.
+    const Token& head = doc.tokens[m.head];
+    const Token& last = doc.tokens[m.last - 1];
+    const std::string first = to_lower(doc.tokens[m.first].form);
+    if (!one_of(head.deprel, {"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "conj", "appos"}) ||
+        acronym(last.form) || !starts_upper(doc.tokens[m.first].form) ||
+        one_of(first, {"hurricane", "typhoon", "cyclone", "storm", "tropical"}) || determined(doc, m))
+      continue;
+    const WordType w = types.find(gazetteer_key(doc, m.last - 1, m.last));
+    if (w.known && w.kind == WordType::Person && w.confidence >= kPersonPrior) m.type = EntityType::Person;
+  }
+}
+
+namespace {
+
 // Token forms [a, b) joined by single spaces.
 std::string forms_key(const Document& doc, int a, int b) {
   std::string k;
@@ -1615,6 +1662,7 @@ void NerTagger::process(Document& doc) const {
   ner_internal::add_repeated_names(doc, found, &g);
   ner_internal::add_untyped_names(doc, g, found);
   ner_internal::type_by_coordination(doc, g, found);
+  ner_internal::type_by_word_prior(doc, g, word_types_, found);
   std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) {
     return a.first != b.first ? a.first < b.first : a.last > b.last;
   });

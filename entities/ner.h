@@ -37,6 +37,7 @@
 #include "syntax/model_io.h"
 #include "entities/mention_spans.h"
 #include "lexicon/word_clusters.h"
+#include "lexicon/word_types.h"
 
 namespace ng {
 
@@ -65,6 +66,7 @@ class NerTagger : public Stage {
  private:
   Gazetteer gazetteer_;
   WordClusters clusters_;
+  WordTypes word_types_;  // models/word_types.bin: the type prior of untyped names
   std::unique_ptr<ner_internal::Weights> model_;
 };
 
@@ -202,6 +204,18 @@ void add_untyped_names(const Document& doc, const Gazetteer& g, std::vector<Ment
 // knows it as a place. Applied until nothing changes, so a list takes the
 // type from any of its members.
 void type_by_coordination(const Document& doc, const Gazetteer& g, std::vector<Mention>& found);
+
+// Untyped names whose surname the word-type prior (lexicon/word_types.h,
+// learned from GloVe vectors) holds for a person's with probability at
+// least kPersonPrior sixteenths ("Lavrov", "Deputy Kishida") become PERSON
+// names, unless the gazetteer knows the name as a place. Only names the
+// model left untyped (OTHER) in a core role of a clause (subject, object,
+// agent, conjunct, apposition); never an acronym ("TED"), a name with a
+// determiner ("every Democrat", "the constellation Leo") or a storm
+// ("Hurricane Maria"). A typed name keeps the model's type.
+constexpr int kPersonPrior = 12;
+void type_by_word_prior(const Document& doc, const Gazetteer& g, const WordTypes& types,
+                        std::vector<Mention>& found);
 
 }  // namespace ner_internal
 

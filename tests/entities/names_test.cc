@@ -193,3 +193,12 @@ TEST_CASE("the head of a place's institution is not the head of the place", "[en
   for (const auto& e : d.entities)
     for (const auto& r : e.roles) CHECK(r.of < 0);
 }
+
+TEST_CASE("an untyped surname the word-type prior knows as a person's is a person", "[entities][model]") {
+  // The NER model alone leaves these surnames untyped; their GloVe vectors
+  // (models/word_types.bin) say person.
+  CHECK(has(person_names("The minister welcomed Haddad to the capital."), "Haddad"));
+  CHECK(has(person_names("The minister welcomed Brenner to the capital."), "Brenner"));
+  // Not for an acronym.
+  CHECK_FALSE(has(person_names("The minister welcomed NG to the capital."), "NG"));
+}
