@@ -65,7 +65,9 @@ std::pair<int, int> referring_extent(const Document& doc, const Mention& m) {
     a = gov;
   }
   while (a - 1 >= s.first && in_phrase(a - 1)) --a;
-  while (a < m.first && doc.tokens[a].upos == "PUNCT") ++a;
+  // Never opened by punctuation or a preposition ("with Wang Yi", the
+  // parser taking "Wang" for a noun that carries the case marker).
+  while (a < m.first && (doc.tokens[a].upos == "PUNCT" || doc.tokens[a].upos == "ADP")) ++a;
   // "of"/"from" + proper noun, right after the name.
   for (int k = b; k < s.last; ++k) {
     const Token& o = doc.tokens[k];

@@ -202,3 +202,13 @@ TEST_CASE("an untyped surname the word-type prior knows as a person's is a perso
   // Not for an acronym.
   CHECK_FALSE(has(person_names("The minister welcomed NG to the capital."), "NG"));
 }
+
+TEST_CASE("a name's mention never opens with a preposition", "[entities][model]") {
+  // "Wang" tagged as a noun carrying "with": the mention is "Wang Yi".
+  const ng::Document d = analysed("prep", "Lavrov held talks with Wang Yi in Beijing.");
+  for (const auto& m : d.mentions) {
+    const std::string text = d.text.substr(m.extent_begin, m.extent_end - m.extent_begin);
+    CHECK(text.rfind("with ", 0) != 0);
+    CHECK(text.rfind("in ", 0) != 0);
+  }
+}
