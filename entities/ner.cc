@@ -1223,6 +1223,34 @@ bool determined(const Document& doc, const Mention& m) {
 
 }  // namespace
 
+void ner_internal::type_by_meeting(const Document& doc, const Gazetteer& g, std::vector<Mention>& found) {
+  std::map<int, int> at_head;  // head token -> index in found
+  for (int i = 0; i < static_cast<int>(found.size()); ++i) at_head.emplace(found[i].head, i);
+  // The meeting argument w is: subject, object or "with" oblique of a "meet" verb v.
+  auto argument_of_meet = [&](int w) {
+    const Token& t = doc.tokens[w];
+    if (t.head < 0 || doc.tokens[t.head].lemma != "meet" || doc.tokens[t.head].upos != "VERB") return -1;
+    if (t.deprel == "nsubj" || t.deprel == "obj") return t.head;
+    if (t.deprel == "obl")
+      for (int k = doc.sentences[doc.sentence_of(w)].first; k < w; ++k)
+        if (doc.tokens[k].head == w && doc.tokens[k].deprel == "case" && to_lower(doc.tokens[k].form) == "with")
+          return t.head;
+    return -1;
+  };
+  for (Mention& m : found) {
+    if (m.type != EntityType::Other || m.kind != MentionKind::Name || doc.tokens[m.head].upos != "PROPN" ||
+        acronym(doc.tokens[m.last - 1].form) || determined(doc, m) || g.place(gazetteer_key(doc, m.first, m.last)))
+      continue;
+    const int v = argument_of_meet(m.head);
+    if (v < 0) continue;
+    for (const auto& [h, i] : at_head)
+      if (h != m.head && argument_of_meet(h) == v && found[i].type == EntityType::Person) {
+        m.type = EntityType::Person;
+        break;
+      }
+  }
+}
+
 void ner_internal::type_by_word_prior(const Document& doc, const Gazetteer& g, const WordTypes& types,
                                       std::vector<Mention>& found) {
   for (Mention& m : found) {
@@ -1663,6 +1691,7 @@ void NerTagger::process(Document& doc) const {
   ner_internal::add_untyped_names(doc, g, found);
   ner_internal::type_by_coordination(doc, g, found);
   ner_internal::type_by_word_prior(doc, g, word_types_, found);
+  ner_internal::type_by_meeting(doc, g, found);
   std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) {
     return a.first != b.first ? a.first < b.first : a.last > b.last;
   });

@@ -217,6 +217,13 @@ constexpr int kPersonPrior = 12;
 void type_by_word_prior(const Document& doc, const Gazetteer& g, const WordTypes& types,
                         std::vector<Mention>& found);
 
+// "Erdogan met Zelensky", "Zelensky met with Erdogan": an untyped name
+// that is the subject, object or "with" oblique of "meet" whose other
+// argument is a PERSON name is a person too (people meet people; an
+// organisation the model typed keeps its type). Not an acronym, a name
+// with a determiner or a place of the gazetteer.
+void type_by_meeting(const Document& doc, const Gazetteer& g, std::vector<Mention>& found);
+
 }  // namespace ner_internal
 
 

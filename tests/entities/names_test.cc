@@ -212,3 +212,10 @@ TEST_CASE("a name's mention never opens with a preposition", "[entities][model]"
     CHECK(text.rfind("in ", 0) != 0);
   }
 }
+
+TEST_CASE("an untyped name that meets a person is a person", "[entities][model]") {
+  CHECK(has(person_names("Erdogan met Zelensky in Istanbul on Friday."), "Zelensky"));
+  CHECK(has(person_names("Zelensky met with Erdogan in Istanbul."), "Zelensky"));
+  // Not an acronym.
+  CHECK_FALSE(has(person_names("President Erdogan met NATO in Brussels."), "NATO"));
+}
