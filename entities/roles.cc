@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "core/dates.h"
 #include "core/text.h"
 #include "core/utf8.h"
 #include "entities/gazetteer.h"
@@ -60,6 +61,8 @@ RoleLexicon RoleLexicon::load(const std::filesystem::path& dir) {
       if (std::find(imp.begin(), imp.end(), i) == imp.end()) imp.push_back(i);
     lex.titles_.emplace(std::move(key), std::move(t));
   });
+  read_lexicon(dir / "portfolios.tsv", LexiconFormat::Tsv,
+               [&](const LexiconLine& line) { lex.portfolios_.emplace(gazetteer_key(line.fields[0]), 1); });
   return lex;
 }
 
@@ -100,8 +103,16 @@ const TitleInfo* RoleLexicon::match(const Document& doc, int t, int& len) const 
 bool RoleLexicon::satisfies(std::string_view held, std::string_view wanted) const {
   if (held == wanted) return true;
   auto it = implies_.find(std::string(held));
-  if (it == implies_.end()) return false;
-  return std::find(it->second.begin(), it->second.end(), wanted) != it->second.end();
+  if (it != implies_.end())
+    return std::find(it->second.begin(), it->second.end(), wanted) != it->second.end();
+  // A title with a portfolio the lexicon lacks ("Commerce Secretary",
+  // find_roles) holds its title word ("Secretary"); a lower rank ("Deputy
+  // Secretary") or a title of the lexicon ("Senate President") does not.
+  const size_t space = held.find(' ');
+  if (space == std::string_view::npos || titles_.count(to_lower(held))) return false;
+  const std::string first = to_lower(held.substr(0, space));
+  if (one_of(first, {"deputy", "assistant", "vice", "under", "associate"})) return false;
+  return satisfies(held.substr(space + 1), wanted);
 }
 
 namespace {
@@ -148,12 +159,13 @@ bool determiner(const Token& tok) {
 // the steps that read one title's description.
 struct RoleFinder {
   const Document& doc;
+  const RoleLexicon& lexicon;
   const Gazetteer* gazetteer;
   const int n;
   std::vector<int> cover;  // token -> innermost Name mention
 
-  RoleFinder(const Document& d, const Gazetteer* g)
-      : doc(d), gazetteer(g), n(static_cast<int>(d.tokens.size())), cover(n, -1) {
+  RoleFinder(const Document& d, const RoleLexicon& l, const Gazetteer* g)
+      : doc(d), lexicon(l), gazetteer(g), n(static_cast<int>(d.tokens.size())), cover(n, -1) {
     for (int i = 0; i < static_cast<int>(doc.mentions.size()); ++i) {
       const Mention& m = doc.mentions[i];
       if (m.kind != MentionKind::Name) continue;
@@ -377,12 +389,59 @@ struct RoleFinder {
     return false;
   }
 
+  // Whether token k can be a word of a title's portfolio or rank: a
+  // capitalised word of portfolios.tsv ("Commerce", "Civil Aviation",
+  // "Senior", "Grand") in no name but the person's name the title is inside
+  // (`inside`).
+  bool portfolio_word(int k, int inside) const {
+    const Token& tok = doc.tokens[k];
+    return starts_upper(tok.form) && (name_at(k) < 0 || name_at(k) == inside) &&
+           lexicon.portfolio(gazetteer_key(tok.form));
+  }
+
+  // Whether the words before a portfolio [a, ...) leave it a portfolio:
+  // nothing, a lower-case word, a premodifier or determiner ("Former
+  // Health Secretary"), an organisation word ("Police"), or a place, nationality or organisation
+  // (the owner: "US Commerce Secretary"); not the inside of a longer name
+  // ("Police and Crime Commissioner", "League of Latin American Citizens
+  // President").
+  bool portfolio_starts(const Sentence& s, int a) const {
+    auto capital = [&](int k) { return k >= s.first && starts_upper(doc.tokens[k].form); };
+    if (a == s.first) return true;
+    const Token& tok = doc.tokens[a - 1];
+    if (one_of(to_lower(tok.form), {"and", "of", "for", "&"})) return !capital(a - 2);
+    if (!starts_upper(tok.form) || title_premodifier(tok) || past_word(tok) || determiner(tok)) return true;
+    const std::string key = gazetteer_key(tok.form);
+    if (gazetteer && gazetteer->org_words.count(key)) return true;  // "Police Senior Superintendent"
+    // An owner that starts its own run of capitalised words.
+    const int m = name_at(a - 1);
+    if (m >= 0 && (is_place_or_org(doc.mentions[m]) || doc.mentions[m].type == EntityType::Norp))
+      return !capital(doc.mentions[m].first - 1) || doc.mentions[m].first == s.first;
+    const bool owner = gazetteer && (gazetteer->place(key) || gazetteer->demonyms.count(key));
+    return owner && (!capital(a - 2) || a - 1 == s.first);
+  }
+
+  // "Commerce Secretary", "Civil Aviation Minister", "Senior
+  // Superintendent": up to three portfolio words right before the title
+  // (portfolio_word) join the title, when a person's name follows the
+  // title (in its mention or right after it). Returns where the title now
+  // starts.
+  int read_portfolio(const Sentence& s, int inside, RoleMention& r) const {
+    int a = r.title_first;
+    const int next = inside >= 0 ? inside : name_at(r.title_last);
+    if (next < 0 || !is_person(doc.mentions[next]) || doc.mentions[next].last <= r.title_last) return a;
+    while (a > s.first && r.title_first - a < 3 && portfolio_word(a - 1, inside)) --a;
+    if (a < r.title_first && !portfolio_starts(s, a)) return r.title_first;
+    if (a < r.title_first) r.title = std::string(doc.tokens_text(a, r.title_first)) + " " + r.title;
+    return a;
+  }
+
   // Premodifiers: the owner (read_owner), adjectives like "former", then a
   // determiner. Sets r.first (covering a person name the title is inside);
   // returns whether the description is definite (a definite determiner or
   // an owner).
   bool read_premodifiers(const Sentence& s, int inside, RoleMention& r) const {
-    int a = r.title_first;
+    int a = read_portfolio(s, inside, r);
     r.former |= former_before_owner(s, a);
     while (a > s.first && title_premodifier(doc.tokens[a - 1])) r.former |= past_word(doc.tokens[--a]);
     if (a > s.first) a = read_owner(s, a, inside, r);
@@ -559,7 +618,7 @@ struct RoleFinder {
 std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexicon,
                                     const Gazetteer* gazetteer) {
   std::vector<RoleMention> out;
-  const RoleFinder finder(doc, gazetteer);
+  const RoleFinder finder(doc, lexicon, gazetteer);
   int prev_end = -1;         // where the last title read ends
   bool prev_former = false;  // whether it was held in the past
   for (int t = 0; t < finder.n; ++t) {

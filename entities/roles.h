@@ -37,7 +37,8 @@ struct TitleInfo {
 class RoleLexicon {
  public:
   // Loads titles.tsv from dir (columns: phrase, canonical, of, gender,
-  // implies, flags; see the file's header).
+  // implies, flags; see the file's header) and portfolios.tsv (one word a
+  // line).
   // Throws ng::Error "FILE:LINE: ..." quoting a malformed line.
   static RoleLexicon load(const std::filesystem::path& dir);
   // The longest title starting at token t ("Foreign Minister", "head of
@@ -46,11 +47,15 @@ class RoleLexicon {
   size_t size() const { return titles_.size(); }
   // Whether a holder of title `held` also holds `wanted` (equal, or implied).
   bool satisfies(std::string_view held, std::string_view wanted) const;
+  // Whether the lower-cased word names a portfolio or rank written before a
+  // title ("commerce" of "Commerce Secretary"; portfolios.tsv).
+  bool portfolio(std::string_view key) const { return portfolios_.count(std::string(key)) > 0; }
 
  private:
   std::unordered_map<std::string, TitleInfo> titles_;                  // lower-cased phrase -> info
   std::unordered_map<std::string, std::vector<std::string>> implies_;  // canonical -> implied
   std::unordered_map<std::string, char> first_words_;  // first word of every title key
+  std::unordered_map<std::string, char> portfolios_;   // portfolios.tsv
   size_t longest_ = 1;
 };
 

@@ -249,3 +249,32 @@ TEST_CASE("roles: a title after a glued 'ex-' is that title, held before", "[rol
   CHECK(roles[0].former);
   CHECK(mention_text(d, roles[0].holder) == "Karl Brenner");
 }
+
+TEST_CASE("roles: a portfolio or rank before a title stays with it", "[roles][unit]") {
+  // Commerce Secretary Karl Brenner arrived .
+  Document d = make_doc({{"Commerce", "NOUN", 2, "compound"},
+                         {"Secretary", "PROPN", 3, "nmod:desc"},
+                         {"Karl", "PROPN", 5, "nsubj", 2, P},
+                         {"Brenner", "PROPN", 3, "flat"},
+                         {"arrived", "VERB", 0, "root"},
+                         {".", "PUNCT", 5, "punct"}});
+  auto roles = ng::find_roles(d, lexicon(), nullptr);
+  REQUIRE(roles.size() == 1);
+  CHECK(roles[0].title == "Commerce Secretary");
+  CHECK(mention_text(d, roles[0].holder) == "Karl Brenner");
+  // An organisation's name is no portfolio: Acme CEO Karl Brenner arrived .
+  d = make_doc({{"Acme", "PROPN", 2, "compound"},
+                {"CEO", "PROPN", 3, "nmod:desc"},
+                {"Karl", "PROPN", 5, "nsubj", 2, P},
+                {"Brenner", "PROPN", 3, "flat"},
+                {"arrived", "VERB", 0, "root"},
+                {".", "PUNCT", 5, "punct"}});
+  roles = ng::find_roles(d, lexicon(), nullptr);
+  REQUIRE(roles.size() == 1);
+  CHECK(roles[0].title == "CEO");
+  // The description "the secretary" still finds the Commerce Secretary; a
+  // deputy and a title of the lexicon are others.
+  CHECK(lexicon().satisfies("Commerce Secretary", "Secretary"));
+  CHECK_FALSE(lexicon().satisfies("Deputy Secretary", "Secretary"));
+  CHECK_FALSE(lexicon().satisfies("Senate President", "President"));
+}
