@@ -518,6 +518,23 @@ struct RoleFinder {
     return end;
   }
 
+  // Whether the holder's name of role r, after the title, is a place or
+  // a facility's name: its last word a facility, organisation or region
+  // word of the gazetteer ("Base", "Airport", "City"), or all of it a
+  // place the gazetteer knows ("America").
+  bool names_no_person(const RoleMention& r) const {
+    if (!gazetteer) return false;
+    const Mention& h = doc.mentions[r.holder];
+    const int from = std::max(h.first, r.title_last);
+    int to = from;  // the name itself: up to an "of" phrase, a comma or a bracket
+    while (to < h.last && !one_of(doc.tokens[to].form, {"of", ",", "("})) ++to;
+    if (from >= to) return false;
+    const std::string last = gazetteer_key(doc.tokens[to - 1].form);
+    if (to - from > 1 && (gazetteer->org_words.count(last) || gazetteer->region_words.count(last)))
+      return true;
+    return gazetteer->place(gazetteer_key(doc, from, to)) != nullptr;
+  }
+
   // Whether a place of the gazetteer starts at token x ("United States").
   bool place_at(int x) const {
     if (!gazetteer) return false;
@@ -683,6 +700,10 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
     if (r.holder >= 0 && inside == r.holder &&
         doc.tokens[doc.mentions[inside].last - 1].upos == "NOUN")
       continue;
+    // "General X Base", "General Santos City", "Captain America": a title
+    // before a name that ends in a facility, organisation or region word, or
+    // before a place's name, names a place or a work, not a person.
+    if (r.holder >= 0 && finder.names_no_person(r)) continue;
     // "the King Burgerlot store": a name that modifies a common noun after
     // a determiner names a thing (a shop, a brand), not a person.
     if (r.holder >= 0 && inside == r.holder && determiner(doc.tokens[r.first])) {

@@ -219,3 +219,21 @@ TEST_CASE("an untyped name that meets a person is a person", "[entities][model]"
   // Not an acronym.
   CHECK_FALSE(has(person_names("President Erdogan met NATO in Brussels."), "NATO"));
 }
+
+TEST_CASE("a title before a place's or facility's name gives no one that title", "[entities][model]") {
+  const ng::Document d = analysed(
+      "titled-places",
+      "Fans dressed as Captain America filled the hall. Seven people were hurt in General Santos City. "
+      "The virus reached General Bernardo O'Higgins Riquelme Base in Antarctica. "
+      "General Karl Brenner and Captain Ana Ruiz spoke.");
+  int titled = 0;
+  for (const auto& e : d.entities)
+    for (const auto& r : e.roles) {
+      INFO(e.name << " " << r.title);
+      const bool person = e.name == "Karl Brenner" || e.name == "Ana Ruiz";
+      if (!person) CHECK(r.title != "Captain");
+      if (!person) CHECK(r.title != "General");
+      titled += person;
+    }
+  CHECK(titled == 2);  // the people keep theirs
+}
