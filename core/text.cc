@@ -61,7 +61,8 @@ std::string clean_name(std::string_view name) {
   for (size_t i = 0; i < name.size();) {
     size_t at = i;
     char32_t cp = next_code_point(name, i);
-    if (!format_or_control(cp)) kept.append(name.substr(at, i - at));
+    // Editors' square brackets ("[Prime Minister Narendra] Modi") go.
+    if (!format_or_control(cp) && cp != '[' && cp != ']') kept.append(name.substr(at, i - at));
   }
   const auto cps = code_points(kept);
   size_t first = 0, last = cps.size();

@@ -51,7 +51,8 @@ inline bool name_particle(std::string_view word) {
 }
 
 // A name as a label: format characters (zero-width spaces and joiners,
-// U+200B-U+200F, U+2060, U+FEFF) and control characters removed, and
+// U+200B-U+200F, U+2060, U+FEFF), control characters and square brackets
+// (an editor's, "Narendra] Modi") removed, and
 // brackets, quotes and other punctuation stripped from both ends, except a
 // final period of an abbreviation ("Washington D.C.") and a closing bracket
 // whose opening one is inside ("Mahamat Idriss Déby (Itno)" keeps both).

@@ -348,7 +348,9 @@ int Resolver::person_name_start(const Mention& m, int a, int b) const {
     // lower case is no name word ("then-U.S.-president X Y")
     const bool particle = name_particle(p.form) && x - 1 > a;
     int len = 0;
-    const bool joiner = (p.form == "-" || p.upos == "PROPN" || particle ||
+    // "[Prime Minister Narendra] Modi": an editor's closing bracket inside
+    const bool bracket = p.form == "]" && x - 1 > a && doc_.tokens[x - 2].upos == "PROPN";
+    const bool joiner = (p.form == "-" || p.upos == "PROPN" || particle || bracket ||
                          (starts_upper(p.form) && p.upos != "NOUN" && p.upos != "ADJ")) &&
                         !(!starts_upper(p.form) && rl_.match(doc_, x - 1, len));
     if (!joiner) break;

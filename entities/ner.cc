@@ -1013,6 +1013,31 @@ bool capitalised_adjective(const Document& doc, const Gazetteer& g, const Senten
            g.place(key) || key == "former" || key == "new" || key == "late");
 }
 
+// "[Prime Minister Narendra] Modi": an editor's bracket that closes inside
+// a person's name. Person spans[k] ends right before the "]" of a bracket
+// opened before it; the capitalised words after the bracket that the parse
+// hangs on the name (flat) are the rest of it: the span takes them (and
+// the span they were, if any).
+void absorb_bracketed_rest(const Document& doc, const Sentence& s, std::vector<LabelSpan>& spans,
+                           size_t k) {
+  LabelSpan& sp = spans[k];
+  const int close = sp.last;
+  if (close + 1 >= s.last || doc.tokens[close].form != "]") return;
+  bool opened = false;
+  for (int t = s.first; t < sp.first && !opened; ++t) opened = doc.tokens[t].form == "[";
+  if (!opened) return;
+  int end = close + 1;
+  while (end < s.last && doc.tokens[end].upos == "PROPN" && starts_upper(doc.tokens[end].form) &&
+         doc.tokens[end].deprel == "flat" && doc.tokens[end].head >= sp.first && doc.tokens[end].head < end)
+    ++end;
+  if (end == close + 1) return;
+  sp.last = end;
+  while (k + 1 < spans.size() && spans[k + 1].first < end) {
+    sp.last = std::max(sp.last, spans[k + 1].last);
+    spans.erase(spans.begin() + static_cast<long>(k) + 1);
+  }
+}
+
 // Boundary fixes the sequence model gets wrong or that follow GUM's
 // conventions for names (spans of sentence s, in order, not overlapping):
 // glued hyphens, titled names typed as places or organisations, a person's
@@ -1027,6 +1052,7 @@ void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
     const int prev_last = k > 0 ? spans[k - 1].last : s.first;
     absorb_particles(doc, s, spans, k);
     absorb_suffix(doc, s, spans, k);
+    absorb_bracketed_rest(doc, s, spans, k);
     // "on Tuesday Ruiz met": a weekday or month is no part of a name.
     while (spans[k].last - spans[k].first >= 2 && month_or_weekday(doc.tokens[spans[k].first]))
       ++spans[k].first;
