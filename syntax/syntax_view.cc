@@ -104,14 +104,31 @@ Modality SyntaxView::modality(int t) const {
         for (int cc : children_[c])
           until = until || ((doc_.tokens[cc].deprel == "case" || doc_.tokens[cc].deprel == "mark") &&
                             lower_[cc] == "until");
+    // Negation first ("would not provide" is negated, not hypothetical):
+    // "not", "never", "no", or a subject opened by "neither" ("Neither X
+    // nor Y would provide").
     for (int c : children_[t]) {
       const Token& ct = doc_.tokens[c];
       const std::string& l = lower_[c];
       if ((is_rel(ct.deprel, "advmod") || ct.deprel == "det") &&
           one_of(l, {"not", "n't", "never", "no", "nt"}) && !until)
         return Modality::Negated;
+      if (l == "neither" && c < t) return Modality::Negated;  // hung on the verb
+      if (is_rel(ct.deprel, "nsubj"))
+        for (int cc : children_[c])
+          if (lower_[cc] == "neither" && cc < c) return Modality::Negated;
+    }
+    // "She would later say": "would" of a later time told in the past.
+    bool later = false;
+    for (int c : children_[t])
+      later = later || (is_rel(doc_.tokens[c].deprel, "advmod") &&
+                        one_of(lower_[c], {"later", "eventually", "afterwards", "subsequently"}));
+    for (int c : children_[t]) {
+      const Token& ct = doc_.tokens[c];
+      const std::string& l = lower_[c];
       if (is_rel(ct.deprel, "aux")) {
         if (one_of(l, {"will", "shall", "'ll", "wo"})) return Modality::Future;
+        if (l == "would" && later) continue;
         if (one_of(l, {"may", "might", "could", "would", "should", "must", "'d", "can", "ca"}))
           return Modality::Hypothetical;
       }

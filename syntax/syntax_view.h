@@ -49,9 +49,11 @@ class SyntaxView {
   int paragraph(int s) const { return paragraph_[s]; }
 
   // Whether predicate t is asserted, negated, future or hypothetical:
-  // negation (not, never, n't), future (will, shall, going to; xcomp of plan,
-  // expect, intend, schedule...), hypothetical (may, might, could, would,
-  // should; an "if" clause). Conjuncts inherit their head's modality.
+  // negation (not, never, n't, a subject opened by "neither"; before any
+  // modal: "would not provide" is negated), future (will, shall, going to;
+  // xcomp of plan, expect, intend, schedule...), hypothetical (may, might,
+  // could, would, should; an "if" clause; not "would later say", a past
+  // narrative). Conjuncts inherit their head's modality.
   Modality modality(int t) const;
   // The "look" of "look forward to <t>" ("looks forward to welcoming X"),
   // or -1.

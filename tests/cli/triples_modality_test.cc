@@ -54,3 +54,15 @@ TEST_CASE("'were unable to meet' and 'declined to meet' are negated", "[cli][mod
   CHECK_THAT(r.out, Catch::Contains("\tnegated\tCarl Berg\t"));
   CHECK_THAT(r.out, !Catch::Contains("\tnegated\tEva Moe\t"));
 }
+
+TEST_CASE("'would not' and 'neither ... nor ... would' are negated, 'would later say' is past",
+          "[cli][modality]") {
+  auto r = run_cli("triples --no-open -",
+                   "Ann Lee would not meet Bob Ray in Rome. Neither Carl Berg nor Dan Ek would meet "
+                   "Eva Moe. Judge Ana Ruiz would later say the sentence was fair.\n");
+  INFO(r.err << r.out);
+  REQUIRE(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("\tnegated\tAnn Lee\t"));
+  CHECK_THAT(r.out, Catch::Contains("\tnegated\tCarl Berg\t"));
+  CHECK_THAT(r.out, Catch::Contains("\tasserted\tJudge Ana Ruiz\twould say\t"));
+}
