@@ -278,8 +278,11 @@ bool death_clause(const Document& doc, int v, bool passive) {
     if (tk[c].head != v) continue;
     const std::string f = to_lower(tk[c].form);
     away = away || f == "away";
-    if (one_of(f, {"not", "n't", "never", "nearly", "almost", "if", "unless", "whether", "would",
-                   "could", "may", "might", "should", "will"}))
+    // (function words only: "died in May" is real)
+    const bool function_word = is_rel(tk[c].deprel, "aux") || is_rel(tk[c].deprel, "advmod") ||
+                               tk[c].deprel == "mark";
+    if (function_word && one_of(f, {"not", "n't", "never", "nearly", "almost", "if", "unless", "whether",
+                                    "would", "could", "may", "might", "should", "will"}))
       return false;  // negated, hedged, conditional or not (yet) real
   }
   return away;
@@ -327,6 +330,74 @@ bool owner_of_death(const Document& doc, const Mention& m) {
   return false;
 }
 
+// A resignation the article tells of: the sentence of an asserted past
+// "resigned" / "quit" / "stepped down" whose subject names the person,
+// and the words of its "as" / "from" phrase ("resigned as governor"; ""
+// when none).
+struct Resignation {
+  int sentence;
+  std::string as;
+};
+
+// Whether verb v is a past, asserted resignation: "resigned", "has quit",
+// "stepped down"; not negated, modal, conditional or an infinitive ("refused
+// to resign", "calls for X to resign").
+bool resignation_clause(const Document& doc, int v) {
+  const auto& tk = doc.tokens;
+  const std::string lemma = to_lower(tk[v].lemma.empty() ? tk[v].form : tk[v].lemma);
+  if (!one_of(lemma, {"resign", "quit", "step"})) return false;
+  const Sentence& s = doc.sentences[doc.sentence_of(v)];
+  bool down = lemma != "step", perfect = false;
+  for (int c = s.first; c < s.last; ++c) {
+    if (tk[c].head != v) continue;
+    const std::string f = to_lower(tk[c].form);
+    down = down || (f == "down" && tk[c].deprel == "compound:prt");
+    perfect = perfect || one_of(f, {"has", "have", "had"});
+    const bool function_word = is_rel(tk[c].deprel, "aux") || is_rel(tk[c].deprel, "advmod") ||
+                               tk[c].deprel == "mark";
+    if (function_word && one_of(f, {"not", "n't", "never", "if", "unless", "whether", "would", "could",
+                                    "may", "might", "should", "will", "to", "must", "can"}))
+      return false;
+  }
+  return down && (tk[v].xpos == "VBD" || (tk[v].xpos == "VBN" && perfect));
+}
+
+// The resignations of entity e (a name of it is the subject).
+std::vector<Resignation> resignations(const Document& doc, int e) {
+  const auto& tk = doc.tokens;
+  std::vector<Resignation> out;
+  for (int m : doc.entities[e].mentions) {
+    const Mention& mn = doc.mentions[m];
+    const Token& t = tk[mn.head];
+    if (mn.kind != MentionKind::Name || t.head < 0 || t.deprel != "nsubj" || !resignation_clause(doc, t.head))
+      continue;
+    Resignation r{mn.sentence, ""};
+    const Sentence& s = doc.sentences[mn.sentence];
+    for (int c = s.first; c < s.last; ++c) {
+      if (tk[c].head != t.head || !is_rel(tk[c].deprel, "obl")) continue;
+      int lo = c, hi = c + 1;  // the phrase: c and the words hung below it
+      for (int k = s.first; k < s.last; ++k) {
+        int x = k;
+        for (int steps = 0; x >= 0 && x != c && steps < 16; ++steps) x = tk[x].head;
+        if (x == c) lo = std::min(lo, k), hi = std::max(hi, k + 1);
+      }
+      const std::string first = to_lower(tk[lo].form);
+      if (first == "as" || first == "from") r.as = to_lower(std::string(doc.tokens_text(lo, hi)));
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+// Whether a resignation ends role r: its "as" phrase names the title, or
+// it names none and r is told in the same sentence.
+bool resigned_from(const std::vector<Resignation>& rs, const Entity::Role& r) {
+  for (const Resignation& x : rs)
+    if (x.as.empty() ? x.sentence == r.sentence : x.as.find(to_lower(r.title)) != std::string::npos)
+      return true;
+  return false;
+}
+
 // Whether the article says entity e died: a name of it (not a pronoun,
 // whose resolution may err) is the subject of a death (subject_of_death) or
 // owns one (owner_of_death). A dead person holds no office now.
@@ -347,6 +418,7 @@ void add_role_facts(const Document& doc, FactSink& sink) {
     // names only by its title gets no role facts of its own.
     if (!doc.entities[e].named) continue;
     const bool dead = died(doc, e);
+    const std::vector<Resignation> resigned = resignations(doc, e);
     for (const auto& role : doc.entities[e].roles) {
       Fact f;
       f.sentence = std::max(0, role.sentence);
@@ -359,8 +431,9 @@ void add_role_facts(const Document& doc, FactSink& sink) {
       f.rule = "role.title";
       f.confidence = 0.9;
       // A past role is kept with its modality, never as a direct triple;
-      // so are the roles of someone the article says died.
-      f.modality = role.former || dead ? Modality::Former : Modality::Asserted;
+      // so are the roles of someone the article says died, and a role
+      // the article says they resigned from.
+      f.modality = role.former || dead || resigned_from(resigned, role) ? Modality::Former : Modality::Asserted;
       sink.add(Fact(f));
       if (role.of >= 0 && role.of != e) {
         f.predicate = "ng:holdsOfficeIn";

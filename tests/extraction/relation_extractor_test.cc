@@ -405,6 +405,14 @@ TEST_CASE("role facts: a title word inside a name is no title, 'former' before t
        ng::Modality::Asserted, true},
       {"Thousands attended the funeral of Governor Ana Ruiz on Monday.", "Ana Ruiz", "Governor",
        ng::Modality::Former, true},
+      {"Governor Ana Ruiz died in May at the age of 80.", "Ana Ruiz", "Governor",
+       ng::Modality::Former, true},
+      // a role the person resigned from is past
+      {"Governor Ana Ruiz resigned on Friday.", "Ana Ruiz", "Governor", ng::Modality::Former, true},
+      {"Senator Jan Novak, who is also a pastor, resigned as senator in May.", "Jan Novak", "Senator",
+       ng::Modality::Former, true},
+      {"Minister Jan Novak refused to resign.", "Jan Novak", "Minister", ng::Modality::Asserted, true},
+      {"Mayor Ana Ruiz did not resign.", "Ana Ruiz", "Mayor", ng::Modality::Asserted, true},
       // a title word after "of" belongs to the title
       {"Jan Novak, the Minister of Justice of Tarsk, spoke.", "Jan Novak", "Justice",
        ng::Modality::Asserted, false},
