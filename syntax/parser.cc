@@ -985,6 +985,40 @@ void repair_parallel_of(Token* tokens, int n, int base) {
   }
 }
 
+// See parser.h.
+void repair_object_before_clause(Token* tokens, int n, int base) {
+  for (int c = 1; c < n; ++c) {
+    Token& ct = tokens[c];
+    const int v = ct.head - base;
+    if (ct.deprel != "ccomp" || v < 0 || v >= c || tokens[v].upos != "VERB") continue;
+    bool finite_clause = ct.xpos == "VBD" || ct.xpos == "VBZ" || ct.xpos == "VBP", subject = false;
+    int first = c;  // the clause's first word
+    for (int k = 0; k < n; ++k) {
+      if (tokens[k].head != base + c) continue;
+      if (tokens[k].deprel.compare(0, 5, "nsubj") == 0 || tokens[k].deprel == "expl") subject = true;
+      if (tokens[k].deprel.compare(0, 3, "aux") == 0 && tokens[k].xpos != "TO") finite_clause = true;
+      if (k < first && tokens[k].deprel != "punct") first = k;
+    }
+    if (subject || !finite_clause) continue;
+    // The verb's object ends right before the clause (a quotation mark may stand between).
+    int o = -1;
+    for (int k = v + 1; k < first; ++k)
+      if (tokens[k].head == base + v && tokens[k].deprel == "obj") o = k;
+    if (o < 0 || (tokens[o].upos != "NOUN" && tokens[o].upos != "PROPN")) continue;
+    int end = o;
+    for (int k = o + 1; k < first; ++k) {
+      int x = k;
+      for (int steps = 0; x != o && x >= 0 && steps < 16; ++steps) x = tokens[x].head - base;
+      if (x == o && tokens[k].upos != "PUNCT") end = k;
+    }
+    bool adjacent = true;
+    for (int k = end + 1; k < first; ++k) adjacent = adjacent && tokens[k].upos == "PUNCT";
+    if (!adjacent) continue;
+    tokens[o].head = base + c;
+    tokens[o].deprel = "nsubj";
+  }
+}
+
 void Parser::parse(Token* tokens, int n, int base) const {
   parser_internal::greedy_parse(model_->vocab, model_->resident->get(), tokens, n, base);
   model_->resident->note_use(static_cast<size_t>(n));
@@ -997,6 +1031,7 @@ void Parser::parse(Token* tokens, int n, int base) const {
   repair_split_list(tokens, n, base);
   repair_flat_across_cc(tokens, n, base);
   repair_verb_under_name(tokens, n, base);
+  repair_object_before_clause(tokens, n, base);
 }
 
 void Parser::process(Document& doc) const {

@@ -121,6 +121,12 @@ void repair_weekday_before_name(Token* tokens, int n, int base);
 // arguments as repair_parse.
 void repair_parallel_of(Token* tokens, int n, int base);
 
+// "claimed the nominee "has a backbone"", "said voters "don't deserve"": a
+// verb's noun object right before its finite clausal complement (ccomp)
+// that has no subject of its own is that clause's subject. Same arguments
+// as repair_parse.
+void repair_object_before_clause(Token* tokens, int n, int base);
+
 // Attachment scores, CoNLL 2018 definitions: every word counts (punctuation
 // included); LAS compares the universal part of the deprel ("obl:tmod" ==
 // "obl"); UAS compares heads only.

@@ -249,7 +249,10 @@ std::pair<int, int> SyntaxView::phrase_span(int w) const {
 Argument SyntaxView::clause_argument(int w) const {
   auto [lo, hi] = subtree_span(w);
   bool quoted = false;
-  while (lo < hi && (doc_.tokens[lo].upos == "PUNCT" || doc_.tokens[lo].deprel == "mark")) {
+  // Leading punctuation and the clause's own subordinator ("that"); the
+  // marker of a clause inside it stays ("If the Senate confirms me, I will").
+  while (lo < hi && (doc_.tokens[lo].upos == "PUNCT" ||
+                     (doc_.tokens[lo].deprel == "mark" && doc_.tokens[lo].head == w))) {
     quoted = quoted || one_of(doc_.tokens[lo].form, {"\"", "“", "``", "'", "‘"});
     ++lo;
   }

@@ -513,3 +513,22 @@ TEST_CASE("parser: 'A of X and B of Y' makes B a conjunct of A, not of X", "[par
   ng::repair_parallel_of(t.data(), 5, 0);
   CHECK(t[4].head == 2);
 }
+
+TEST_CASE("parser: a noun object right before a subjectless finite clause is its subject",
+          "[parser][unit]") {
+  // claimed(0) the(1) nominee(2) "(3) has(4) a(5) backbone(6)
+  std::vector<Token> t = parsed({"claimed", "the", "nominee", "\"", "has", "a", "backbone"},
+                                {"VERB", "DET", "NOUN", "PUNCT", "VERB", "DET", "NOUN"},
+                                {-1, 2, 0, 2, 0, 6, 4}, {"root", "det", "obj", "punct", "ccomp", "det", "obj"});
+  t[4].xpos = "VBZ";
+  ng::repair_object_before_clause(t.data(), 7, 0);
+  CHECK(t[2].head == 4);
+  CHECK(t[2].deprel == "nsubj");
+  // "told(0) reporters(1) it(2) rained(3)": the clause has its own subject.
+  t = parsed({"told", "reporters", "it", "rained"}, {"VERB", "NOUN", "PRON", "VERB"}, {-1, 0, 3, 0},
+             {"root", "obj", "nsubj", "ccomp"});
+  t[3].xpos = "VBD";
+  ng::repair_object_before_clause(t.data(), 4, 0);
+  CHECK(t[1].head == 0);
+  CHECK(t[1].deprel == "obj");
+}
