@@ -1249,6 +1249,44 @@ bool determined(const Document& doc, const Mention& m) {
 
 }  // namespace
 
+void ner_internal::type_by_given_name(const Document& doc, const Gazetteer& g, const WordTypes& types,
+                                      std::vector<Mention>& found) {
+  auto given_name_led = [&](const Mention& m) {
+    if (m.last - m.first < 2 || g.place(gazetteer_key(doc, m.first, m.last))) return false;
+    const std::string first = gazetteer_key(doc.tokens[m.first].form);
+    if (!g.given_names.count(first) || !starts_upper(doc.tokens[m.first].form) || name_particle(first) ||
+        determined(doc, m) ||
+        acronym(doc.tokens[m.last - 1].form))
+      return false;
+    if (const auto* p = g.place(first); p && (p->kinds & (Gazetteer::Country | Gazetteer::Region))) return false;
+    const std::string last = gazetteer_key(doc.tokens[m.last - 1].form);
+    if (g.org_words.count(last) || g.region_words.count(last) || g.titles.count(last)) return false;
+    // The last word is a surname: the word-type prior calls it a person's
+    // or does not know it (not "Victoria Falls", "Art Gallery").
+    if (const WordType w = types.find(last); w.known && w.kind != WordType::Person) return false;
+    for (int k = m.first + 1; k < m.last; ++k) {
+      const Token& t = doc.tokens[k];
+      if (!(t.upos == "PROPN" && starts_upper(t.form)) && !name_particle(t.form)) return false;
+      if (g.place(gazetteer_key(t.form)) || g.demonyms.count(gazetteer_key(t.form))) return false;
+    }
+    return true;
+  };
+  std::vector<std::pair<int, int>> retyped;  // spans that became people
+  for (Mention& m : found)
+    if (m.kind == MentionKind::Name && (m.type == EntityType::Other || m.type == EntityType::Gpe) &&
+        given_name_led(m)) {
+      m.type = EntityType::Person;
+      retyped.emplace_back(m.first, m.last);
+    }
+  // The given name is no place inside the name ("[Leon] van Biljon").
+  std::erase_if(found, [&](const Mention& m) {
+    if (m.type != EntityType::Gpe && m.type != EntityType::Loc) return false;
+    for (const auto& [a, b] : retyped)
+      if (m.first == a && m.last < b) return true;
+    return false;
+  });
+}
+
 void ner_internal::type_by_meeting(const Document& doc, const Gazetteer& g, std::vector<Mention>& found) {
   std::map<int, int> at_head;  // head token -> index in found
   for (int i = 0; i < static_cast<int>(found.size()); ++i) at_head.emplace(found[i].head, i);
@@ -1716,6 +1754,7 @@ void NerTagger::process(Document& doc) const {
   ner_internal::add_repeated_names(doc, found, &g);
   ner_internal::add_untyped_names(doc, g, found);
   ner_internal::type_by_coordination(doc, g, found);
+  ner_internal::type_by_given_name(doc, g, word_types_, found);
   ner_internal::type_by_word_prior(doc, g, word_types_, found);
   ner_internal::type_by_meeting(doc, g, found);
   std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) {

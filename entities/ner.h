@@ -205,6 +205,17 @@ void add_untyped_names(const Document& doc, const Gazetteer& g, std::vector<Ment
 // type from any of its members.
 void type_by_coordination(const Document& doc, const Gazetteer& g, std::vector<Mention>& found);
 
+// "Leon Smith", "Leon van Biljon", "Paris Hilton": a name of two or more
+// words the model typed as a place or left untyped, that starts with a
+// given name (given_names.tsv) which is no country or region, goes on with
+// capitalised proper nouns or particles that are no places or nationalities,
+// and ends in no organisation, region or title word and in a word the
+// word-type prior holds for a person's or does not know (not "Victoria
+// Falls", "Art Gallery"), is a person's; the given name is then no place
+// nested in it.
+void type_by_given_name(const Document& doc, const Gazetteer& g, const WordTypes& types,
+                        std::vector<Mention>& found);
+
 // Untyped names whose surname the word-type prior (lexicon/word_types.h,
 // learned from GloVe vectors) holds for a person's with probability at
 // least kPersonPrior sixteenths ("Lavrov", "Deputy Kishida") become PERSON

@@ -237,3 +237,10 @@ TEST_CASE("a title before a place's or facility's name gives no one that title",
     }
   CHECK(titled == 2);  // the people keep theirs
 }
+
+TEST_CASE("a name led by a given name that is also a city is a person's", "[entities][model]") {
+  CHECK(has(person_names("Leon Smith was killed by his lions on Tuesday."), "Leon Smith"));
+  // Not a name that ends in a common word, nor a lower-case "early".
+  CHECK_FALSE(has(person_names("The Art Gallery opened on Monday."), "Art Gallery"));
+  CHECK(person_names("Developers moved from early CentOS releases.").empty());
+}
