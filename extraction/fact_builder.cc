@@ -435,7 +435,9 @@ void add_role_facts(const Document& doc, FactSink& sink) {
       // the article says they resigned from.
       f.modality = role.former || dead || resigned_from(resigned, role) ? Modality::Former : Modality::Asserted;
       sink.add(Fact(f));
-      if (role.of >= 0 && role.of != e) {
+      // An office is held in a place or organisation; "Merkel's
+      // spokesperson" serves a person, who is no office.
+      if (role.of >= 0 && role.of != e && doc.entities[role.of].type != EntityType::Person) {
         f.predicate = "ng:holdsOfficeIn";
         f.object = Argument{};
         f.object.entity = role.of;

@@ -441,3 +441,20 @@ TEST_CASE("role facts: a title word inside a name is no title, 'former' before t
     CHECK(found == c.expected);
   }
 }
+
+TEST_CASE("a title held for a person is no office held in that person", "[extraction][model]") {
+  ng::PipelineOptions o;
+  ng::Pipeline p(o);
+  ng::Document d;
+  d.id = "office";
+  d.text = "Chancellor Anna Kowalski's spokesperson Peter Lindqvist said the talks would resume.";
+  d.body_end = static_cast<uint32_t>(d.text.size());
+  p.process(d);
+  bool title = false;
+  for (const auto& f : d.facts) {
+    INFO(f.predicate << " " << f.object.text);
+    CHECK(f.predicate != "ng:holdsOfficeIn");
+    title = title || f.predicate == "schema:jobTitle";
+  }
+  CHECK(title);
+}
