@@ -256,6 +256,15 @@ Argument SyntaxView::clause_argument(int w) const {
     quoted = quoted || one_of(doc_.tokens[lo].form, {"\"", "“", "``", "'", "‘"});
     ++lo;
   }
+  // A quotation followed by narration and a second quotation ('"...
+  // history", adding, "For Mexico ..."', '"...", calling it a "..."'): the
+  // content is the first quotation; the narration is not what was said.
+  if (quoted)
+    for (int k = lo + 1; k + 1 < hi; ++k)
+      if (doc_.tokens[k].xpos == "''" && doc_.tokens[k + 1].form == ",") {
+        hi = k;
+        break;
+      }
   // "said yesterday morning the laws should change": a time phrase before
   // the clause's subject, parsed into the clause, says when it was said
   // (in a quotation it is the speaker's own word).

@@ -66,3 +66,15 @@ TEST_CASE("'would not' and 'neither ... nor ... would' are negated, 'would later
   CHECK_THAT(r.out, Catch::Contains("\tnegated\tCarl Berg\t"));
   CHECK_THAT(r.out, Catch::Contains("\tasserted\tJudge Ana Ruiz\twould say\t"));
 }
+
+TEST_CASE("said content is the quotation, not narration glued to a second one or an inner clause's marker cut",
+          "[cli][modality]") {
+  auto r = run_cli("triples --no-open -",
+                   "Minister Ana Ruiz said, \"As far as I know, this is the first case\", adding, \"It is "
+                   "serious\". Governor Jan Novak said, \"If the Senate confirms me, I will stay until "
+                   "2020.\"\n");
+  INFO(r.err << r.out);
+  REQUIRE(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("\tsaid\tAs far as I know, this is the first case\t"));
+  CHECK_THAT(r.out, Catch::Contains("\tsaid\tIf the Senate confirms me, I will stay until 2020\t"));
+}
