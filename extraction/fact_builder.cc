@@ -296,7 +296,8 @@ bool passive_verb(const Document& doc, int v) {
   return false;
 }
 
-// Whether name mention m is the subject of a death clause, or the name a
+// Whether name mention m is the subject of a death clause or the object of
+// a past active killing, or the name a
 // relative clause "who was assassinated in 1963" is about (hung on the name,
 // or right after ", who" wherever the parse hung it).
 bool subject_of_death(const Document& doc, const Mention& m) {
@@ -304,6 +305,11 @@ bool subject_of_death(const Document& doc, const Mention& m) {
   const Token& t = tk[m.head];
   if (t.head >= 0 && (t.deprel == "nsubj" || t.deprel == "nsubj:pass") &&
       death_clause(doc, t.head, t.deprel == "nsubj:pass" || passive_verb(doc, t.head)))
+    return true;
+  // "a drone strike killed X", "the attack that killed X": the object of
+  // an active killing in the past tense.
+  if (t.head >= 0 && t.deprel == "obj" && doc.tokens[t.head].xpos == "VBD" &&
+      death_clause(doc, t.head, true))
     return true;
   const Sentence& s = doc.sentences[doc.sentence_of(m.head)];
   for (int c = s.first; c < s.last; ++c)

@@ -407,6 +407,10 @@ TEST_CASE("role facts: a title word inside a name is no title, 'former' before t
        ng::Modality::Former, true},
       {"Governor Ana Ruiz died in May at the age of 80.", "Ana Ruiz", "Governor",
        ng::Modality::Former, true},
+      {"A drone strike killed Governor Ana Ruiz on Monday.", "Ana Ruiz", "Governor",
+       ng::Modality::Former, true},
+      {"Governor Ana Ruiz said the strike would not kill anyone.", "Ana Ruiz", "Governor",
+       ng::Modality::Asserted, true},
       // a role the person resigned from is past
       {"Governor Ana Ruiz resigned on Friday.", "Ana Ruiz", "Governor", ng::Modality::Former, true},
       {"Senator Jan Novak, who is also a pastor, resigned as senator in May.", "Jan Novak", "Senator",
