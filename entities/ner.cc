@@ -1247,34 +1247,47 @@ bool determined(const Document& doc, const Mention& m) {
   return false;
 }
 
+// Whether name m reads as a person's by its words (type_by_given_name).
+bool given_name_led(const Document& doc, const Gazetteer& g, const WordTypes& types, const Mention& m) {
+  if (m.last - m.first < 2 || g.place(gazetteer_key(doc, m.first, m.last))) return false;
+  const std::string first = gazetteer_key(doc.tokens[m.first].form);
+  if (!g.given_names.count(first) || !starts_upper(doc.tokens[m.first].form) || name_particle(first) ||
+      determined(doc, m) || acronym(doc.tokens[m.last - 1].form))
+    return false;
+  if (const auto* p = g.place(first); p && (p->kinds & (Gazetteer::Country | Gazetteer::Region))) return false;
+  const std::string last = gazetteer_key(doc.tokens[m.last - 1].form);
+  if (g.org_words.count(last) || g.region_words.count(last) || g.titles.count(last)) return false;
+  // The last word is a surname: the word-type prior calls it a person's
+  // or does not know it (not "Victoria Falls", "Art Gallery").
+  if (const WordType w = types.find(last); w.known && w.kind != WordType::Person) return false;
+  for (int k = m.first + 1; k < m.last; ++k) {
+    const Token& t = doc.tokens[k];
+    if (!(t.upos == "PROPN" && starts_upper(t.form)) && !name_particle(t.form)) return false;
+    if (g.place(gazetteer_key(t.form)) || g.demonyms.count(gazetteer_key(t.form))) return false;
+  }
+  return true;
+}
+
+// The "meet" verb whose subject, object or "with" oblique is word w, or -1.
+int argument_of_meet(const Document& doc, int w) {
+  const Token& t = doc.tokens[w];
+  if (t.head < 0 || doc.tokens[t.head].lemma != "meet" || doc.tokens[t.head].upos != "VERB") return -1;
+  if (t.deprel == "nsubj" || t.deprel == "obj") return t.head;
+  if (t.deprel == "obl")
+    for (int k = doc.sentences[doc.sentence_of(w)].first; k < w; ++k)
+      if (doc.tokens[k].head == w && doc.tokens[k].deprel == "case" && to_lower(doc.tokens[k].form) == "with")
+        return t.head;
+  return -1;
+}
+
 }  // namespace
 
 void ner_internal::type_by_given_name(const Document& doc, const Gazetteer& g, const WordTypes& types,
                                       std::vector<Mention>& found) {
-  auto given_name_led = [&](const Mention& m) {
-    if (m.last - m.first < 2 || g.place(gazetteer_key(doc, m.first, m.last))) return false;
-    const std::string first = gazetteer_key(doc.tokens[m.first].form);
-    if (!g.given_names.count(first) || !starts_upper(doc.tokens[m.first].form) || name_particle(first) ||
-        determined(doc, m) ||
-        acronym(doc.tokens[m.last - 1].form))
-      return false;
-    if (const auto* p = g.place(first); p && (p->kinds & (Gazetteer::Country | Gazetteer::Region))) return false;
-    const std::string last = gazetteer_key(doc.tokens[m.last - 1].form);
-    if (g.org_words.count(last) || g.region_words.count(last) || g.titles.count(last)) return false;
-    // The last word is a surname: the word-type prior calls it a person's
-    // or does not know it (not "Victoria Falls", "Art Gallery").
-    if (const WordType w = types.find(last); w.known && w.kind != WordType::Person) return false;
-    for (int k = m.first + 1; k < m.last; ++k) {
-      const Token& t = doc.tokens[k];
-      if (!(t.upos == "PROPN" && starts_upper(t.form)) && !name_particle(t.form)) return false;
-      if (g.place(gazetteer_key(t.form)) || g.demonyms.count(gazetteer_key(t.form))) return false;
-    }
-    return true;
-  };
   std::vector<std::pair<int, int>> retyped;  // spans that became people
   for (Mention& m : found)
     if (m.kind == MentionKind::Name && (m.type == EntityType::Other || m.type == EntityType::Gpe) &&
-        given_name_led(m)) {
+        given_name_led(doc, g, types, m)) {
       m.type = EntityType::Person;
       retyped.emplace_back(m.first, m.last);
     }
@@ -1290,25 +1303,14 @@ void ner_internal::type_by_given_name(const Document& doc, const Gazetteer& g, c
 void ner_internal::type_by_meeting(const Document& doc, const Gazetteer& g, std::vector<Mention>& found) {
   std::map<int, int> at_head;  // head token -> index in found
   for (int i = 0; i < static_cast<int>(found.size()); ++i) at_head.emplace(found[i].head, i);
-  // The meeting argument w is: subject, object or "with" oblique of a "meet" verb v.
-  auto argument_of_meet = [&](int w) {
-    const Token& t = doc.tokens[w];
-    if (t.head < 0 || doc.tokens[t.head].lemma != "meet" || doc.tokens[t.head].upos != "VERB") return -1;
-    if (t.deprel == "nsubj" || t.deprel == "obj") return t.head;
-    if (t.deprel == "obl")
-      for (int k = doc.sentences[doc.sentence_of(w)].first; k < w; ++k)
-        if (doc.tokens[k].head == w && doc.tokens[k].deprel == "case" && to_lower(doc.tokens[k].form) == "with")
-          return t.head;
-    return -1;
-  };
   for (Mention& m : found) {
     if (m.type != EntityType::Other || m.kind != MentionKind::Name || doc.tokens[m.head].upos != "PROPN" ||
         acronym(doc.tokens[m.last - 1].form) || determined(doc, m) || g.place(gazetteer_key(doc, m.first, m.last)))
       continue;
-    const int v = argument_of_meet(m.head);
+    const int v = argument_of_meet(doc, m.head);
     if (v < 0) continue;
     for (const auto& [h, i] : at_head)
-      if (h != m.head && argument_of_meet(h) == v && found[i].type == EntityType::Person) {
+      if (h != m.head && argument_of_meet(doc, h) == v && found[i].type == EntityType::Person) {
         m.type = EntityType::Person;
         break;
       }
