@@ -9,15 +9,15 @@ namespace ng {
 
 namespace {
 
-constexpr size_t kBuckets = 1u << 16;
+constexpr size_t kKeyBuckets = 1u << 16;
 
-uint32_t get_u32(const std::string& s, size_t at) {
+uint32_t read_u32_le(const std::string& s, size_t at) {
   uint32_t v = 0;
   for (int k = 3; k >= 0; --k) v = (v << 8) | static_cast<unsigned char>(s[at + k]);
   return v;
 }
 
-void put_u32(std::string& s, uint32_t v) {
+void append_u32_le(std::string& s, uint32_t v) {
   for (int k = 0; k < 4; ++k) s.push_back(static_cast<char>((v >> (8 * k)) & 0xff));
 }
 
@@ -25,9 +25,9 @@ void put_u32(std::string& s, uint32_t v) {
 
 void FingerprintKeys::assign(std::vector<uint32_t> keys) {
   keys_ = std::move(keys);
-  bucket_.assign(kBuckets + 1, 0);
+  bucket_.assign(kKeyBuckets + 1, 0);
   for (uint32_t k : keys_) ++bucket_[(k >> 16) + 1];
-  for (size_t b = 0; b < kBuckets; ++b) bucket_[b + 1] += bucket_[b];
+  for (size_t b = 0; b < kKeyBuckets; ++b) bucket_[b + 1] += bucket_[b];
 }
 
 int64_t FingerprintKeys::find(uint32_t k) const {
@@ -47,8 +47,8 @@ FingerprintFile read_fingerprint_file(const std::filesystem::path& path, const c
   in.seekg(0);
   if (!in.read(file.data(), static_cast<std::streamsize>(file.size()))) throw bad("cannot read the file");
   if (file.size() < 16 || std::memcmp(file.data(), magic, 4) != 0) throw bad(not_ours);
-  if (get_u32(file, 4) != version) throw bad("unsupported version");
-  const uint32_t raw_size = get_u32(file, 8), count = get_u32(file, 12);
+  if (read_u32_le(file, 4) != version) throw bad("unsupported version");
+  const uint32_t raw_size = read_u32_le(file, 8), count = read_u32_le(file, 12);
   if (file.size() - 16 != raw_size || raw_size < (value_bytes + 1) * uint64_t{count})
     throw bad("truncated or corrupt payload");
   FingerprintFile f;
@@ -85,9 +85,9 @@ void write_fingerprint_file(const std::filesystem::path& path, const char (&magi
   }
   for (const auto& [k, v] : table) raw += v;
   std::string file(magic, 4);
-  put_u32(file, version);
-  put_u32(file, static_cast<uint32_t>(raw.size()));
-  put_u32(file, static_cast<uint32_t>(table.size()));
+  append_u32_le(file, version);
+  append_u32_le(file, static_cast<uint32_t>(raw.size()));
+  append_u32_le(file, static_cast<uint32_t>(table.size()));
   file += raw;
   std::ofstream out(path, std::ios::binary);
   out.write(file.data(), static_cast<std::streamsize>(file.size()));

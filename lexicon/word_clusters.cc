@@ -10,8 +10,8 @@ namespace ng {
 
 namespace {
 
-constexpr char kMagic[4] = {'N', 'G', 'W', 'C'};
-constexpr uint32_t kVersion = 2;
+constexpr char kClustersMagic[4] = {'N', 'G', 'W', 'C'};
+constexpr uint32_t kClustersVersion = 2;
 
 }  // namespace
 
@@ -25,7 +25,7 @@ uint32_t WordClusters::fingerprint(std::string_view word) {
 }
 
 WordClusters WordClusters::load(const std::filesystem::path& path) {
-  FingerprintFile f = read_fingerprint_file(path, kMagic, kVersion, 3, "word clusters",
+  FingerprintFile f = read_fingerprint_file(path, kClustersMagic, kClustersVersion, 3, "word clusters",
                                             "not a word-cluster file (no NGWC header)");
   WordClusters c;
   c.paths_.resize(f.keys.size());
@@ -61,7 +61,7 @@ size_t WordClusters::save(const std::filesystem::path& path,
                            static_cast<char>(p.bits >> 8)};
     if (!table.emplace(fingerprint(w), std::string(bytes, 3)).second) ++dropped;
   }
-  write_fingerprint_file(path, kMagic, kVersion, table, "word clusters");
+  write_fingerprint_file(path, kClustersMagic, kClustersVersion, table, "word clusters");
   return dropped;
 }
 

@@ -10,13 +10,13 @@ namespace ng {
 
 namespace {
 
-constexpr char kMagic[4] = {'N', 'G', 'W', 'T'};
-constexpr uint32_t kVersion = 1;
+constexpr char kTypesMagic[4] = {'N', 'G', 'W', 'T'};
+constexpr uint32_t kTypesVersion = 1;
 
 }  // namespace
 
 WordTypes WordTypes::load(const std::filesystem::path& path) {
-  FingerprintFile f = read_fingerprint_file(path, kMagic, kVersion, 1, "word types",
+  FingerprintFile f = read_fingerprint_file(path, kTypesMagic, kTypesVersion, 1, "word types",
                                             "not a word-type file (no NGWT header)");
   WordTypes t;
   t.values_.assign(f.values.begin(), f.values.end());
@@ -42,7 +42,7 @@ size_t WordTypes::save(const std::filesystem::path& path,
     const char byte = static_cast<char>(t.kind | (t.confidence << 2));
     if (!table.emplace(WordClusters::fingerprint(w), std::string(1, byte)).second) ++dropped;
   }
-  write_fingerprint_file(path, kMagic, kVersion, table, "word types");
+  write_fingerprint_file(path, kTypesMagic, kTypesVersion, table, "word types");
   return dropped;
 }
 
