@@ -951,7 +951,9 @@ void repair_weekday_before_name(Token* tokens, int n, int base) {
     dt.head = v >= 0 && v < n && tokens[v].upos != "NOUN" && tokens[v].upos != "PROPN"
                   ? ft.head
                   : base + f;
-    const bool on = d > 0 && tokens[d - 1].upos == "ADP" && to_lower(tokens[d - 1].form) == "on";
+    // ("on" becomes the weekday's marker unless the weekday hangs on it: no cycle)
+    const bool on = d > 0 && tokens[d - 1].upos == "ADP" && to_lower(tokens[d - 1].form) == "on" &&
+                    dt.head != base + d - 1;
     dt.deprel = dt.head == ft.head ? (on ? "obl" : "obl:tmod") : (on ? "nmod" : "nmod:tmod");
     if (on) {
       tokens[d - 1].head = base + d;

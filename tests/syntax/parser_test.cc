@@ -180,7 +180,9 @@ TEST_CASE("parser: every output is a single-rooted tree (random tag sequences)",
       {"TO", "PART"},  {"MD", "AUX"},   {"WDT", "PRON"},  {"HYPH", "PUNCT"}, {"XX", "X"},
       {"", ""},        {"NOT-A-TAG", "NOPE"}};
   const std::vector<std::string> words = {"the", "of", "president", "met", ",", ".", "Baku",
-                                          "and", "said", "zzqx", "42", "\xC3\xA9t\xC3\xA9"};
+                                          "and", "said", "zzqx", "42", "\xC3\xA9t\xC3\xA9",
+                                          // words the repairs look at
+                                          "on", "Sunday", "Presidents", "\""};
   std::mt19937 rng(7);
   for (int round = 0; round < 300; ++round) {
     Document doc;
