@@ -1268,6 +1268,15 @@ bool given_name_led(const Document& doc, const Gazetteer& g, const WordTypes& ty
   return true;
 }
 
+// Whether m is a proper name the model left untyped (OTHER) that may be a
+// person's: not an acronym ("TED"), not with a determiner ("every
+// Democrat"), not a place of the gazetteer.
+bool untyped_name(const Document& doc, const Gazetteer& g, const Mention& m) {
+  return m.type == EntityType::Other && m.kind == MentionKind::Name && doc.tokens[m.head].upos == "PROPN" &&
+         !acronym(doc.tokens[m.last - 1].form) && !determined(doc, m) &&
+         !g.place(gazetteer_key(doc, m.first, m.last));
+}
+
 // The "meet" verb whose subject, object or "with" oblique is word w, or -1.
 int argument_of_meet(const Document& doc, int w) {
   const Token& t = doc.tokens[w];
@@ -1304,9 +1313,7 @@ void ner_internal::type_by_meeting(const Document& doc, const Gazetteer& g, std:
   std::map<int, int> at_head;  // head token -> index in found
   for (int i = 0; i < static_cast<int>(found.size()); ++i) at_head.emplace(found[i].head, i);
   for (Mention& m : found) {
-    if (m.type != EntityType::Other || m.kind != MentionKind::Name || doc.tokens[m.head].upos != "PROPN" ||
-        acronym(doc.tokens[m.last - 1].form) || determined(doc, m) || g.place(gazetteer_key(doc, m.first, m.last)))
-      continue;
+    if (!untyped_name(doc, g, m)) continue;
     const int v = argument_of_meet(doc, m.head);
     if (v < 0) continue;
     for (const auto& [h, i] : at_head)
@@ -1320,17 +1327,12 @@ void ner_internal::type_by_meeting(const Document& doc, const Gazetteer& g, std:
 void ner_internal::type_by_word_prior(const Document& doc, const Gazetteer& g, const WordTypes& types,
                                       std::vector<Mention>& found) {
   for (Mention& m : found) {
-    if (m.type != EntityType::Other || m.kind != MentionKind::Name || doc.tokens[m.head].upos != "PROPN" ||
-        g.place(gazetteer_key(doc, m.first, m.last)))
-      continue;
-    // A name in a core role ("Lavrov said", "met Kishida"), not an acronym,
-    // not a description ("the constellation Leo"), not a storm.
-    const Token& head = doc.tokens[m.head];
-    const Token& last = doc.tokens[m.last - 1];
+    // A name in a core role ("Lavrov said", "met Kishida"), not a storm.
     const std::string first = to_lower(doc.tokens[m.first].form);
-    if (!one_of(head.deprel, {"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "conj", "appos"}) ||
-        acronym(last.form) || !starts_upper(doc.tokens[m.first].form) ||
-        one_of(first, {"hurricane", "typhoon", "cyclone", "storm", "tropical"}) || determined(doc, m))
+    if (!untyped_name(doc, g, m) ||
+        !one_of(doc.tokens[m.head].deprel, {"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "conj", "appos"}) ||
+        !starts_upper(doc.tokens[m.first].form) ||
+        one_of(first, {"hurricane", "typhoon", "cyclone", "storm", "tropical"}))
       continue;
     const WordType w = types.find(gazetteer_key(doc, m.last - 1, m.last));
     if (w.known && w.kind == WordType::Person && w.confidence >= kPersonPrior) m.type = EntityType::Person;

@@ -263,6 +263,24 @@ bool add_rule_events(const SyntaxView& sv, const Match& m, Document& doc, int& f
 
 namespace {
 
+// Whether clause v is negated, hedged, conditional, modal or an infinitive
+// by a function word of its own ("not", "nearly", "if", "would", "to"; a
+// noun such as "May" in "died in May" is none).
+bool unreal(const Document& doc, int v) {
+  const auto& tk = doc.tokens;
+  const Sentence& s = doc.sentences[doc.sentence_of(v)];
+  for (int c = s.first; c < s.last; ++c) {
+    if (tk[c].head != v ||
+        !(is_rel(tk[c].deprel, "aux") || is_rel(tk[c].deprel, "advmod") || tk[c].deprel == "mark"))
+      continue;
+    if (one_of(to_lower(tk[c].form), {"not", "n't", "never", "nearly", "almost", "if", "unless", "whether",
+                                      "would", "could", "may", "might", "should", "will", "to", "must",
+                                      "can"}))
+      return true;
+  }
+  return false;
+}
+
 // Whether clause v says its subject died: "died", "passed away" (active),
 // "was assassinated / killed / murdered / executed" (passive), not negated,
 // hedged ("nearly", "almost"), conditional ("if ... are killed") or modal.
@@ -274,17 +292,9 @@ bool death_clause(const Document& doc, int v, bool passive) {
   if (!active_death && !passive_death) return false;
   const Sentence& s = doc.sentences[doc.sentence_of(v)];
   bool away = lemma != "pass";
-  for (int c = s.first; c < s.last; ++c) {
-    if (tk[c].head != v) continue;
-    const std::string f = to_lower(tk[c].form);
-    away = away || f == "away";
-    // (function words only: "died in May" is real)
-    const bool function_word = is_rel(tk[c].deprel, "aux") || is_rel(tk[c].deprel, "advmod") ||
-                               tk[c].deprel == "mark";
-    if (function_word && one_of(f, {"not", "n't", "never", "nearly", "almost", "if", "unless", "whether",
-                                    "would", "could", "may", "might", "should", "will"}))
-      return false;  // negated, hedged, conditional or not (yet) real
-  }
+  if (unreal(doc, v)) return false;
+  for (int c = s.first; c < s.last; ++c)
+    away = away || (tk[c].head == v && to_lower(tk[c].form) == "away");
   return away;
 }
 
@@ -354,16 +364,12 @@ bool resignation_clause(const Document& doc, int v) {
   if (!one_of(lemma, {"resign", "quit", "step"})) return false;
   const Sentence& s = doc.sentences[doc.sentence_of(v)];
   bool down = lemma != "step", perfect = false;
+  if (unreal(doc, v)) return false;
   for (int c = s.first; c < s.last; ++c) {
     if (tk[c].head != v) continue;
     const std::string f = to_lower(tk[c].form);
     down = down || (f == "down" && tk[c].deprel == "compound:prt");
     perfect = perfect || one_of(f, {"has", "have", "had"});
-    const bool function_word = is_rel(tk[c].deprel, "aux") || is_rel(tk[c].deprel, "advmod") ||
-                               tk[c].deprel == "mark";
-    if (function_word && one_of(f, {"not", "n't", "never", "if", "unless", "whether", "would", "could",
-                                    "may", "might", "should", "will", "to", "must", "can"}))
-      return false;
   }
   return down && (tk[v].xpos == "VBD" || (tk[v].xpos == "VBN" && perfect));
 }

@@ -2,9 +2,11 @@
 // vocabulary, the kind of name it most likely belongs to (a person's, an
 // organisation's, a place's, or none) and how sure of it a classifier over
 // its distributional word vector was (see train/word_type_train.h and
-// scripts/train-word-types.sh). Meant as NER features: a name the treebanks
-// never saw ("Kodak", "Mozambique") would get the type of the words its
-// vector resembles, which word clusters (grouping by topic) do not give.
+// scripts/train-word-types.sh). The NER reads it after its model, for
+// names the model left untyped or typed by a gazetteer word alone
+// (ner_internal::type_by_word_prior, type_by_given_name): a surname the
+// treebanks never saw gets the type of the words its vector resembles,
+// which word clusters (grouping by topic) do not give.
 //
 // Stored like the word clusters (lexicon/word_clusters.h): 32-bit
 // fingerprints of the words (WordClusters::fingerprint), sorted and
