@@ -23,6 +23,17 @@ inline bool starts_upper(std::string_view w) {
   return is_upper(next_code_point(w, i));
 }
 
+// Whether w has two or more letters and no lower-case one ("NG", "TED"): an acronym.
+inline bool acronym(std::string_view w) {
+  size_t i = 0, letters = 0;
+  while (i < w.size()) {
+    const char32_t c = next_code_point(w, i);
+    if (is_lower(c)) return false;
+    letters += is_upper(c);
+  }
+  return letters >= 2;
+}
+
 // s without ASCII white space (space, tab, CR, LF, FF, VT) at either end.
 inline std::string_view trim(std::string_view s) {
   constexpr std::string_view ws = " \t\r\n\f\v";

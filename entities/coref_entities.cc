@@ -105,15 +105,21 @@ void Resolver::describe_entity(Entity& ent, int root) {
   ent.merged_by = cl_->log[root];  // NB: replaces the team line above
 }
 
-// Type: the most frequent name type (a real name counts twice). An untyped
-// name takes the type of the descriptions that refer to it ("Scientology"
-// ... "the Scientology organization"), when they agree.
+// Type: the most frequent name type (a real name counts twice); an
+// untyped acronym ("USCIRF" after the commission's full name) votes only
+// when nothing else does. An untyped name takes the type of the
+// descriptions that refer to it ("Scientology" ... "the Scientology
+// organization"), when they agree.
 void Resolver::set_entity_type(Entity& ent, int root) const {
   const auto& ms = doc_.mentions;
   const auto& mem = cl_->members[root];
-  std::map<EntityType, int> votes;
-  for (int m : mem)
-    if (is_name(m)) votes[ms[m].type] += real_name(m) ? 2 : 1;
+  std::map<EntityType, int> votes, acronym_votes;
+  for (int m : mem) {
+    if (!is_name(m)) continue;
+    const bool untyped_acronym = ms[m].type == EntityType::Other && info_[m].words.size() == 1 && acronym(doc_.tokens[ms[m].last - 1].form);
+    (untyped_acronym ? acronym_votes : votes)[ms[m].type] += real_name(m) ? 2 : 1;
+  }
+  if (votes.empty()) votes = acronym_votes;
   int bestv = -1;
   for (auto& [t, v] : votes)
     if (v > bestv) {

@@ -197,8 +197,8 @@ void Resolver::place_aliases(const Sieve& sieve) {
   }
 }
 
-// Acronyms: a one-word capitalised name is the first multi-word name with
-// those initials ("UN" = "United Nations").
+// Acronyms: a one-word capitalised name (typed or left untyped) is the
+// first multi-word name with those initials ("UN" = "United Nations").
 void Resolver::acronyms(const Sieve& sieve) {
   std::unordered_map<std::string, int> acro;
   for (size_t i = 0; i < info_.size(); ++i)
@@ -206,7 +206,7 @@ void Resolver::acronyms(const Sieve& sieve) {
       acro.emplace(info_[i].acronym, static_cast<int>(i));
   for (size_t i = 0; i < info_.size(); ++i) {
     if (!real_name(i) || info_[i].words.size() != 1) continue;
-    if (info_[i].cls != Class::Org && info_[i].cls != Class::Place) continue;
+    if (info_[i].cls != Class::Org && info_[i].cls != Class::Place && info_[i].cls != Class::Other) continue;
     const std::string& f = doc_.tokens[info_[i].core_first].form;
     bool caps = f.size() >= 2;
     for (char c : f) caps = caps && (std::isupper(static_cast<unsigned char>(c)) || c == '.');

@@ -1195,6 +1195,78 @@ void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g,
   }
 }
 
+namespace {
+
+// Whether token t of doc hangs on a token of mention m with one of rels.
+bool hangs_on(const Document& doc, int t, const Mention& m, std::initializer_list<std::string_view> rels) {
+  const Token& tok = doc.tokens[t];
+  return tok.head >= m.first && tok.head < m.last && one_of(tok.deprel, rels);
+}
+
+// Whether x is the complement of organisation name y after it, introduced
+// by "of", "on" or "for" (maybe with "the" and capitalised modifiers of x
+// the NER left out): "Commission on [International] [Religious Freedom]".
+bool org_complement(const Document& doc, const Gazetteer& g, const Mention& y, const Mention& x) {
+  if (y.type != EntityType::Org || !g.org_words.count(gazetteer_key(doc.tokens[y.last - 1].form)))
+    return false;
+  const int c = y.last;
+  if (c >= x.first || x.first - c > 3 || doc.tokens[c].head != x.head ||
+      !one_of(to_lower(doc.tokens[c].form), {"of", "on", "for"}))
+    return false;
+  for (int t = c + 1; t < x.first; ++t) {
+    const Token& tok = doc.tokens[t];
+    const bool modifier = starts_upper(tok.form) && tok.head >= t + 1 && tok.head < x.last;
+    if (!modifier && !(t == c + 1 && to_lower(tok.form) == "the")) return false;
+  }
+  return hangs_on(doc, x.head, y, {"nmod"});
+}
+
+// Whether name x may be the rest of a person's name before it: proper
+// nouns, no organisation, unit or title word at its end, and no word the
+// word-type prior is sure names no person ("[James Webb] Telescope",
+// "[Sandy] Point").
+bool surname_like(const Document& doc, const Gazetteer& g, const WordTypes& types, const Mention& x) {
+  const std::string last = gazetteer_key(doc.tokens[x.last - 1].form);
+  if (doc.tokens[x.head].upos != "PROPN" || g.org_words.count(last) || g.region_words.count(last) ||
+      g.titles.count(last))
+    return false;
+  const WordType w = types.find(last);
+  return !(w.known && w.kind != WordType::Person && w.confidence >= kPersonPrior);
+}
+
+}  // namespace
+
+void ner_internal::join_name_halves(const Document& doc, const Gazetteer& g, const WordTypes& types,
+                                    std::vector<Mention>& found) {
+  auto untyped = [&](const Mention& m) {
+    return m.kind == MentionKind::Name && m.type == EntityType::Other && starts_upper(doc.tokens[m.first].form);
+  };
+  std::vector<char> gone(found.size(), 0);
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (!untyped(found[i])) continue;
+    const Mention& x = found[i];
+    for (size_t j = 0; j < found.size() && !gone[i]; ++j) {
+      Mention& y = found[j];
+      if (j == i || gone[j] || y.kind != MentionKind::Name || y.sentence != x.sentence) continue;
+      const bool front = x.last == y.first && (y.type == EntityType::Org || y.type == EntityType::Fac || y.type == EntityType::Event) &&
+                         hangs_on(doc, x.head, y, {"compound", "amod", "flat"});
+      const bool rest = y.last == x.first && y.type == EntityType::Person && surname_like(doc, g, types, x) &&
+                        hangs_on(doc, x.head, y, {"flat", "flat:name"});
+      if (!front && !rest && !org_complement(doc, g, y, x)) continue;
+      y.first = std::min(y.first, x.first);
+      y.last = std::max(y.last, x.last);
+      y.head = span_head(doc, y.first, y.last);
+      y.begin = doc.tokens[y.first].begin;
+      y.end = doc.tokens[y.last - 1].end;
+      gone[i] = 1;
+    }
+  }
+  std::vector<Mention> kept;
+  for (size_t i = 0; i < found.size(); ++i)
+    if (!gone[i]) kept.push_back(found[i]);
+  found.swap(kept);
+}
+
 void ner_internal::type_by_coordination(const Document& doc, const Gazetteer& g,
                                         std::vector<Mention>& found) {
   std::map<int, int> at_head;  // head token -> index in found
@@ -1224,17 +1296,6 @@ void ner_internal::type_by_coordination(const Document& doc, const Gazetteer& g,
 }
 
 namespace {
-
-// Whether w has two or more letters and no lower-case one ("NG", "TED"): an acronym.
-bool acronym(std::string_view w) {
-  size_t i = 0, letters = 0;
-  while (i < w.size()) {
-    const char32_t c = next_code_point(w, i);
-    if (is_lower(c)) return false;
-    letters += is_upper(c);
-  }
-  return letters >= 2;
-}
 
 // Whether the name has a determiner ("every Democrat", "the constellation
 // Leo": on the name or on the noun it is an apposition of).
@@ -1757,6 +1818,7 @@ void NerTagger::process(Document& doc) const {
   }
   ner_internal::add_repeated_names(doc, found, &g);
   ner_internal::add_untyped_names(doc, g, found);
+  ner_internal::join_name_halves(doc, g, word_types_, found);
   ner_internal::type_by_coordination(doc, g, found);
   ner_internal::type_by_given_name(doc, g, word_types_, found);
   ner_internal::type_by_word_prior(doc, g, word_types_, found);

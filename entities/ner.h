@@ -198,6 +198,19 @@ void add_repeated_names(const Document& doc, std::vector<Mention>& found,
 // littoral states") and pieces of a name glued to a covered one are skipped.
 void add_untyped_names(const Document& doc, const Gazetteer& g, std::vector<Mention>& found);
 
+// Two halves of one name, as the parse joins them, become one mention: an
+// untyped (OTHER) name right before an organisation, facility or event name
+// that its head modifies ("[National Transportation Safety] [Committee of
+// Indonesia]"); an untyped name right after a person's that hangs on it as
+// flat ("[Jing-Shan] [Zhao]"); an untyped name that is the "of", "on" or
+// "for" complement right after an organisation name ending in an
+// organisation word ("[Commission] on [Presidential Debates]"). The rest of
+// a person's name ends in no organisation, unit or title word, nor in a word
+// the word-type prior types surely as no person's ("[Sandy] Point"). The
+// longer mention keeps the typed half's type; the untyped half goes.
+void join_name_halves(const Document& doc, const Gazetteer& g, const WordTypes& types,
+                      std::vector<Mention>& found);
+
 // Coordinated names share a type: an OTHER name that is a conjunct of a
 // PERSON name ("Biden and Xi", "Ruiz, Novak and Brenner": the parse's conj
 // links between the names' heads) becomes a PERSON, unless the gazetteer

@@ -128,7 +128,8 @@ bool is_place_or_org(const Mention& m) {
 bool title_premodifier(const Token& tok) {
   static const char* words[] = {"former", "new",      "current", "acting", "incumbent", "outgoing",
                                 "then",   "late",     "interim", "newly",  "elected",   "first",
-                                "deputy", "incoming", "sitting", "-",      "then-",     "ex-"};
+                                "deputy", "incoming", "sitting", "-",      "then-",     "ex-",
+                                "previous", "erstwhile"};
   std::string l = to_lower(tok.form);
   for (const char* w : words)
     if (l == w) return true;
@@ -136,10 +137,10 @@ bool title_premodifier(const Token& tok) {
 }
 
 // A premodifier saying the title was held in the past ("former", "ex-",
-// "then-President", "retired", "the late Senator").
+// "then-President", "retired", "the late Senator", "the previous mayor").
 bool past_word(const Token& tok) {
   const std::string l = to_lower(tok.form);
-  return l == "former" || l == "ex-" || l == "then" || l == "then-" || l == "retired" ||
+  return l == "former" || l == "previous" || l == "erstwhile" || l == "ex-" || l == "then" || l == "then-" || l == "retired" ||
          l == "late" || l == "ex" || l.rfind("ex-", 0) == 0 || l.rfind("then-", 0) == 0;
 }
 
