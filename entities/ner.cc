@@ -1438,7 +1438,8 @@ std::map<std::string, EntityType> names_of_article(const Document& doc,
 }
 
 // One name, one reading: a lone word typed as a place, an organisation or
-// nothing that is the surname of a person named in full in the article is
+// nothing that is the surname (or the first of two surnames: "Rosselló" of
+// "Ricardo Rosselló Nevares") of a person named in full in the article is
 // that person ("Valeska Paris ... Paris claims", "Andy Ruiz ... Ruiz's
 // photographs"), unless a preposition makes it a place ("in Paris"). Only
 // as a subject, object or possessor, where a person reading is natural, and
@@ -1457,6 +1458,14 @@ void retype_surnames(const Document& doc, const Gazetteer* g, std::vector<Mentio
     if (last.size() > 2 && starts_upper(last) && doc.tokens[m.last - 1].upos == "PROPN" &&
         doc.tokens[m.last - 2].upos == "PROPN")
       surnames.insert(last);
+    // The first of two surnames ("Rosselló" of "Ricardo Rosselló Nevares"):
+    // the word before the last of a name of three or more words, no given
+    // name nor initial.
+    const std::string& first_surname = doc.tokens[m.last - 2].form;
+    if (g && m.last - m.first >= 3 && first_surname.size() > 2 && starts_upper(first_surname) &&
+        doc.tokens[m.last - 2].upos == "PROPN" && first_surname.back() != '.' &&
+        !g->given_names.count(gazetteer_key(first_surname)) && !g->place(gazetteer_key(first_surname)))
+      surnames.insert(first_surname);
   }
   for (Mention& m : found) {
     if (m.kind != MentionKind::Name || m.last - m.first != 1 ||
@@ -1703,11 +1712,22 @@ bool letters_and_digits(const std::string& form) {
 // A bare title ("Prime Minister", "the President") names no place or
 // organisation: returns false (coreference reads it as a role description).
 // A title followed by a name ("King Harald", "President Ana Ruiz") makes m
-// a person, unless the whole is a known place ("Prince Edward Island").
+// a person, unless the whole is a known place ("Prince Edward Island"); so
+// does an honorific followed by a given name ("the Honorable Ana Ruiz").
 bool read_title(const Document& doc, const Gazetteer& g, Mention& m) {
   if (m.type == EntityType::Person) return true;
   int a = m.first;
   if (gazetteer_key(doc.tokens[a].form) == "the" && a + 1 < m.last) ++a;
+  // A style of address before a given name: "the Honorable Ana Ruiz"
+  // (not a saint's name of a place or body: "St. Louis Chess Club").
+  const std::string style = gazetteer_key(doc.tokens[a].form);
+  const std::string last = gazetteer_key(doc.tokens[m.last - 1].form);
+  if (a + 1 < m.last && g.honorifics.count(style) && !one_of(style, {"st.", "st", "saint"}) &&
+      g.given_names.count(gazetteer_key(doc.tokens[a + 1].form)) && starts_upper(doc.tokens[a + 1].form) &&
+      !g.org_words.count(last) && !g.region_words.count(last) && !g.place(gazetteer_key(doc, a + 1, m.last))) {
+    m.type = EntityType::Person;
+    return true;
+  }
   if (g.titles.count(gazetteer_key(doc, a, m.last))) return false;
   int b = a;
   for (int e = std::min(m.last - 1, a + 3); e > a; --e)

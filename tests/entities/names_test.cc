@@ -270,3 +270,16 @@ TEST_CASE("two halves of one name, as the parse joins them, are one entity", "[e
   CHECK_FALSE(has(person_names("Images from the James Webb Telescope arrived on Monday."),
                   "James Webb Telescope"));
 }
+
+TEST_CASE("the first of two surnames and a style of address name the person", "[entities][model]") {
+  const ng::Document d = analysed(
+      "surnames",
+      "The court annulled the oath of the Honorable Karl R. Weiss Urrutia. Governor Ana Ruiz Nevares "
+      "resigned on Friday. Before resigning, Ruiz appointed Weiss as secretary of state.");
+  std::vector<std::string> names;
+  for (const auto& e : d.entities) names.push_back(e.name + "/" + std::string(ng::to_string(e.type)));
+  CHECK(has(names, "Karl R. Weiss Urrutia/PERSON"));
+  CHECK(has(names, "Ana Ruiz Nevares/PERSON"));
+  CHECK_FALSE(has(names, "Ruiz/GPE"));
+  CHECK_FALSE(has(names, "Weiss/PERSON"));
+}
