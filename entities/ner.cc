@@ -1042,9 +1042,32 @@ void absorb_bracketed_rest(const Document& doc, const Sentence& s, std::vector<L
 // conventions for names (spans of sentence s, in order, not overlapping):
 // glued hyphens, titled names typed as places or organisations, a person's
 // particles and left modifiers, "City, Region".
+// "[Montana Secretary of State] [Corey Stapleton]": a name of another type
+// made of a place (or nationality) and a title, right before a person's
+// name, is that person's title; spans[k] (the person) takes it in when the
+// whole reads as a titled person (titled_person). Returns whether it did.
+bool join_title_before_person(const Document& doc, const Gazetteer& g, std::vector<LabelSpan>& spans,
+                              size_t k) {
+  if (k == 0 || spans[k].type != kPer || spans[k - 1].type == kPer || spans[k - 1].last != spans[k].first)
+    return false;
+  const LabelSpan& prev = spans[k - 1];
+  int title = prev.last;  // where the longest title ending the name starts
+  for (int t = prev.first; t < prev.last && title == prev.last; ++t)
+    if (g.titles.count(gazetteer_key(doc, t, prev.last))) title = t;
+  if (title == prev.last || title == prev.first) return false;
+  const std::string place = gazetteer_key(doc, prev.first, title);
+  if (!g.place(place) && !g.demonyms.count(place)) return false;
+  const LabelSpan both{prev.first, spans[k].last, kPer};
+  if (!ner_internal::titled_person(doc, g, both)) return false;
+  spans[k].first = both.first;
+  spans.erase(spans.begin() + static_cast<long>(k) - 1);
+  return true;
+}
+
 void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
                   std::vector<LabelSpan>& spans) {
   for (size_t k = 0; k < spans.size(); ++k) {
+    if (join_title_before_person(doc, g, spans, k)) --k;
     join_hyphenated(doc, s, spans, k);
     if (spans[k].type != kPer && spans[k].type != kEvent && titled_person(doc, g, spans[k]))
       spans[k].type = kPer;
