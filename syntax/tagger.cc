@@ -561,6 +561,7 @@ std::unique_ptr<Model> load_model(const std::string& path) {
   for (const std::string& u : m->upos) m->closed.push_back(closed_class(u) ? 1 : 0);
   m->vbg = tag_index(*m, "VERB", "VBG");
   m->wrb = tag_index(*m, "ADV", "WRB");
+  m->nnp = tag_index(*m, "PROPN", "NNP");
   return m;
 }
 
@@ -627,6 +628,18 @@ void wh_adverbs(const tagger_internal::Model& m, const std::vector<std::string_v
     if (wh(forms[i]) && (u == "AUX" || u == "VERB" || u == "NOUN")) out[i] = m.wrb;
   }
 }
+
+// "Zelensky did not meet X": a capitalised word the lexicon does not know,
+// first in the sentence and right before a verb or auxiliary, is a name
+// (PROPN/NNP), not an adverb (the suffix features read "-sky" like "-ly";
+// adverbs in "-ly" and the known ones keep their tag).
+void unknown_initial_names(const tagger_internal::Model& m, const std::vector<std::string_view>& forms,
+                           const std::vector<tagger_internal::WordInfo>& words, std::vector<int>& out) {
+  if (m.nnp < 0 || forms.size() < 2 || words[0].known || !starts_upper(forms[0]) || forms[0].ends_with("ly"))
+    return;
+  const std::string& next = m.upos[out[1]];
+  if (m.upos[out[0]] == "ADV" && (next == "AUX" || next == "VERB")) out[0] = m.nnp;
+}
 }  // namespace
 
 void Tagger::tag(const std::vector<std::string_view>& forms, std::vector<int>& out) const {
@@ -647,6 +660,7 @@ void Tagger::tag(const std::vector<std::string_view>& forms, std::vector<int>& o
   tagger_internal::decode(words, first.data(), m.pass2.classes, score2, scratch, out, m.closed.data());
   gerunds_after_to(m, forms, out);
   wh_adverbs(m, forms, out);
+  unknown_initial_names(m, forms, words, out);
 }
 
 void Tagger::process(Document& doc) const {

@@ -166,7 +166,7 @@ struct Model {
   Lexicon lexicon;
   WeightTable pass1, pass2;            // pass2.classes == 0: single pass
   std::vector<uint8_t> closed;         // per class: closed_class(upos), set by load_model
-  int vbg = -1, wrb = -1;              // classes VERB/VBG and ADV/WRB (-1: none), set by load_model
+  int vbg = -1, wrb = -1, nnp = -1;    // classes VERB/VBG, ADV/WRB, PROPN/NNP (-1: none), set by load_model
 };
 
 // True for the closed-class UPOS tags (ADP, AUX, CCONJ, DET, PART, PRON,

@@ -145,3 +145,12 @@ TEST_CASE("tagger: a wh-adverb is never an auxiliary", "[tagger][model]") {
   for (const auto& t : doc.tokens)
     if (t.form == "where") CHECK(t.upos == "ADV");
 }
+
+TEST_CASE("tagger: an unknown capitalised word before the verb that opens a sentence is a name",
+          "[tagger][model]") {
+  // The suffix features read "-sky" like an adverb's "-ly".
+  auto doc = make_doc({split("Zelensky did not meet the envoy ."), split("Reportedly the envoy did not come .")});
+  tagger().process(doc);
+  CHECK(doc.tokens[0].upos == "PROPN");
+  CHECK(doc.tokens[7].upos == "ADV");  // an adverb in "-ly" stays one
+}
