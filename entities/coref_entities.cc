@@ -208,11 +208,19 @@ void Resolver::add_entity_roles(EntityBuild& b) {
         if ((x.title == rm.title && (x.of == of || of < 0)) ||
             (pass == 1 && rl_.satisfies(x.title, rm.title))) {
           dup = true;
-          // Also held now: a stated holder ("President X") says so; a resolved
-          // description ("an interim Lord Mayor", maybe someone else's) only
-          // against a past read from a date, not against "former" or a death.
-          if (x.title == rm.title && !rm.former && (pass == 0 || !explicit_former.count({e, x.title})))
+          // Said in words to be past ("former President X", "former
+          // presidents A and B"; not "then-President X") anywhere in the
+          // article: past throughout,
+          // whatever other sentences call the person ("President X's vice
+          // president"). Else also held now when a mention without a past
+          // word says so, stated ("President X") or resolved.
+          if (x.title != rm.title) continue;
+          if (rm.former && !rm.former_by_date && !rm.former_then) {
+            x.former = true;
+            explicit_former.insert({e, x.title});
+          } else if (!rm.former && !explicit_former.count({e, x.title})) {
             x.former = false;
+          }
         }
       }
       if (dup) continue;
@@ -221,7 +229,7 @@ void Resolver::add_entity_roles(EntityBuild& b) {
           std::remove_if(roles.begin(), roles.end(),
                          [&](const Entity::Role& x) { return x.title == rm.title && x.of < 0; }),
           roles.end());
-      if (rm.former && !rm.former_by_date) explicit_former.insert({e, rm.title});
+      if (rm.former && !rm.former_by_date && !rm.former_then) explicit_former.insert({e, rm.title});
       roles.push_back({rm.title, of, rm.sentence, rm.former});
     }
 }

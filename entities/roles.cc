@@ -594,6 +594,38 @@ struct RoleFinder {
     return predicate_subject(s, r);
   }
 
+  // Whether the past words among tokens [a, b) are all "then" ("then-
+  // President X": held at that time, maybe still held), and there is one.
+  bool only_then(int a, int b) const {
+    bool then = false;
+    for (int k = a; k < b; ++k) {
+      const std::string l = to_lower(doc.tokens[k].form);
+      const bool is_then = l == "then" || l.starts_with("then-");
+      if (past_word(doc.tokens[k]) && !is_then) return false;
+      then = then || is_then;
+    }
+    return then;
+  }
+
+  // "former presidents A, B and C", "Senators A and B": a title in the
+  // plural before coordinated names is the title of each; appends to out a
+  // copy of r for each person conjunct of r's holder.
+  void add_plural_holders(const RoleMention& r, std::vector<RoleMention>& out) const {
+    const std::string word = to_lower(doc.tokens[r.title_last - 1].form);
+    const std::string canonical = to_lower(r.title.substr(r.title.rfind(' ') + 1));
+    if (word.size() < 3 || word.back() != 's' || word == canonical) return;
+    const int head = doc.mentions[r.holder].head;
+    const Sentence& s = doc.sentences[r.sentence];
+    for (int c = head + 1; c < s.last; ++c) {
+      if (doc.tokens[c].deprel != "conj" || doc.tokens[c].head != head) continue;
+      const int m = name_at(c);
+      if (m < 0 || m == r.holder || !is_person(doc.mentions[m]) || doc.mentions[m].head != c) continue;
+      RoleMention copy = r;
+      copy.holder = m;
+      out.push_back(copy);
+    }
+  }
+
   // The description of title [t, t + len) of sentence si (inside = the
   // person name it is part of, or -1) with its owner and holder.
   RoleMention role(int si, int t, int len, const TitleInfo& info, int inside,
@@ -615,8 +647,10 @@ struct RoleFinder {
       r.title = rank + " " + r.title;
     }
     bool definite = read_premodifiers(s, inside, r);
+    r.former_then = r.former && only_then(r.first, t + 1);
     const bool explicit_former = r.former || to_lower(doc.tokens[t].form).starts_with("ex-") ||
                                  left_office(t, t + len, inside);
+    if (explicit_former && !r.former) r.former_then = false;
     r.former_by_date = !explicit_former && told_of_past_years(s, r);
     r.former = explicit_former || r.former_by_date;
     r.last = of_follows ? read_of_complement(s, r) : t + len;
@@ -713,6 +747,7 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
         continue;
     }
     if (r.holder >= 0 || r.description) out.push_back(r);
+    if (r.holder >= 0) finder.add_plural_holders(r, out);
     // Past the whole title ("Minister of Justice": no second title there).
     t = std::max(t, std::max(r.title_last, r.last) - 1);
   }

@@ -71,6 +71,7 @@ struct RoleMention {
   bool description = false;  // a bare description ("the governor") naming no holder
   bool former = false;       // held in the past: "former", "ex-", "then" before the title
   bool former_by_date = false;  // former only because its clause is dated years back
+  bool former_then = false;     // former only by "then" ("then-President X": maybe still held)
 };
 
 struct Gazetteer;

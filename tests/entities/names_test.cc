@@ -163,6 +163,14 @@ TEST_CASE("titles held before: dated clauses, decades, leaving office, 'then-', 
       {"Governor Karl Weiss signed the bill on Monday.", "Karl Weiss", "Governor"},
       {"The mayor took office when the previous mayor Karl Weiss was ousted.", "Karl Weiss",
        "Mayor (former)"},
+      // a plural title is each conjunct's; "former" said once holds in the whole article
+      {"Senators Ana Ruiz and Karl Weiss voted against the bill.", "Karl Weiss", "Senator"},
+      {"The guests included former presidents Jan Novak and Karl Weiss. The policies of President Karl "
+       "Weiss were debated.",
+       "Karl Weiss", "President (former)"},
+      // "then-" says held at that time, not that it is over
+      {"Ana Ruiz called then-newly elected President Karl Weiss in July. President Karl Weiss said no.",
+       "Karl Weiss", "President"},
       // an "of" object that runs into the name: the portfolio, or the known place before it
       {"The bomb went off, stated Minister of Information Karl Weiss.", "Karl Weiss",
        "Minister of Information"},
