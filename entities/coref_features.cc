@@ -168,6 +168,13 @@ void Resolver::name_features(const Mention& m, Info& in) const {
 // complement ends the name: the name is a description.
 bool Resolver::strip_name_front(const Mention& m, Info& in, int& a, int b) const {
   bool description = false;
+  // "Director of [National Intelligence Ana Ruiz]": a name that starts
+  // inside the "of" complement of the title before it starts past that
+  // complement.
+  if (m.type == EntityType::Person && a == m.first && in_title_complement(a)) {
+    const int of = gazetteer_key(doc_.tokens[a - 1].form) == "the" ? a - 2 : a - 1;
+    if (const int after = name_after_of_complement(m, of, b); after > a && b - after >= 2) a = after;
+  }
   if (m.type == EntityType::Person) a = past_title_tail(a, b);
   if (m.type == EntityType::Person) a = past_department_title(a, b);
   if (m.type == EntityType::Person) a = past_member_word(a, b);
