@@ -245,15 +245,16 @@ int Resolver::past_title_tail(int a, int b) const {
   return a;
 }
 
-// Whether token a follows "of" or "from" (maybe with "the"): the name may
-// begin with the place of a title before it ("Senator from [Vermont Bernie
-// Sanders]", "First Minister of [Scotland Nicola Sturgeon]").
+// Whether token a follows "of", "from" or "for" (maybe with "the"): the
+// name may begin with the place of a title before it ("Senator from
+// [Vermont Bernie Sanders]", "First Minister of [Scotland Nicola
+// Sturgeon]", "Special Representative for [Iran Brian Hook]").
 bool Resolver::in_title_complement(int a) const {
   int k = a - 1;
   if (k >= 0 && gazetteer_key(doc_.tokens[k].form) == "the") --k;
   if (k < 0) return false;
   const std::string w = gazetteer_key(doc_.tokens[k].form);
-  return w == "of" || w == "from";
+  return w == "of" || w == "from" || w == "for";
 }
 
 // A word for a member of a party, religion or camp before a person's full

@@ -281,16 +281,21 @@ bool unreal(const Document& doc, int v) {
   return false;
 }
 
-// Whether clause v says its subject died: "died", "passed away" (active),
-// "was assassinated / killed / murdered / executed" (passive), not negated,
-// hedged ("nearly", "almost"), conditional ("if ... are killed") or modal.
+// Whether clause v says its subject died: "died", "passed away", "is dead"
+// (active), "was assassinated / killed / murdered / executed / found dead"
+// (passive), not negated, hedged ("nearly", "almost"), conditional ("if ...
+// are killed") or modal.
 bool death_clause(const Document& doc, int v, bool passive) {
   const auto& tk = doc.tokens;
   const std::string lemma = to_lower(tk[v].lemma.empty() ? tk[v].form : tk[v].lemma);
-  const bool active_death = !passive && (lemma == "die" || lemma == "pass");
-  const bool passive_death = passive && one_of(lemma, {"assassinate", "kill", "murder", "execute"});
-  if (!active_death && !passive_death) return false;
   const Sentence& s = doc.sentences[doc.sentence_of(v)];
+  bool found_dead = false;  // "was found dead"
+  if (passive && lemma == "find")
+    for (int c = s.first; c < s.last; ++c)
+      found_dead = found_dead || (tk[c].head == v && to_lower(tk[c].form) == "dead");
+  const bool active_death = !passive && (lemma == "die" || lemma == "pass" || (lemma == "dead" && tk[v].upos == "ADJ"));
+  const bool passive_death = passive && (found_dead || one_of(lemma, {"assassinate", "kill", "murder", "execute"}));
+  if (!active_death && !passive_death) return false;
   bool away = lemma != "pass";
   if (unreal(doc, v)) return false;
   for (int c = s.first; c < s.last; ++c)

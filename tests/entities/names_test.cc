@@ -68,6 +68,7 @@ TEST_CASE("titles, places and party words stay out of a person's name", "[entiti
       {"Businessman Karl Weiss said the plant would close.", "Karl Weiss"},
       {"Secretary of Justice Wanda Lopes Garced was sworn in on Monday.", "Wanda Lopes Garced"},
       {"Director of National Intelligence John Varga said the e-mails were spoofed.", "John Varga"},
+      {"Special Representative for Iran Karl Weiss called it a stunt.", "Karl Weiss"},
       {"The diocese announced the death of Most Rev. Karl Weiss on Monday.", "Karl Weiss"},
       {"He was given the medal by then-U.S.-president Jimmy Varga in 1980.", "Jimmy Varga"},
   };

@@ -409,6 +409,9 @@ TEST_CASE("role facts: a title word inside a name is no title, 'former' before t
        ng::Modality::Former, true},
       {"A drone strike killed Governor Ana Ruiz on Monday.", "Ana Ruiz", "Governor",
        ng::Modality::Former, true},
+      {"Mayor Ana Ruiz was found dead on Friday.", "Ana Ruiz", "Mayor", ng::Modality::Former, true},
+      {"Mayor Ana Ruiz is dead, officials said.", "Ana Ruiz", "Mayor", ng::Modality::Former, true},
+      {"Mayor Ana Ruiz was found on Friday.", "Ana Ruiz", "Mayor", ng::Modality::Asserted, true},
       {"Governor Ana Ruiz said the strike would not kill anyone.", "Ana Ruiz", "Governor",
        ng::Modality::Asserted, true},
       // a role the person resigned from is past
