@@ -178,8 +178,11 @@ void Resolver::add_role_mentions(Detection& d) {
   role_mention_.assign(roles_.size(), -1);
   for (size_t r = 0; r < roles_.size(); ++r) {
     const RoleMention& rm = roles_[r];
-    if (rm.holder >= 0 && rm.first >= ms[rm.holder].first && rm.last <= ms[rm.holder].last) {
-      role_mention_[r] = rm.holder;  // the title is part of the holder's name
+    // The title is part of the holder's name, or a plural title's copy for
+    // a further name of its list (the title's words are the first name's).
+    if (rm.holder >= 0 &&
+        (rm.conjunct || (rm.first >= ms[rm.holder].first && rm.last <= ms[rm.holder].last))) {
+      role_mention_[r] = rm.holder;
       continue;
     }
     // A person name made of the title ("the President of the United

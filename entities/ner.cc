@@ -1095,10 +1095,13 @@ struct UntypedNames {
   std::vector<char> covered;                      // tokens a mention covered before the scan
   std::unordered_set<std::string_view> surnames;  // last words of the people found so far
 
-  UntypedNames(const Document& d, const Gazetteer& gaz, const std::vector<Mention>& found)
+  UntypedNames(const Document& d, const Gazetteer& gaz, const std::vector<Mention>& found,
+               const std::vector<std::pair<int, int>>& descriptions)
       : doc(d), g(gaz), covered(d.tokens.size(), 0) {
     for (const Mention& m : found)
       for (int t = m.first; t < m.last; ++t) covered[t] = 1;
+    for (const auto& [a, b] : descriptions)
+      for (int t = a; t < b; ++t) covered[t] = 1;
     for (const Mention& o : found)
       if (o.kind == MentionKind::Name && o.type == EntityType::Person)
         surnames.insert(doc.tokens[o.last - 1].form);
@@ -1179,9 +1182,9 @@ bool ner_internal::titled_person(const Document& doc, const Gazetteer& g, const 
 }
 
 // Proper nouns no name covers: see ner.h.
-void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g,
-                                     std::vector<Mention>& found) {
-  UntypedNames u(doc, g, found);
+void ner_internal::add_untyped_names(const Document& doc, const Gazetteer& g, std::vector<Mention>& found,
+                                     const std::vector<std::pair<int, int>>& descriptions) {
+  UntypedNames u(doc, g, found, descriptions);
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     const Sentence& s = doc.sentences[si];
     for (int t = s.first; t < s.last;) {
@@ -1732,8 +1735,9 @@ bool letters_and_digits(const std::string& form) {
   return letter && digit;
 }
 
-// A bare title ("Prime Minister", "the President") names no place or
-// organisation: returns false (coreference reads it as a role description).
+// A bare title ("Prime Minister", "the President", "the US Ambassador")
+// names no place or organisation: returns false (coreference reads it as a
+// role description).
 // A title followed by a name ("King Harald", "President Ana Ruiz") makes m
 // a person, unless the whole is a known place ("Prince Edward Island"); so
 // does an honorific followed by a given name ("the Honorable Ana Ruiz").
@@ -1752,6 +1756,12 @@ bool read_title(const Document& doc, const Gazetteer& g, Mention& m) {
     return true;
   }
   if (g.titles.count(gazetteer_key(doc, a, m.last))) return false;
+  // "the US Ambassador", "a French Minister": a place or nationality and a
+  // title describe someone; they name nothing.
+  for (int e = a + 1; e < m.last && e <= a + 3; ++e) {
+    const std::string place = gazetteer_key(doc, a, e);
+    if ((g.place(place) || g.demonyms.count(place)) && g.titles.count(gazetteer_key(doc, e, m.last))) return false;
+  }
   int b = a;
   for (int e = std::min(m.last - 1, a + 3); e > a; --e)
     if (g.titles.count(gazetteer_key(doc, a, e))) {
@@ -1838,6 +1848,7 @@ void NerTagger::process(Document& doc) const {
   const Gazetteer& g = gazetteer_;
   DecodeBuffers buf;
   std::vector<Mention> found;
+  std::vector<std::pair<int, int>> descriptions;  // model spans that name no one ("the President")
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     const Sentence& s = doc.sentences[si];
     std::vector<char> covered(s.last - s.first, 0);
@@ -1848,7 +1859,11 @@ void NerTagger::process(Document& doc) const {
       m.last = sp.last;
       m.kind = MentionKind::Name;
       m.type = model_type(doc, g, sp);
-      if (!settle_name(doc, g, m)) continue;
+      if (!settle_name(doc, g, m)) {  // a description: the places inside it stay
+        descriptions.emplace_back(m.first, m.last);
+        add_nested(doc, g, m, found);
+        continue;
+      }
       m.head = span_head(doc, m.first, m.last);
       m.begin = doc.tokens[m.first].begin;
       m.end = doc.tokens[m.last - 1].end;
@@ -1860,7 +1875,7 @@ void NerTagger::process(Document& doc) const {
     add_group_words(doc, g, s, si, covered, found);
   }
   ner_internal::add_repeated_names(doc, found, &g);
-  ner_internal::add_untyped_names(doc, g, found);
+  ner_internal::add_untyped_names(doc, g, found, descriptions);
   ner_internal::join_name_halves(doc, g, word_types_, found);
   ner_internal::type_by_coordination(doc, g, found);
   ner_internal::type_by_given_name(doc, g, word_types_, found);

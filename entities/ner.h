@@ -196,7 +196,10 @@ void add_repeated_names(const Document& doc, std::vector<Mention>& found,
 // gazetteer knows it ("US"); a FAC, ORG or EVENT when its last word is such
 // an organisation word ("the Baikal-Amur Mainline"). Adjectives ("Caspian
 // littoral states") and pieces of a name glued to a covered one are skipped.
-void add_untyped_names(const Document& doc, const Gazetteer& g, std::vector<Mention>& found);
+// Tokens of `descriptions` (model spans that name no one: "the US
+// Ambassador") count as covered too.
+void add_untyped_names(const Document& doc, const Gazetteer& g, std::vector<Mention>& found,
+                       const std::vector<std::pair<int, int>>& descriptions = {});
 
 // Two halves of one name, as the parse joins them, become one mention: an
 // untyped (OTHER) name right before an organisation, facility or event name

@@ -622,6 +622,7 @@ struct RoleFinder {
       if (m < 0 || m == r.holder || !is_person(doc.mentions[m]) || doc.mentions[m].head != c) continue;
       RoleMention copy = r;
       copy.holder = m;
+      copy.conjunct = true;
       out.push_back(copy);
     }
   }

@@ -72,6 +72,7 @@ struct RoleMention {
   bool former = false;       // held in the past: "former", "ex-", "then" before the title
   bool former_by_date = false;  // former only because its clause is dated years back
   bool former_then = false;     // former only by "then" ("then-President X": maybe still held)
+  bool conjunct = false;  // a plural title's copy for a further name of its list ("Presidents A and [B]")
 };
 
 struct Gazetteer;
