@@ -1485,10 +1485,18 @@ void retype_surnames(const Document& doc, const Gazetteer* g, std::vector<Mentio
         doc.tokens[m.last - 2].upos == "PROPN")
       surnames.insert(last);
     // The first of two surnames ("Rosselló" of "Ricardo Rosselló Nevares"):
-    // the word before the last of a name of three or more words, no given
+    // the word before the last of a name of three or more words that starts
+    // with a given name (maybe after a title) and ends in no unit or
+    // organisation word (not "the Governor of the X Region"), itself no given
     // name nor initial.
     const std::string& first_surname = doc.tokens[m.last - 2].form;
-    if (g && m.last - m.first >= 3 && first_surname.size() > 2 && starts_upper(first_surname) &&
+    int given = m.first;  // past a title before the name ("Governor Ana Ruiz Nevares")
+    while (g && given < m.last && (g->titles.count(gazetteer_key(doc.tokens[given].form)) ||
+                                   g->honorifics.count(gazetteer_key(doc.tokens[given].form))))
+      ++given;
+    if (g && m.last - given >= 3 && g->given_names.count(gazetteer_key(doc.tokens[given].form)) &&
+        !g->region_words.count(gazetteer_key(last)) && !g->org_words.count(gazetteer_key(last)) &&
+        first_surname.size() > 2 && starts_upper(first_surname) &&
         doc.tokens[m.last - 2].upos == "PROPN" && first_surname.back() != '.' &&
         !g->given_names.count(gazetteer_key(first_surname)) && !g->place(gazetteer_key(first_surname)))
       surnames.insert(first_surname);

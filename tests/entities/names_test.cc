@@ -292,4 +292,8 @@ TEST_CASE("the first of two surnames and a style of address name the person", "[
   CHECK(has(names, "Ana Ruiz Nevares/PERSON"));
   CHECK_FALSE(has(names, "Ruiz/GPE"));
   CHECK_FALSE(has(names, "Weiss/PERSON"));
+  // not the word before a unit word of a description taken for a name
+  const auto region = person_names(
+      "The Governor of the Tarsk Region spoke first. The President thanked Tarsk for its help.");
+  CHECK_FALSE(has(region, "Tarsk"));
 }
