@@ -105,9 +105,29 @@ struct State {
 // Number of feature templates extract_features emits.
 inline constexpr int kNumFeatures = 142;
 
-// Writes the kNumFeatures 64-bit feature keys of state s into keys.
-// atoms has s.n + 1 entries (the last is ROOT).
+// Writes the kNumFeatures 64-bit feature keys of state s into keys, key t
+// being that of template t. atoms has s.n + 1 entries (the last is ROOT).
 void extract_features(const State& s, const WordAtoms* atoms, uint64_t* keys);
+
+// The templates in groups by what they read, so that decoding can add up a
+// group's weights once per sentence position and reuse the sum (greedy_parse):
+//   kStackWords     S0, S1, S2 and their positions. A word is pushed once and
+//                   the words under it cannot change before it is popped, so
+//                   these depend on S0 alone.
+//   kStackChildren  the children of S0 and S1 with their labels, valencies and
+//                   label sets (and S0, S1 themselves). While S0 is on the
+//                   stack, its left children and S1's children are fixed and
+//                   each new right child of S0 is its new rightmost one: these
+//                   depend on S0 and rc1[S0] alone.
+//   kBufferWords    B0, B1, B2 (the next two follow from B0): depend on B0 alone.
+//   kOther          the rest: pairs across stack and buffer, their distance,
+//                   B0's children.
+enum FeatureGroup { kStackWords, kStackChildren, kBufferWords, kOther, kNumGroups };
+inline constexpr int kGroupSize[kNumGroups] = {30, 46, 20, 46};  // sums to kNumFeatures
+
+// Writes the kGroupSize[g] keys of group g of state s to keys[0..kGroupSize[g]),
+// in a fixed order (extract_features writes the same keys at their template ids).
+void group_features(FeatureGroup g, const State& s, const WordAtoms* atoms, uint64_t* keys);
 
 // The best valid class among scores (nclasses = 1 + 2L); tie -> lowest id.
 template <typename T>
@@ -223,11 +243,19 @@ struct Weights {
   // add_dense_rows). Integer sums: the order of the additions does not
   // change the result.
   void add_all(const uint64_t* keys, int nk, int32_t* scores) const {
+    prefetch(keys, nk);
+    add_prefetched(keys, nk, scores);
+  }
+  // The two halves of add_all: the first pass, then the other two (callers
+  // that add several groups of keys prefetch them all first).
+  void prefetch(const uint64_t* keys, int nk) const {
+    for (int f = 0; f < nk; ++f) __builtin_prefetch(buckets.data() + (keys[f] & mask));
+  }
+  void add_prefetched(const uint64_t* keys, int nk, int32_t* scores) const {
     const Bucket* base = buckets.data();
     const Slot* hits[kNumFeatures];
     const int16_t* rows[kNumFeatures];
     int nrows = 0;
-    for (int f = 0; f < nk; ++f) __builtin_prefetch(base + (keys[f] & mask));
     for (int f = 0; f < nk; ++f) {
       const uint64_t key = keys[f];
       const Bucket& home = base[key & mask];
