@@ -470,12 +470,6 @@ class StateScorer {
   void score(const State& s, const WordAtoms* atoms, int32_t* scores);
 
  private:
-  // A group to add up: its keys, and the row its sum goes to.
-  struct Job {
-    FeatureGroup group;
-    int32_t* row;
-    uint64_t keys[kNumFeatures];
-  };
   int32_t* row(std::vector<int32_t>& v, int i) {
     return v.data() + static_cast<size_t>(i) * stride_;
   }
@@ -488,8 +482,7 @@ class StateScorer {
   std::vector<int32_t> words_, stack_, buffer_;
   std::vector<uint8_t> words_done_, buffer_done_;
   std::vector<int> stack_for_;  // rc1[i] when stack_ was summed; -2 = not yet
-  std::vector<int32_t> sum_;    // kScoreCells scratch cells
-  Job jobs_[kNumGroups];
+  std::vector<int32_t> sums_;  // kScoreCells scratch cells per group
 };
 
 void StateScorer::start(const Weights& w, int n) {
@@ -501,46 +494,48 @@ void StateScorer::start(const Weights& w, int n) {
   words_done_.assign(n + 1, 0);
   buffer_done_.assign(n + 1, 0);
   stack_for_.assign(n + 1, -2);
-  sum_.resize(Weights::kScoreCells);
+  sums_.resize(static_cast<size_t>(kNumGroups) * Weights::kScoreCells);
 }
 
-// Collects the groups whose sums are not known yet (their keys prefetched
-// together, so that the cache misses overlap), adds each up into its row,
-// then adds kOther to the known sums.
+// Adds up the groups whose sums are not known yet and kOther in one
+// Weights::add_runs (so that all their cache misses overlap), keeps the new
+// sums, and adds the known ones to kOther's.
 void StateScorer::score(const State& s, const WordAtoms* atoms, int32_t* scores) {
   const int S0 = s.stack.back(), B0 = s.b;
-  int jobs = 0;
-  auto need = [&](FeatureGroup g, int32_t* row) {
-    Job& j = jobs_[jobs++];
-    j.group = g;
-    j.row = row;
-    group_features(g, s, atoms, j.keys);
-    w_->prefetch(j.keys, kGroupSize[g]);
-  };
   const bool stack_known = stack_for_[S0] == s.rc1[S0];
-  if (!stack_known && !words_done_[S0]) need(kStackWords, row(words_, S0));
-  if (!stack_known) need(kStackChildren, row(stack_, S0));
-  if (!buffer_done_[B0]) need(kBufferWords, row(buffer_, B0));
-  need(kOther, scores);
-  for (int k = 0; k + 1 < jobs; ++k) {
-    const Job& j = jobs_[k];
-    std::fill(sum_.begin(), sum_.begin() + stride_, 0);
-    w_->add_prefetched(j.keys, kGroupSize[j.group], sum_.data());
-    std::copy(sum_.begin(), sum_.begin() + stride_, j.row);
+  FeatureGroup groups[kNumGroups];
+  int runs = 0;
+  if (!stack_known && !words_done_[S0]) groups[runs++] = kStackWords;
+  if (!stack_known) groups[runs++] = kStackChildren;
+  if (!buffer_done_[B0]) groups[runs++] = kBufferWords;
+  groups[runs++] = kOther;
+  uint64_t keys[kNumFeatures];
+  int ends[kNumGroups];
+  int32_t* outs[kNumGroups];
+  for (int r = 0, nk = 0; r < runs; ++r) {
+    group_features(groups[r], s, atoms, keys + nk);
+    ends[r] = nk += kGroupSize[groups[r]];
+    outs[r] = r + 1 < runs ? sums_.data() + static_cast<size_t>(r) * Weights::kScoreCells : scores;
+    std::fill(outs[r], outs[r] + stride_, 0);
   }
-  if (!stack_known) {
-    const int32_t* words = row(words_, S0);
-    int32_t* stack = row(stack_, S0);
-    for (int c = 0; c < stride_; ++c) stack[c] += words[c];
-    words_done_[S0] = 1;
-    stack_for_[S0] = s.rc1[S0];
+  w_->add_runs(keys, ends, runs, outs);
+  int32_t* words = row(words_, S0);
+  int32_t* stack = row(stack_, S0);
+  int32_t* buffer = row(buffer_, B0);
+  for (int r = 0; r + 1 < runs; ++r) {
+    int32_t* sum = outs[r];
+    switch (groups[r]) {
+      case kStackWords: std::copy(sum, sum + stride_, words); break;
+      case kStackChildren:
+        for (int c = 0; c < stride_; ++c) stack[c] = sum[c] + words[c];
+        break;
+      default: std::copy(sum, sum + stride_, buffer); break;
+    }
   }
+  words_done_[S0] = 1;
+  stack_for_[S0] = s.rc1[S0];
   buffer_done_[B0] = 1;
-  const int32_t* stack = row(stack_, S0);
-  const int32_t* buffer = row(buffer_, B0);
-  for (int c = 0; c < stride_; ++c) scores[c] = stack[c] + buffer[c];
-  const Job& other = jobs_[jobs - 1];
-  w_->add_prefetched(other.keys, kGroupSize[kOther], scores);
+  for (int c = 0; c < stride_; ++c) scores[c] += stack[c] + buffer[c];
 }
 
 }  // namespace
