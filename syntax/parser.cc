@@ -226,33 +226,43 @@ void stack_word_features(const FeatureContext& c, KeyOut& F) {
   F(123, s0.suf); F(126, s0.suf, s0.p); F(128, s0.x, s0.p); F(132, s1.x, s0.x);
 }
 
-void stack_child_features(const FeatureContext& c, KeyOut& F) {
+// S0's left children and S1's children (fixed while S0 is on the stack).
+void stack_children_fixed(const FeatureContext& c, KeyOut& F) {
   const State& s = c.s;
   const WordAtoms &s0 = c.at(c.S0), &s1 = c.at(c.S1);
-  const WordAtoms &S0L1 = c.at(c.s0l1), &S0L2 = c.at(c.s0l2), &S0R1 = c.at(c.s0r1),
-                  &S0R2 = c.at(c.s0r2);
+  const WordAtoms &S0L1 = c.at(c.s0l1), &S0L2 = c.at(c.s0l2);
   const WordAtoms &S1L1 = c.at(c.s1l1), &S1R1 = c.at(c.s1r1), &S1R2 = c.at(c.s1r2);
-  F(56, S0L1.w); F(57, S0L1.p); F(58, S0L2.w); F(59, S0L2.p); F(60, S0R1.w); F(61, S0R1.p);
-  F(62, S0R2.w); F(63, S0R2.p); F(64, S1L1.w); F(65, S1L1.p); F(66, S1R1.w); F(67, S1R1.p);
-  F(68, S1R2.w); F(69, S1R2.p);
-  F(74, c.lab(c.s0l1)); F(75, c.lab(c.s0l2)); F(76, c.lab(c.s0r1)); F(77, c.lab(c.s0r2));
+  F(56, S0L1.w); F(57, S0L1.p); F(58, S0L2.w); F(59, S0L2.p);
+  F(64, S1L1.w); F(65, S1L1.p); F(66, S1R1.w); F(67, S1R1.p); F(68, S1R2.w); F(69, S1R2.p);
+  F(74, c.lab(c.s0l1)); F(75, c.lab(c.s0l2));
   F(78, c.lab(c.s1l1)); F(79, c.lab(c.s1r1)); F(80, c.lab(c.s1r2));
-  F(86, s1.p, s0.p, S0L1.p); F(87, s1.p, s0.p, S0R1.p); F(88, s1.p, S1R1.p, s0.p);
-  F(89, s1.p, S1L1.p, s0.p); F(90, s0.p, S0L1.p, S0L2.p); F(91, s0.p, S0R1.p, S0R2.p);
-  F(93, s1.p, S1R1.p, S1R2.p);
-  F(94, s0.p, c.lab(c.s0l1), c.lab(c.s0l2)); F(95, s0.p, c.lab(c.s0r1), c.lab(c.s0r2));
-  F(97, s1.p, c.lab(c.s1r1), c.lab(c.s1r2));
-  // Valency.
+  F(86, s1.p, s0.p, S0L1.p); F(88, s1.p, S1R1.p, s0.p); F(89, s1.p, S1L1.p, s0.p);
+  F(90, s0.p, S0L1.p, S0L2.p); F(93, s1.p, S1R1.p, S1R2.p);
+  F(94, s0.p, c.lab(c.s0l1), c.lab(c.s0l2)); F(97, s1.p, c.lab(c.s1r1), c.lab(c.s1r2));
+  // Valency and label sets.
   const bool has_s0 = c.S0 >= 0, has_s1 = c.S1 >= 0;
-  const uint64_t s0vl = has_s0 ? cap(s.nl[c.S0]) : kNone, s0vr = has_s0 ? cap(s.nr[c.S0]) : kNone;
+  const uint64_t s0vl = has_s0 ? cap(s.nl[c.S0]) : kNone;
   const uint64_t s1vl = has_s1 ? cap(s.nl[c.S1]) : kNone, s1vr = has_s1 ? cap(s.nr[c.S1]) : kNone;
-  F(108, s0.w, s0vr); F(109, s0.p, s0vr); F(110, s0.w, s0vl); F(111, s0.p, s0vl);
+  F(110, s0.w, s0vl); F(111, s0.p, s0vl);
   F(112, s1.w, s1vr); F(113, s1.p, s1vr); F(114, s1.w, s1vl); F(115, s1.p, s1vl);
-  // Label sets.
-  const uint64_t s0sl = has_s0 ? s.lset[c.S0] : kNone, s0sr = has_s0 ? s.rset[c.S0] : kNone;
+  const uint64_t s0sl = has_s0 ? s.lset[c.S0] : kNone;
   const uint64_t s1sl = has_s1 ? s.lset[c.S1] : kNone, s1sr = has_s1 ? s.rset[c.S1] : kNone;
-  F(133, s0.w, s0sl); F(134, s0.p, s0sl); F(135, s0.w, s0sr); F(136, s0.p, s0sr);
+  F(133, s0.w, s0sl); F(134, s0.p, s0sl);
   F(139, s1.w, s1sr); F(140, s1.p, s1sr); F(141, s1.p, s1sl);
+}
+
+void stack_right_features(const FeatureContext& c, KeyOut& F) {
+  const State& s = c.s;
+  const WordAtoms &s0 = c.at(c.S0), &s1 = c.at(c.S1);
+  const WordAtoms &S0R1 = c.at(c.s0r1), &S0R2 = c.at(c.s0r2);
+  F(60, S0R1.w); F(61, S0R1.p); F(62, S0R2.w); F(63, S0R2.p);
+  F(76, c.lab(c.s0r1)); F(77, c.lab(c.s0r2));
+  F(87, s1.p, s0.p, S0R1.p); F(91, s0.p, S0R1.p, S0R2.p);
+  F(95, s0.p, c.lab(c.s0r1), c.lab(c.s0r2));
+  const bool has_s0 = c.S0 >= 0;
+  const uint64_t s0vr = has_s0 ? cap(s.nr[c.S0]) : kNone, s0sr = has_s0 ? s.rset[c.S0] : kNone;
+  F(108, s0.w, s0vr); F(109, s0.p, s0vr);
+  F(135, s0.w, s0sr); F(136, s0.p, s0sr);
 }
 
 void buffer_word_features(const FeatureContext& c, KeyOut& F) {
@@ -299,9 +309,11 @@ void other_features(const FeatureContext& c, KeyOut& F) {
 
 void write_group(FeatureGroup g, const FeatureContext& c, KeyOut& out) {
   switch (g) {
-    case kStackWords: return stack_word_features(c, out);
-    case kStackChildren: return stack_child_features(c, out);
-    case kBufferWords: return buffer_word_features(c, out);
+    case kStack:
+      stack_word_features(c, out);
+      return stack_children_fixed(c, out);
+    case kStackRight: return stack_right_features(c, out);
+    case kBuffer: return buffer_word_features(c, out);
     default: return other_features(c, out);
   }
 }
@@ -476,11 +488,11 @@ class StateScorer {
 
   const Weights* w_ = nullptr;
   int stride_ = 0;
-  // Per position i, stride sums each: the kStackWords group with S0 = i, both
+  // Per position i, stride sums each: the kStack group with S0 = i, both
   // stack groups with S0 = i (for S0's rightmost child stack_for_[i]), the
-  // kBufferWords group with B0 = i.
-  std::vector<int32_t> words_, stack_, buffer_;
-  std::vector<uint8_t> words_done_, buffer_done_;
+  // kBuffer group with B0 = i.
+  std::vector<int32_t> fixed_, stack_, buffer_;
+  std::vector<uint8_t> fixed_done_, buffer_done_;
   std::vector<int> stack_for_;  // rc1[i] when stack_ was summed; -2 = not yet
   std::vector<int32_t> sums_;  // kScoreCells scratch cells per group
 };
@@ -489,9 +501,9 @@ void StateScorer::start(const Weights& w, int n) {
   w_ = &w;
   stride_ = w.stride;
   const size_t cells = static_cast<size_t>(n + 1) * stride_;
-  for (auto* v : {&words_, &stack_, &buffer_})
+  for (auto* v : {&fixed_, &stack_, &buffer_})
     if (v->size() < cells) v->resize(cells);
-  words_done_.assign(n + 1, 0);
+  fixed_done_.assign(n + 1, 0);
   buffer_done_.assign(n + 1, 0);
   stack_for_.assign(n + 1, -2);
   sums_.resize(static_cast<size_t>(kNumGroups) * Weights::kScoreCells);
@@ -505,9 +517,9 @@ void StateScorer::score(const State& s, const WordAtoms* atoms, int32_t* scores)
   const bool stack_known = stack_for_[S0] == s.rc1[S0];
   FeatureGroup groups[kNumGroups];
   int runs = 0;
-  if (!stack_known && !words_done_[S0]) groups[runs++] = kStackWords;
-  if (!stack_known) groups[runs++] = kStackChildren;
-  if (!buffer_done_[B0]) groups[runs++] = kBufferWords;
+  if (!stack_known && !fixed_done_[S0]) groups[runs++] = kStack;
+  if (!stack_known) groups[runs++] = kStackRight;
+  if (!buffer_done_[B0]) groups[runs++] = kBuffer;
   groups[runs++] = kOther;
   uint64_t keys[kNumFeatures];
   int ends[kNumGroups];
@@ -519,20 +531,20 @@ void StateScorer::score(const State& s, const WordAtoms* atoms, int32_t* scores)
     std::fill(outs[r], outs[r] + stride_, 0);
   }
   w_->add_runs(keys, ends, runs, outs);
-  int32_t* words = row(words_, S0);
+  int32_t* fixed = row(fixed_, S0);
   int32_t* stack = row(stack_, S0);
   int32_t* buffer = row(buffer_, B0);
   for (int r = 0; r + 1 < runs; ++r) {
     int32_t* sum = outs[r];
     switch (groups[r]) {
-      case kStackWords: std::copy(sum, sum + stride_, words); break;
-      case kStackChildren:
-        for (int c = 0; c < stride_; ++c) stack[c] = sum[c] + words[c];
+      case kStack: std::copy(sum, sum + stride_, fixed); break;
+      case kStackRight:
+        for (int c = 0; c < stride_; ++c) stack[c] = sum[c] + fixed[c];
         break;
       default: std::copy(sum, sum + stride_, buffer); break;
     }
   }
-  words_done_[S0] = 1;
+  fixed_done_[S0] = 1;
   stack_for_[S0] = s.rc1[S0];
   buffer_done_[B0] = 1;
   for (int c = 0; c < stride_; ++c) scores[c] += stack[c] + buffer[c];

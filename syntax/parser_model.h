@@ -110,20 +110,18 @@ inline constexpr int kNumFeatures = 142;
 void extract_features(const State& s, const WordAtoms* atoms, uint64_t* keys);
 
 // The templates in groups by what they read, so that decoding can add up a
-// group's weights once per sentence position and reuse the sum (greedy_parse):
-//   kStackWords     S0, S1, S2 and their positions. A word is pushed once and
-//                   the words under it cannot change before it is popped, so
-//                   these depend on S0 alone.
-//   kStackChildren  the children of S0 and S1 with their labels, valencies and
-//                   label sets (and S0, S1 themselves). While S0 is on the
-//                   stack, its left children and S1's children are fixed and
-//                   each new right child of S0 is its new rightmost one: these
-//                   depend on S0 and rc1[S0] alone.
-//   kBufferWords    B0, B1, B2 (the next two follow from B0): depend on B0 alone.
-//   kOther          the rest: pairs across stack and buffer, their distance,
-//                   B0's children.
-enum FeatureGroup { kStackWords, kStackChildren, kBufferWords, kOther, kNumGroups };
-inline constexpr int kGroupSize[kNumGroups] = {30, 46, 20, 46};  // sums to kNumFeatures
+// group's weights once per sentence position and reuse the sum (greedy_parse).
+// A word is pushed once, and the stack under it and its left children cannot
+// change before it is popped; its right children come one at a time, each the
+// new rightmost one; B1 and B2 follow from B0. So:
+//   kStack       S0, S1, S2, their positions, S0's left children and S1's
+//                children: depend on S0 alone.
+//   kStackRight  S0's right children: depend on S0 and rc1[S0] alone.
+//   kBuffer      B0, B1, B2: depend on B0 alone.
+//   kOther       the rest: pairs across stack and buffer, their distance,
+//                B0's children.
+enum FeatureGroup { kStack, kStackRight, kBuffer, kOther, kNumGroups };
+inline constexpr int kGroupSize[kNumGroups] = {63, 13, 20, 46};  // sums to kNumFeatures
 
 // Writes the kGroupSize[g] keys of group g of state s to keys[0..kGroupSize[g]),
 // in a fixed order (extract_features writes the same keys at their template ids).
