@@ -244,8 +244,9 @@ struct Weights {
   // keys[ends[r - 1]..ends[r]) (from 0 for r = 0; ends[runs - 1] <=
   // kNumFeatures) and goes to outs[r]. Three passes over all the keys so the
   // cache misses overlap: prefetch every bucket; probe them, collect the
-  // dense rows and prefetch them and the out-of-line runs; accumulate (each
-  // run's dense rows together, by add_dense_rows).
+  // dense rows and prefetch them, the out-of-line runs and the `spilled` flags
+  // of absent keys in full buckets; accumulate (each run's dense rows
+  // together, by add_dense_rows; keys in later buckets are looked for here).
   void add_runs(const uint64_t* keys, const int* ends, int runs, int32_t* const* outs) const {
     const Bucket* base = buckets.data();
     const int nk = ends[runs - 1];
@@ -259,8 +260,11 @@ struct Weights {
         const uint64_t key = keys[f];
         const Bucket& home = base[key & mask];
         const Slot* hit = probe(home, fingerprint(key));
-        if (hit == &none && may_spill(home) && spilled[key & mask]) [[unlikely]]
-          hit = find_spilled(key);
+        if (hit == &none && may_spill(home)) [[unlikely]] {
+          hits[f] = nullptr;  // looked for further on in the last pass
+          __builtin_prefetch(&spilled[key & mask]);
+          continue;
+        }
         hits[f] = hit;
         if (hit->c1 == kDense) {
           const int16_t* row = dense_row(*hit);
@@ -269,16 +273,28 @@ struct Weights {
           for (int b = 0; b < stride * 2; b += 64) __builtin_prefetch(p + b);
           __builtin_prefetch(p + stride * 2 - 1);
         } else if (hit->c1 == kSparse) [[unlikely]] {
+          // A run (count, then fewer than kDenseMin entries) ends within 4 *
+          // kDenseMin bytes.
           const char* p = reinterpret_cast<const char*>(run(*hit));
           __builtin_prefetch(p);
-          __builtin_prefetch(p + 64);
+          __builtin_prefetch(p + 4 * kDenseMin - 1);
         }
       }
       row_ends[r] = nrows;
     }
     for (int r = 0, f = 0; r < runs; ++r) {
       int32_t* scores = outs[r];
-      for (; f < ends[r]; ++f) add_sparse(*hits[f], scores);
+      for (; f < ends[r]; ++f) {
+        const Slot* hit = hits[f];
+        if (!hit) [[unlikely]] {
+          hit = spilled[keys[f] & mask] ? find_spilled(keys[f]) : &none;
+          if (hit->c1 == kDense) {
+            const int16_t* row = dense_row(*hit);
+            add_dense_rows(&row, 1, stride, scores);
+          }
+        }
+        add_sparse(*hit, scores);
+      }
       const int first = r == 0 ? 0 : row_ends[r - 1];
       add_dense_rows(rows + first, row_ends[r] - first, stride, scores);
     }
