@@ -1,6 +1,8 @@
 // Lemmatizer: case policy, exception table and suffix rules. See lemmatizer.h.
 #include "syntax/lemmatizer.h"
 
+#include <atomic>
+
 #include "core/data_path.h"
 #include "core/error.h"
 #include "core/utf8.h"
@@ -224,9 +226,52 @@ void save_model(const Model& m, const std::string& path) {
 
 }  // namespace lemmatizer_internal
 
+namespace {
+
+uint64_t next_lemmatizer_id() {
+  static std::atomic<uint64_t> next{1};
+  return next++;
+}
+
+// Per thread: recent lemmas by (lemmatizer, form, upos, xpos), what a lemma
+// depends on (most words of a text are frequent ones). Direct-mapped: a new
+// word replaces the one in its entry; entries are compared in full.
+class LemmaCache {
+ public:
+  // The cached lemma of the word, or nullptr.
+  const std::string* find(uint64_t owner, const Token& t) {
+    const Entry& e = entries_[slot(t)];
+    if (e.owner == owner && e.form == t.form && e.upos == t.upos && e.xpos == t.xpos)
+      return &e.lemma;
+    return nullptr;
+  }
+  void put(uint64_t owner, const Token& t, const std::string& lemma) {
+    Entry& e = entries_[slot(t)];
+    e.owner = owner;
+    e.form = t.form;
+    e.upos = t.upos;
+    e.xpos = t.xpos;
+    e.lemma = lemma;
+  }
+
+ private:
+  static constexpr size_t kEntries = 4096;
+  struct Entry {
+    uint64_t owner = 0;  // 0 = empty
+    std::string form, upos, xpos, lemma;
+  };
+  static size_t slot(const Token& t) {
+    const size_t h = std::hash<std::string_view>{}(t.form) * 31 + t.xpos.size() * 7 + t.upos.size();
+    return h % kEntries;
+  }
+  std::vector<Entry> entries_ = std::vector<Entry>(kEntries);
+};
+
+}  // namespace
+
 Lemmatizer::Lemmatizer() : Lemmatizer(data_path("models/lemmatizer.bin").string()) {}
 Lemmatizer::Lemmatizer(const std::string& model_path)
-    : model_(lemmatizer_internal::load_model(model_path)) {}
+    : model_(lemmatizer_internal::load_model(model_path)), id_(next_lemmatizer_id()) {}
 Lemmatizer::~Lemmatizer() = default;
 Lemmatizer::Lemmatizer(Lemmatizer&&) noexcept = default;
 Lemmatizer& Lemmatizer::operator=(Lemmatizer&&) noexcept = default;
@@ -237,7 +282,15 @@ std::string Lemmatizer::lemma(std::string_view form, std::string_view upos,
 }
 
 void Lemmatizer::process(Document& doc) const {
-  for (Token& t : doc.tokens) t.lemma = lemma(t.form, t.upos, t.xpos);
+  thread_local LemmaCache cache;
+  for (Token& t : doc.tokens) {
+    if (const std::string* known = cache.find(id_, t)) {
+      t.lemma = *known;
+      continue;
+    }
+    t.lemma = lemma(t.form, t.upos, t.xpos);
+    cache.put(id_, t, t.lemma);
+  }
 }
 
 }  // namespace ng

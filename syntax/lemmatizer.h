@@ -57,6 +57,7 @@ class Lemmatizer : public Stage {
 
  private:
   std::unique_ptr<const lemmatizer_internal::Model> model_;
+  uint64_t id_;  // distinct for every Lemmatizer made: names its model in per-thread caches
 };
 
 
