@@ -244,8 +244,8 @@ struct Weights {
   // keys[ends[r - 1]..ends[r]) (from 0 for r = 0; ends[runs - 1] <=
   // kNumFeatures) and goes to outs[r]. Three passes over all the keys so the
   // cache misses overlap: prefetch every bucket; probe them, collect the
-  // dense rows and prefetch them, the out-of-line runs and the `spilled` flags
-  // of absent keys in full buckets; accumulate (each run's dense rows
+  // dense rows and prefetch them, the out-of-line runs and, for absent keys in
+  // full buckets, the `spilled` flag and the next bucket; accumulate (each run's dense rows
   // together, by add_dense_rows; keys in later buckets are looked for here).
   void add_runs(const uint64_t* keys, const int* ends, int runs, int32_t* const* outs) const {
     const Bucket* base = buckets.data();
@@ -263,6 +263,7 @@ struct Weights {
         if (hit == &none && may_spill(home)) [[unlikely]] {
           hits[f] = nullptr;  // looked for further on in the last pass
           __builtin_prefetch(&spilled[key & mask]);
+          __builtin_prefetch(base + ((key + 1) & mask));  // where most spilled keys are
           continue;
         }
         hits[f] = hit;
