@@ -23,25 +23,33 @@ std::vector<std::pair<size_t, char32_t>> code_points(std::string_view s) {
 
 }  // namespace
 
+void append_one_line(std::string& out, std::string_view s) {
+  size_t plain = 0;  // s[plain..i) is copied unchanged, in one append
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t skip = 0;  // bytes after s[i] replaced with it by one space
+    if (c < 0x20 || c == 0x7f) {
+    } else if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9f &&
+               static_cast<unsigned char>(s[i + 1]) >= 0x80) {
+      skip = 1;  // C1 control U+0080-U+009F (NEL among them)
+    } else if (c == 0xe2 && i + 2 < s.size() && s[i + 1] == '\x80' &&
+               (s[i + 2] == '\xa8' || s[i + 2] == '\xa9')) {
+      skip = 2;  // U+2028, U+2029
+    } else {
+      continue;
+    }
+    out.append(s.data() + plain, i - plain);
+    out += ' ';
+    i += skip;
+    plain = i + 1;
+  }
+  out.append(s.data() + plain, s.size() - plain);
+}
+
 std::string one_line(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c == 0x7f) {
-      out += ' ';
-    } else if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9f &&
-               static_cast<unsigned char>(s[i + 1]) >= 0x80) {
-      out += ' ';  // C1 control U+0080-U+009F (NEL among them)
-      ++i;
-    } else if (c == 0xe2 && i + 2 < s.size() && s[i + 1] == '\x80' &&
-               (s[i + 2] == '\xa8' || s[i + 2] == '\xa9')) {
-      out += ' ';  // U+2028, U+2029
-      i += 2;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
+  append_one_line(out, s);
   return out;
 }
 

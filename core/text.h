@@ -81,6 +81,8 @@ bool usable_name(std::string_view cleaned);
 // separators (U+2028, U+2029) become one space each; the rest, invalid UTF-8
 // bytes included, is copied unchanged. one_line("a\tb\nc") == "a b c".
 std::string one_line(std::string_view s);
+// Appends one_line(s) to out.
+void append_one_line(std::string& out, std::string_view s);
 
 // Longest literal text kept whole (bytes): a clause nesting a chain of
 // clauses ("X said that Y said that ...") would otherwise repeat the rest of

@@ -65,10 +65,13 @@ bool comment_value(std::string_view comment, std::string_view key, std::string& 
   return true;
 }
 
-// CoNLL-U fields must not be empty nor contain tabs or newlines.
-std::string field(std::string_view s) {
-  if (s.empty()) return "_";
-  return one_line(s);
+// CoNLL-U fields must not be empty nor contain tabs or newlines: appends s to
+// out as "_" when empty, else as one_line(s).
+void append_field(std::string& out, std::string_view s) {
+  if (s.empty())
+    out += '_';
+  else
+    append_one_line(out, s);
 }
 
 }  // namespace
@@ -220,7 +223,7 @@ std::vector<ConlluSentence> read_conllu(const std::string& path) {
 
 void write_conllu(const Document& doc, std::ostream& out) {
   bool first_sentence = true;
-  std::string text;
+  std::string text, line;
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sent = doc.sentences[s];
     if (first_sentence) {
@@ -235,15 +238,28 @@ void write_conllu(const Document& doc, std::ostream& out) {
       int head = 0;
       if (tok.head >= sent.first && tok.head < sent.last) head = tok.head - sent.first + 1;
       const bool parsed = tok.head >= 0 || !tok.deprel.empty();
-      out << (t - sent.first + 1) << '\t' << field(tok.form) << '\t' << field(tok.lemma) << '\t'
-          << field(tok.upos) << '\t' << field(tok.xpos) << "\t_\t";
-      if (parsed)
-        out << head << '\t' << field(tok.deprel);
-      else
-        out << "_\t_";
-      out << "\t_\t";
-      if (!tok.space_after) out << "SpaceAfter=No|";
-      out << "TokenRange=" << tok.begin << ':' << tok.end << '\n';
+      line.clear();  // the word line, written at once
+      line += std::to_string(t - sent.first + 1);
+      for (const std::string* f : {&tok.form, &tok.lemma, &tok.upos, &tok.xpos}) {
+        line += '\t';
+        append_field(line, *f);
+      }
+      line += "\t_\t";
+      if (parsed) {
+        line += std::to_string(head);
+        line += '\t';
+        append_field(line, tok.deprel);
+      } else {
+        line += "_\t_";
+      }
+      line += "\t_\t";
+      if (!tok.space_after) line += "SpaceAfter=No|";
+      line += "TokenRange=";
+      line += std::to_string(tok.begin);
+      line += ':';
+      line += std::to_string(tok.end);
+      line += '\n';
+      out.write(line.data(), static_cast<std::streamsize>(line.size()));
     }
     out << '\n';
   }

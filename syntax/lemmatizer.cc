@@ -1,6 +1,8 @@
 // Lemmatizer: case policy, exception table and suffix rules. See lemmatizer.h.
 #include "syntax/lemmatizer.h"
 
+#include <atomic>
+
 #include "core/data_path.h"
 #include "core/error.h"
 #include "core/utf8.h"
@@ -51,22 +53,36 @@ uint64_t key_hash(uint32_t tag, std::string_view s) {
   return h;
 }
 
+void HashIndex::build(const std::vector<std::pair<uint64_t, uint32_t>>& entries) {
+  size_t n = 16;
+  while (n < entries.size() * 2) n <<= 1;
+  slots_.assign(n, Slot{});
+  mask_ = n - 1;
+  for (const auto& [key, value] : entries) {
+    uint64_t i = key & mask_;
+    while (slots_[i].value != 0 && slots_[i].key != key) i = (i + 1) & mask_;
+    slots_[i] = Slot{key, value + 1};
+  }
+}
+
 void Model::index() {
   tag_ids.clear();
   for (size_t i = 0; i < tags.size(); ++i) tag_ids.emplace(tags[i], static_cast<uint32_t>(i));
-  rule_index.clear();
+  std::vector<std::pair<uint64_t, uint32_t>> entries;
   rule_list.clear();
   for (size_t t = 0; t < rules.size(); ++t)
     for (const auto& [suffix, list] : rules[t]) {
-      rule_index[key_hash(static_cast<uint32_t>(t), suffix)] =
-          static_cast<uint32_t>(rule_list.size());
+      entries.emplace_back(key_hash(static_cast<uint32_t>(t), suffix),
+                           static_cast<uint32_t>(rule_list.size()));
       rule_list.push_back(&list);
     }
+  rule_index.build(entries);
   known.clear();
   known.insert(known_lemmas.begin(), known_lemmas.end());
-  exception_index.clear();
+  entries.clear();
   for (size_t i = 0; i < exceptions.size(); ++i)
-    exception_index[key_hash(exceptions[i].tag, exceptions[i].form)] = static_cast<uint32_t>(i);
+    entries.emplace_back(key_hash(exceptions[i].tag, exceptions[i].form), static_cast<uint32_t>(i));
+  exception_index.build(entries);
 }
 
 int Model::tag_id(std::string_view upos, std::string_view xpos) const {
@@ -86,11 +102,10 @@ std::string Model::apply(std::string_view form, int tag, bool use_exceptions) co
   if (tag < 0) return lower;
   const uint32_t t = static_cast<uint32_t>(tag);
   if (use_exceptions) {
-    auto it = exception_index.find(key_hash(t, form));
-    if (it == exception_index.end()) it = exception_index.find(key_hash(t, lower));
-    if (it != exception_index.end() && (exceptions[it->second].form == form ||
-                                        exceptions[it->second].form == lower))
-      return exceptions[it->second].lemma;
+    int64_t e = exception_index.find(key_hash(t, form));
+    if (e < 0) e = exception_index.find(key_hash(t, lower));
+    if (e >= 0 && (exceptions[e].form == form || exceptions[e].form == lower))
+      return exceptions[e].lemma;
   }
   const uint8_t policy = keep_case[t * 4 + case_class(form)];
   const bool keep = policy != 0 && lower.size() == form.size();
@@ -109,27 +124,27 @@ std::string Model::apply(std::string_view form, int tag, bool use_exceptions) co
 std::string Model::by_rules(const std::string& lower, std::string_view base, uint32_t t,
                             bool& is_known) const {
   is_known = false;
-  std::vector<size_t> starts;  // byte offsets of the last code points, from the end
-  for (size_t i = lower.size(); i > 0;) {
+  size_t starts[12];  // byte offsets of the last code points, from the end
+  int nstarts = 0;
+  for (size_t i = lower.size(); i > 0 && nstarts < 12;) {
     --i;
     while (i > 0 && is_cont(lower[i])) --i;
-    starts.push_back(i);
-    if (starts.size() >= 12) break;
+    starts[nstarts++] = i;
   }
   std::string first, out;
-  for (int len = static_cast<int>(starts.size()); len >= 0; --len) {
+  for (int len = nstarts; len >= 0; --len) {
     std::string_view suffix =
         len == 0 ? std::string_view() : std::string_view(lower).substr(starts[len - 1]);
-    auto it = rule_index.find(key_hash(t, suffix));
-    if (it == rule_index.end()) continue;
-    for (const Rule& r : *rule_list[it->second]) {
+    const int64_t list = rule_index.find(key_hash(t, suffix));
+    if (list < 0) continue;
+    for (const Rule& r : *rule_list[list]) {
       if (r.strip.size() > lower.size() ||
           lower.compare(lower.size() - r.strip.size(), r.strip.size(), r.strip) != 0)
         continue;
       out.assign(base.substr(0, base.size() - r.strip.size()));
       out += r.append;
       if (out.empty()) continue;
-      if (known.count(out)) {
+      if (known.contains(out)) {
         is_known = true;
         return out;
       }
@@ -138,7 +153,7 @@ std::string Model::by_rules(const std::string& lower, std::string_view base, uin
     if (!first.empty()) break;  // only the longest context with an applicable rule
   }
   if (!first.empty()) return first;
-  is_known = known.count(std::string(base)) > 0;
+  is_known = known.contains(base);
   return std::string(base);
 }
 
@@ -211,9 +226,52 @@ void save_model(const Model& m, const std::string& path) {
 
 }  // namespace lemmatizer_internal
 
+namespace {
+
+uint64_t next_lemmatizer_id() {
+  static std::atomic<uint64_t> next{1};
+  return next++;
+}
+
+// Per thread: recent lemmas by (lemmatizer, form, upos, xpos), what a lemma
+// depends on (most words of a text are frequent ones). Direct-mapped: a new
+// word replaces the one in its entry; entries are compared in full.
+class LemmaCache {
+ public:
+  // The cached lemma of the word, or nullptr.
+  const std::string* find(uint64_t owner, const Token& t) {
+    const Entry& e = entries_[slot(t)];
+    if (e.owner == owner && e.form == t.form && e.upos == t.upos && e.xpos == t.xpos)
+      return &e.lemma;
+    return nullptr;
+  }
+  void put(uint64_t owner, const Token& t, const std::string& lemma) {
+    Entry& e = entries_[slot(t)];
+    e.owner = owner;
+    e.form = t.form;
+    e.upos = t.upos;
+    e.xpos = t.xpos;
+    e.lemma = lemma;
+  }
+
+ private:
+  static constexpr size_t kEntries = 4096;
+  struct Entry {
+    uint64_t owner = 0;  // 0 = empty
+    std::string form, upos, xpos, lemma;
+  };
+  static size_t slot(const Token& t) {
+    const size_t h = std::hash<std::string_view>{}(t.form) * 31 + t.xpos.size() * 7 + t.upos.size();
+    return h % kEntries;
+  }
+  std::vector<Entry> entries_ = std::vector<Entry>(kEntries);
+};
+
+}  // namespace
+
 Lemmatizer::Lemmatizer() : Lemmatizer(data_path("models/lemmatizer.bin").string()) {}
 Lemmatizer::Lemmatizer(const std::string& model_path)
-    : model_(lemmatizer_internal::load_model(model_path)) {}
+    : model_(lemmatizer_internal::load_model(model_path)), id_(next_lemmatizer_id()) {}
 Lemmatizer::~Lemmatizer() = default;
 Lemmatizer::Lemmatizer(Lemmatizer&&) noexcept = default;
 Lemmatizer& Lemmatizer::operator=(Lemmatizer&&) noexcept = default;
@@ -224,7 +282,15 @@ std::string Lemmatizer::lemma(std::string_view form, std::string_view upos,
 }
 
 void Lemmatizer::process(Document& doc) const {
-  for (Token& t : doc.tokens) t.lemma = lemma(t.form, t.upos, t.xpos);
+  thread_local LemmaCache cache;
+  for (Token& t : doc.tokens) {
+    if (const std::string* known = cache.find(id_, t)) {
+      t.lemma = *known;
+      continue;
+    }
+    t.lemma = lemma(t.form, t.upos, t.xpos);
+    cache.put(id_, t, t.lemma);
+  }
 }
 
 }  // namespace ng

@@ -20,6 +20,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -56,6 +57,7 @@ class Lemmatizer : public Stage {
 
  private:
   std::unique_ptr<const lemmatizer_internal::Model> model_;
+  uint64_t id_;  // distinct for every Lemmatizer made: names its model in per-thread caches
 };
 
 
@@ -81,6 +83,39 @@ struct Exception {
   std::string lemma;
 };
 
+// A read-only map from 64-bit hashes (key_hash) to indices, by open
+// addressing in one array: a lookup reads one cache line or two, where
+// std::unordered_map follows a bucket and a node.
+class HashIndex {
+ public:
+  // Maps each key to its value; a key given twice keeps its last value.
+  void build(const std::vector<std::pair<uint64_t, uint32_t>>& entries);
+  // The value of key, or -1.
+  int64_t find(uint64_t key) const {
+    if (slots_.empty()) return -1;
+    for (uint64_t i = key & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.value == 0) return -1;
+      if (s.key == key) return static_cast<int64_t>(s.value) - 1;
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t value = 0;  // value + 1; 0 = empty slot
+  };
+  std::vector<Slot> slots_;  // power-of-two size, at most half full
+  uint64_t mask_ = 0;
+};
+
+// Hash and equality that also take string_views, so sets of strings are
+// searched without making a string.
+struct StringViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct Model {
   std::vector<std::string> tags;      // XPOS names, then UPOS names prefixed "u:"
   // [tag * 4 + case_class]: 0 = lower-case the form, 1 = keep its case, 2 = keep
@@ -93,10 +128,10 @@ struct Model {
 
   // Lookup structures, built by index() from the fields above.
   std::unordered_map<std::string, uint32_t> tag_ids;
-  std::unordered_map<uint64_t, uint32_t> rule_index;       // hash(tag, suffix) -> rule_list
+  HashIndex rule_index;  // hash(tag, suffix) -> rule_list
   std::vector<const std::vector<Rule>*> rule_list;
-  std::unordered_set<std::string> known;
-  std::unordered_map<uint64_t, uint32_t> exception_index;  // hash(tag, form) -> exceptions
+  std::unordered_set<std::string, StringViewHash, std::equal_to<>> known;
+  HashIndex exception_index;  // hash(tag, form) -> exceptions
   void index();
   // Tag id for the word (xpos if known, else "u:" + upos); -1 = unknown.
   int tag_id(std::string_view upos, std::string_view xpos) const;

@@ -155,102 +155,182 @@ inline uint64_t cap(int v) { return static_cast<uint64_t>(v > 6 ? 6 : v); }
 
 }  // namespace
 
-void extract_features(const State& s, const WordAtoms* A, uint64_t* keys) {
-  const int ns = static_cast<int>(s.stack.size());
-  const int S0 = ns > 0 ? s.stack[ns - 1] : -1;
-  const int S1 = ns > 1 ? s.stack[ns - 2] : -1;
-  const int S2 = ns > 2 ? s.stack[ns - 3] : -1;
-  const int B0 = s.b;
-  const int B1 = s.b + 1 <= s.n ? s.b + 1 : -1;
-  const int B2 = s.b + 2 <= s.n ? s.b + 2 : -1;
-  static const WordAtoms kNoWord{};
-  auto at = [&](int i) -> const WordAtoms& { return i < 0 ? kNoWord : A[i]; };
-  auto ch = [&](int i, const std::vector<int>& v) { return i < 0 ? -1 : v[i]; };
-  auto lab = [&](int i) -> uint64_t { return i < 0 ? kNone : static_cast<uint64_t>(s.label[i]); };
-  auto wp = [](const WordAtoms& a) { return (static_cast<uint64_t>(a.w) << 32) | a.p; };
+namespace {
 
-  const WordAtoms &s0 = at(S0), &s1 = at(S1), &s2 = at(S2);
-  const WordAtoms &b0 = at(B0), &b1 = at(B1), &b2 = at(B2);
-  const int s0l1 = ch(S0, s.lc1), s0l2 = ch(S0, s.lc2), s0r1 = ch(S0, s.rc1),
-            s0r2 = ch(S0, s.rc2);
-  const int s1l1 = ch(S1, s.lc1), s1r1 = ch(S1, s.rc1), s1r2 = ch(S1, s.rc2);
-  const int b0l1 = ch(B0, s.lc1), b0l2 = ch(B0, s.lc2);
-  const WordAtoms &S0L1 = at(s0l1), &S0L2 = at(s0l2), &S0R1 = at(s0r1), &S0R2 = at(s0r2);
-  const WordAtoms &S1L1 = at(s1l1), &S1R1 = at(s1r1), &S1R2 = at(s1r2);
-  const WordAtoms &B0L1 = at(b0l1), &B0L2 = at(b0l2);
-
-  uint64_t* k = keys;
-  uint64_t t = 0;
-#define F(...) (*k++ = fkey(t++, __VA_ARGS__))
-  // Unigrams.
-  F(s0.w); F(s0.p); F(wp(s0)); F(s0.u);
-  F(s1.w); F(s1.p); F(wp(s1)); F(s1.u);
-  F(s2.w); F(s2.p); F(wp(s2));
-  F(b0.w); F(b0.p); F(wp(b0)); F(b0.u);
-  F(b1.w); F(b1.p); F(wp(b1));
-  F(b2.w); F(b2.p); F(wp(b2));
-  // s0-b0 (a left arc candidate).
-  F(wp(s0), wp(b0)); F(wp(s0), b0.w); F(s0.w, wp(b0)); F(wp(s0), b0.p); F(s0.p, wp(b0));
-  F(s0.w, b0.w); F(s0.p, b0.p); F(s0.u, b0.u);
-  // s1-s0 (a right arc candidate).
-  F(wp(s1), wp(s0)); F(wp(s1), s0.w); F(s1.w, wp(s0)); F(wp(s1), s0.p); F(s1.p, wp(s0));
-  F(s1.w, s0.w); F(s1.p, s0.p); F(s1.u, s0.u);
-  // s1-b0, b0-b1.
-  F(s1.p, b0.p); F(s1.w, b0.w); F(wp(s1), b0.p); F(s1.p, wp(b0));
-  F(b0.p, b1.p); F(b0.w, b1.w); F(wp(b0), b1.p); F(b0.p, wp(b1));
-  // Tag trigrams (with one word).
-  F(b0.p, b1.p, b2.p); F(s0.p, b0.p, b1.p); F(s1.p, s0.p, b0.p); F(s2.p, s1.p, s0.p);
-  F(s1.p, s0.p, b1.p); F(s0.w, b0.p, b1.p); F(s0.p, b0.w, b1.p); F(s1.w, s0.p, b0.p);
-  F(s1.p, s0.w, b0.p); F(s1.p, s0.p, b0.w); F(s1.u, s0.u, b0.u);
-  // Children.
-  for (const auto* c : {&S0L1, &S0L2, &S0R1, &S0R2, &S1L1, &S1R1, &S1R2, &B0L1, &B0L2}) {
-    F(c->w);
-    F(c->p);
-  }
-  F(lab(s0l1)); F(lab(s0l2)); F(lab(s0r1)); F(lab(s0r2)); F(lab(s1l1)); F(lab(s1r1));
-  F(lab(s1r2)); F(lab(b0l1)); F(lab(b0l2));
-  F(s0.p, S0L1.p, b0.p); F(s0.p, S0R1.p, b0.p); F(s0.p, b0.p, B0L1.p);
-  F(s1.p, s0.p, S0L1.p); F(s1.p, s0.p, S0R1.p); F(s1.p, S1R1.p, s0.p);
-  F(s1.p, S1L1.p, s0.p); F(s0.p, S0L1.p, S0L2.p); F(s0.p, S0R1.p, S0R2.p);
-  F(b0.p, B0L1.p, B0L2.p); F(s1.p, S1R1.p, S1R2.p);
-  F(s0.p, lab(s0l1), lab(s0l2)); F(s0.p, lab(s0r1), lab(s0r2));
-  F(b0.p, lab(b0l1), lab(b0l2)); F(s1.p, lab(s1r1), lab(s1r2));
-  // Distance.
-  const uint64_t d = S0 >= 0 ? dist_bucket(B0 - S0) : kNone;
-  const uint64_t d2 = S1 >= 0 ? dist_bucket(S0 - S1) : kNone;
-  F(s0.w, d); F(s0.p, d); F(b0.w, d); F(b0.p, d); F(s0.w, b0.w, d); F(s0.p, b0.p, d);
-  F(s1.p, s0.p, d2); F(s1.w, s0.w, d2); F(s1.w, d2); F(s0.w, d2);
-  // Valency.
-  const uint64_t s0vl = S0 >= 0 ? cap(s.nl[S0]) : kNone, s0vr = S0 >= 0 ? cap(s.nr[S0]) : kNone;
-  const uint64_t s1vl = S1 >= 0 ? cap(s.nl[S1]) : kNone, s1vr = S1 >= 0 ? cap(s.nr[S1]) : kNone;
-  const uint64_t b0vl = cap(s.nl[B0]);
-  F(s0.w, s0vr); F(s0.p, s0vr); F(s0.w, s0vl); F(s0.p, s0vl);
-  F(s1.w, s1vr); F(s1.p, s1vr); F(s1.w, s1vl); F(s1.p, s1vl);
-  F(b0.w, b0vl); F(b0.p, b0vl);
-  // Verbs and punctuation strictly between two words (clause boundaries).
-  auto between = [&](int a, int b, uint16_t WordAtoms::*count) -> uint64_t {
+// The words a state's features read: the stack and buffer words, the children
+// the templates look at (-1 / kNoWord when absent), and the derived values.
+struct FeatureContext {
+  FeatureContext(const State& s, const WordAtoms* A);
+  const WordAtoms& at(int i) const { return i < 0 ? kNoWord : A[i]; }
+  uint64_t lab(int i) const { return i < 0 ? kNone : static_cast<uint64_t>(s.label[i]); }
+  // Verbs (or punctuation) strictly between words a and b, capped at 3.
+  uint64_t between(int a, int b, uint16_t WordAtoms::*count) const {
     if (a < 0 || b < 0) return kNone;
     if (a > b) std::swap(a, b);
     int c = A[b].*count - A[a + 1].*count;
     return static_cast<uint64_t>(c > 3 ? 3 : c);
-  };
-  F(s0.p, b0.p, between(S0, B0, &WordAtoms::verbs));
-  F(s0.p, b0.p, between(S0, B0, &WordAtoms::puncts));
-  F(s1.p, s0.p, between(S1, S0, &WordAtoms::verbs));
-  F(s1.p, s0.p, between(S1, S0, &WordAtoms::puncts));
-  F(s1.p, b0.p, between(S1, B0, &WordAtoms::verbs));
-  // Shapes and suffixes (robustness to tagging errors).
-  F(s0.suf); F(b0.suf); F(b1.suf); F(s0.suf, s0.p); F(b0.suf, b0.p);
-  F(s0.x, s0.p); F(b0.x, b0.p); F(b1.x, b1.p); F(s0.x, b0.x); F(s1.x, s0.x);
-  // Label sets.
-  const uint64_t s0sl = S0 >= 0 ? s.lset[S0] : kNone, s0sr = S0 >= 0 ? s.rset[S0] : kNone;
-  const uint64_t s1sl = S1 >= 0 ? s.lset[S1] : kNone, s1sr = S1 >= 0 ? s.rset[S1] : kNone;
-  const uint64_t b0sl = s.lset[B0];
-  F(s0.w, s0sl); F(s0.p, s0sl); F(s0.w, s0sr); F(s0.p, s0sr);
-  F(b0.w, b0sl); F(b0.p, b0sl);
-  F(s1.w, s1sr); F(s1.p, s1sr); F(s1.p, s1sl);
-#undef F
-  if (k != keys + kNumFeatures) std::abort();  // kNumFeatures out of date
+  }
+
+  static constexpr WordAtoms kNoWord{};
+  const State& s;
+  const WordAtoms* A;
+  int S0, S1, S2, B0, B1, B2;
+  int s0l1, s0l2, s0r1, s0r2, s1l1, s1r1, s1r2, b0l1, b0l2;
+};
+
+FeatureContext::FeatureContext(const State& st, const WordAtoms* atoms) : s(st), A(atoms) {
+  const int ns = static_cast<int>(s.stack.size());
+  S0 = ns > 0 ? s.stack[ns - 1] : -1;
+  S1 = ns > 1 ? s.stack[ns - 2] : -1;
+  S2 = ns > 2 ? s.stack[ns - 3] : -1;
+  B0 = s.b;
+  B1 = s.b + 1 <= s.n ? s.b + 1 : -1;
+  B2 = s.b + 2 <= s.n ? s.b + 2 : -1;
+  auto ch = [](int i, const std::vector<int>& v) { return i < 0 ? -1 : v[i]; };
+  s0l1 = ch(S0, s.lc1), s0l2 = ch(S0, s.lc2), s0r1 = ch(S0, s.rc1), s0r2 = ch(S0, s.rc2);
+  s1l1 = ch(S1, s.lc1), s1r1 = ch(S1, s.rc1), s1r2 = ch(S1, s.rc2);
+  b0l1 = ch(B0, s.lc1), b0l2 = ch(B0, s.lc2);
+}
+
+// Where a group's keys go: one after another, or each at its template id.
+struct KeyOut {
+  uint64_t* keys;
+  bool at_template;
+  int n = 0;
+  void put(uint64_t t, uint64_t key) { keys[at_template ? static_cast<int>(t) : n] = key; ++n; }
+  void operator()(uint64_t t, uint64_t a) { put(t, fkey(t, a)); }
+  void operator()(uint64_t t, uint64_t a, uint64_t b) { put(t, fkey(t, a, b)); }
+  void operator()(uint64_t t, uint64_t a, uint64_t b, uint64_t c) { put(t, fkey(t, a, b, c)); }
+};
+
+// The word and tag of a word as one value.
+uint64_t word_tag(const WordAtoms& a) { return (static_cast<uint64_t>(a.w) << 32) | a.p; }
+
+// The templates of each group, by template id (ids are part of the model:
+// they are the order in which the templates were first listed).
+void stack_word_features(const FeatureContext& c, KeyOut& F) {
+  const WordAtoms &s0 = c.at(c.S0), &s1 = c.at(c.S1), &s2 = c.at(c.S2);
+  F(0, s0.w); F(1, s0.p); F(2, word_tag(s0)); F(3, s0.u);
+  F(4, s1.w); F(5, s1.p); F(6, word_tag(s1)); F(7, s1.u);
+  F(8, s2.w); F(9, s2.p); F(10, word_tag(s2));
+  // s1-s0 (a right arc candidate).
+  F(29, word_tag(s1), word_tag(s0)); F(30, word_tag(s1), s0.w); F(31, s1.w, word_tag(s0));
+  F(32, word_tag(s1), s0.p); F(33, s1.p, word_tag(s0)); F(34, s1.w, s0.w); F(35, s1.p, s0.p); F(36, s1.u, s0.u);
+  F(48, s2.p, s1.p, s0.p);
+  const uint64_t d2 = c.S1 >= 0 ? dist_bucket(c.S0 - c.S1) : kNone;
+  F(104, s1.p, s0.p, d2); F(105, s1.w, s0.w, d2); F(106, s1.w, d2); F(107, s0.w, d2);
+  // Verbs and punctuation strictly between (clause boundaries).
+  F(120, s1.p, s0.p, c.between(c.S1, c.S0, &WordAtoms::verbs));
+  F(121, s1.p, s0.p, c.between(c.S1, c.S0, &WordAtoms::puncts));
+  // Shapes and suffixes.
+  F(123, s0.suf); F(126, s0.suf, s0.p); F(128, s0.x, s0.p); F(132, s1.x, s0.x);
+}
+
+// S0's left children and S1's children (fixed while S0 is on the stack).
+void stack_children_fixed(const FeatureContext& c, KeyOut& F) {
+  const State& s = c.s;
+  const WordAtoms &s0 = c.at(c.S0), &s1 = c.at(c.S1);
+  const WordAtoms &S0L1 = c.at(c.s0l1), &S0L2 = c.at(c.s0l2);
+  const WordAtoms &S1L1 = c.at(c.s1l1), &S1R1 = c.at(c.s1r1), &S1R2 = c.at(c.s1r2);
+  F(56, S0L1.w); F(57, S0L1.p); F(58, S0L2.w); F(59, S0L2.p);
+  F(64, S1L1.w); F(65, S1L1.p); F(66, S1R1.w); F(67, S1R1.p); F(68, S1R2.w); F(69, S1R2.p);
+  F(74, c.lab(c.s0l1)); F(75, c.lab(c.s0l2));
+  F(78, c.lab(c.s1l1)); F(79, c.lab(c.s1r1)); F(80, c.lab(c.s1r2));
+  F(86, s1.p, s0.p, S0L1.p); F(88, s1.p, S1R1.p, s0.p); F(89, s1.p, S1L1.p, s0.p);
+  F(90, s0.p, S0L1.p, S0L2.p); F(93, s1.p, S1R1.p, S1R2.p);
+  F(94, s0.p, c.lab(c.s0l1), c.lab(c.s0l2)); F(97, s1.p, c.lab(c.s1r1), c.lab(c.s1r2));
+  // Valency and label sets.
+  const bool has_s0 = c.S0 >= 0, has_s1 = c.S1 >= 0;
+  const uint64_t s0vl = has_s0 ? cap(s.nl[c.S0]) : kNone;
+  const uint64_t s1vl = has_s1 ? cap(s.nl[c.S1]) : kNone, s1vr = has_s1 ? cap(s.nr[c.S1]) : kNone;
+  F(110, s0.w, s0vl); F(111, s0.p, s0vl);
+  F(112, s1.w, s1vr); F(113, s1.p, s1vr); F(114, s1.w, s1vl); F(115, s1.p, s1vl);
+  const uint64_t s0sl = has_s0 ? s.lset[c.S0] : kNone;
+  const uint64_t s1sl = has_s1 ? s.lset[c.S1] : kNone, s1sr = has_s1 ? s.rset[c.S1] : kNone;
+  F(133, s0.w, s0sl); F(134, s0.p, s0sl);
+  F(139, s1.w, s1sr); F(140, s1.p, s1sr); F(141, s1.p, s1sl);
+}
+
+void stack_right_features(const FeatureContext& c, KeyOut& F) {
+  const State& s = c.s;
+  const WordAtoms &s0 = c.at(c.S0), &s1 = c.at(c.S1);
+  const WordAtoms &S0R1 = c.at(c.s0r1), &S0R2 = c.at(c.s0r2);
+  F(60, S0R1.w); F(61, S0R1.p); F(62, S0R2.w); F(63, S0R2.p);
+  F(76, c.lab(c.s0r1)); F(77, c.lab(c.s0r2));
+  F(87, s1.p, s0.p, S0R1.p); F(91, s0.p, S0R1.p, S0R2.p);
+  F(95, s0.p, c.lab(c.s0r1), c.lab(c.s0r2));
+  const bool has_s0 = c.S0 >= 0;
+  const uint64_t s0vr = has_s0 ? cap(s.nr[c.S0]) : kNone, s0sr = has_s0 ? s.rset[c.S0] : kNone;
+  F(108, s0.w, s0vr); F(109, s0.p, s0vr);
+  F(135, s0.w, s0sr); F(136, s0.p, s0sr);
+}
+
+void buffer_word_features(const FeatureContext& c, KeyOut& F) {
+  const WordAtoms &b0 = c.at(c.B0), &b1 = c.at(c.B1), &b2 = c.at(c.B2);
+  F(11, b0.w); F(12, b0.p); F(13, word_tag(b0)); F(14, b0.u);
+  F(15, b1.w); F(16, b1.p); F(17, word_tag(b1));
+  F(18, b2.w); F(19, b2.p); F(20, word_tag(b2));
+  F(41, b0.p, b1.p); F(42, b0.w, b1.w); F(43, word_tag(b0), b1.p); F(44, b0.p, word_tag(b1));
+  F(45, b0.p, b1.p, b2.p);
+  F(124, b0.suf); F(125, b1.suf); F(127, b0.suf, b0.p); F(129, b0.x, b0.p); F(130, b1.x, b1.p);
+}
+
+void other_features(const FeatureContext& c, KeyOut& F) {
+  const State& s = c.s;
+  const WordAtoms &s0 = c.at(c.S0), &s1 = c.at(c.S1);
+  const WordAtoms &b0 = c.at(c.B0), &b1 = c.at(c.B1);
+  const WordAtoms &S0L1 = c.at(c.s0l1), &S0R1 = c.at(c.s0r1);
+  const WordAtoms &B0L1 = c.at(c.b0l1), &B0L2 = c.at(c.b0l2);
+  // s0-b0 (a left arc candidate), s1-b0.
+  F(21, word_tag(s0), word_tag(b0)); F(22, word_tag(s0), b0.w); F(23, s0.w, word_tag(b0));
+  F(24, word_tag(s0), b0.p); F(25, s0.p, word_tag(b0)); F(26, s0.w, b0.w); F(27, s0.p, b0.p); F(28, s0.u, b0.u);
+  F(37, s1.p, b0.p); F(38, s1.w, b0.w); F(39, word_tag(s1), b0.p); F(40, s1.p, word_tag(b0));
+  // Tag trigrams (with one word).
+  F(46, s0.p, b0.p, b1.p); F(47, s1.p, s0.p, b0.p); F(49, s1.p, s0.p, b1.p);
+  F(50, s0.w, b0.p, b1.p); F(51, s0.p, b0.w, b1.p); F(52, s1.w, s0.p, b0.p);
+  F(53, s1.p, s0.w, b0.p); F(54, s1.p, s0.p, b0.w); F(55, s1.u, s0.u, b0.u);
+  // B0's children.
+  F(70, B0L1.w); F(71, B0L1.p); F(72, B0L2.w); F(73, B0L2.p);
+  F(81, c.lab(c.b0l1)); F(82, c.lab(c.b0l2));
+  F(83, s0.p, S0L1.p, b0.p); F(84, s0.p, S0R1.p, b0.p); F(85, s0.p, b0.p, B0L1.p);
+  F(92, b0.p, B0L1.p, B0L2.p); F(96, b0.p, c.lab(c.b0l1), c.lab(c.b0l2));
+  // Distance.
+  const uint64_t d = c.S0 >= 0 ? dist_bucket(c.B0 - c.S0) : kNone;
+  F(98, s0.w, d); F(99, s0.p, d); F(100, b0.w, d); F(101, b0.p, d); F(102, s0.w, b0.w, d);
+  F(103, s0.p, b0.p, d);
+  const uint64_t b0vl = cap(s.nl[c.B0]), b0sl = s.lset[c.B0];
+  F(116, b0.w, b0vl); F(117, b0.p, b0vl);
+  F(118, s0.p, b0.p, c.between(c.S0, c.B0, &WordAtoms::verbs));
+  F(119, s0.p, b0.p, c.between(c.S0, c.B0, &WordAtoms::puncts));
+  F(122, s1.p, b0.p, c.between(c.S1, c.B0, &WordAtoms::verbs));
+  F(131, s0.x, b0.x);
+  F(137, b0.w, b0sl); F(138, b0.p, b0sl);
+}
+
+void write_group(FeatureGroup g, const FeatureContext& c, KeyOut& out) {
+  switch (g) {
+    case kStack:
+      stack_word_features(c, out);
+      return stack_children_fixed(c, out);
+    case kStackRight: return stack_right_features(c, out);
+    case kBuffer: return buffer_word_features(c, out);
+    default: return other_features(c, out);
+  }
+}
+
+}  // namespace
+
+void group_features(FeatureGroup g, const State& s, const WordAtoms* atoms, uint64_t* keys) {
+  KeyOut out{keys, false};
+  write_group(g, FeatureContext(s, atoms), out);
+  if (out.n != kGroupSize[g]) std::abort();  // kGroupSize out of date
+}
+
+void extract_features(const State& s, const WordAtoms* atoms, uint64_t* keys) {
+  const FeatureContext c(s, atoms);
+  KeyOut out{keys, true};
+  for (int g = 0; g < kNumGroups; ++g) write_group(static_cast<FeatureGroup>(g), c, out);
+  if (out.n != kNumFeatures) std::abort();  // kNumFeatures out of date
 }
 
 void Weights::build(const std::vector<Feature>& features, int classes) {
@@ -387,23 +467,106 @@ std::unique_ptr<const Weights> resident_weights(const Weights& w) {
   return copy;
 }
 
+namespace {
+
+// The weights of the features of parser states, summed once per sentence
+// position for the stack and buffer groups (see FeatureGroup) instead of once
+// per transition. Integer sums: the scores are exactly those of adding every
+// feature's weights (Weights::add_all on extract_features).
+class StateScorer {
+ public:
+  // Starts a sentence of n words scored with w (which must outlive the sentence).
+  void start(const Weights& w, int n);
+  // Sets scores[0..stride) to the summed weights of the features of s (whose
+  // stack is not empty); scores has Weights::kScoreCells cells.
+  void score(const State& s, const WordAtoms* atoms, int32_t* scores);
+
+ private:
+  int32_t* row(std::vector<int32_t>& v, int i) {
+    return v.data() + static_cast<size_t>(i) * stride_;
+  }
+
+  const Weights* w_ = nullptr;
+  int stride_ = 0;
+  // Per position i, stride sums each: the kStack group with S0 = i, both
+  // stack groups with S0 = i (for S0's rightmost child stack_for_[i]), the
+  // kBuffer group with B0 = i.
+  std::vector<int32_t> fixed_, stack_, buffer_;
+  std::vector<uint8_t> fixed_done_, buffer_done_;
+  std::vector<int> stack_for_;  // rc1[i] when stack_ was summed; -2 = not yet
+  std::vector<int32_t> sums_;  // kScoreCells scratch cells per group
+};
+
+void StateScorer::start(const Weights& w, int n) {
+  w_ = &w;
+  stride_ = w.stride;
+  const size_t cells = static_cast<size_t>(n + 1) * stride_;
+  for (auto* v : {&fixed_, &stack_, &buffer_})
+    if (v->size() < cells) v->resize(cells);
+  fixed_done_.assign(n + 1, 0);
+  buffer_done_.assign(n + 1, 0);
+  stack_for_.assign(n + 1, -2);
+  sums_.resize(static_cast<size_t>(kNumGroups) * Weights::kScoreCells);
+}
+
+// Adds up the groups whose sums are not known yet and kOther in one
+// Weights::add_runs (so that all their cache misses overlap), keeps the new
+// sums, and adds the known ones to kOther's.
+void StateScorer::score(const State& s, const WordAtoms* atoms, int32_t* scores) {
+  const int S0 = s.stack.back(), B0 = s.b;
+  const bool stack_known = stack_for_[S0] == s.rc1[S0];
+  FeatureGroup groups[kNumGroups];
+  int runs = 0;
+  if (!stack_known && !fixed_done_[S0]) groups[runs++] = kStack;
+  if (!stack_known) groups[runs++] = kStackRight;
+  if (!buffer_done_[B0]) groups[runs++] = kBuffer;
+  groups[runs++] = kOther;
+  uint64_t keys[kNumFeatures];
+  int ends[kNumGroups];
+  int32_t* outs[kNumGroups];
+  for (int r = 0, nk = 0; r < runs; ++r) {
+    group_features(groups[r], s, atoms, keys + nk);
+    ends[r] = nk += kGroupSize[groups[r]];
+    outs[r] = r + 1 < runs ? sums_.data() + static_cast<size_t>(r) * Weights::kScoreCells : scores;
+    std::fill(outs[r], outs[r] + stride_, 0);
+  }
+  w_->add_runs(keys, ends, runs, outs);
+  int32_t* fixed = row(fixed_, S0);
+  int32_t* stack = row(stack_, S0);
+  int32_t* buffer = row(buffer_, B0);
+  for (int r = 0; r + 1 < runs; ++r) {
+    int32_t* sum = outs[r];
+    switch (groups[r]) {
+      case kStack: std::copy(sum, sum + stride_, fixed); break;
+      case kStackRight:
+        for (int c = 0; c < stride_; ++c) stack[c] = sum[c] + fixed[c];
+        break;
+      default: std::copy(sum, sum + stride_, buffer); break;
+    }
+  }
+  fixed_done_[S0] = 1;
+  stack_for_[S0] = s.rc1[S0];
+  buffer_done_[B0] = 1;
+  for (int c = 0; c < stride_; ++c) scores[c] += stack[c] + buffer[c];
+}
+
+}  // namespace
+
 void greedy_parse(const Vocab& vocab, const Weights& weights, Token* tokens, int n, int base) {
   if (n <= 0) return;
   thread_local std::vector<WordAtoms> atoms;
   thread_local State s;
+  thread_local StateScorer scorer;
   thread_local std::vector<int32_t> scores;
   compute_atoms(vocab, tokens, n, atoms);
   s.init(n);
+  scorer.start(weights, n);
   const int L = vocab.num_labels();
   scores.resize(Weights::kScoreCells);  // classes + dummy cells
-  uint64_t keys[kNumFeatures];
   while (!s.terminal()) {
     int c = s.forced();
     if (c < 0) {
-      extract_features(s, atoms.data(), keys);
-      // Only real classes are read; dummy cells may accumulate garbage.
-      std::fill(scores.begin(), scores.begin() + weights.stride, 0);
-      weights.add_all(keys, kNumFeatures, scores.data());
+      scorer.score(s, atoms.data(), scores.data());
       c = best_valid(s, scores.data(), L);
     }
     s.apply(c, L);

@@ -105,9 +105,27 @@ struct State {
 // Number of feature templates extract_features emits.
 inline constexpr int kNumFeatures = 142;
 
-// Writes the kNumFeatures 64-bit feature keys of state s into keys.
-// atoms has s.n + 1 entries (the last is ROOT).
+// Writes the kNumFeatures 64-bit feature keys of state s into keys, key t
+// being that of template t. atoms has s.n + 1 entries (the last is ROOT).
 void extract_features(const State& s, const WordAtoms* atoms, uint64_t* keys);
+
+// The templates in groups by what they read, so that decoding can add up a
+// group's weights once per sentence position and reuse the sum (greedy_parse).
+// A word is pushed once, and the stack under it and its left children cannot
+// change before it is popped; its right children come one at a time, each the
+// new rightmost one; B1 and B2 follow from B0. So:
+//   kStack       S0, S1, S2, their positions, S0's left children and S1's
+//                children: depend on S0 alone.
+//   kStackRight  S0's right children: depend on S0 and rc1[S0] alone.
+//   kBuffer      B0, B1, B2: depend on B0 alone.
+//   kOther       the rest: pairs across stack and buffer, their distance,
+//                B0's children.
+enum FeatureGroup { kStack, kStackRight, kBuffer, kOther, kNumGroups };
+inline constexpr int kGroupSize[kNumGroups] = {63, 13, 20, 46};  // sums to kNumFeatures
+
+// Writes the kGroupSize[g] keys of group g of state s to keys[0..kGroupSize[g]),
+// in a fixed order (extract_features writes the same keys at their template ids).
+void group_features(FeatureGroup g, const State& s, const WordAtoms* atoms, uint64_t* keys);
 
 // The best valid class among scores (nclasses = 1 + 2L); tie -> lowest id.
 template <typename T>
@@ -217,53 +235,87 @@ struct Weights {
   }
 
   // Adds the weights of keys[0..nk) (nk <= kNumFeatures) to
-  // scores[0..kScoreCells). Three passes so the cache misses overlap:
-  // prefetch every bucket; probe them, collect the dense rows and prefetch
-  // them and the out-of-line runs; accumulate (the dense rows together, by
-  // add_dense_rows). Integer sums: the order of the additions does not
-  // change the result.
+  // scores[0..kScoreCells). Integer sums: the order of the additions does
+  // not change the result.
   void add_all(const uint64_t* keys, int nk, int32_t* scores) const {
+    add_runs(keys, &nk, 1, &scores);
+  }
+  // The same for runs of keys with their own score arrays: run r is
+  // keys[ends[r - 1]..ends[r]) (from 0 for r = 0; ends[runs - 1] <=
+  // kNumFeatures) and goes to outs[r]. Three passes over all the keys so the
+  // cache misses overlap: prefetch every bucket; probe them, collect the
+  // dense rows and prefetch them, the out-of-line runs and, for absent keys in
+  // full buckets, the `spilled` flag and the next bucket; accumulate (each run's dense rows
+  // together, by add_dense_rows; keys in later buckets are looked for here).
+  void add_runs(const uint64_t* keys, const int* ends, int runs, int32_t* const* outs) const {
     const Bucket* base = buckets.data();
+    const int nk = ends[runs - 1];
     const Slot* hits[kNumFeatures];
     const int16_t* rows[kNumFeatures];
+    int row_ends[kNumFeatures];  // per run: end of its rows in `rows`
     int nrows = 0;
     for (int f = 0; f < nk; ++f) __builtin_prefetch(base + (keys[f] & mask));
-    for (int f = 0; f < nk; ++f) {
-      const uint64_t key = keys[f];
-      const Bucket& home = base[key & mask];
-      const Slot* hit = probe(home, fingerprint(key));
-      if (hit == &none && may_spill(home) && spilled[key & mask]) [[unlikely]]
-        hit = find_spilled(key);
-      hits[f] = hit;
-      if (hit->c1 == kDense) {
-        const int16_t* row = dense_row(*hit);
-        rows[nrows++] = row;
-        const char* p = reinterpret_cast<const char*>(row);
-        for (int b = 0; b < stride * 2; b += 64) __builtin_prefetch(p + b);
-        __builtin_prefetch(p + stride * 2 - 1);
-      } else if (hit->c1 == kSparse) [[unlikely]] {
-        const char* p = reinterpret_cast<const char*>(run(*hit));
-        __builtin_prefetch(p);
-        __builtin_prefetch(p + 64);
+    for (int r = 0, f = 0; r < runs; ++r) {
+      for (; f < ends[r]; ++f) {
+        const uint64_t key = keys[f];
+        const Bucket& home = base[key & mask];
+        const Slot* hit = probe(home, fingerprint(key));
+        if (hit == &none && may_spill(home)) [[unlikely]] {
+          hits[f] = nullptr;  // looked for further on in the last pass
+          __builtin_prefetch(&spilled[key & mask]);
+          __builtin_prefetch(base + ((key + 1) & mask));  // where most spilled keys are
+          continue;
+        }
+        hits[f] = hit;
+        if (hit->c1 == kDense) {
+          const int16_t* row = dense_row(*hit);
+          rows[nrows++] = row;
+          const char* p = reinterpret_cast<const char*>(row);
+          for (int b = 0; b < stride * 2; b += 64) __builtin_prefetch(p + b);
+          __builtin_prefetch(p + stride * 2 - 1);
+        } else if (hit->c1 == kSparse) [[unlikely]] {
+          // A run (count, then fewer than kDenseMin entries) ends within 4 *
+          // kDenseMin bytes.
+          const char* p = reinterpret_cast<const char*>(run(*hit));
+          __builtin_prefetch(p);
+          __builtin_prefetch(p + 4 * kDenseMin - 1);
+        }
       }
+      row_ends[r] = nrows;
     }
-    for (int f = 0; f < nk; ++f) {
-      const Slot* hit = hits[f];
-      if (hit->c1 == kDense) {
-        continue;
-      } else if (hit->c1 == kSparse) [[unlikely]] {
-        const uint32_t* e = run(*hit);
-        const auto left = static_cast<uint32_t>(overflow.end() - e - 1);
-        const uint32_t cnt = std::min<uint32_t>(e[0], left);
-        ++e;
-        for (uint32_t j = 0; j < cnt; ++j)  // (class & 0xFF: a corrupt file stays in bounds)
-          scores[(e[j] >> 16) & 0xFF] += static_cast<int16_t>(e[j] & 0xFFFF);
-      } else {
-        scores[hit->c1] += hit->w1;
-        scores[hit->c2] += hit->w2;
+    for (int r = 0, f = 0; r < runs; ++r) {
+      int32_t* scores = outs[r];
+      for (; f < ends[r]; ++f) {
+        const Slot* hit = hits[f];
+        if (!hit) [[unlikely]] {
+          hit = spilled[keys[f] & mask] ? find_spilled(keys[f]) : &none;
+          if (hit->c1 == kDense) {
+            const int16_t* row = dense_row(*hit);
+            add_dense_rows(&row, 1, stride, scores);
+          }
+        }
+        add_sparse(*hit, scores);
       }
+      const int first = r == 0 ? 0 : row_ends[r - 1];
+      add_dense_rows(rows + first, row_ends[r] - first, stride, scores);
     }
-    add_dense_rows(rows, nrows, stride, scores);
+  }
+  // Adds the weights of a slot that is not a dense row (none adds zeros to
+  // the dummy cell).
+  void add_sparse(const Slot& hit, int32_t* scores) const {
+    if (hit.c1 == kDense) {
+      return;
+    } else if (hit.c1 == kSparse) [[unlikely]] {
+      const uint32_t* e = run(hit);
+      const auto left = static_cast<uint32_t>(overflow.end() - e - 1);
+      const uint32_t cnt = std::min<uint32_t>(e[0], left);
+      ++e;
+      for (uint32_t j = 0; j < cnt; ++j)  // (class & 0xFF: a corrupt file stays in bounds)
+        scores[(e[j] >> 16) & 0xFF] += static_cast<int16_t>(e[j] & 0xFFFF);
+    } else {
+      scores[hit.c1] += hit.w1;
+      scores[hit.c2] += hit.w2;
+    }
   }
   static uint32_t offset(const Slot& s) {
     return (static_cast<uint32_t>(static_cast<uint16_t>(s.w1)) << 16) |

@@ -5,6 +5,7 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -209,7 +210,7 @@ bool closed_class(std::string_view upos) {
 }
 
 int features(const std::vector<WordInfo>& words, int i, int prev1, int prev2, const int* next,
-             uint64_t* out) {
+             uint64_t* out, FeatureSet which) {
   const int n = static_cast<int>(words.size());
   auto at = [&](int j) -> const WordInfo& {
     if (j < 0) return sentinel(0);
@@ -223,43 +224,51 @@ int features(const std::vector<WordInfo>& words, int i, int prev1, int prev2, co
   const WordInfo& p2 = at(i + 2);
   const uint64_t t1 = static_cast<uint64_t>(prev1 + 2), t2 = static_cast<uint64_t>(prev2 + 2);
   int k = 0;
-  out[k++] = feat(tBias, 0);
-  out[k++] = feat(tLower, w0.lower);
-  out[k++] = feat(tForm, w0.form);
-  out[k++] = feat(tSuf1, w0.suffix[0]);
-  out[k++] = feat(tSuf2, w0.suffix[1]);
-  out[k++] = feat(tSuf3, w0.suffix[2]);
-  out[k++] = feat(tSuf4, w0.suffix[3]);
-  out[k++] = feat(tPre1, w0.prefix[0]);
-  out[k++] = feat(tPre2, w0.prefix[1]);
-  out[k++] = feat(tPre3, w0.prefix[2]);
-  out[k++] = feat(tPre4, w0.prefix[3]);
-  out[k++] = feat(tShape, w0.shape);
-  out[k++] = feat(tFlags, w0.flags);
-  out[k++] = feat(tAmb, w0.amb);
-  out[k++] = feat(tLowerM1, m1.lower);
-  out[k++] = feat(tLowerM2, m2.lower);
-  out[k++] = feat(tLowerP1, p1.lower);
-  out[k++] = feat(tLowerP2, p2.lower);
-  out[k++] = feat(tSuf3M1, m1.suffix[2]);
-  out[k++] = feat(tSuf3P1, p1.suffix[2]);
-  out[k++] = feat(tSuf2P1, p1.suffix[1]);
-  out[k++] = feat(tShapeM1, m1.shape);
-  out[k++] = feat(tShapeP1, p1.shape);
-  out[k++] = feat(tAmbP1, p1.amb);
-  out[k++] = feat(tAmbP2, p2.amb);
-  out[k++] = feat(tTagM1, t1);
-  out[k++] = feat(tTagM2, t2);
-  out[k++] = feat(tTagM2M1, t2, t1);
-  out[k++] = feat(tTagM1Lower, t1, w0.lower);
-  out[k++] = feat(tLowerM1Lower, m1.lower, w0.lower);
-  out[k++] = feat(tLowerLowerP1, w0.lower, p1.lower);
-  out[k++] = feat(tTagM1AmbP1, t1, p1.amb);
-  out[k++] = feat(tAmbAmbP1, w0.amb, p1.amb);
-  out[k++] = feat(tTagM1Shape, t1, w0.shape);
-  out[k++] = feat(tClu4, w0.cluster[0]);
-  out[k++] = feat(tClu8, w0.cluster[1]);
-  out[k++] = feat(tClu16, w0.cluster[2]);
+  const bool own = which != FeatureSet::kContext, context = which != FeatureSet::kOwn;
+  if (own) {
+    out[k++] = feat(tBias, 0);
+    out[k++] = feat(tLower, w0.lower);
+    out[k++] = feat(tForm, w0.form);
+    out[k++] = feat(tSuf1, w0.suffix[0]);
+    out[k++] = feat(tSuf2, w0.suffix[1]);
+    out[k++] = feat(tSuf3, w0.suffix[2]);
+    out[k++] = feat(tSuf4, w0.suffix[3]);
+    out[k++] = feat(tPre1, w0.prefix[0]);
+    out[k++] = feat(tPre2, w0.prefix[1]);
+    out[k++] = feat(tPre3, w0.prefix[2]);
+    out[k++] = feat(tPre4, w0.prefix[3]);
+    out[k++] = feat(tShape, w0.shape);
+    out[k++] = feat(tFlags, w0.flags);
+    out[k++] = feat(tAmb, w0.amb);
+  }
+  if (context) {
+    out[k++] = feat(tLowerM1, m1.lower);
+    out[k++] = feat(tLowerM2, m2.lower);
+    out[k++] = feat(tLowerP1, p1.lower);
+    out[k++] = feat(tLowerP2, p2.lower);
+    out[k++] = feat(tSuf3M1, m1.suffix[2]);
+    out[k++] = feat(tSuf3P1, p1.suffix[2]);
+    out[k++] = feat(tSuf2P1, p1.suffix[1]);
+    out[k++] = feat(tShapeM1, m1.shape);
+    out[k++] = feat(tShapeP1, p1.shape);
+    out[k++] = feat(tAmbP1, p1.amb);
+    out[k++] = feat(tAmbP2, p2.amb);
+    out[k++] = feat(tTagM1, t1);
+    out[k++] = feat(tTagM2, t2);
+    out[k++] = feat(tTagM2M1, t2, t1);
+    out[k++] = feat(tTagM1Lower, t1, w0.lower);
+    out[k++] = feat(tLowerM1Lower, m1.lower, w0.lower);
+    out[k++] = feat(tLowerLowerP1, w0.lower, p1.lower);
+    out[k++] = feat(tTagM1AmbP1, t1, p1.amb);
+    out[k++] = feat(tAmbAmbP1, w0.amb, p1.amb);
+    out[k++] = feat(tTagM1Shape, t1, w0.shape);
+  }
+  if (own) {
+    out[k++] = feat(tClu4, w0.cluster[0]);
+    out[k++] = feat(tClu8, w0.cluster[1]);
+    out[k++] = feat(tClu16, w0.cluster[2]);
+  }
+  if (!context) return k;
   out[k++] = feat(tClu8M1, m1.cluster[1]);
   out[k++] = feat(tClu8P1, p1.cluster[1]);
   if (next) {
@@ -581,12 +590,71 @@ std::unique_ptr<const Model> resident_model(const Model& m) {
 
 // ---- Tagger ------------------------------------------------------------------
 
+namespace {
+
+uint64_t next_tagger_id() {
+  static std::atomic<uint64_t> next{1};
+  return next++;
+}
+
+// Per thread: the summed weights of the FeatureSet::kOwn features of recently
+// tagged words, for both passes (most words of a text are frequent ones).
+// An entry is found by the WordInfo fields those features read, compared in
+// full, and by the tagger: a sum is only reused for the very same features
+// and weights. Direct-mapped: a new word replaces the one in its entry.
+class OwnSums {
+ public:
+  // The sums of words[i] under tagger `tagger` with model m: pass 1 at
+  // [0, padded(classes)), pass 2 (when m has one) right after.
+  const int32_t* get(const tagger_internal::Model& m, uint64_t tagger,
+                     const std::vector<tagger_internal::WordInfo>& words, int i);
+
+ private:
+  static constexpr size_t kEntries = 4096;
+  struct Key {
+    uint64_t tagger = 0;  // 0 = empty entry
+    uint64_t v[16] = {};  // the WordInfo fields of the kOwn features
+    bool operator==(const Key&) const = default;
+  };
+  std::vector<Key> keys_ = std::vector<Key>(kEntries);
+  std::vector<int32_t> sums_;  // kEntries * width_
+  size_t width_ = 0;
+};
+
+const int32_t* OwnSums::get(const tagger_internal::Model& m, uint64_t tagger,
+                            const std::vector<tagger_internal::WordInfo>& words, int i) {
+  using namespace tagger_internal;
+  const WordInfo& w = words[i];
+  Key key{tagger, {w.lower, w.form, w.suffix[0], w.suffix[1], w.suffix[2], w.suffix[3],
+                   w.prefix[0], w.prefix[1], w.prefix[2], w.prefix[3], w.shape, w.flags, w.amb,
+                   w.cluster[0], w.cluster[1], w.cluster[2]}};
+  const size_t stride = padded(m.pass1.classes);
+  if (width_ != 2 * stride) {
+    width_ = 2 * stride;
+    sums_.assign(kEntries * width_, 0);
+    std::fill(keys_.begin(), keys_.end(), Key{});
+  }
+  const size_t e = mix64(w.form ^ (w.flags * 0x9E3779B97F4A7C15ULL)) % kEntries;
+  int32_t* sums = sums_.data() + e * width_;
+  if (keys_[e] == key) return sums;
+  uint64_t f[kMaxFeatures];
+  const int nf = features(words, i, -1, -1, nullptr, f, FeatureSet::kOwn);
+  std::fill(sums, sums + width_, 0);
+  m.pass1.score(f, nf, sums);
+  if (m.pass2.classes > 0) m.pass2.score(f, nf, sums + stride);
+  keys_[e] = key;
+  return sums;
+}
+
+}  // namespace
+
 Tagger::Tagger() : Tagger(data_path("models/tagger.bin").string()) {}
 Tagger::Tagger(const std::string& model_path)
     : model_(tagger_internal::load_model(model_path)),
       resident_(std::make_unique<ResidentModel<tagger_internal::Model>>(
           model_.get(), &tagger_internal::resident_model)),
-      clusters_(WordClusters::load(data_path("models/clusters.bin"))) {}
+      clusters_(WordClusters::load(data_path("models/clusters.bin"))),
+      id_(next_tagger_id()) {}
 Tagger::~Tagger() = default;
 Tagger::Tagger(Tagger&&) noexcept = default;
 Tagger& Tagger::operator=(Tagger&&) noexcept = default;
@@ -650,14 +718,32 @@ void Tagger::tag(const std::vector<std::string_view>& forms, std::vector<int>& o
   const tagger_internal::Model& m = resident_->get();
   resident_->note_use(forms.size());
   tagger_internal::word_infos(forms, m.lexicon, clusters_, words);
+  // Each word's own sums, copied (a later word of the sentence may take the
+  // cache entry of an earlier one).
+  thread_local OwnSums own_sums;
+  thread_local std::vector<int32_t> own;
+  thread_local std::vector<const int32_t*> own1, own2;
+  const size_t stride = tagger_internal::padded(m.pass1.classes);
+  own.resize(forms.size() * 2 * stride);
+  own1.resize(forms.size());
+  own2.resize(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) {
+    const int32_t* sums = own_sums.get(m, id_, words, static_cast<int>(i));
+    own1[i] = std::copy(sums, sums + 2 * stride, own.data() + i * 2 * stride) - 2 * stride;
+    own2[i] = own1[i] + stride;
+  }
   auto score1 = [&](const uint64_t* f, int n, int32_t* s) { m.pass1.score(f, n, s); };
+  const uint8_t* closed = m.closed.data();
   if (m.pass2.classes == 0) {
-    tagger_internal::decode(words, nullptr, m.pass1.classes, score1, scratch, out, m.closed.data());
+    tagger_internal::decode(words, nullptr, m.pass1.classes, score1, scratch, out, closed,
+                            own1.data());
     return;
   }
-  tagger_internal::decode(words, nullptr, m.pass1.classes, score1, scratch, first, m.closed.data());
+  tagger_internal::decode(words, nullptr, m.pass1.classes, score1, scratch, first, closed,
+                          own1.data());
   auto score2 = [&](const uint64_t* f, int n, int32_t* s) { m.pass2.score(f, n, s); };
-  tagger_internal::decode(words, first.data(), m.pass2.classes, score2, scratch, out, m.closed.data());
+  tagger_internal::decode(words, first.data(), m.pass2.classes, score2, scratch, out, closed,
+                          own2.data());
   gerunds_after_to(m, forms, out);
   wh_adverbs(m, forms, out);
   unknown_initial_names(m, forms, words, out);

@@ -64,6 +64,7 @@ class Tagger : public Stage {
   // What tag() reads: *model_, then its resident copy (see ResidentModel).
   std::unique_ptr<ResidentModel<tagger_internal::Model>> resident_;
   WordClusters clusters_;
+  uint64_t id_;  // distinct for every Tagger made: names its model in per-thread caches
 };
 
 // ---------------------------------------------------------------------------
@@ -121,12 +122,15 @@ void word_infos(const std::vector<std::string_view>& forms, const Lexicon& lexic
                 const WordClusters& clusters, std::vector<WordInfo>& out);
 
 inline constexpr int kMaxFeatures = 56;
+// Which templates features() writes: all, those that read only the word's
+// own WordInfo fields (and the bias), or the others.
+enum class FeatureSet { kAll, kOwn, kContext };
 // Writes the feature hashes for word i into out (at most kMaxFeatures) and
 // returns their number. prev1/prev2: tags of words i-1, i-2 predicted by this
 // pass (-1 = before the sentence). next: pass-1 tags of the sentence (nullptr
 // in pass 1).
 int features(const std::vector<WordInfo>& words, int i, int prev1, int prev2, const int* next,
-             uint64_t* out);
+             uint64_t* out, FeatureSet which = FeatureSet::kAll);
 
 // Compact averaged weights of one pass: feature fingerprint -> the feature's
 // weights, int16 scaled by `scale`: a sparse list of (class, weight) for most
@@ -177,18 +181,25 @@ bool closed_class(std::string_view upos);
 // Greedy decoding of one pass with any scorer: score(f, n, scores) adds the
 // weights of features f[0..n) into scores (size padded(classes), zeroed).
 // closed (may be null): closed[c] != 0 marks classes that words unknown to the
-// lexicon may not take.
+// lexicon may not take. own (may be null): own[i] holds the summed weights of
+// word i's FeatureSet::kOwn features (padded(classes) of them), so that only
+// the others are scored.
 template <class Scorer, class Score>
 void decode(const std::vector<WordInfo>& words, const int* first_pass, int classes,
             const Scorer& score, std::vector<Score>& scratch, std::vector<int>& out,
-            const uint8_t* closed = nullptr) {
+            const uint8_t* closed = nullptr, const Score* const* own = nullptr) {
   const int n = static_cast<int>(words.size());
   out.assign(n, 0);
   scratch.resize(padded(classes));
   uint64_t f[kMaxFeatures];
   for (int i = 0; i < n; ++i) {
-    int nf = features(words, i, i > 0 ? out[i - 1] : -1, i > 1 ? out[i - 2] : -1, first_pass, f);
-    std::fill(scratch.begin(), scratch.end(), Score(0));
+    const FeatureSet which = own ? FeatureSet::kContext : FeatureSet::kAll;
+    int nf = features(words, i, i > 0 ? out[i - 1] : -1, i > 1 ? out[i - 2] : -1, first_pass, f,
+                      which);
+    if (own)
+      std::copy(own[i], own[i] + scratch.size(), scratch.begin());
+    else
+      std::fill(scratch.begin(), scratch.end(), Score(0));
     score(f, nf, scratch.data());
     const bool restrict = closed != nullptr && !words[i].known;
     int best = -1;

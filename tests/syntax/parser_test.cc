@@ -6,11 +6,14 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
 #include <sstream>
 
+#include "core/data_path.h"
 #include "core/error.h"
 #include "io/conllu.h"
+#include "syntax/parser_model.h"
 #include "tests/doc_builder.h"
 #include "tests/test_support.h"
 
@@ -201,6 +204,99 @@ TEST_CASE("parser: every output is a single-rooted tree (random tag sequences)",
     model().process(doc);
     INFO("round " << round << ": " << doc.text);
     REQUIRE(tree_problem(doc) == "");
+  }
+}
+
+// The greedy decoding of greedy_parse written plainly: every feature's weights
+// added at every choice.
+std::vector<std::pair<int, int>> reference_parse(const ng::parser_internal::ParserModelData& m,
+                                                 const std::vector<Token>& words) {
+  using namespace ng::parser_internal;
+  const int n = static_cast<int>(words.size());
+  std::vector<WordAtoms> atoms;
+  compute_atoms(m.vocab, words.data(), n, atoms);
+  State s;
+  s.init(n);
+  const int L = m.vocab.num_labels();
+  std::vector<int32_t> scores(Weights::kScoreCells);
+  uint64_t keys[kNumFeatures];
+  while (!s.terminal()) {
+    int c = s.forced();
+    if (c < 0) {
+      extract_features(s, atoms.data(), keys);
+      std::fill(scores.begin(), scores.end(), 0);
+      m.weights.add_all(keys, kNumFeatures, scores.data());
+      c = best_valid(s, scores.data(), L);
+    }
+    s.apply(c, L);
+  }
+  std::vector<std::pair<int, int>> out;
+  for (int i = 0; i < n; ++i) out.emplace_back(s.head[i], s.label[i]);
+  return out;
+}
+
+TEST_CASE("parser: the feature groups are the templates of extract_features",
+          "[parser][unit]") {
+  using namespace ng::parser_internal;
+  int total = 0;
+  for (int size : kGroupSize) total += size;
+  REQUIRE(total == kNumFeatures);
+  std::mt19937 rng(11);
+  std::vector<WordAtoms> atoms(13);
+  for (size_t i = 0; i < atoms.size(); ++i)
+    atoms[i] = WordAtoms{static_cast<uint32_t>(rng() % 50), static_cast<uint32_t>(rng() % 9),
+                         static_cast<uint32_t>(rng() % 5), static_cast<uint32_t>(rng() % 6),
+                         static_cast<uint32_t>(rng()), static_cast<uint16_t>(i / 3),
+                         static_cast<uint16_t>(i / 4)};
+  State s;
+  s.init(12);
+  while (!s.terminal()) {
+    std::vector<uint64_t> all(kNumFeatures), grouped;
+    extract_features(s, atoms.data(), all.data());
+    for (int g = 0; g < kNumGroups; ++g) {
+      std::vector<uint64_t> keys(kGroupSize[g]);
+      group_features(static_cast<FeatureGroup>(g), s, atoms.data(), keys.data());
+      grouped.insert(grouped.end(), keys.begin(), keys.end());
+    }
+    std::sort(all.begin(), all.end());
+    std::sort(grouped.begin(), grouped.end());
+    REQUIRE(grouped == all);
+    // A random valid transition.
+    std::vector<int> valid;
+    if (s.can_shift()) valid.push_back(0);
+    if (s.can_left()) valid.push_back(s.b == s.n ? 1 : 2);
+    if (s.can_right()) valid.push_back(1 + 3 + 1 + static_cast<int>(rng() % 2));
+    s.apply(valid[rng() % valid.size()], 3);
+  }
+}
+
+TEST_CASE("parser: decoding with group sums gives the trees of adding every feature",
+          "[parser][model]") {
+  ng::parser_internal::ParserModelData m;
+  ng::parser_internal::load_model(m, ng::data_path("models/parser.bin").string());
+  const std::vector<std::pair<const char*, const char*>> tags = {
+      {"NN", "NOUN"}, {"NNP", "PROPN"}, {"VBD", "VERB"}, {"VBZ", "AUX"}, {"IN", "ADP"},
+      {"DT", "DET"},  {"JJ", "ADJ"},    {"RB", "ADV"},   {"CC", "CCONJ"}, {",", "PUNCT"},
+      {"PRP", "PRON"}, {"CD", "NUM"},   {"TO", "PART"},  {"WDT", "PRON"}};
+  const std::vector<std::string> forms = {"the", "of", "president", "met", ",", "Baku",
+                                          "and", "said", "zzqx", "42", "it", "that"};
+  std::mt19937 rng(5);
+  for (int round = 0; round < 200; ++round) {
+    std::vector<Token> words(1 + rng() % 40);
+    for (Token& w : words) {
+      const auto& t = tags[rng() % tags.size()];
+      w.form = forms[rng() % forms.size()];
+      w.xpos = t.first;
+      w.upos = t.second;
+    }
+    const auto expected = reference_parse(m, words);
+    ng::parser_internal::greedy_parse(m, words.data(), static_cast<int>(words.size()), 0);
+    INFO("round " << round);
+    for (size_t i = 0; i < words.size(); ++i) {
+      const int head = expected[i].first == static_cast<int>(words.size()) ? -1 : expected[i].first;
+      REQUIRE(words[i].head == head);
+      REQUIRE(words[i].deprel == m.vocab.labels[expected[i].second]);
+    }
   }
 }
 

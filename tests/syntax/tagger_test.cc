@@ -1,9 +1,12 @@
 #include "syntax/tagger.h"
 
 #include <catch2/catch.hpp>
+#include <algorithm>
+#include <random>
 #include <sstream>
 #include <thread>
 
+#include "core/data_path.h"
 #include "core/error.h"
 #include "tests/doc_builder.h"
 #include "tests/test_support.h"
@@ -153,4 +156,51 @@ TEST_CASE("tagger: an unknown capitalised word before the verb that opens a sent
   tagger().process(doc);
   CHECK(doc.tokens[0].upos == "PROPN");
   CHECK(doc.tokens[7].upos == "ADV");  // an adverb in "-ly" stays one
+}
+
+TEST_CASE("tagger: the own and context feature sets are the features", "[tagger][unit]") {
+  using namespace ng::tagger_internal;
+  std::vector<std::string_view> forms = {"The", "mayor", "met", "Ana", "in", "2019", "."};
+  std::vector<WordInfo> words;
+  word_infos(forms, Lexicon{}, ng::WordClusters{}, words);
+  const int next[7] = {1, 2, 3, 4, 5, 6, 7};
+  for (const int* pass : {static_cast<const int*>(nullptr), next})
+    for (int i = 0; i < static_cast<int>(words.size()); ++i) {
+      uint64_t all[kMaxFeatures], split[kMaxFeatures];
+      const int n = features(words, i, 3, 4, pass, all);
+      int k = features(words, i, 3, 4, pass, split, FeatureSet::kOwn);
+      k += features(words, i, 3, 4, pass, split + k, FeatureSet::kContext);
+      REQUIRE(k == n);
+      std::sort(all, all + n);
+      std::sort(split, split + k);
+      CHECK(std::equal(all, all + n, split));
+    }
+}
+
+TEST_CASE("tagger: tags with cached word sums are those of scoring every feature",
+          "[tagger][model]") {
+  using namespace ng::tagger_internal;
+  const auto model = load_model(ng::data_path("models/tagger.bin").string());
+  const ng::WordClusters clusters = ng::WordClusters::load(ng::data_path("models/clusters.bin"));
+  // No word the rules after decoding look at ("to" + "-ing", wh-adverbs).
+  const std::vector<std::string_view> vocabulary = {"The", "the", "mayor", "met", "Ana", "in",
+                                                    "2019", ".", ",", "and", "said", "Baku",
+                                                    "zzqx", "it", "of", "visit", "Ruiz", "a"};
+  std::mt19937 rng(3);
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string_view> forms(1 + rng() % 25);
+    for (auto& f : forms) f = vocabulary[rng() % vocabulary.size()];
+    std::vector<WordInfo> words;
+    word_infos(forms, model->lexicon, clusters, words);
+    std::vector<int32_t> scratch;
+    std::vector<int> first, expected, got;
+    auto score1 = [&](const uint64_t* f, int n, int32_t* s) { model->pass1.score(f, n, s); };
+    auto score2 = [&](const uint64_t* f, int n, int32_t* s) { model->pass2.score(f, n, s); };
+    decode(words, nullptr, model->pass1.classes, score1, scratch, first, model->closed.data());
+    decode(words, first.data(), model->pass2.classes, score2, scratch, expected,
+           model->closed.data());
+    tagger().tag(forms, got);
+    INFO("round " << round);
+    REQUIRE(got == expected);
+  }
 }
