@@ -87,6 +87,9 @@ struct Entity {
   // ("the President", "U.S. Senator"): an unnamed holder of a role, which
   // the graph keeps as a node of its own article, never shared.
   bool named = true;
+  // A group ("A and B", "the two leaders" once resolved): the entity
+  // indices of its members, in text order; empty for anything else.
+  std::vector<int> members;
 };
 
 // One argument of a fact or event: an entity where one exists, otherwise a

@@ -268,6 +268,7 @@ void Resolver::name_groups(EntityBuild& b) {
       list += (k ? "; " : "") + nm;
     }
     ent.merged_by.push_back("group of: " + list);
+    ent.members = member_entities;
   }
 }
 

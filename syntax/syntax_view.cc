@@ -442,9 +442,23 @@ std::vector<Argument> SyntaxView::arguments(int w, int focus_meeting) const {
     }
     if (!named.empty()) return named;
   }
-  // Plural "they"/"both" during a meeting in focus are its participants, even
-  // where coreference picked a single entity.
+  // A plural pronoun coreference resolved to a group ("The President and
+  // Vice President ... They noted") stands for the group's members.
   bool plural_pronoun = tok.upos == "PRON" && one_of(lower_[w], {"they", "them", "both"});
+  if (plural_pronoun && a.entity >= 0 && doc_.entities[a.entity].members.size() >= 2) {
+    std::vector<Argument> out;
+    for (int e : doc_.entities[a.entity].members) {
+      Argument x = a;
+      x.entity = e;
+      out.push_back(std::move(x));
+    }
+    return out;
+  }
+  // Otherwise plural "they"/"both" during a meeting in focus are its
+  // participants, even where coreference picked a single person (but not
+  // where it picked an organisation: "The delegation affirmed ... They").
+  if (plural_pronoun && a.entity >= 0 && doc_.entities[a.entity].type == EntityType::Org)
+    plural_pronoun = false;
   if ((a.entity < 0 || plural_pronoun) && focus_meeting >= 0 && focus_meeting < static_cast<int>(doc_.events.size())) {
     bool group = one_of(lower_[w], {"sides", "parties", "leaders", "both", "two", "they", "presidents",
                                     "officials", "delegations"});

@@ -465,3 +465,20 @@ TEST_CASE("a title held for a person is no office held in that person", "[extrac
   }
   CHECK(title);
 }
+
+TEST_CASE("speech: 'they' resolved to a group speaks for its members, not for every participant",
+          "[extraction][model]") {
+  ng::PipelineOptions o;
+  ng::Pipeline p(o);
+  ng::Document d;
+  d.id = "group-they";
+  d.text =
+      "Governor Ana Ruiz met Mayor Tom Hale and Senator Jan Novak in Lisbon on Monday. "
+      "Ana Ruiz and Jan Novak praised the new bridge. They said the bridge would open in May.";
+  d.body_end = static_cast<uint32_t>(d.text.size());
+  p.process(d);
+  std::set<std::string> speakers;
+  for (const auto& f : d.facts)
+    if (f.predicate == "ng:said" && f.subject.entity >= 0) speakers.insert(d.entities[f.subject.entity].name);
+  CHECK(speakers == std::set<std::string>{"Ana Ruiz", "Jan Novak"});
+}
