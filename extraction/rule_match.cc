@@ -395,6 +395,20 @@ bool fill_slots(const SyntaxView& sv, const Rule& r, int t, int focus_meeting,
 
 void trim_overlapping_literals(const Document& doc, std::vector<std::vector<Argument>>& fillers) {
   for (auto& fl : fillers) {
+    std::vector<Argument> kept;
+    for (size_t i = 0; i < fl.size(); ++i) {
+      const Argument& b = fl[i];
+      bool inside = false;
+      for (size_t j = 0; j < fl.size() && !inside; ++j) {
+        const Argument& a = fl[j];
+        inside = j != i && a.entity < 0 && b.entity < 0 && a.first >= 0 && b.first >= 0 &&
+                 a.first <= b.first && b.last <= a.last && (a.first != b.first || a.last != b.last || j < i);
+      }
+      if (!inside) kept.push_back(b);
+    }
+    fl.swap(kept);
+  }
+  for (auto& fl : fillers) {
     for (Argument& a : fl) {
       if (a.entity >= 0 || a.first < 0) continue;
       for (const auto& other : fillers) {
@@ -403,6 +417,7 @@ void trim_overlapping_literals(const Document& doc, std::vector<std::vector<Argu
           int cut = b.first;
           while (cut > a.first + 1 && (doc.tokens[cut - 1].upos == "ADP" ||
                                        doc.tokens[cut - 1].upos == "PUNCT" ||
+                                       doc.tokens[cut - 1].upos == "CCONJ" ||
                                        doc.tokens[cut - 1].upos == "DET"))
             --cut;
           a.last = cut;

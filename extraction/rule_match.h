@@ -61,8 +61,10 @@ bool fill_slots(const SyntaxView& sv, const Rule& r, int t, int focus_meeting,
                 const Gazetteer* places, const RuleTrace& trace,
                 std::vector<std::vector<Argument>>& fillers);
 
-// Arguments do not overlap: a literal phrase that swallowed another slot's
-// filler ("the keys to Governor X") ends before it.
+// Arguments do not overlap: a literal conjunct inside another literal of
+// the same slot is part of it ("praised [the peace and progress achieved
+// in X]"), and a literal phrase that swallowed another filler ("the keys to
+// Governor X") ends before it, without a dangling "and".
 void trim_overlapping_literals(const Document& doc, std::vector<std::vector<Argument>>& fillers);
 
 }  // namespace ng::extraction_internal
