@@ -318,8 +318,13 @@ bool fill_slot(const SyntaxView& sv, const Slot& slot, int t, int focus_meeting,
         filler.push_back(sv.clause_argument(w));
         continue;
       }
-      for (Argument& a : sv.arguments(w, focus_meeting))
+      for (Argument& a : sv.arguments(w, focus_meeting)) {
+        if (slot.literal && (a.entity >= 0 || sv.people_noun(w))) {
+          if (trace.on()) rejected += " '" + a.text + "' (not a literal phrase)";
+          continue;
+        }
         if (accepts(sv.doc(), slot, a, places, trace.on(), rejected)) filler.push_back(std::move(a));
+      }
     }
   }
   if (filler.empty() && !slot.optional) {

@@ -117,7 +117,7 @@ const std::vector<RuleFileKeys>& rule_file_keys() {
       {"rule", {"id", "trigger", "slots", "fact", "facts", "event", "confidence", "examples", "comment"}},
       {"trigger", {"lemma", "upos", "deprel", "type", "requires", "excludes", "modality"}},
       {"slot", {"path", "type", "entity", "optional", "conj", "clause", "side", "known_place",
-                 "known_region", "complete"}},
+                 "known_region", "complete", "literal"}},
       {"fact", {"subject", "predicate", "object", "extra", "relation"}},
       {"event", {"class", "roles", "place", "min_participants", "focus"}},
       {"example", {"text", "facts", "not_facts", "events", "no_event"}},
@@ -298,7 +298,7 @@ void load_trigger(const Ctx& c, const YAML::Node& t, Rule& r) {
 }
 
 // slot: {path, type, entity, optional, conj, clause, side, known_place,
-// known_region, complete}
+// known_region, complete, literal}
 Slot load_slot(const Ctx& c, const std::string& name, const YAML::Node& sn) {
   Slot s;
   s.name = name;
@@ -327,6 +327,9 @@ Slot load_slot(const Ctx& c, const std::string& name, const YAML::Node& sn) {
   if (sn["complete"].IsDefined()) s.complete = boolean(c, sn["complete"], "slot.complete");
   if (sn["known_region"].IsDefined())
     s.known_region = boolean(c, sn["known_region"], "slot.known_region");
+  if (sn["literal"].IsDefined()) s.literal = boolean(c, sn["literal"], "slot.literal");
+  if (s.literal && (s.require_entity || !s.types.empty()))
+    c.fail(sn, "slot '" + s.name + "': 'literal' excludes 'entity' and 'type'");
   // A clause is one argument: its conjuncts belong to it.
   if (s.clause && !sn["conj"].IsDefined()) s.conj = false;
   return s;

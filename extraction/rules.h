@@ -39,6 +39,7 @@ struct Slot {
   bool complete = false;                      // clause: a quotation or with a subject of its own
   bool known_place = false;                   // the filler is a place of the gazetteer (lexicon/)
   bool known_region = false;                  // ... a country, region or continent of it
+  bool literal = false;                       // the filler is a phrase, not an entity nor people
   // Every entity mention of the slot's types on this side of the trigger
   // (YAML "before" or "after"), up to the sentence edge or the first other
   // verb: for lists a parse often breaks ("was attended by A and B, C and

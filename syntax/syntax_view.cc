@@ -225,9 +225,11 @@ std::pair<int, int> SyntaxView::subtree_span(int w) const {
 std::pair<int, int> SyntaxView::phrase_span(int w) const {
   int lo = w, hi = w;
   std::vector<int> stack = {w};
+  std::vector<int> kept;
   while (!stack.empty()) {
     int x = stack.back();
     stack.pop_back();
+    kept.push_back(x);
     lo = std::min(lo, x);
     hi = std::max(hi, x);
     for (int c : children_[x]) {
@@ -238,38 +240,80 @@ std::pair<int, int> SyntaxView::phrase_span(int w) const {
       stack.push_back(c);
     }
   }
-  // Trim edge punctuation and a leading case word of an oblique.
-  while (lo < hi && (doc_.tokens[lo].upos == "PUNCT" ||
+  // Trim edge punctuation, words left out at the edges (", as well as X")
+  // and a leading case word of an oblique.
+  auto out = [&](int k) { return std::find(kept.begin(), kept.end(), k) == kept.end(); };
+  while (lo < hi && (doc_.tokens[lo].upos == "PUNCT" || out(lo) ||
                      (lo != w && doc_.tokens[lo].head == w && doc_.tokens[lo].deprel == "case")))
     ++lo;
-  while (hi > lo && doc_.tokens[hi].upos == "PUNCT") --hi;
+  while (hi > lo && (doc_.tokens[hi].upos == "PUNCT" || out(hi))) --hi;
   return {lo, hi + 1};
 }
 
-Argument SyntaxView::clause_argument(int w) const {
-  auto [lo, hi] = subtree_span(w);
+// +1 when token k opens a quotation, -1 when it closes one, 0 when it is
+// no quotation mark. Straight quotes alternate within the sentence.
+int SyntaxView::quote_direction(int k) const {
+  const std::string& f = doc_.tokens[k].form;
+  if (f == "“" || f == "``") return 1;
+  if (f == "”" || f == "''") return -1;
+  if (f != "\"") return 0;
+  int before = 0;
+  for (int j = doc_.sentences[doc_.sentence_of(k)].first; j < k; ++j) before += doc_.tokens[j].form == "\"";
+  return before % 2 == 0 ? 1 : -1;
+}
+
+// Leading punctuation and the clause's own subordinator ("that"); the
+// marker of a clause inside it stays ("If the Senate confirms me, I will").
+// True when a quotation mark was among them.
+bool SyntaxView::trim_clause_front(int w, int& lo, int hi) const {
   bool quoted = false;
-  // Leading punctuation and the clause's own subordinator ("that"); the
-  // marker of a clause inside it stays ("If the Senate confirms me, I will").
   while (lo < hi && (doc_.tokens[lo].upos == "PUNCT" ||
                      (doc_.tokens[lo].deprel == "mark" && doc_.tokens[lo].head == w))) {
-    quoted = quoted || one_of(doc_.tokens[lo].form, {"\"", "“", "``", "'", "‘"});
+    quoted = quoted || quote_direction(lo) > 0 || one_of(doc_.tokens[lo].form, {"'", "‘"});
     ++lo;
   }
-  // A quotation followed by narration and a second quotation ('"...
-  // history", adding, "For Mexico ..."', '"...", calling it a "..."'): the
-  // content is the first quotation; the narration is not what was said.
-  if (quoted)
-    for (int k = lo + 1; k + 1 < hi; ++k)
-      if (doc_.tokens[k].xpos == "''" && doc_.tokens[k + 1].form == ",") {
-        hi = k;
-        break;
-      }
-  // "said yesterday morning the laws should change": a time phrase before
-  // the clause's subject, parsed into the clause, says when it was said
-  // (in a quotation it is the speaker's own word).
+  return quoted;
+}
+
+// Narration before a quotation inside the clause ('said, as reported by X
+// — "...', 'said, in remarks published by X, "..."'): a phrase opening
+// with a preposition or subordinator and ending in a comma, dash or colon
+// right before the opening quote is the writer's, not the speaker's.
+bool SyntaxView::skip_narration_before_quote(int& lo, int hi) const {
+  // (the clause's own "as" may already be trimmed: "as reported by X")
+  const int first = lo > 0 && doc_.tokens[lo - 1].deprel == "mark" ? lo - 1 : lo;
+  if (doc_.tokens[first].upos != "ADP" && doc_.tokens[first].upos != "SCONJ") return false;
+  for (int q = lo + 2; q + 1 < hi; ++q) {
+    if (quote_direction(q) == 0) continue;
+    if (quote_direction(q) < 0) return false;
+    if (!one_of(doc_.tokens[q - 1].form, {",", "—", "–", ":", "-"})) return false;
+    lo = q + 1;
+    return true;
+  }
+  return false;
+}
+
+// A quotation followed by narration ('"... history", adding, "For Mexico
+// ..."', '"We couldn't win," and the city flag ...'): the content ends with
+// the quotation. `quoted`: the clause opened with it; otherwise a partial
+// quotation must open inside the clause first.
+void SyntaxView::cut_narration_after_quote(int lo, int& hi, bool quoted) const {
+  for (int k = lo + 1; k + 1 < hi; ++k) {
+    const int dir = quote_direction(k);
+    if (dir > 0) quoted = true;
+    if (dir >= 0 || !quoted) continue;
+    if (doc_.tokens[k + 1].form == "," || doc_.tokens[k - 1].form == ",") {
+      hi = k;
+      return;
+    }
+  }
+}
+
+// "said yesterday morning the laws should change": a time phrase before
+// the clause's subject, parsed into the clause, says when it was said (in
+// a quotation it is the speaker's own word).
+void SyntaxView::skip_time_phrase(int w, int& lo) const {
   for (int c : children_[w]) {
-    if (quoted) break;
     const auto [clo, chi] = subtree_span(c);
     if (clo != lo || c > w) continue;
     const bool time = one_of(lower_[c], {"yesterday", "today", "tonight", "morning", "afternoon",
@@ -280,6 +324,66 @@ Argument SyntaxView::clause_argument(int w) const {
       later_subject = later_subject || (d >= chi && d < w && is_rel(doc_.tokens[d].deprel, "nsubj"));
     if (time && later_subject) lo = chi;
   }
+}
+
+// The writer's attribution at the end of reported content: "..., according
+// to the report", "..., CNN reported" (a speech verb with a subject of its
+// own whose phrase ends the clause).
+void SyntaxView::cut_trailing_attribution(int lo, int& hi) const {
+  static const std::initializer_list<std::string_view> reported = {
+      "report", "say", "tell", "add", "note", "state", "write", "confirm", "announce", "claim"};
+  for (int k = lo + 1; k + 1 < hi; ++k) {
+    if (doc_.tokens[k - 1].form != "," || quote_direction(k - 1) != 0) continue;
+    if (lower_[k] == "according" && lower_[k + 1] == "to") {
+      hi = k - 1;
+      return;
+    }
+    const int v = doc_.tokens[k].head;
+    if (v < k || v >= hi || !one_of(doc_.tokens[v].lemma, reported)) continue;
+    const auto [vlo, vhi] = subtree_span(v);
+    bool subject = false;
+    for (int c : children_[v]) subject = subject || is_rel(doc_.tokens[c].deprel, "nsubj");
+    const int end = hi < static_cast<int>(doc_.tokens.size()) && doc_.tokens[hi - 1].upos == "PUNCT" ? hi - 1 : hi;
+    if (subject && vlo == k && vhi >= end && v + 1 >= end) {
+      hi = k - 1;
+      return;
+    }
+  }
+}
+
+// The writer's narration coordinated into reported content: "X claimed
+// emissions have been lower and argued against Y": a subjectless past-tense
+// verb coordinated with a clause head that is not in the past tense goes
+// with the past-tense speech verb, not with what was said.
+void SyntaxView::cut_coordinated_narration(int w, int& hi) const {
+  const int speech = doc_.tokens[w].head;
+  if (speech < 0 || doc_.tokens[speech].xpos != "VBD") return;
+  bool past = doc_.tokens[w].xpos == "VBD";
+  for (int c : children_[w])
+    past = past || ((doc_.tokens[c].deprel == "aux" || doc_.tokens[c].deprel == "cop") &&
+                    doc_.tokens[c].xpos == "VBD");
+  if (past) return;
+  for (int c : children_[w]) {
+    if (c < w || doc_.tokens[c].deprel != "conj" || doc_.tokens[c].xpos != "VBD") continue;
+    bool subject = false, cc = false;
+    for (int d : children_[c]) {
+      subject = subject || is_rel(doc_.tokens[d].deprel, "nsubj");
+      cc = cc || doc_.tokens[d].deprel == "cc";
+    }
+    if (!subject && cc) hi = std::min(hi, subtree_span(c).first);
+  }
+}
+
+Argument SyntaxView::clause_argument(int w) const {
+  auto [lo, hi] = subtree_span(w);
+  bool quoted = trim_clause_front(w, lo, hi);
+  if (!quoted && skip_narration_before_quote(lo, hi)) quoted = true;
+  cut_narration_after_quote(lo, hi, quoted);
+  if (!quoted) {
+    skip_time_phrase(w, lo);
+    cut_trailing_attribution(lo, hi);
+    cut_coordinated_narration(w, hi);
+  }
   // An editor's bracket glued to the clause's first word ("[I]t's"): the
   // clause starts at the bracket.
   const Sentence& sent = doc_.sentences[doc_.sentence_of(w)];
@@ -289,8 +393,21 @@ Argument SyntaxView::clause_argument(int w) const {
         lo = k;
         break;
       }
-  // Brackets stay balanced: a "]" that closes one opened inside stays, and
-  // one right after the clause joins it ("I am [pretty happy with that]").
+  trim_clause_back(lo, hi);
+  Argument a;
+  a.first = lo;
+  a.last = hi;
+  // Cut (cut_text): a clause nesting a chain of clauses would repeat it.
+  a.text = cut_text(doc_.tokens_text(lo, hi));
+  a.literal = a.text;
+  return a;
+}
+
+// Brackets stay balanced: a "]" that closes one opened inside stays, and
+// one right after the clause joins it ("I am [pretty happy with that]");
+// an editor's "[...]" or "[,]" at the end and trailing punctuation go.
+void SyntaxView::trim_clause_back(int lo, int& hi) const {
+  const Sentence& sent = doc_.sentences[doc_.sentence_of(lo)];
   auto open_brackets = [&](int a, int b) {
     int open = 0;
     for (int k = a; k < b; ++k) open += doc_.tokens[k].form == "[" ? 1 : doc_.tokens[k].form == "]" ? -1 : 0;
@@ -299,8 +416,6 @@ Argument SyntaxView::clause_argument(int w) const {
   if (hi < sent.last && doc_.tokens[hi].form == "]" && open_brackets(lo, hi) > 0) ++hi;
   for (bool cut = true; cut;) {
     cut = false;
-    // An editor's "[...]" or "[,]" at the end only marks the quotation's
-    // punctuation.
     if (hi - 3 > lo && doc_.tokens[hi - 1].form == "]" && doc_.tokens[hi - 3].form == "[" &&
         doc_.tokens[hi - 2].upos == "PUNCT") {
       hi -= 3;
@@ -312,13 +427,6 @@ Argument SyntaxView::clause_argument(int w) const {
       cut = true;
     }
   }
-  Argument a;
-  a.first = lo;
-  a.last = hi;
-  // Cut (cut_text): a clause nesting a chain of clauses would repeat it.
-  a.text = cut_text(doc_.tokens_text(lo, hi));
-  a.literal = a.text;
-  return a;
 }
 
 // "House Speaker Ana Ruiz" parsed with "House" as the head: the place or
@@ -390,6 +498,15 @@ Argument SyntaxView::argument_for(int w) const {
   return a;
 }
 
+bool SyntaxView::people_noun(int w) const {
+  const Token& tok = doc_.tokens[w];
+  std::string singular = to_lower(tok.lemma.empty() ? tok.form : tok.lemma);
+  if (singular.size() > 3 && singular.back() == 's') singular.pop_back();
+  return one_of(singular, {"delegation", "delegate", "representative", "envoy", "official", "leader",
+                           "diplomat", "team", "negotiator", "minister", "advisor", "adviser",
+                           "ambassador", "head"});
+}
+
 std::vector<Argument> SyntaxView::arguments(int w, int focus_meeting) const {
   const Token& tok = doc_.tokens[w];
   // "X, who met Y": the relative pronoun stands for X.
@@ -404,11 +521,7 @@ std::vector<Argument> SyntaxView::arguments(int w, int focus_meeting) const {
   // and C", "representatives from A and B".
   // (Also when written in capitals, "Permanent Representatives from X",
   // which the NER may take for a name of its own kind.)
-  std::string singular = to_lower(tok.lemma.empty() ? tok.form : tok.lemma);
-  if (singular.size() > 3 && singular.back() == 's') singular.pop_back();
-  const bool group = one_of(singular, {"delegation", "delegate", "representative", "envoy", "official",
-                                       "leader", "diplomat", "team", "negotiator", "minister",
-                                       "advisor", "adviser", "ambassador", "head"});
+  const bool group = people_noun(w);
   const bool untyped = a.entity < 0 || (tok.upos == "PROPN" && group &&
                                         doc_.entities[a.entity].type == EntityType::Other);
   if (untyped && (tok.upos == "NOUN" || (tok.upos == "PROPN" && group))) {

@@ -63,6 +63,9 @@ class SyntaxView {
   // "the sides", "both leaders", unresolved "they", the participants of the
   // meeting in focus (events[focus_meeting]); otherwise one literal phrase.
   std::vector<Argument> arguments(int w, int focus_meeting) const;
+  // Whether w is a noun for people who act for a side ("delegation",
+  // "envoys", "the minister"): such a phrase stands for entities.
+  bool people_noun(int w) const;
   // A clause as a literal argument (the words of its subtree).
   Argument clause_argument(int w) const;
   // Token range [first, last) of w's noun phrase: its subtree without
@@ -85,6 +88,16 @@ class SyntaxView {
   Argument argument_for(int w) const;
 
  private:
+  // Steps of clause_argument, each narrowing the token range [lo, hi).
+  int quote_direction(int k) const;
+  bool trim_clause_front(int w, int& lo, int hi) const;
+  bool skip_narration_before_quote(int& lo, int hi) const;
+  void cut_narration_after_quote(int lo, int& hi, bool quoted) const;
+  void skip_time_phrase(int w, int& lo) const;
+  void cut_trailing_attribution(int lo, int& hi) const;
+  void cut_coordinated_narration(int w, int& hi) const;
+  void trim_clause_back(int lo, int& hi) const;
+
   const Document& doc_;
   std::vector<std::vector<int>> children_;
   std::vector<std::string> lower_;
