@@ -333,9 +333,15 @@ int Resolver::name_after_of_complement(const Mention& m, int of, int b) const {
 // name's end in [a, b).
 int Resolver::person_name_end(const Mention& m, int a, int b) const {
   if (m.type != EntityType::Person) return b;
+  // (a regnal number ends a name too: "King Abdullah II of Jordan")
+  auto regnal = [](const std::string& f) {
+    return !f.empty() && f.size() <= 5 && f.find_first_not_of("IVX") == std::string::npos;
+  };
   for (int t = a + 1; t + 1 < b; ++t) {
     const std::string low = to_lower(doc_.tokens[t].form);
-    if ((low == "of" || low == "from") && doc_.tokens[t - 1].upos == "PROPN") return t;
+    if ((low == "of" || low == "from") &&
+        (doc_.tokens[t - 1].upos == "PROPN" || regnal(doc_.tokens[t - 1].form)))
+      return t;
   }
   return b;
 }

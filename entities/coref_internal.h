@@ -221,6 +221,7 @@ class Resolver {
   // sieve (coref_pronouns.cc).
   std::string role_place_key(const RoleMention& rm) const;
   void role_candidates(int r, std::vector<int>& strong, std::vector<int>& weak);
+  void keep_unqualified_holders(int r, std::vector<int>& weak);
   int org_named_by_modifier(int i) const;
   int nominal_head_match(int i) const;
   uint8_t place_kinds_named(const std::string& lemma) const;

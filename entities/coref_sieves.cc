@@ -335,6 +335,7 @@ void Resolver::role_descriptions(const Sieve& sieve) {
     if (!d.description || dm < 0 || has_real_name(dm)) continue;
     std::vector<int> strong, weak;  // candidate clusters
     role_candidates(static_cast<int>(r), strong, weak);
+    if (strong.empty() && weak.size() > 1) keep_unqualified_holders(static_cast<int>(r), weak);
     const auto& pick = !strong.empty() ? strong : weak;
     if (pick.size() == 1) {
       // the earliest real name of that cluster
@@ -347,6 +348,30 @@ void Resolver::role_descriptions(const Sieve& sieve) {
       if (target >= 0) merge(target, dm, !strong.empty() ? sieve.labels[0] : sieve.labels[1]);
     }
   }
+}
+
+// "President A ... welcomed President B of Israel ... The President said":
+// a bare "the <title>" (no place, no other word, not former), among holders
+// of whom one was never given a place and the others were ("of Israel",
+// "the Israeli president"), is the one given none, the writer's own.
+// `weak` keeps only that one.
+void Resolver::keep_unqualified_holders(int r, std::vector<int>& weak) {
+  const RoleMention& d = roles_[r];
+  if (d.of >= 0 || !d.of_demonym.empty() || d.former) return;
+  if (d.title_first != d.first + 1 || d.last != d.title_last ||
+      to_lower(doc_.tokens[d.first].form) != "the")
+    return;
+  std::vector<int> qualified;
+  for (int h = 0; h < static_cast<int>(roles_.size()); ++h) {
+    const RoleMention& held = roles_[h];
+    const int who = held.holder >= 0 ? held.holder : role_mention_[h];
+    if (who < 0 || h == r || !rl_.satisfies(held.title, d.title)) continue;
+    if (held.of >= 0 || !held.of_demonym.empty()) qualified.push_back(cluster(who));
+  }
+  std::vector<int> bare;
+  for (int c : weak)
+    if (std::find(qualified.begin(), qualified.end(), c) == qualified.end()) bare.push_back(c);
+  if (bare.size() == 1) weak = bare;
 }
 
 // The place key a title is "of": its "of" mention's place identity, or the

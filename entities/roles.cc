@@ -623,6 +623,9 @@ struct RoleFinder {
       RoleMention copy = r;
       copy.holder = m;
       copy.conjunct = true;
+      // "Presidents A of X and B of Y": each holder's own "of" place.
+      if (r.of >= 0 && doc.mentions[r.of].first > doc.mentions[r.holder].first)
+        copy.of = place_after_holder(s, copy);
       out.push_back(copy);
     }
   }
@@ -662,7 +665,31 @@ struct RoleFinder {
     if (inside >= 0 && !inside_names) definite = true;
     r.holder = inside_names ? inside : holder_of(s, r, inside);
     r.description = r.holder < 0 && definite;
+    if (r.holder >= 0 && r.of < 0 && r.of_demonym.empty() &&
+        (info.of_kind == TitleOf::Gpe || info.of_kind == TitleOf::Region ||
+         info.of_kind == TitleOf::City || info.of_kind == TitleOf::Any))
+      r.of = place_after_holder(s, r);
     return r;
+  }
+
+  // "President Ana Ruiz of Tarsk", "Presidents A of X and B of Y": the
+  // place named by an "of" phrase right after the holder's name (inside
+  // the name mention or just after it), or -1. Places only: "Senator X of
+  // the Y Party" says a membership, not where the office is.
+  int place_after_holder(const Sentence& s, const RoleMention& r) const {
+    const Mention& h = doc.mentions[r.holder];
+    int x = std::max(h.first, r.title_last);
+    while (x < h.last && !form_is(x, "of") && !one_of(doc.tokens[x].form, {",", "(", "and"})) ++x;
+    if (x >= s.last || !form_is(x, "of") || x == std::max(h.first, r.title_last)) return -1;
+    ++x;
+    if (form_is(x, "the")) ++x;
+    const int m = name_at(x);
+    if (m < 0 || doc.mentions[m].first != x) return -1;
+    const EntityType ty = doc.mentions[m].type;
+    // (not the first word of a longer name: "of Boston University")
+    const int after = doc.mentions[m].last;
+    if (after < s.last && doc.tokens[after].upos == "PROPN") return -1;
+    return ty == EntityType::Gpe || ty == EntityType::Loc ? m : -1;
   }
 };
 

@@ -71,6 +71,9 @@ TEST_CASE("titles, places and party words stay out of a person's name", "[entiti
       {"Special Representative for Iran Karl Weiss called it a stunt.", "Karl Weiss"},
       {"The diocese announced the death of Most Rev. Karl Weiss on Monday.", "Karl Weiss"},
       {"He was given the medal by then-U.S.-president Jimmy Varga in 1980.", "Jimmy Varga"},
+      // a regnal number ends the name before its "of"
+      {"The President welcomed King Olaf III of Norway to the capital.", "Olaf III"},
+      {"Detective Constable Ana Lopes said the border closure raised prices.", "Ana Lopes"},
   };
   for (const auto& c : cases) {
     INFO(c.text);
@@ -296,4 +299,29 @@ TEST_CASE("the first of two surnames and a style of address name the person", "[
   const auto region = person_names(
       "The Governor of the Tarsk Region spoke first. The President thanked Tarsk for its help.");
   CHECK_FALSE(has(region, "Tarsk"));
+}
+
+TEST_CASE("a bare 'the President' is the holder given no place when the others were given one",
+          "[entities][model]") {
+  const ng::Document d = analysed(
+      "bare-title",
+      "President Ana Ruiz welcomed President Jan Novak of Poland to the capital on Monday. "
+      "The two discussed trade. The President praised the new agreement.");
+  const ng::Entity* ruiz = nullptr;
+  for (const auto& e : d.entities)
+    if (e.name == "Ana Ruiz") ruiz = &e;
+  REQUIRE(ruiz != nullptr);
+  bool bare = false;
+  for (int m : ruiz->mentions)
+    bare = bare || d.tokens_text(d.mentions[m].first, d.mentions[m].last) == "The President";
+  CHECK(bare);
+  // not where the bare title is "former", nor when both were given a place
+  const ng::Document both = analysed(
+      "bare-title-both",
+      "President Ana Ruiz of Portugal welcomed President Jan Novak of Poland to Lisbon. "
+      "The President praised the new agreement.");
+  for (const auto& e : both.entities)
+    if (e.name == "Ana Ruiz" || e.name == "Jan Novak")
+      for (int m : e.mentions)
+        CHECK(both.tokens_text(both.mentions[m].first, both.mentions[m].last) != "The President");
 }

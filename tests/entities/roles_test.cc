@@ -154,6 +154,28 @@ TEST_CASE("roles: who holds a title and what it is of", "[roles][unit]") {
        "Karl Brenner",
        "Lumo",
        false},
+      {"a place after the holder's name",
+       {{"President", "PROPN", 2, "compound"},
+        {"Karl", "PROPN", 6, "nsubj", 2, P},
+        {"Brenner", "PROPN", 2, "flat"},
+        {"of", "ADP", 5, "case"},
+        {"Tarsk", "PROPN", 2, "nmod", 1, G},
+        {"spoke", "VERB", 0, "root"}},
+       "President",
+       "Karl Brenner",
+       "Tarsk",
+       false},
+      {"after the name, an organisation's title is not of a place",
+       {{"Chairman", "PROPN", 2, "compound"},
+        {"Karl", "PROPN", 6, "nsubj", 2, P},
+        {"Brenner", "PROPN", 2, "flat"},
+        {"of", "ADP", 5, "case"},
+        {"Tarsk", "PROPN", 2, "nmod", 1, G},
+        {"spoke", "VERB", 0, "root"}},
+       "Chairman",
+       "Karl Brenner",
+       "",
+       false},
       {"bare description",
        {{"The", "DET", 2, "det"},
         {"head", "NOUN", 5, "nsubj"},
@@ -277,4 +299,25 @@ TEST_CASE("roles: a portfolio or rank before a title stays with it", "[roles][un
   CHECK(lexicon().satisfies("Commerce Secretary", "Secretary"));
   CHECK_FALSE(lexicon().satisfies("Deputy Secretary", "Secretary"));
   CHECK_FALSE(lexicon().satisfies("Senate President", "President"));
+}
+
+TEST_CASE("roles: 'Presidents A of X and B of Y' gives each holder the place after the name",
+          "[roles][unit]") {
+  Document d = make_doc({{"Presidents", "PROPN", 2, "compound"},
+                         {"Karl", "PROPN", 11, "nsubj", 2, P},
+                         {"Brenner", "PROPN", 2, "flat"},
+                         {"of", "ADP", 5, "case"},
+                         {"Tarsk", "PROPN", 2, "nmod", 1, G},
+                         {"and", "CCONJ", 7, "cc"},
+                         {"Otto", "PROPN", 2, "conj", 2, P},
+                         {"Lang", "PROPN", 7, "flat"},
+                         {"of", "ADP", 10, "case"},
+                         {"Varnovsk", "PROPN", 7, "nmod", 1, G},
+                         {"spoke", "VERB", 0, "root"}});
+  auto roles = ng::find_roles(d, lexicon());
+  REQUIRE(roles.size() == 2);
+  CHECK(mention_text(d, roles[0].holder) == "Karl Brenner");
+  CHECK(mention_text(d, roles[0].of) == "Tarsk");
+  CHECK(mention_text(d, roles[1].holder) == "Otto Lang");
+  CHECK(mention_text(d, roles[1].of) == "Varnovsk");
 }
