@@ -345,6 +345,11 @@ void Resolver::role_descriptions(const Sieve& sieve) {
           target = m;
           break;
         }
+      // "The President will host President X": a description read before
+      // its only holder is named in the same sentence is someone else.
+      const auto& ms = doc_.mentions;
+      if (target >= 0 && ms[target].sentence == ms[dm].sentence && ms[target].first > ms[dm].first)
+        continue;
       if (target >= 0) merge(target, dm, !strong.empty() ? sieve.labels[0] : sieve.labels[1]);
     }
   }

@@ -949,6 +949,26 @@ void absorb_suffix(const Document& doc, const Sentence& s, std::vector<LabelSpan
   sp.last = x + 1;
 }
 
+// "First Lady Kim Keon [Hee of the Republic of Korea]": the first word of
+// the next name, when the parse hangs it flat on a word of person span k
+// and "of" follows it, is the person's last name word.
+void take_back_flat_word(const Document& doc, const Sentence& s, std::vector<LabelSpan>& spans,
+                         size_t k) {
+  if (k + 1 >= spans.size()) return;
+  LabelSpan& sp = spans[k];
+  LabelSpan& next = spans[k + 1];
+  const int x = sp.last;
+  if (next.first != x || next.type == sp.type || next.last - next.first < 3 || x + 1 >= s.last) return;
+  const Token& t = doc.tokens[x];
+  if (t.deprel != "flat" || t.head < sp.first || t.head >= sp.last) return;
+  if (to_lower(doc.tokens[x + 1].form) != "of") return;
+  ++sp.last;
+  ++next.first;
+  // the rest starts with "of": a name only from the word after "of (the)"
+  next.first += to_lower(doc.tokens[next.first + 1].form) == "the" ? 2 : 1;
+  if (next.first >= next.last) spans.erase(spans.begin() + static_cast<long>(k) + 1);
+}
+
 // A person's name includes its left dependents in the parse ("US President
 // Barack Obama", "Facebook co-founder Mark Zuckerberg"), not across a verb or
 // punctuation, not the article, not past prev_last (the previous span's end).
@@ -1076,6 +1096,7 @@ void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
     absorb_particles(doc, s, spans, k);
     absorb_suffix(doc, s, spans, k);
     absorb_bracketed_rest(doc, s, spans, k);
+    take_back_flat_word(doc, s, spans, k);
     // "on Tuesday Ruiz met": a weekday or month is no part of a name.
     while (spans[k].last - spans[k].first >= 2 && month_or_weekday(doc.tokens[spans[k].first]))
       ++spans[k].first;
