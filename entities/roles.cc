@@ -400,6 +400,19 @@ struct RoleFinder {
            lexicon.portfolio(gazetteer_key(tok.form));
   }
 
+  // Whether title [t, t + len) is a rank word ("Deputy", "Assistant")
+  // followed by up to three capitalised portfolio words and another title: the rank of
+  // that title ("Principal Deputy National Security Advisor").
+  bool rank_of_next_title(const Sentence& s, int t, int len) const {
+    if (len != 1 || !one_of(to_lower(doc.tokens[t].form), {"deputy", "assistant"})) return false;
+    int k = t + 1;
+    while (k < s.last && k - t <= 3 && starts_upper(doc.tokens[k].form) &&
+           lexicon.portfolio(gazetteer_key(doc.tokens[k].form)))
+      ++k;
+    int next_len = 0;
+    return k < s.last && lexicon.match(doc, k, next_len) != nullptr;
+  }
+
   // Whether the words before a portfolio [a, ...) leave it a portfolio:
   // nothing, a lower-case word, a premodifier or determiner ("Former
   // Health Secretary"), an organisation word ("Police"), or a place, nationality or organisation
@@ -410,6 +423,10 @@ struct RoleFinder {
     auto capital = [&](int k) { return k >= s.first && starts_upper(doc.tokens[k].form); };
     if (a == s.first) return true;
     const Token& tok = doc.tokens[a - 1];
+    // (after "A and", a list of people goes on: "Envoy A and Deputy X Y Z")
+    if (one_of(to_lower(tok.form), {"and", "&"}) && name_at(a - 2) >= 0 &&
+        is_person(doc.mentions[name_at(a - 2)]))
+      return true;
     if (one_of(to_lower(tok.form), {"and", "of", "for", "&"})) return !capital(a - 2);
     if (!starts_upper(tok.form) || title_premodifier(tok) || past_word(tok) || determiner(tok)) return true;
     const std::string key = gazetteer_key(tok.form);
@@ -423,7 +440,7 @@ struct RoleFinder {
   }
 
   // "Commerce Secretary", "Civil Aviation Minister", "Senior
-  // Superintendent": up to three portfolio words right before the title
+  // Superintendent": up to five portfolio words right before the title
   // (portfolio_word) join the title, when a person's name follows the
   // title (in its mention or right after it). Returns where the title now
   // starts.
@@ -431,10 +448,14 @@ struct RoleFinder {
     int a = r.title_first;
     const int next = inside >= 0 ? inside : name_at(r.title_last);
     if (next < 0 || !is_person(doc.mentions[next]) || doc.mentions[next].last <= r.title_last) return a;
-    while (a > s.first && r.title_first - a < 3 && portfolio_word(a - 1, inside)) --a;
-    if (a < r.title_first && !portfolio_starts(s, a)) return r.title_first;
-    if (a < r.title_first) r.title = std::string(doc.tokens_text(a, r.title_first)) + " " + r.title;
-    return a;
+    // A rank word role() already put in the title ("Deputy Governor") is
+    // no portfolio word again.
+    int stop = r.title_first;
+    if (stop > s.first && r.title.rfind(doc.tokens[stop - 1].form + " ", 0) == 0) stop = a = stop - 1;
+    while (a > s.first && r.title_first - a < 5 && portfolio_word(a - 1, inside)) --a;
+    if (a < stop && !portfolio_starts(s, a)) return r.title_first;
+    if (a < stop) r.title = std::string(doc.tokens_text(a, stop)) + " " + r.title;
+    return std::min(a, r.title_first);
   }
 
   // Premodifiers: the owner (read_owner), adjectives like "former", then a
@@ -728,6 +749,10 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
     const bool of_follows = finder.form_is(t + len, "of") && info->of_kind != TitleOf::Nothing &&
                             !(possessed && info->weak);
     if (!finder.used_as_title(t, len, *info, of_follows)) continue;
+    // "Principal Deputy National Security Advisor": a rank word that is a
+    // title of its own ("Deputy") right before another title is that
+    // title's rank, which the next title reads.
+    if (finder.rank_of_next_title(s, t, len)) continue;
     // A title word inside a longer name is no title: a surname ("Jan
     // Mayor"), a longer title the lexicon lacks ("Postmaster General"), a
     // vessel ("MV Professor Ana Ruiz"), a name with only a suffix after it

@@ -325,3 +325,17 @@ TEST_CASE("a bare 'the President' is the holder given no place when the others w
       for (int m : e.mentions)
         CHECK(both.tokens_text(both.mentions[m].first, both.mentions[m].last) != "The President");
 }
+
+TEST_CASE("a rank word and portfolio words before a title are one title", "[entities][model]") {
+  for (const char* text : {"Principal Deputy National Security Advisor Karl Brenner briefed the group.",
+                           "The envoy Ana Ruiz and Principal Deputy National Security Advisor Karl "
+                           "Brenner briefed the group."}) {
+    INFO(text);
+    const ng::Document d = analysed("rank", text);
+    std::vector<std::string> titles;
+    for (const auto& e : d.entities)
+      if (e.name == "Karl Brenner")
+        for (const auto& r : e.roles) titles.push_back(r.title);
+    CHECK(titles == std::vector<std::string>{"Principal Deputy National Security Adviser"});
+  }
+}
