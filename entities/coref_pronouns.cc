@@ -242,11 +242,15 @@ int Resolver::speaker_in(const std::vector<int>& by_head, int si, unsigned want)
                              (tk[v].deprel == "advcl" || tk[v].deprel == "xcomp" || tk[v].deprel == "conj")
                          ? tk[v].head
                          : v;
-    for (int c = s.first; c < s.last; ++c)
-      if (tk[c].head == verb && is_subject(tk[c].deprel) && !in_quote_[c] && by_head[c] >= 0) {
-        const int m = by_head[c];
-        if (cluster_classes(cluster(m)) & want) return m;
-      }
+    for (int c = s.first; c < s.last; ++c) {
+      if (tk[c].head != verb || !is_subject(tk[c].deprel) || in_quote_[c]) continue;
+      // "Tunisia's coach Nabil Maaloul said": a subject noun whose name is
+      // its apposition speaks by that name.
+      int m = by_head[c];
+      for (int a = c + 1; m < 0 && a < s.last; ++a)
+        if (tk[a].head == c && (tk[a].deprel == "appos" || tk[a].deprel == "flat")) m = by_head[a];
+      if (m >= 0 && (cluster_classes(cluster(m)) & want)) return m;
+    }
   }
   return -1;
 }

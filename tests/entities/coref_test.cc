@@ -805,6 +805,31 @@ TEST_CASE("coref: a quoted 'we' is the organisation the speaker stands for", "[c
   CHECK(entity_at(d, 11) != entity_at(d, 7));
 }
 
+TEST_CASE("coref: a speaker whose subject noun has the name in apposition speaks for its team",
+          "[coref][unit]") {
+  // Tarsk 's coach Karl Brenner said , " We played well . "   (coach: nsubj, Karl: appos)
+  Document d = make_doc({{{"Tarsk", "PROPN", 3, "nmod:poss"},
+                          {"'s", "PART", 1, "case"},
+                          {"coach", "NOUN", 6, "nsubj"},
+                          {"Karl", "PROPN", 3, "appos"},
+                          {"Brenner", "PROPN", 4, "flat"},
+                          {"said", "VERB", 0, "root"},
+                          {",", "PUNCT", 10, "punct"},
+                          {"\"", "PUNCT", 10, "punct"},
+                          {"We", "PRON", 10, "nsubj"},
+                          {"played", "VERB", 6, "ccomp"},
+                          {"well", "ADV", 10, "advmod"},
+                          {".", "PUNCT", 6, "punct"},
+                          {"\"", "PUNCT", 6, "punct"}}});
+  d.tokens[5].lemma = "say";
+  add_name(d, 0, 1, EntityType::Org);
+  add_name(d, 3, 5, EntityType::Person);
+  coref().process(d);
+  const int team = entity_named(d, "Tarsk");
+  REQUIRE(team >= 0);
+  CHECK(entity_at(d, 8) == team);
+}
+
 TEST_CASE("coref: a surname joins a person named in several ways, whatever the order",
           "[coref][unit]") {
   // Lumoist Karl Brenner spoke . Brenner left . Karl Brenner returned .
