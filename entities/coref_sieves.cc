@@ -448,6 +448,32 @@ void Resolver::definite_nominals(const Sieve& sieve) {
     const int nearest = only_named_of_kind(i);
     if (nearest >= 0) merge(nearest, i, sieve.labels[2]);
   }
+  bare_org_heads(sieve);
+}
+
+// "the Church of Scientology ... the Church", "the Ministry of Defence ...
+// the Ministry": "the" and a capitalised noun for a kind of organisation
+// (nominals.tsv), taken for a name of its own, is the nearest organisation
+// before it named with that word as its head.
+void Resolver::bare_org_heads(const Sieve& sieve) {
+  const auto& ms = doc_.mentions;
+  for (int i = 0; i < static_cast<int>(ms.size()); ++i) {
+    if (!is_name(i) || ms[i].last - ms[i].first != 1 || ms[i].first == 0) continue;
+    if (to_lower(doc_.tokens[ms[i].first - 1].form) != "the") continue;
+    const std::string word = to_lower(doc_.tokens[ms[i].first].form);
+    // (a noun for a kind of organisation, not a newspaper's name word: "The Times")
+    const auto kind = g_.nominals.find(word);
+    if (kind == g_.nominals.end() || kind->second.type != EntityType::Org) continue;
+    for (int j = i - 1; j >= 0; --j) {
+      if (!real_name(j) || info_[j].cls != Class::Org || info_[j].words.size() < 2) continue;
+      const auto& w = info_[j].words;
+      bool head = w.back() == word;
+      for (size_t x = 1; x + 1 < w.size() && !head; ++x) head = w[x] == "of" && w[x - 1] == word;
+      if (!head) continue;
+      merge(j, i, sieve.labels[1]);
+      break;
+    }
+  }
 }
 
 // "the Scientology organization", "the Lumo company": an organisation

@@ -848,6 +848,25 @@ TEST_CASE("coref: a name with a noun for people in apposition is a person's", "[
   CHECK(d.entities[e].type == EntityType::Person);
 }
 
+TEST_CASE("coref: 'the Ministry' taken for a name is the ministry named before", "[coref][unit]") {
+  // The Ministry of Tarsk spoke . The Ministry left .   (both typed ORG)
+  Document d = make_doc({{{"The", "DET", 2, "det"},
+                          {"Ministry", "PROPN", 5, "nsubj"},
+                          {"of", "ADP", 4, "case"},
+                          {"Tarsk", "PROPN", 2, "nmod"},
+                          {"spoke", "VERB", 0, "root"},
+                          {".", "PUNCT", 5, "punct"}},
+                         {{"The", "DET", 2, "det"},
+                          {"Ministry", "PROPN", 3, "nsubj"},
+                          {"left", "VERB", 0, "root"},
+                          {".", "PUNCT", 3, "punct"}}});
+  add_name(d, 1, 4, EntityType::Org);
+  add_name(d, 7, 8, EntityType::Org);
+  coref().process(d);
+  REQUIRE(entity_at(d, 1) >= 0);
+  CHECK(entity_at(d, 7) == entity_at(d, 1));
+}
+
 TEST_CASE("coref: a surname joins a person named in several ways, whatever the order",
           "[coref][unit]") {
   // Lumoist Karl Brenner spoke . Brenner left . Karl Brenner returned .
