@@ -225,6 +225,7 @@ class Resolver {
   int org_named_by_modifier(int i) const;
   int nominal_head_match(int i) const;
   void bare_org_heads(const Sieve& sieve);
+  bool same_full_name(int x, int y, int ca, int cb);
   uint8_t place_kinds_named(const std::string& lemma) const;
   bool place_kind_ok(int j, uint8_t want_kind) const;
   int only_named_of_kind(int i);

@@ -66,10 +66,25 @@ bool Resolver::compatible(int a, int b, bool allow_place_org) {
     if (!real_name(x) || info_[x].cls != Class::Person) continue;
     for (int y : cl_->members[cb])
       if (real_name(y) && info_[y].cls == Class::Person &&
-          !names_compatible(info_[x].words, info_[y].words))
+          !names_compatible(info_[x].words, info_[y].words) && !same_full_name(x, y, ca, cb))
         return false;
   }
   return true;
+}
+
+// "Daniel" and "Montalvo": two one-word names that are the given name and
+// the surname of one longer name in clusters ca or cb ("Daniel Montalvo").
+bool Resolver::same_full_name(int x, int y, int ca, int cb) {
+  if (info_[x].words.size() != 1 || info_[y].words.size() != 1) return false;
+  for (int c : {ca, cb})
+    for (int z : cl_->members[c]) {
+      const auto& w = info_[z].words;
+      if (!real_name(z) || w.size() < 2) continue;
+      if ((w.front() == info_[x].words[0] && w.back() == info_[y].words[0]) ||
+          (w.front() == info_[y].words[0] && w.back() == info_[x].words[0]))
+        return true;
+    }
+  return false;
 }
 
 bool Resolver::merge(int a, int b, const char* pass, bool allow_place_org) {

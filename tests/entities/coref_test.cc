@@ -867,6 +867,28 @@ TEST_CASE("coref: 'the Ministry' taken for a name is the ministry named before",
   CHECK(entity_at(d, 7) == entity_at(d, 1));
 }
 
+TEST_CASE("coref: a lone given name joins the person whose surname is used alone too",
+          "[coref][unit]") {
+  // Karl Brenner spoke . Brenner left . Karl returned .
+  Document d = make_doc({{{"Karl", "PROPN", 3, "nsubj"},
+                          {"Brenner", "PROPN", 1, "flat"},
+                          {"spoke", "VERB", 0, "root"},
+                          {".", "PUNCT", 3, "punct"}},
+                         {{"Brenner", "PROPN", 2, "nsubj"},
+                          {"left", "VERB", 0, "root"},
+                          {".", "PUNCT", 2, "punct"}},
+                         {{"Karl", "PROPN", 2, "nsubj"},
+                          {"returned", "VERB", 0, "root"},
+                          {".", "PUNCT", 2, "punct"}}});
+  add_name(d, 0, 2, EntityType::Person);
+  add_name(d, 4, 5, EntityType::Person);
+  add_name(d, 7, 8, EntityType::Person);
+  coref().process(d);
+  REQUIRE(entity_at(d, 0) >= 0);
+  CHECK(entity_at(d, 4) == entity_at(d, 0));
+  CHECK(entity_at(d, 7) == entity_at(d, 0));
+}
+
 TEST_CASE("coref: a surname joins a person named in several ways, whatever the order",
           "[coref][unit]") {
   // Lumoist Karl Brenner spoke . Brenner left . Karl Brenner returned .
