@@ -298,6 +298,22 @@ void Resolver::partial_names(const Sieve& sieve) {
         target_first[it - targets.begin()] = static_cast<int>(j);
       }
     }
+    // A person first named in full after the short name's first use is
+    // not what it refers to ("Mohamed" of "Ahmed Mohamed", not of "his
+    // father Mohamed El-Hassan" named later), when another was named before.
+    const int first_use = cl_->members[cluster(static_cast<int>(i))].front();
+    if (targets.size() > 1) {
+      std::vector<int> kept, kept_first;
+      for (size_t t = 0; t < targets.size(); ++t)
+        if (cl_->members[targets[t]].front() < first_use) {
+          kept.push_back(targets[t]);
+          kept_first.push_back(target_first[t]);
+        }
+      if (kept.size() == 1) {
+        targets = kept;
+        target_first = kept_first;
+      }
+    }
     if (targets.size() == 1) {
       merge(target_first[0], static_cast<int>(i), sieve.labels[0]);
       continue;
@@ -312,7 +328,6 @@ void Resolver::partial_names(const Sieve& sieve) {
     if (!surname) continue;
     const auto& ms = doc_.mentions;
     const size_t k = std::min_element(target_first.begin(), target_first.end()) - target_first.begin();
-    const int first_use = cl_->members[cluster(static_cast<int>(i))].front();
     bool first = target_first[k] < first_use;
     for (size_t o = 0; o < targets.size() && first; ++o) {
       if (o == k) continue;

@@ -889,6 +889,28 @@ TEST_CASE("coref: a lone given name joins the person whose surname is used alone
   CHECK(entity_at(d, 7) == entity_at(d, 0));
 }
 
+TEST_CASE("coref: a short name is not a person first named in full after it", "[coref][unit]") {
+  // Karl Brenner spoke . Brenner left . Brenner Walsh returned .
+  Document d = make_doc({{{"Karl", "PROPN", 3, "nsubj"},
+                          {"Brenner", "PROPN", 1, "flat"},
+                          {"spoke", "VERB", 0, "root"},
+                          {".", "PUNCT", 3, "punct"}},
+                         {{"Brenner", "PROPN", 2, "nsubj"},
+                          {"left", "VERB", 0, "root"},
+                          {".", "PUNCT", 2, "punct"}},
+                         {{"Brenner", "PROPN", 3, "nsubj"},
+                          {"Walsh", "PROPN", 1, "flat"},
+                          {"returned", "VERB", 0, "root"},
+                          {".", "PUNCT", 3, "punct"}}});
+  add_name(d, 0, 2, EntityType::Person);
+  add_name(d, 4, 5, EntityType::Person);
+  add_name(d, 7, 9, EntityType::Person);
+  coref().process(d);
+  REQUIRE(entity_at(d, 0) >= 0);
+  CHECK(entity_at(d, 4) == entity_at(d, 0));
+  CHECK(entity_at(d, 7) != entity_at(d, 0));
+}
+
 TEST_CASE("coref: a surname joins a person named in several ways, whatever the order",
           "[coref][unit]") {
   // Lumoist Karl Brenner spoke . Brenner left . Karl Brenner returned .
