@@ -262,13 +262,15 @@ int SyntaxView::quote_direction(int k) const {
   return before % 2 == 0 ? 1 : -1;
 }
 
-// Leading punctuation and the clause's own subordinator ("that"); the
-// marker of a clause inside it stays ("If the Senate confirms me, I will").
+// Leading punctuation and the clause's own complementizer ("that"); any
+// other marker stays ("if there is anything inevitable ..., it is ...",
+// parsed with the "if" clause as the head; "whether he supported it").
 // True when a quotation mark was among them.
 bool SyntaxView::trim_clause_front(int w, int& lo, int hi) const {
   bool quoted = false;
   while (lo < hi && (doc_.tokens[lo].upos == "PUNCT" ||
-                     (doc_.tokens[lo].deprel == "mark" && doc_.tokens[lo].head == w))) {
+                     (doc_.tokens[lo].deprel == "mark" && doc_.tokens[lo].head == w &&
+                      lower_[lo] == "that"))) {
     quoted = quoted || quote_direction(lo) > 0 || one_of(doc_.tokens[lo].form, {"'", "‘"});
     ++lo;
   }
@@ -281,12 +283,14 @@ bool SyntaxView::trim_clause_front(int w, int& lo, int hi) const {
 // right before the opening quote is the writer's, not the speaker's.
 bool SyntaxView::skip_narration_before_quote(int& lo, int hi) const {
   // (the clause's own "as" may already be trimmed: "as reported by X")
-  const int first = lo > 0 && doc_.tokens[lo - 1].deprel == "mark" ? lo - 1 : lo;
+  const int first = lo > 0 && doc_.tokens[lo - 1].deprel == "mark" && lower_[lo - 1] == "as" ? lo - 1 : lo;
   if (doc_.tokens[first].upos != "ADP" && doc_.tokens[first].upos != "SCONJ") return false;
-  for (int q = lo + 2; q + 1 < hi; ++q) {
+  bool verb = false;  // ("on Twitter "...": a phrase without a verb needs no comma)
+  for (int q = lo + 1; q + 1 < hi; ++q) {
+    verb = verb || doc_.tokens[q].upos == "VERB" || doc_.tokens[q].upos == "AUX";
     if (quote_direction(q) == 0) continue;
     if (quote_direction(q) < 0) return false;
-    if (!one_of(doc_.tokens[q - 1].form, {",", "—", "–", ":", "-"})) return false;
+    if (!one_of(doc_.tokens[q - 1].form, {",", "—", "–", ":", "-"}) && (verb || q - lo > 4)) return false;
     lo = q + 1;
     return true;
   }
