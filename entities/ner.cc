@@ -1447,6 +1447,26 @@ void ner_internal::type_by_word_prior(const Document& doc, const Gazetteer& g, c
   }
 }
 
+void ner_internal::type_org_by_word_prior(const Document& doc, const Gazetteer& g,
+                                          const WordTypes& types, std::vector<Mention>& found) {
+  std::set<std::string> surnames;  // last words of longer person names
+  for (const Mention& m : found)
+    if (m.type == EntityType::Person && m.last - m.first >= 2)
+      surnames.insert(gazetteer_key(doc.tokens[m.last - 1].form));
+  for (Mention& m : found) {
+    if (m.last - m.first != 1 || (m.type != EntityType::Person && m.type != EntityType::Other)) continue;
+    const Token& t = doc.tokens[m.first];
+    const std::string key = gazetteer_key(t.form);
+    const bool after_name = m.first > 0 && doc.tokens[m.first - 1].upos == "PROPN" &&
+                            starts_upper(doc.tokens[m.first - 1].form);  // "Toyota Venza"
+    if (!starts_upper(t.form) || acronym(t.form) || surnames.count(key) || g.given_names.count(key) ||
+        g.place(key) || g.org_words.count(key) || after_name)
+      continue;
+    const WordType w = types.find(key);
+    if (w.known && w.kind == WordType::Org && w.confidence >= kOrgPrior) m.type = EntityType::Org;
+  }
+}
+
 namespace {
 
 // Token forms [a, b) joined by single spaces.
@@ -1909,6 +1929,7 @@ void NerTagger::process(Document& doc) const {
   ner_internal::type_by_coordination(doc, g, found);
   ner_internal::type_by_given_name(doc, g, word_types_, found);
   ner_internal::type_by_word_prior(doc, g, word_types_, found);
+  ner_internal::type_org_by_word_prior(doc, g, word_types_, found);
   ner_internal::type_by_meeting(doc, g, found);
   std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) {
     return a.first != b.first ? a.first < b.first : a.last > b.last;

@@ -244,6 +244,17 @@ constexpr int kPersonPrior = 12;
 void type_by_word_prior(const Document& doc, const Gazetteer& g, const WordTypes& types,
                         std::vector<Mention>& found);
 
+// A one-word name the model typed as a person's or left untyped, that the
+// word-type prior holds for an organisation's with probability at least
+// kOrgPrior sixteenths ("Microsoft released ...", "Ubisoft said"), becomes
+// an ORG name: not when a longer person's name of the article ends in that
+// word ("Michael Dell ... Dell said"), nor a given name, an acronym, an
+// organisation word alone ("Inc"), a word right after another proper noun
+// ("Toyota Venza"), or a place of the gazetteer.
+constexpr int kOrgPrior = 12;
+void type_org_by_word_prior(const Document& doc, const Gazetteer& g, const WordTypes& types,
+                            std::vector<Mention>& found);
+
 // "Erdogan met Zelensky", "Zelensky met with Erdogan": an untyped name
 // that is the subject, object or "with" oblique of "meet" whose other
 // argument is a PERSON name is a person too (people meet people; an

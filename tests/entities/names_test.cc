@@ -339,3 +339,19 @@ TEST_CASE("a rank word and portfolio words before a title are one title", "[enti
     CHECK(titles == std::vector<std::string>{"Principal Deputy National Security Adviser"});
   }
 }
+
+TEST_CASE("a one-word name the word-type prior holds for an organisation's is one", "[entities][model]") {
+  for (const char* text : {"Reuters released a statement on Monday.", "Boeing said the plane was safe."}) {
+    INFO(text);
+    const ng::Document d = analysed("org-prior", text);
+    REQUIRE(!d.entities.empty());
+    CHECK(d.entities[0].type == ng::EntityType::Org);
+  }
+  // not the surname of a person the article names in full
+  const ng::Document d = analysed("org-prior-surname", "Karl Boeing spoke on Monday. Boeing said the plan was safe.");
+  for (const auto& e : d.entities)
+    if (e.name == "Karl Boeing") {
+      CHECK(e.type == ng::EntityType::Person);
+      CHECK(e.mentions.size() >= 2);
+    }
+}
