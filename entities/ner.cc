@@ -1084,9 +1084,35 @@ bool join_title_before_person(const Document& doc, const Gazetteer& g, std::vect
   return true;
 }
 
+// "[FTU's Alice Mak]" read as one name: a possessive inside a name span
+// followed by a given name and another capitalised word ends the owner's
+// name; the rest, of those two words, is a person's, unless it ends in an
+// organisation or region word or is a place ("Florida's West Palm Beach",
+// "London's Royal College").
+void split_possessor(const Document& doc, const Gazetteer& g, std::vector<LabelSpan>& spans,
+                     size_t k) {
+  LabelSpan& sp = spans[k];
+  if (sp.type == kPer) return;
+  for (int x = sp.first + 1; x + 2 < sp.last; ++x) {
+    if (doc.tokens[x].form != "'s" && doc.tokens[x].form != "’s") continue;
+    if (sp.last - x != 3) return;  // a given name and a surname
+    const std::string last = gazetteer_key(doc.tokens[sp.last - 1].form);
+    if (!g.given_names.count(gazetteer_key(doc.tokens[x + 1].form)) ||
+        !starts_upper(doc.tokens[x + 1].form) || !starts_upper(doc.tokens[x + 2].form) ||
+        g.org_words.count(last) || g.region_words.count(last) ||
+        g.place(gazetteer_key(doc, x + 1, sp.last)) || g.place(last))
+      return;
+    const LabelSpan person{x + 1, sp.last, kPer};
+    sp.last = x;
+    spans.insert(spans.begin() + static_cast<long>(k) + 1, person);
+    return;
+  }
+}
+
 void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
                   std::vector<LabelSpan>& spans) {
   for (size_t k = 0; k < spans.size(); ++k) {
+    split_possessor(doc, g, spans, k);
     if (join_title_before_person(doc, g, spans, k)) --k;
     join_hyphenated(doc, s, spans, k);
     if (spans[k].type != kPer && spans[k].type != kEvent && titled_person(doc, g, spans[k]))
