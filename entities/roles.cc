@@ -325,6 +325,28 @@ struct RoleFinder {
     return 0;
   }
 
+  // "74 years ago", "Seventy-four years ago", "decades ago": how many years
+  // back the phrase ending in "ago" at token t goes (at least), or 0.
+  int years_ago(const Sentence& s, int t) const {
+    if (to_lower(doc.tokens[t].form) != "ago" || t - 2 < s.first) return 0;
+    const std::string unit = to_lower(doc.tokens[t - 1].form);
+    if (unit == "decades" || unit == "centuries") return 20;
+    if (unit != "years") return 0;
+    std::string n = to_lower(doc.tokens[t - 2].form);
+    if (!n.empty() && std::all_of(n.begin(), n.end(), ::isdigit)) return std::atoi(n.c_str());
+    if (n == "several" || n == "many") return 3;
+    static const char* tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    static const char* units[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                  "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                                  "seventeen", "eighteen", "nineteen"};
+    n = n.substr(0, n.find('-'));  // "seventy-four": at least seventy
+    for (int k = 0; k < 8; ++k)
+      if (n == tens[k]) return 20 + 10 * k;
+    for (int k = 0; k < 18; ++k)
+      if (n == units[k]) return 2 + k;
+    return 0;
+  }
+
   bool told_of_past_years(const Sentence& s, const RoleMention& r) const {
     if (doc.date.size() < 4) return false;
     const int published = std::atoi(doc.date.substr(0, 4).c_str());
@@ -344,6 +366,8 @@ struct RoleFinder {
       // words ("in the eighties": of the 1900s)
       const bool decade = f.size() == 5 && f[4] == 's' && f[3] == '0';
       const int spelled = spelled_decade(f);
+      if (years_ago(s, t) >= 2 && dominates(clause, clause_of(t)) && dominates(clause_of(t), own))
+        return true;
       if (spelled > 0 && dominates(clause, clause_of(t)) && dominates(clause_of(t), own) &&
           spelled + 9 <= published - 2)
         return true;
