@@ -867,9 +867,11 @@ TEST_CASE("coref: 'the Ministry' taken for a name is the ministry named before",
   CHECK(entity_at(d, 7) == entity_at(d, 1));
 }
 
-TEST_CASE("coref: a lone given name joins the person whose surname is used alone too",
-          "[coref][unit]") {
-  // Karl Brenner spoke . Brenner left . Karl returned .
+namespace {
+
+// "Karl Brenner spoke . Brenner left ." and a third sentence whose first
+// `third_name` words are a person's name; coreference run.
+Document brenner_then(const std::vector<W>& third, int third_name) {
   Document d = make_doc({{{"Karl", "PROPN", 3, "nsubj"},
                           {"Brenner", "PROPN", 1, "flat"},
                           {"spoke", "VERB", 0, "root"},
@@ -877,35 +879,35 @@ TEST_CASE("coref: a lone given name joins the person whose surname is used alone
                          {{"Brenner", "PROPN", 2, "nsubj"},
                           {"left", "VERB", 0, "root"},
                           {".", "PUNCT", 2, "punct"}},
-                         {{"Karl", "PROPN", 2, "nsubj"},
-                          {"returned", "VERB", 0, "root"},
-                          {".", "PUNCT", 2, "punct"}}});
+                         third});
   add_name(d, 0, 2, EntityType::Person);
   add_name(d, 4, 5, EntityType::Person);
-  add_name(d, 7, 8, EntityType::Person);
+  add_name(d, 7, 7 + third_name, EntityType::Person);
   coref().process(d);
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("coref: a lone given name joins the person whose surname is used alone too",
+          "[coref][unit]") {
+  // ... Karl returned .
+  const Document d = brenner_then({{"Karl", "PROPN", 2, "nsubj"},
+                                   {"returned", "VERB", 0, "root"},
+                                   {".", "PUNCT", 2, "punct"}},
+                                  1);
   REQUIRE(entity_at(d, 0) >= 0);
   CHECK(entity_at(d, 4) == entity_at(d, 0));
   CHECK(entity_at(d, 7) == entity_at(d, 0));
 }
 
 TEST_CASE("coref: a short name is not a person first named in full after it", "[coref][unit]") {
-  // Karl Brenner spoke . Brenner left . Brenner Walsh returned .
-  Document d = make_doc({{{"Karl", "PROPN", 3, "nsubj"},
-                          {"Brenner", "PROPN", 1, "flat"},
-                          {"spoke", "VERB", 0, "root"},
-                          {".", "PUNCT", 3, "punct"}},
-                         {{"Brenner", "PROPN", 2, "nsubj"},
-                          {"left", "VERB", 0, "root"},
-                          {".", "PUNCT", 2, "punct"}},
-                         {{"Brenner", "PROPN", 3, "nsubj"},
-                          {"Walsh", "PROPN", 1, "flat"},
-                          {"returned", "VERB", 0, "root"},
-                          {".", "PUNCT", 3, "punct"}}});
-  add_name(d, 0, 2, EntityType::Person);
-  add_name(d, 4, 5, EntityType::Person);
-  add_name(d, 7, 9, EntityType::Person);
-  coref().process(d);
+  // ... Brenner Walsh returned .
+  const Document d = brenner_then({{"Brenner", "PROPN", 3, "nsubj"},
+                                   {"Walsh", "PROPN", 1, "flat"},
+                                   {"returned", "VERB", 0, "root"},
+                                   {".", "PUNCT", 3, "punct"}},
+                                  2);
   REQUIRE(entity_at(d, 0) >= 0);
   CHECK(entity_at(d, 4) == entity_at(d, 0));
   CHECK(entity_at(d, 7) != entity_at(d, 0));
