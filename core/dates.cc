@@ -160,6 +160,26 @@ int month_number(std::string_view word) {
   return 0;
 }
 
+int cardinal(std::string_view w) {
+  if (is_digits(w)) return w.size() <= 9 ? to_int(w) : 0;
+  static const char* kUnits[] = {"one",     "two",     "three",    "four",     "five",
+                                 "six",     "seven",   "eight",    "nine",     "ten",
+                                 "eleven",  "twelve",  "thirteen", "fourteen", "fifteen",
+                                 "sixteen", "seventeen", "eighteen", "nineteen"};
+  static const char* kTens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+  const size_t dash = w.find('-');
+  const std::string_view head = w.substr(0, dash);
+  for (int k = 0; k < 19; ++k)
+    if (dash == std::string_view::npos && head == kUnits[k]) return k + 1;
+  for (int k = 0; k < 8; ++k) {
+    if (head != kTens[k]) continue;
+    if (dash == std::string_view::npos) return 20 + 10 * k;
+    const int unit = cardinal(w.substr(dash + 1));
+    return unit >= 1 && unit <= 9 && !is_digits(w.substr(dash + 1)) ? 20 + 10 * k + unit : 0;
+  }
+  return 0;
+}
+
 int weekday_number(std::string_view word) {
   std::string w = lower_ascii(word);
   for (int i = 0; i < 7; ++i)
@@ -245,12 +265,10 @@ int year_of(std::string_view w) {
 }
 
 int count_word(std::string_view w) {
-  static const char* kNumbers[] = {"a",   "one",   "two",  "three", "four", "five", "six",
-                                   "seven", "eight", "nine", "ten",   "eleven", "twelve"};
-  for (int k = 0; k < 13; ++k)
-    if (w == kNumbers[k]) return k == 0 ? 1 : k;
-  if (w == "an") return 1;
-  return is_digits(w) && w.size() <= 3 ? to_int(w) : 0;
+  if (w == "a" || w == "an") return 1;
+  if (is_digits(w)) return w.size() <= 3 ? to_int(w) : 0;
+  const int n = cardinal(w);
+  return n <= 12 ? n : 0;
 }
 
 bool one_of_words(std::string_view w, std::initializer_list<std::string_view> set) {

@@ -36,6 +36,10 @@ int month_number(std::string_view word);
 // Weekday 0..6 (Monday = 0) for "Monday"... (case-insensitive, in full); -1 if none.
 int weekday_number(std::string_view word);
 
+// The number a lower-case word writes: digits ("74"), or 1..99 in words
+// ("two", "seventeen", "seventy", "seventy-four"); 0 if none.
+int cardinal(std::string_view lower);
+
 // Resolves a weekday mentioned in past-tense news ("on Monday") against the
 // article date (ISO yyyy-mm-dd): the most recent such day on or before the
 // article date. Returns "" when the article date is not a full date.

@@ -332,19 +332,9 @@ struct RoleFinder {
     const std::string unit = to_lower(doc.tokens[t - 1].form);
     if (unit == "decades" || unit == "centuries") return 20;
     if (unit != "years") return 0;
-    std::string n = to_lower(doc.tokens[t - 2].form);
-    if (!n.empty() && std::all_of(n.begin(), n.end(), ::isdigit)) return std::atoi(n.c_str());
+    const std::string n = to_lower(doc.tokens[t - 2].form);
     if (n == "several" || n == "many") return 3;
-    static const char* tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
-    static const char* units[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                                  "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-                                  "seventeen", "eighteen", "nineteen"};
-    n = n.substr(0, n.find('-'));  // "seventy-four": at least seventy
-    for (int k = 0; k < 8; ++k)
-      if (n == tens[k]) return 20 + 10 * k;
-    for (int k = 0; k < 18; ++k)
-      if (n == units[k]) return 2 + k;
-    return 0;
+    return cardinal(n);
   }
 
   bool told_of_past_years(const Sentence& s, const RoleMention& r) const {

@@ -1,7 +1,6 @@
 // Lemmatizer: case policy, exception table and suffix rules. See lemmatizer.h.
 #include "syntax/lemmatizer.h"
 
-#include <atomic>
 
 #include "core/data_path.h"
 #include "core/error.h"
@@ -228,11 +227,6 @@ void save_model(const Model& m, const std::string& path) {
 
 namespace {
 
-uint64_t next_lemmatizer_id() {
-  static std::atomic<uint64_t> next{1};
-  return next++;
-}
-
 // Per thread: recent lemmas by (lemmatizer, form, upos, xpos), what a lemma
 // depends on (most words of a text are frequent ones). Direct-mapped: a new
 // word replaces the one in its entry; entries are compared in full.
@@ -271,7 +265,7 @@ class LemmaCache {
 
 Lemmatizer::Lemmatizer() : Lemmatizer(data_path("models/lemmatizer.bin").string()) {}
 Lemmatizer::Lemmatizer(const std::string& model_path)
-    : model_(lemmatizer_internal::load_model(model_path)), id_(next_lemmatizer_id()) {}
+    : model_(lemmatizer_internal::load_model(model_path)), id_(next_model_instance_id()) {}
 Lemmatizer::~Lemmatizer() = default;
 Lemmatizer::Lemmatizer(Lemmatizer&&) noexcept = default;
 Lemmatizer& Lemmatizer::operator=(Lemmatizer&&) noexcept = default;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -264,6 +265,11 @@ const void* ModelReader::raw_array(size_t elem, size_t align, uint64_t max_count
     throw bad("truncated or corrupt file (array outside the data)");
   n = static_cast<size_t>(count);
   return data_ + off;
+}
+
+uint64_t next_model_instance_id() {
+  static std::atomic<uint64_t> next{1};
+  return next++;
 }
 
 }  // namespace ng

@@ -273,4 +273,9 @@ class ResidentModel {
   std::once_flag once_;
 };
 
+// A number no other loaded model instance has (1, 2, ...): per-thread
+// caches key their entries by it, so a cached result is only reused for the
+// very model that made it.
+uint64_t next_model_instance_id();
+
 }  // namespace ng

@@ -336,6 +336,7 @@ void SyntaxView::skip_time_phrase(int w, int& lo) const {
 void SyntaxView::cut_trailing_attribution(int lo, int& hi) const {
   static const std::initializer_list<std::string_view> reported = {
       "report", "say", "tell", "add", "note", "state", "write", "confirm", "announce", "claim"};
+  const int end = doc_.tokens[hi - 1].upos == "PUNCT" ? hi - 1 : hi;  // before a final mark
   for (int k = lo + 1; k + 1 < hi; ++k) {
     if (doc_.tokens[k - 1].form != "," || quote_direction(k - 1) != 0) continue;
     if (lower_[k] == "according" && lower_[k + 1] == "to") {
@@ -347,7 +348,6 @@ void SyntaxView::cut_trailing_attribution(int lo, int& hi) const {
     const auto [vlo, vhi] = subtree_span(v);
     bool subject = false;
     for (int c : children_[v]) subject = subject || is_rel(doc_.tokens[c].deprel, "nsubj");
-    const int end = hi < static_cast<int>(doc_.tokens.size()) && doc_.tokens[hi - 1].upos == "PUNCT" ? hi - 1 : hi;
     if (subject && vlo == k && vhi >= end && v + 1 >= end) {
       hi = k - 1;
       return;

@@ -5,7 +5,6 @@
 #include "core/text.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cstring>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -592,11 +591,6 @@ std::unique_ptr<const Model> resident_model(const Model& m) {
 
 namespace {
 
-uint64_t next_tagger_id() {
-  static std::atomic<uint64_t> next{1};
-  return next++;
-}
-
 // Per thread: the summed weights of the FeatureSet::kOwn features of recently
 // tagged words, for both passes (most words of a text are frequent ones).
 // An entry is found by the WordInfo fields those features read, compared in
@@ -654,7 +648,7 @@ Tagger::Tagger(const std::string& model_path)
       resident_(std::make_unique<ResidentModel<tagger_internal::Model>>(
           model_.get(), &tagger_internal::resident_model)),
       clusters_(WordClusters::load(data_path("models/clusters.bin"))),
-      id_(next_tagger_id()) {}
+      id_(next_model_instance_id()) {}
 Tagger::~Tagger() = default;
 Tagger::Tagger(Tagger&&) noexcept = default;
 Tagger& Tagger::operator=(Tagger&&) noexcept = default;

@@ -117,3 +117,15 @@ TEST_CASE("time_expression_at reads dates with and without a year", "[core][date
   CHECK(first_time("on Monday", "") == "-");       // no anchor: nothing to resolve against
   CHECK(first_time("in 2014", "") == "2014");
 }
+
+TEST_CASE("cardinal reads digits and numbers in words up to ninety-nine", "[core][dates][unit]") {
+  CHECK(ng::cardinal("74") == 74);
+  CHECK(ng::cardinal("two") == 2);
+  CHECK(ng::cardinal("seventeen") == 17);
+  CHECK(ng::cardinal("seventy") == 70);
+  CHECK(ng::cardinal("seventy-four") == 74);
+  CHECK(ng::cardinal("seventy-fourteen") == 0);
+  CHECK(ng::cardinal("four-seventy") == 0);
+  CHECK(ng::cardinal("several") == 0);
+  CHECK(ng::cardinal("") == 0);
+}
