@@ -137,19 +137,6 @@ void Resolver::set_entity_type(Entity& ent, int root) const {
     }
     if (members && !other) ent.type = EntityType::Norp;
   }
-  // "Valeska Paris, an Australian woman": a name of two or more words the
-  // NER typed an organisation or place, with a noun for people
-  // (nominals.tsv) in apposition to it, is a person's.
-  if ((ent.type == EntityType::Org || class_of(ent.type) == Class::Place) && !info_[root].group)
-    for (auto [p, subj] : predicates_) {
-      const Token& h = doc_.tokens[ms[p].head];
-      if (h.deprel != "appos" || std::find(mem.begin(), mem.end(), p) == mem.end()) continue;
-      auto it = g_.nominals.find(to_lower(h.lemma.empty() ? h.form : h.lemma));
-      if (it == g_.nominals.end() || it->second.type != EntityType::Person) continue;
-      for (int m : mem)
-        if (is_name(m) && ms[m].head == h.head && ms[m].last - ms[m].first >= 2)
-          ent.type = EntityType::Person;
-    }
   if (ent.type == EntityType::Other && !info_[root].group) {
     std::set<EntityType> said;
     for (int m : mem)

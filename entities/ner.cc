@@ -1340,6 +1340,34 @@ void ner_internal::join_name_halves(const Document& doc, const Gazetteer& g, con
   found.swap(kept);
 }
 
+void ner_internal::type_by_apposition(const Document& doc, const Gazetteer& g,
+                                      std::vector<Mention>& found) {
+  std::vector<std::pair<int, int>> retyped;  // spans that became people
+  for (Mention& m : found) {
+    if (m.kind != MentionKind::Name || m.last - m.first < 2 ||
+        (m.type != EntityType::Org && m.type != EntityType::Gpe && m.type != EntityType::Loc &&
+         m.type != EntityType::Other))
+      continue;
+    const Sentence& s = doc.sentences[m.sentence];
+    for (int t = m.last; t < s.last; ++t) {
+      const Token& a = doc.tokens[t];
+      if (a.head != m.head || a.deprel != "appos") continue;
+      auto it = g.nominals.find(to_lower(a.lemma.empty() ? a.form : a.lemma));
+      if (it == g.nominals.end() || it->second.type != EntityType::Person) continue;
+      m.type = EntityType::Person;
+      retyped.emplace_back(m.first, m.last);
+      break;
+    }
+  }
+  // A person's name holds no place ("Valeska [Paris]").
+  std::erase_if(found, [&](const Mention& m) {
+    if (m.type != EntityType::Gpe && m.type != EntityType::Loc) return false;
+    for (const auto& [a, b] : retyped)
+      if (m.first >= a && m.last <= b && m.last - m.first < b - a) return true;
+    return false;
+  });
+}
+
 void ner_internal::type_by_coordination(const Document& doc, const Gazetteer& g,
                                         std::vector<Mention>& found) {
   std::map<int, int> at_head;  // head token -> index in found
@@ -1949,6 +1977,7 @@ void NerTagger::process(Document& doc) const {
     add_dates(doc, s, si, covered, found);
     add_group_words(doc, g, s, si, covered, found);
   }
+  ner_internal::type_by_apposition(doc, g, found);
   ner_internal::add_repeated_names(doc, found, &g);
   ner_internal::add_untyped_names(doc, g, found, descriptions);
   ner_internal::join_name_halves(doc, g, word_types_, found);

@@ -214,6 +214,13 @@ void add_untyped_names(const Document& doc, const Gazetteer& g, std::vector<Ment
 void join_name_halves(const Document& doc, const Gazetteer& g, const WordTypes& types,
                       std::vector<Mention>& found);
 
+// "Valeska Paris, an Australian woman": a name of two or more words the
+// model typed as an organisation or place or left untyped, whose head has an
+// apposition headed by a noun for people (nominals.tsv: "woman", "lawyer"),
+// is a person's. Runs before the article's repeated names are matched, so
+// the lone surname later in the article is read as that person.
+void type_by_apposition(const Document& doc, const Gazetteer& g, std::vector<Mention>& found);
+
 // Coordinated names share a type: an OTHER name that is a conjunct of a
 // PERSON name ("Biden and Xi", "Ruiz, Novak and Brenner": the parse's conj
 // links between the names' heads) becomes a PERSON, unless the gazetteer

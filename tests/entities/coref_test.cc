@@ -830,24 +830,6 @@ TEST_CASE("coref: a speaker whose subject noun has the name in apposition speaks
   CHECK(entity_at(d, 8) == team);
 }
 
-TEST_CASE("coref: a name with a noun for people in apposition is a person's", "[coref][unit]") {
-  // Lena Brenner , a local woman , spoke .   (the name typed ORG)
-  Document d = make_doc({{{"Lena", "PROPN", 8, "nsubj"},
-                          {"Brenner", "PROPN", 1, "flat"},
-                          {",", "PUNCT", 6, "punct"},
-                          {"a", "DET", 6, "det"},
-                          {"local", "ADJ", 6, "amod"},
-                          {"woman", "NOUN", 1, "appos"},
-                          {",", "PUNCT", 6, "punct"},
-                          {"spoke", "VERB", 0, "root"},
-                          {".", "PUNCT", 8, "punct"}}});
-  add_name(d, 0, 2, EntityType::Org);
-  coref().process(d);
-  const int e = entity_at(d, 0);
-  REQUIRE(e >= 0);
-  CHECK(d.entities[e].type == EntityType::Person);
-}
-
 TEST_CASE("coref: 'the Ministry' taken for a name is the ministry named before", "[coref][unit]") {
   // The Ministry of Tarsk spoke . The Ministry left .   (both typed ORG)
   Document d = make_doc({{{"The", "DET", 2, "det"},

@@ -246,6 +246,41 @@ TEST_CASE("ner: a name repeated where the model missed it is found again", "[ner
     if (m.first == 5) CHECK(m.type == ng::EntityType::Person);
 }
 
+TEST_CASE("ner: a name with a noun for people in apposition is a person's, and so is its surname",
+          "[ner][unit]") {
+  // Lena Brenner , a local woman , spoke . Brenner left .  (the name typed ORG,
+  // "Brenner" nested as a place, the lone "Brenner" a place)
+  ng::Document d;
+  ng::test::add_sentence(d, {{.form = "Lena", .upos = "PROPN", .head = 8, .deprel = "nsubj"},
+                             {.form = "Brenner", .upos = "PROPN", .head = 1, .deprel = "flat"},
+                             {.form = ",", .upos = "PUNCT", .head = 6, .deprel = "punct"},
+                             {.form = "a", .upos = "DET", .head = 6, .deprel = "det"},
+                             {.form = "local", .upos = "ADJ", .head = 6, .deprel = "amod"},
+                             {.form = "woman", .lemma = "woman", .upos = "NOUN", .head = 1, .deprel = "appos"},
+                             {.form = ",", .upos = "PUNCT", .head = 6, .deprel = "punct"},
+                             {.form = "spoke", .upos = "VERB", .head = 0, .deprel = "root"},
+                             {.form = ".", .upos = "PUNCT", .head = 8, .deprel = "punct"}});
+  ng::test::add_sentence(d, {{.form = "Brenner", .upos = "PROPN", .head = 2, .deprel = "nsubj"},
+                             {.form = "left", .upos = "VERB", .head = 0, .deprel = "root"},
+                             {.form = ".", .upos = "PUNCT", .head = 2, .deprel = "punct"}});
+  std::vector<ng::Mention> found = {mention(0, 2, ng::EntityType::Org),
+                                    mention(1, 2, ng::EntityType::Gpe),
+                                    mention(9, 10, ng::EntityType::Gpe)};
+  found[0].head = 0;
+  found[2].sentence = 1;
+  ng::ner_internal::type_by_apposition(d, gazetteer(), found);
+  REQUIRE(found.size() == 2);  // the place nested in the person's name is gone
+  CHECK(found[0].type == ng::EntityType::Person);
+  ng::ner_internal::add_repeated_names(d, found, &gazetteer());
+  CHECK(found[1].type == ng::EntityType::Person);  // "Brenner left": the woman
+
+  // Without the apposition the name keeps its type.
+  std::vector<ng::Mention> plain = {mention(0, 2, ng::EntityType::Org)};
+  d.tokens[5].deprel = "conj";
+  ng::ner_internal::type_by_apposition(d, gazetteer(), plain);
+  CHECK(plain[0].type == ng::EntityType::Org);
+}
+
 TEST_CASE("ner: proper nouns no name covers become untyped names", "[ner][unit]") {
   // Karl Brenner left Glorpism for Russian Zentix in May .
   ng::Document d = make_doc({{"Karl", "PROPN"},
