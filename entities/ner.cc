@@ -1563,7 +1563,8 @@ std::map<std::string, EntityType> names_of_article(const Document& doc,
 // "Ricardo Rosselló Nevares") of a person named in full in the article is
 // that person ("Valeska Paris ... Paris claims", "Andy Ruiz ... Ruiz's
 // photographs"), unless a preposition makes it a place ("in Paris"). Only
-// as a subject, object or possessor, where a person reading is natural, and
+// as a subject, object or possessor, or after a preposition no place takes
+// ("with", "by", "against"), where a person reading is natural, and
 // never a country or region of the gazetteer g (when given): "Australia"
 // ending a misread name stays the country. (Coreference has a second,
 // stricter pass, Resolver::retype_surnames, for names of any length that
@@ -1577,7 +1578,7 @@ void retype_surnames(const Document& doc, const Gazetteer* g, std::vector<Mentio
     if (place && (place->kinds & (Gazetteer::Country | Gazetteer::Region | Gazetteer::Continent)))
       continue;
     if (last.size() > 2 && starts_upper(last) && doc.tokens[m.last - 1].upos == "PROPN" &&
-        doc.tokens[m.last - 2].upos == "PROPN")
+        doc.tokens[m.last - 2].upos == "PROPN" && !(g && g->org_words.count(gazetteer_key(last))))
       surnames.insert(last);
     // The first of two surnames ("Rosselló" of "Ricardo Rosselló Nevares"):
     // the word before the last of a name of three or more words that starts
@@ -1603,12 +1604,16 @@ void retype_surnames(const Document& doc, const Gazetteer* g, std::vector<Mentio
         !surnames.count(doc.tokens[m.first].form))
       continue;
     const Token& t = doc.tokens[m.first];
-    bool locative = false;
+    std::string marker;  // the preposition of the name, if any
     for (int k = m.first - 1; k >= 0 && k >= m.first - 3; --k)
-      if (doc.tokens[k].head == m.first && doc.tokens[k].deprel == "case") locative = true;
-    if (!locative && (t.deprel.rfind("nsubj", 0) == 0 || t.deprel == "obj" ||
-                      t.deprel == "nmod:poss" || t.deprel == "iobj"))
-      m.type = EntityType::Person;
+      if (doc.tokens[k].head == m.first && doc.tokens[k].deprel == "case")
+        marker = to_lower(doc.tokens[k].form);
+    const bool core = t.deprel.rfind("nsubj", 0) == 0 || t.deprel == "obj" ||
+                      t.deprel == "nmod:poss" || t.deprel == "iobj";
+    // "met with Ruiz", "was signed by Ruiz": prepositions no place takes
+    const bool companion = one_of(marker, {"with", "by", "against", "without", "alongside"}) &&
+                           (t.deprel.rfind("obl", 0) == 0 || t.deprel.rfind("nmod", 0) == 0);
+    if ((marker.empty() && core) || companion) m.type = EntityType::Person;
   }
 }
 

@@ -348,11 +348,13 @@ TEST_CASE("ner: a person named in full inside another name gets a nested mention
 TEST_CASE("ner: a surname typed as a place is the person, another first name is not",
           "[ner][unit]") {
   // Vera Paris left . Paris said it . She flew to Paris . Ana Paris stayed .
+  // They met with Paris .
   ng::Document d = make_doc({{"Vera", "PROPN"},  {"Paris", "PROPN"}, {"left", "VERB"},
                              {"Paris", "PROPN"}, {"said", "VERB"},  {"it", "PRON"},
                              {"She", "PRON"},    {"flew", "VERB"},  {"to", "ADP"},
                              {"Paris", "PROPN"}, {"Ana", "PROPN"},  {"Paris", "PROPN"},
-                             {"stayed", "VERB"}});
+                             {"stayed", "VERB"}, {"They", "PRON"},  {"met", "VERB"},
+                             {"with", "ADP"},    {"Paris", "PROPN"}});
   for (auto& t : d.tokens) t.head = -1;
   d.tokens[3].head = 4;
   d.tokens[3].deprel = "nsubj";
@@ -361,12 +363,18 @@ TEST_CASE("ner: a surname typed as a place is the person, another first name is 
   d.tokens[9].head = 7;
   d.tokens[9].deprel = "obl";
   d.tokens[9].deprel = "obl";
+  d.tokens[15].head = 16;
+  d.tokens[15].deprel = "case";
+  d.tokens[16].head = 14;
+  d.tokens[16].deprel = "obl";
   std::vector<ng::Mention> found = {mention(0, 2, ng::EntityType::Person),
                                     mention(3, 4, ng::EntityType::Gpe),
-                                    mention(9, 10, ng::EntityType::Gpe)};
+                                    mention(9, 10, ng::EntityType::Gpe),
+                                    mention(16, 17, ng::EntityType::Gpe)};
   ng::ner_internal::add_repeated_names(d, found);
   CHECK(found[1].type == ng::EntityType::Person);  // "Paris said"
   CHECK(found[2].type == ng::EntityType::Gpe);     // "to Paris"
+  CHECK(found[3].type == ng::EntityType::Person);  // "met with Paris"
   for (const auto& m : found) CHECK(m.first != 11);  // "Ana Paris" is not Vera Paris
 }
 
