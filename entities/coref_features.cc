@@ -162,8 +162,8 @@ void Resolver::name_features(const Mention& m, Info& in) const {
   set_acronym(in, a, b);
 }
 
-// Moves a past the determiners, honorifics, titles (and their "of"
-// complement) and demonyms before a title at the front of name m, up to b;
+// Moves a past the determiners, honorifics, titles (and their "of", "for"
+// or "from" complement) and demonyms before a title at the front of name m, up to b;
 // an honorific or title gives in.gender. Returns whether a title's "of"
 // complement ends the name: the name is a description.
 bool Resolver::strip_name_front(const Mention& m, Info& in, int& a, int b) const {
@@ -210,7 +210,7 @@ bool Resolver::strip_name_front(const Mention& m, Info& in, int& a, int b) const
       if (ti->gender) in.gender = ti->gender;
       a += len;
       stripped = true;
-      if (a < b && gazetteer_key(doc_.tokens[a].form) == "of") {
+      if (a < b && one_of(gazetteer_key(doc_.tokens[a].form), {"of", "for", "from"})) {
         if (const int after = name_after_of_complement(m, a, b); after >= 0) {
           a = after;
           continue;
@@ -270,13 +270,17 @@ int Resolver::past_member_word(int a, int b) const {
 // A department or portfolio word before a title at the start of a person's
 // name ("Commerce Secretary X Y", "Foreign Minister X", "Emergencies
 // Minister X"): returns where the name starts past the title, when a word
-// remains after it; else a.
+// remains after it, or where the title starts when an "of", "for" or "from"
+// complement follows it; else a.
 int Resolver::past_department_title(int a, int b) const {
   for (int k = a + 1; k <= std::min(a + 3, b - 2); ++k) {
     if (!starts_upper(doc_.tokens[k - 1].form)) return a;
     int len = 0;
-    if (rl_.match(doc_, k, len) && k + len < b && starts_upper(doc_.tokens[k + len].form))
-      return k + len;
+    if (!rl_.match(doc_, k, len) || k + len >= b) continue;
+    if (starts_upper(doc_.tokens[k + len].form)) return k + len;
+    // "Special Representative for Iran X": the title and its complement are
+    // the caller's to skip.
+    if (one_of(gazetteer_key(doc_.tokens[k + len].form), {"of", "for", "from"})) return k;
   }
   return a;
 }
@@ -299,8 +303,9 @@ bool Resolver::strip_leading_place(int& a, int b, bool complement) const {
   return false;
 }
 
-// "President of France Ana Ruiz", "Minister of Health Ana Ruiz": past the
-// "of" complement at token `of` (a place or organisation name, or a
+// "President of France Ana Ruiz", "Minister of Health Ana Ruiz", "Special
+// Representative for Iran Ana Ruiz": past the "of" (or "for", "from")
+// complement at token `of` (a place or organisation name, or a
 // portfolio before a given name) a person's name may follow. Returns where
 // that name starts, or -1 when none does.
 int Resolver::name_after_of_complement(const Mention& m, int of, int b) const {
