@@ -11,6 +11,7 @@
 // generator of our own (not std::shuffle, whose algorithm is unspecified).
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <ostream>
@@ -396,6 +397,93 @@ std::string evaluate(const W& weights, const std::vector<Prepared>& data) {
   return buf;
 }
 
+// The perceptron update for one sentence whose prediction pred differs from
+// p.gold somewhere (nothing otherwise); returns the number of wrong labels.
+size_t update(TrainWeights& tw, const Prepared& p, const std::vector<int>& pred, float step) {
+  const size_t n = p.gold.size();
+  size_t errors = 0;
+  for (size_t i = 0; i < n; ++i) errors += pred[i] != p.gold[i];
+  if (errors == 0) return 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (pred[i] != p.gold[i]) {
+      for (uint32_t f = p.offsets[i]; f < p.offsets[i + 1]; ++f) {
+        tw.add(p.feats[f], p.gold[i], 1.0f, step);
+        tw.add(p.feats[f], pred[i], -1.0f, step);
+      }
+    }
+    int gp = i ? p.gold[i - 1] + 1 : 0, pp = i ? pred[i - 1] + 1 : 0;
+    if (gp != pp || p.gold[i] != pred[i]) {
+      tw.trans[gp][p.gold[i]] += 1;
+      tw.trans_acc[gp][p.gold[i]] += step;
+      tw.trans[pp][pred[i]] -= 1;
+      tw.trans_acc[pp][pred[i]] -= step;
+    }
+  }
+  if (p.gold[n - 1] != pred[n - 1]) {
+    tw.fin[p.gold[n - 1]] += 1;
+    tw.fin_acc[p.gold[n - 1]] += step;
+    tw.fin[pred[n - 1]] -= 1;
+    tw.fin_acc[pred[n - 1]] -= step;
+  }
+  return errors;
+}
+
+// The averaged weights of tw after step - 1 updates (accumulators zeroed).
+TrainWeights averaged(const TrainWeights& tw, float step) {
+  TrainWeights avg = tw;
+  for (size_t k = 0; k < avg.w.size(); ++k) avg.w[k] = tw.w[k] - tw.acc[k] / step;
+  for (int a = 0; a <= kLabels; ++a)
+    for (int b = 0; b < kLabels; ++b) avg.trans[a][b] = tw.trans[a][b] - tw.trans_acc[a][b] / step;
+  for (int b = 0; b < kLabels; ++b) avg.fin[b] = tw.fin[b] - tw.fin_acc[b] / step;
+  std::fill(avg.acc.begin(), avg.acc.end(), 0.0f);
+  std::memset(avg.trans_acc, 0, sizeof avg.trans_acc);
+  std::memset(avg.fin_acc, 0, sizeof avg.fin_acc);
+  return avg;
+}
+
+// Adds the weights of b to a (a row for every feature of b), each times scale.
+void add_scaled(TrainWeights& a, const TrainWeights& b, float scale) {
+  for (const auto& [h, r] : b.row) {
+    for (int l = 0; l < kLabels; ++l)
+      a.add(h, l, scale * b.w[static_cast<size_t>(r) * kLabels + l], 0.0f);
+  }
+  for (int x = 0; x <= kLabels; ++x)
+    for (int y = 0; y < kLabels; ++y) a.trans[x][y] += scale * b.trans[x][y];
+  for (int y = 0; y < kLabels; ++y) a.fin[y] += scale * b.fin[y];
+}
+
+// One perceptron run over ptrain (GUM sentences, the first gum_sentences,
+// seen o.gum_weight times an epoch) with the sentence order drawn from seed;
+// returns the averaged weights. Progress (and dev scores) go to log.
+TrainWeights train_once(const NerTrainOptions& o, uint64_t seed, const std::vector<Prepared>& ptrain,
+                        size_t gum_sentences, const std::vector<Prepared>& pdev, std::ostream& log) {
+  TrainWeights tw;
+  std::mt19937_64 rng(seed);
+  std::vector<size_t> order;
+  for (size_t i = 0; i < ptrain.size(); ++i)
+    for (int k = 0; k < (i < gum_sentences ? std::max(1, o.gum_weight) : 1); ++k)
+      order.push_back(i);
+  float step = 1;
+  std::vector<int> pred;
+  for (int epoch = 1; epoch <= o.epochs; ++epoch) {
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+    size_t errors = 0, tokens = 0;
+    for (size_t idx : order) {
+      const Prepared& p = ptrain[idx];
+      predict(tw, p, pred);
+      tokens += p.gold.size();
+      errors += update(tw, p, pred, step);
+      step += 1;
+    }
+    log << "epoch " << epoch << ": " << errors << " token errors / " << tokens << ", "
+        << tw.row.size() << " features";
+    if (!pdev.empty()) log << "; dev " << evaluate(averaged(tw, step), pdev);
+    log << "\n";
+    log.flush();
+  }
+  return averaged(tw, step);
+}
+
 }  // namespace
 
 void default_ner_data(NerTrainOptions& o, const std::filesystem::path& d) {
@@ -511,67 +599,17 @@ void train_ner(const NerTrainOptions& o, std::ostream& log) {
   train.clear();
   dev.clear();
 
+  // The average of o.ensemble runs with seeds o.seed, o.seed + 1, ...: a
+  // linear model whose scores are the mean of the runs' scores.
   TrainWeights tw;
-  std::mt19937_64 rng(o.seed);
-  std::vector<size_t> order;
-  for (size_t i = 0; i < ptrain.size(); ++i)
-    for (int k = 0; k < (i < gum_sentences ? std::max(1, o.gum_weight) : 1); ++k)
-      order.push_back(i);
-  float step = 1;
-  std::vector<int> pred;
-  for (int epoch = 1; epoch <= o.epochs; ++epoch) {
-    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
-    size_t errors = 0, tokens = 0;
-    for (size_t idx : order) {
-      const Prepared& p = ptrain[idx];
-      predict(tw, p, pred);
-      const size_t n = p.gold.size();
-      tokens += n;
-      bool wrong = false;
-      for (size_t i = 0; i < n; ++i) wrong = wrong || pred[i] != p.gold[i];
-      if (wrong) {
-        for (size_t i = 0; i < n; ++i) {
-          if (pred[i] != p.gold[i]) {
-            ++errors;
-            for (uint32_t f = p.offsets[i]; f < p.offsets[i + 1]; ++f) {
-              tw.add(p.feats[f], p.gold[i], 1.0f, step);
-              tw.add(p.feats[f], pred[i], -1.0f, step);
-            }
-          }
-          int gp = i ? p.gold[i - 1] + 1 : 0, pp = i ? pred[i - 1] + 1 : 0;
-          if (gp != pp || p.gold[i] != pred[i]) {
-            tw.trans[gp][p.gold[i]] += 1;
-            tw.trans_acc[gp][p.gold[i]] += step;
-            tw.trans[pp][pred[i]] -= 1;
-            tw.trans_acc[pp][pred[i]] -= step;
-          }
-        }
-        if (p.gold[n - 1] != pred[n - 1]) {
-          tw.fin[p.gold[n - 1]] += 1;
-          tw.fin_acc[p.gold[n - 1]] += step;
-          tw.fin[pred[n - 1]] -= 1;
-          tw.fin_acc[pred[n - 1]] -= step;
-        }
-      }
-      step += 1;
-    }
-    log << "epoch " << epoch << ": " << errors << " token errors / " << tokens << ", "
-        << tw.row.size() << " features";
-    if (!pdev.empty()) {
-      // Score the averaged weights without disturbing training.
-      TrainWeights avg = tw;
-      for (size_t k = 0; k < avg.w.size(); ++k) avg.w[k] = tw.w[k] - tw.acc[k] / step;
-      for (int a = 0; a <= kLabels; ++a)
-        for (int b = 0; b < kLabels; ++b)
-          avg.trans[a][b] = tw.trans[a][b] - tw.trans_acc[a][b] / step;
-      for (int b = 0; b < kLabels; ++b) avg.fin[b] = tw.fin[b] - tw.fin_acc[b] / step;
-      log << "; dev " << evaluate(avg, pdev);
-    }
-    log << "\n";
-    log.flush();
+  const int runs = std::max(1, o.ensemble);
+  for (int k = 0; k < runs; ++k) {
+    if (runs > 1) log << "run " << k + 1 << " of " << runs << " (seed " << o.seed + k << ")\n";
+    add_scaled(tw, train_once(o, o.seed + k, ptrain, gum_sentences, pdev, log), 1.0f / runs);
   }
+  if (runs > 1 && !pdev.empty()) log << "ensemble dev " << evaluate(tw, pdev) << "\n";
 
-  // Averaged weights; features whose every weight is tiny are dropped.
+  // Features whose every weight is tiny are dropped.
   Weights out;
   std::vector<std::pair<uint64_t, uint32_t>> rows(tw.row.begin(), tw.row.end());
   std::sort(rows.begin(), rows.end());
@@ -582,7 +620,7 @@ void train_ner(const NerTrainOptions& o, std::ostream& log) {
     float mx = 0;
     for (int l = 0; l < kLabels; ++l) {
       size_t k = static_cast<size_t>(r) * kLabels + l;
-      row[l] = tw.w[k] - tw.acc[k] / step;
+      row[l] = tw.w[k];
       mx = std::max(mx, std::fabs(row[l]));
     }
     if (mx < kPrune) continue;
@@ -591,8 +629,8 @@ void train_ner(const NerTrainOptions& o, std::ostream& log) {
   }
   for (int a = 0; a <= kLabels; ++a)
     for (int b = 0; b < kLabels; ++b)
-      out.transition[a][b] = tw.trans[a][b] - tw.trans_acc[a][b] / step;
-  for (int b = 0; b < kLabels; ++b) out.final_[b] = tw.fin[b] - tw.fin_acc[b] / step;
+      out.transition[a][b] = tw.trans[a][b];
+  for (int b = 0; b < kLabels; ++b) out.final_[b] = tw.fin[b];
   out.index(hashes);
   log << "kept " << hashes.size() << " of " << rows.size() << " features\n";
   if (!pdev.empty()) log << "final (averaged, pruned) dev " << evaluate(out, pdev) << "\n";

@@ -24,6 +24,9 @@ struct NerTrainOptions {
   std::string output;                        // model file to write
   int epochs = 8;
   uint32_t seed = 1;  // shuffling seed (training is deterministic)
+  // Runs averaged into the model, with seeds seed, seed + 1, ... (their mean
+  // is a model that depends less on one sentence order).
+  int ensemble = 1;
   // Features whose every averaged weight is below this are dropped (a
   // smaller, faster model).
   float prune = 2.0f;
