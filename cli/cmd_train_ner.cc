@@ -2,7 +2,8 @@
 // GUM (CorefUD Entity= annotations) and UNER EWT dev (never a test split).
 // Deterministic for a given --seed; documents whose id starts with --exclude
 // (default GUM_news_, the evaluation set) are left out. With no data flags it
-// uses ../shared/data. The features read models/clusters.bin and lexicon/.
+// uses ../shared/data. The features read models/clusters.bin, models/word_types.bin
+// and lexicon/.
 // The shipped model (UPOS from the tagger as at run time, gold trees, which
 // measured better than predicted ones) comes from:
 //
@@ -46,6 +47,8 @@ void setup(CLI::App& app) {
   cmd->add_option("--lexicons", o->lexicon_dir, "Lexicon directory (default lexicon)");
   cmd->add_option("--clusters", o->clusters,
                   "Word-cluster table (default models/clusters.bin; see train-clusters)");
+  cmd->add_option("--word-types", o->word_types,
+                  "Word-type prior read by the features (default models/word_types.bin)");
   cmd->add_option("--epochs", o->epochs, "Training epochs (default 8)")->check(CLI::Range(1, 100));
   cmd->add_option("--seed", o->seed, "Shuffling seed (default 1)");
   cmd->add_option("--ensemble", o->ensemble,

@@ -135,6 +135,7 @@ struct TokenStrings {
   std::vector<std::string> cluster;   // word-cluster path ("0110..."), "" when unknown
   std::vector<std::string> geo;       // open-data place match: B/I/L/U + population digits, or ""
   std::vector<std::string_view> given;  // capitalised given name: "f", "m", "b", or "-"
+  std::vector<std::string> wtype;     // word-type prior: kind letter + confidence quarter ("P3"), or "?"
 };
 
 // Lower case and shapes of the n tokens of s; no gazetteer tags yet.
@@ -148,6 +149,7 @@ void read_tokens(const SentenceView& s, TokenStrings& x) {
     x.cluster.resize(n);
     x.geo.resize(n);
     x.given.resize(n);
+    x.wtype.resize(n);
   }
   for (size_t i = 0; i < n; ++i) {
     lower_into(s.forms[i], x.lower[i]);
@@ -161,6 +163,22 @@ void read_tokens(const SentenceView& s, TokenStrings& x) {
 void read_clusters(const WordClusters& c, size_t n, TokenStrings& x) {
   for (size_t i = 0; i < n; ++i)
     WordClusters::prefix_string(c.find(x.lower[i]), WordClusters::kMaxDepth, x.cluster[i]);
+}
+
+// Each token's word-type prior (lexicon/word_types.h): the kind's letter and
+// the quarter of its confidence ("P3": surely part of a person's name), "?"
+// for a word the table lacks.
+void read_word_types(const WordTypes& types, size_t n, TokenStrings& x) {
+  for (size_t i = 0; i < n; ++i) {
+    const WordType t = types.find(x.lower[i]);
+    x.wtype[i].clear();
+    if (!t.known) {
+      x.wtype[i] = "?";
+      continue;
+    }
+    x.wtype[i].push_back(WordTypes::letter(t.kind));
+    x.wtype[i].push_back(static_cast<char>('0' + t.confidence / 4));
+  }
 }
 
 // The open-data lists: longest matches of populated places starting at a
@@ -289,6 +307,9 @@ struct Window {
   std::string_view given(long i) const {
     return i < 0 || i >= n ? std::string_view("-") : tokens.given[i];
   }
+  std::string_view wtype(long i) const {
+    return i < 0 ? kBos : i >= n ? kEos : std::string_view(tokens.wtype[i]);
+  }
   // The first `bits` bits of token i's cluster path; "<s>", "</s>" past the
   // edges, "?" for a word without a cluster.
   std::string_view clu(long i, size_t bits) const {
@@ -358,16 +379,23 @@ void token_features(const Window& win, size_t u, std::vector<uint64_t>& feats) {
   feats.push_back(feat(52, win.given(i)));
   feats.push_back(feat(53, win.given(i - 1), win.given(i)));
   feats.push_back(feat(54, win.given(i), win.shp(i + 1)));
+  // Word-type prior from word vectors: what kind of name the word is part of.
+  feats.push_back(feat(60, win.wtype(i)));
+  feats.push_back(feat(61, win.wtype(i), sshape));
+  feats.push_back(feat(62, win.wtype(i - 1), win.wtype(i)));
+  feats.push_back(feat(63, win.wtype(i), win.wtype(i + 1)));
 }
 
 }  // namespace
 
-void sentence_features(const Gazetteer& g, const WordClusters& c, const SentenceView& s,
-                       std::vector<uint64_t>& feats, std::vector<uint32_t>& offsets) {
+void sentence_features(const Gazetteer& g, const WordClusters& c, const WordTypes& types,
+                       const SentenceView& s, std::vector<uint64_t>& feats,
+                       std::vector<uint32_t>& offsets) {
   const size_t n = s.forms.size();
   thread_local TokenStrings strings;
   read_tokens(s, strings);
   read_clusters(c, n, strings);
+  read_word_types(types, n, strings);
   tag_open_lists(g, s, strings);
   tag_gazetteer_matches(g, s, strings);
   classify_words(g, n, strings);
@@ -408,7 +436,7 @@ void Weights::index(const std::vector<uint64_t>& hashes) {
 
 namespace {
 constexpr uint32_t kModelVersion = 1;
-constexpr const char* kFeatureSet = "ner-features-3";
+constexpr const char* kFeatureSet = "ner-features-4";
 }  // namespace
 
 // Format 2 (meta): feature set, label count, weight scale, transition and final scores;
@@ -949,6 +977,31 @@ void absorb_suffix(const Document& doc, const Sentence& s, std::vector<LabelSpan
   sp.last = x + 1;
 }
 
+// "[General Bernardo O'Higgins Riquelme] Base", "[John Ruiz] Airport": a
+// capitalised facility or organisation word (org_words.tsv) right after
+// person span k, which the parse hangs in the name (flat or compound on one
+// of its words, or a word of the name on it), ends the name of that facility
+// or organisation: the span takes it in (and a span of that word alone) and
+// becomes a place span, which place_name_type types by its last word.
+void absorb_unit_word(const Document& doc, const Gazetteer& g, const Sentence& s,
+                      std::vector<LabelSpan>& spans, size_t k) {
+  LabelSpan& sp = spans[k];
+  const int x = sp.last;
+  if (x >= s.last || doc.tokens[x].upos != "PROPN" || !starts_upper(doc.tokens[x].form) ||
+      !g.org_words.count(gazetteer_key(doc.tokens[x].form)))
+    return;
+  auto joins = [](const Token& t) { return t.deprel == "flat" || t.deprel == "compound"; };
+  bool hung = doc.tokens[x].head >= sp.first && doc.tokens[x].head < sp.last && joins(doc.tokens[x]);
+  for (int i = sp.first; i < sp.last; ++i) hung = hung || (doc.tokens[i].head == x && joins(doc.tokens[i]));
+  if (!hung) return;
+  if (k + 1 < spans.size() && spans[k + 1].first <= x) {
+    if (spans[k + 1].last != x + 1) return;
+    spans.erase(spans.begin() + static_cast<long>(k) + 1);
+  }
+  sp.last = x + 1;
+  sp.type = kPlace;
+}
+
 // "First Lady Kim Keon [Hee of the Republic of Korea]": the first word of
 // the next name, when the parse hangs it flat on a word of person span k
 // and "of" follows it, is the person's last name word.
@@ -1084,6 +1137,27 @@ bool join_title_before_person(const Document& doc, const Gazetteer& g, std::vect
   return true;
 }
 
+// "[Coös County Attorney] Karl Brenner" with no span over the name: a span
+// of another type ending in a title, right before capitalised proper nouns
+// the parse hangs flat on its words, takes them in and is a person's span
+// when the whole reads as a titled person (titled_person). Returns whether it
+// did.
+bool take_titled_name(const Document& doc, const Gazetteer& g, const Sentence& s,
+                      std::vector<LabelSpan>& spans, size_t k) {
+  LabelSpan& sp = spans[k];
+  if (sp.type == kPer || !g.titles.count(gazetteer_key(doc.tokens[sp.last - 1].form))) return false;
+  const int limit = k + 1 < spans.size() ? spans[k + 1].first : s.last;
+  int e = sp.last;
+  while (e < limit && e < sp.last + 4 && doc.tokens[e].upos == "PROPN" &&
+         starts_upper(doc.tokens[e].form) && doc.tokens[e].deprel == "flat" &&
+         doc.tokens[e].head >= sp.first && doc.tokens[e].head < e)
+    ++e;
+  const LabelSpan both{sp.first, e, kPer};
+  if (e == sp.last || !ner_internal::titled_person(doc, g, both)) return false;
+  sp = both;
+  return true;
+}
+
 // "[FTU's Alice Mak]" read as one name: a possessive inside a name span
 // followed by a given name and another capitalised word ends the owner's
 // name; the rest, of those two words, is a person's, unless it ends in an
@@ -1109,11 +1183,68 @@ void split_possessor(const Document& doc, const Gazetteer& g, std::vector<LabelS
   }
 }
 
+}  // namespace
+
+void ner_internal::split_flat_surname(const Document& doc, const Gazetteer& g, const Sentence& s,
+                        std::vector<LabelSpan>& spans, size_t k) {
+  LabelSpan& sp = spans[k];
+  const int x = sp.first, h = x - 1;
+  if (sp.type == kPer || sp.last - x < 3 || h < s.first || (k > 0 && spans[k - 1].last > h)) return;
+  const Token& t = doc.tokens[x];
+  if (t.deprel != "flat" || t.head != h || to_lower(doc.tokens[x + 1].form) != "of") return;
+  const Token& given = doc.tokens[h];
+  if (given.upos != "PROPN" || !starts_upper(given.form) ||
+      !g.given_names.count(gazetteer_key(given.form)))
+    return;
+  sp.first = x + (to_lower(doc.tokens[x + 2].form) == "the" ? 3 : 2);
+  const LabelSpan person{h, x + 1, kPer};
+  if (sp.first >= sp.last) spans.erase(spans.begin() + static_cast<long>(k));
+  spans.insert(spans.begin() + static_cast<long>(k), person);
+}
+
+namespace {
+
+// Words no name holds, which the model may take in. A span starts with no
+// lower-case verb, preposition, adverb, pronoun or particle, nor with a
+// sentence's first verb or adverb before one ("[According to Tarsk County
+// Attorney]": the span starts at "Tarsk"). A span with a lower-case
+// verb after its first word ("The [President thanked Tarsk] for ...") ends
+// before it (what is left may be a bare title, a description); the words
+// after the verb are left to the passes that find untyped names. A span
+// left empty goes.
+void trim_non_name_words(const Document& doc, const Gazetteer& g, std::vector<LabelSpan>& spans) {
+  auto lower_function_word = [&](int t) {
+    const Token& w = doc.tokens[t];
+    return !w.form.empty() && std::islower(static_cast<unsigned char>(w.form[0])) &&
+           one_of(w.upos, {"VERB", "AUX", "ADP", "SCONJ", "ADV", "PRON", "PART"});
+  };
+  for (size_t k = 0; k < spans.size(); ++k) {
+    LabelSpan& sp = spans[k];
+    // a capitalised verb or adverb before a lower-case function word
+    // ("According to", "Speaking at") only where capitals say nothing: at the
+    // start of the sentence
+    if (sp.first + 1 < sp.last && doc.sentence_of(sp.first) != doc.sentence_of(sp.first - 1) &&
+        one_of(doc.tokens[sp.first].upos, {"VERB", "ADV", "SCONJ"}) && lower_function_word(sp.first + 1))
+      ++sp.first;
+    while (sp.first < sp.last && lower_function_word(sp.first)) ++sp.first;
+    for (int x = sp.first + 1; x < sp.last; ++x) {
+      const Token& t = doc.tokens[x];
+      if ((t.upos == "VERB" || t.upos == "AUX") && !t.form.empty() &&
+          std::islower(static_cast<unsigned char>(t.form[0])))
+        sp.last = x;
+    }
+    if (sp.first >= sp.last) spans.erase(spans.begin() + static_cast<long>(k--));
+  }
+}
+
 void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
                   std::vector<LabelSpan>& spans) {
+  trim_non_name_words(doc, g, spans);
   for (size_t k = 0; k < spans.size(); ++k) {
+    ner_internal::split_flat_surname(doc, g, s, spans, k);
     split_possessor(doc, g, spans, k);
     if (join_title_before_person(doc, g, spans, k)) --k;
+    take_titled_name(doc, g, s, spans, k);
     join_hyphenated(doc, s, spans, k);
     if (spans[k].type != kPer && spans[k].type != kEvent && titled_person(doc, g, spans[k]))
       spans[k].type = kPer;
@@ -1123,6 +1254,8 @@ void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
     absorb_suffix(doc, s, spans, k);
     absorb_bracketed_rest(doc, s, spans, k);
     take_back_flat_word(doc, s, spans, k);
+    absorb_unit_word(doc, g, s, spans, k);
+    if (spans[k].type != kPer) continue;
     // "on Tuesday Ruiz met": a weekday or month is no part of a name.
     while (spans[k].last - spans[k].first >= 2 && month_or_weekday(doc.tokens[spans[k].first]))
       ++spans[k].first;
@@ -1353,7 +1486,12 @@ void ner_internal::type_by_apposition(const Document& doc, const Gazetteer& g,
       const Token& a = doc.tokens[t];
       if (a.head != m.head || a.deprel != "appos") continue;
       auto it = g.nominals.find(to_lower(a.lemma.empty() ? a.form : a.lemma));
-      if (it == g.nominals.end() || it->second.type != EntityType::Person) continue;
+      const bool people_noun = it != g.nominals.end() && it->second.type == EntityType::Person;
+      // (a title: only after a given name, as lists of names and titles are
+      // often parsed as appositions)
+      const bool titled = g.titles.count(gazetteer_key(a.form)) &&
+                          g.given_names.count(gazetteer_key(doc.tokens[m.first].form));
+      if (!people_noun && !titled) continue;
       m.type = EntityType::Person;
       retyped.emplace_back(m.first, m.last);
       break;
@@ -1764,11 +1902,11 @@ void view_sentence(const Document& doc, const Sentence& s, DecodeBuffers& buf) {
 // The names the model finds in sentence s, as spans of document tokens,
 // with refine_spans' boundary fixes.
 std::vector<LabelSpan> model_spans(const Document& doc, const Gazetteer& g,
-                                   const WordClusters& c, const Weights& w, const Sentence& s,
-                                   DecodeBuffers& buf) {
+                                   const WordClusters& c, const WordTypes& types,
+                                   const Weights& w, const Sentence& s, DecodeBuffers& buf) {
   view_sentence(doc, s, buf);
   buf.feats.clear();
-  sentence_features(g, c, buf.view, buf.feats, buf.offsets);
+  sentence_features(g, c, types, buf.view, buf.feats, buf.offsets);
   decode(w, buf.feats, buf.offsets, buf.labels);
   std::vector<LabelSpan> spans = spans_of(buf.labels);
   for (LabelSpan& sp : spans) {
@@ -1787,7 +1925,7 @@ bool org_word(const Document& doc, const Gazetteer& g, int t) {
 
 // A name labelled PER: a person, but a country is never a person ("New
 // Zealand's Prime Minister"), and "the Doctor Who Society of Canada" (an
-// organisation word before any inner "of") is an organisation.
+// organisation word before the first inner "of") is an organisation.
 EntityType person_name_type(const Document& doc, const Gazetteer& g, int first, int last) {
   EntityType type = EntityType::Person;
   if (const auto* p = g.place(gazetteer_key(doc, first, last));
@@ -1795,7 +1933,10 @@ EntityType person_name_type(const Document& doc, const Gazetteer& g, int first, 
     type = EntityType::Gpe;
   if (last - first >= 3)
     for (int k = first + 1; k + 1 < last; ++k)
-      if (doc.tokens[k].form == "of" && org_word(doc, g, k - 1)) type = EntityType::Org;
+      if (doc.tokens[k].form == "of") {
+        if (org_word(doc, g, k - 1)) type = EntityType::Org;
+        break;
+      }
   return type;
 }
 
@@ -1864,6 +2005,17 @@ bool read_title(const Document& doc, const Gazetteer& g, Mention& m) {
     return true;
   }
   if (g.titles.count(gazetteer_key(doc, a, m.last))) return false;
+  // "The Governor of the Tarsk Region", "President of the Republic of
+  // Tarsk" taken for a place: a title and its "of" place describe someone.
+  for (int e = a + 1; e + 1 < m.last && e <= a + 4; ++e) {
+    if (doc.tokens[e].form != "of" || !g.titles.count(gazetteer_key(doc, a, e))) continue;
+    int p = e + 1;
+    if (gazetteer_key(doc.tokens[p].form) == "the" && p + 1 < m.last) ++p;
+    const std::string end = gazetteer_key(doc.tokens[m.last - 1].form);
+    if (g.place(gazetteer_key(doc, p, m.last)) ||
+        (m.last - p >= 2 && (g.region_words.count(end) || g.place(end))))
+      return false;
+  }
   // "the US Ambassador", "a French Minister": a place or nationality and a
   // title describe someone; they name nothing.
   for (int e = a + 1; e < m.last && e <= a + 3; ++e) {
@@ -1882,6 +2034,23 @@ bool read_title(const Document& doc, const Gazetteer& g, Mention& m) {
     m.type = EntityType::Person;
   return true;
 }
+
+}  // namespace
+
+bool ner_internal::plural_title_name(const Document& doc, const Gazetteer& g, const Mention& m) {
+  std::string last = gazetteer_key(doc.tokens[m.last - 1].form);
+  if (m.last - m.first < 2 || last.size() < 4 || last.back() != 's') return false;
+  int a = m.first;
+  if (to_lower(doc.tokens[a].form) == "the") ++a;
+  if (a + 1 >= m.last || g.place(gazetteer_key(doc, a, m.last - 1))) return false;
+  for (int t = m.first; t < m.last; ++t)
+    if (one_of(to_lower(doc.tokens[t].form), {"of", "for", "from"})) return false;
+  std::string one = last.substr(0, last.size() - 1);
+  if (last.ends_with("ies")) one = last.substr(0, last.size() - 3) + "y";
+  return g.titles.count(one) > 0;
+}
+
+namespace {
 
 // Fixes of the model's type and extent that need the whole name; returns
 // false when m names nothing (a bare title).
@@ -1907,6 +2076,7 @@ bool settle_name(const Document& doc, const Gazetteer& g, Mention& m) {
       !g.titles.count(gazetteer_key(doc, m.first, m.last - 1)) &&
       !g.org_words.count(gazetteer_key(doc.tokens[m.last - 1].form)))
     --m.last;
+  if (ner_internal::plural_title_name(doc, g, m)) m.type = EntityType::Other;
   return read_title(doc, g, m);
 }
 
@@ -1960,7 +2130,7 @@ void NerTagger::process(Document& doc) const {
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     const Sentence& s = doc.sentences[si];
     std::vector<char> covered(s.last - s.first, 0);
-    for (const LabelSpan& sp : model_spans(doc, g, clusters_, *model_, s, buf)) {
+    for (const LabelSpan& sp : model_spans(doc, g, clusters_, word_types_, *model_, s, buf)) {
       Mention m;
       m.sentence = si;
       m.first = sp.first;

@@ -103,9 +103,10 @@ std::string head_lemma_feature(const std::string* head_lemma);
 
 // Appends every token's feature hashes to feats; offsets[i]..offsets[i+1]
 // delimit token i's features (offsets gets size n+1). Words missing from
-// clusters (or all, when it is empty) get the "no cluster" features.
+// clusters (or all, when it is empty) get the "no cluster" features; words
+// missing from types (or all, when it is empty) the "no word type" ones.
 void sentence_features(const Gazetteer& gazetteer, const WordClusters& clusters,
-                       const SentenceView& sentence,
+                       const WordTypes& types, const SentenceView& sentence,
                        std::vector<uint64_t>& feats, std::vector<uint32_t>& offsets);
 
 // The weights: feature hash -> one score per label, plus label transitions.
@@ -172,6 +173,21 @@ std::vector<LabelSpan> spans_of(const std::vector<int>& labels);
 // ("Northern Ireland First Minister Arlene Foster").
 bool titled_person(const Document& doc, const Gazetteer& g, const LabelSpan& sp);
 
+// "National Security Advisor Eduardo [Año of the Republic of the
+// Philippines]" with no person span: a name span (k, not a person's) that
+// starts with a word the parse hangs flat on a capitalised given name just
+// before it, outside any span, and goes on with "of", is cut after "of
+// (the)"; the given name and that word become a person's span, inserted at k.
+void split_flat_surname(const Document& doc, const Gazetteer& g, const Sentence& s,
+                        std::vector<LabelSpan>& spans, size_t k);
+
+// "Permanent Representatives", "the Foreign Ministers": whether name m, of
+// two or more words, ends in the plural of a title, with no "of", "for" or
+// "from" in it (not "House of Representatives") and no place before the
+// title (not the team "Sacramento Kings"): a group of people, not an
+// organisation or a person.
+bool plural_title_name(const Document& doc, const Gazetteer& g, const Mention& m);
+
 // One name, one reading per article: appends to `found` (the article's
 // mentions so far) a mention for each uncovered proper noun that repeats a
 // name found elsewhere in the article (the whole name, or a person's
@@ -214,10 +230,11 @@ void add_untyped_names(const Document& doc, const Gazetteer& g, std::vector<Ment
 void join_name_halves(const Document& doc, const Gazetteer& g, const WordTypes& types,
                       std::vector<Mention>& found);
 
-// "Valeska Paris, an Australian woman": a name of two or more words the
-// model typed as an organisation or place or left untyped, whose head has an
-// apposition headed by a noun for people (nominals.tsv: "woman", "lawyer"),
-// is a person's. Runs before the article's repeated names are matched, so
+// "Valeska Paris, an Australian woman", "Ana Ruiz, Prime Minister of
+// Tarsk": a name of two or more words the model typed as an organisation or
+// place or left untyped, whose head has an apposition headed by a noun for
+// people (nominals.tsv: "woman", "lawyer") or, when the name starts with a
+// given name, a title (titles.tsv), is a person's. Runs before the article's repeated names are matched, so
 // the lone surname later in the article is read as that person.
 void type_by_apposition(const Document& doc, const Gazetteer& g, std::vector<Mention>& found);
 

@@ -791,9 +791,15 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
       continue;
     RoleMention r = finder.role(si, t, len, *info, inside, of_follows);
     // "former Ohio governor and US Senator X": a past word before the first
-    // of two joined titles holds for both.
-    if (r.first > s.first + 1 && r.first - 1 == prev_end && prev_former &&
-        one_of(to_lower(doc.tokens[r.first - 1].form), {"and", "or"}))
+    // of two joined titles holds for both (the second's place, when the
+    // role does not start with it, may stand between "and" and the title).
+    int joined = r.first - 1;
+    for (const Mention& m : doc.mentions)
+      if (m.kind == MentionKind::Name && m.last == r.first && m.first > s.first &&
+          (m.type == EntityType::Gpe || m.type == EntityType::Loc))
+        joined = m.first - 1;
+    if (joined > s.first && joined == prev_end && prev_former &&
+        one_of(to_lower(doc.tokens[joined].form), {"and", "or"}))
       r.former = true;
     prev_end = std::max(r.title_last, r.last);
     prev_former = r.former;

@@ -520,6 +520,8 @@ void train_ner(const NerTrainOptions& o, std::ostream& log) {
   const Gazetteer g = Gazetteer::load(lexdir);
   const WordClusters clusters =
       WordClusters::load(o.clusters.empty() ? data_path("models/clusters.bin") : o.clusters);
+  const WordTypes types =
+      WordTypes::load(o.word_types.empty() ? data_path("models/word_types.bin") : o.word_types);
   std::vector<TrainSentence> train, dev;
   size_t skipped = 0;
   for (const auto& f : o.gum) read_gum(f, o.exclude_prefix, train, skipped, log);
@@ -590,7 +592,7 @@ void train_ner(const NerTrainOptions& o, std::ostream& log) {
       v.space_after = t.space_after;
       v.deprel.assign(t.deprel.begin(), t.deprel.end());
       v.head_lemma.assign(t.head_lemma.begin(), t.head_lemma.end());
-      sentence_features(g, clusters, v, out[k].feats, out[k].offsets);
+      sentence_features(g, clusters, types, v, out[k].feats, out[k].offsets);
       out[k].gold = t.labels;
     }
     return out;

@@ -21,6 +21,7 @@ struct NerTrainOptions {
   std::string exclude_prefix = "GUM_news_";  // documents left out of training
   std::filesystem::path lexicon_dir;         // "" = data_path("lexicon")
   std::filesystem::path clusters;            // "" = data_path("models/clusters.bin")
+  std::filesystem::path word_types;          // "" = data_path("models/word_types.bin")
   std::string output;                        // model file to write
   int epochs = 8;
   uint32_t seed = 1;  // shuffling seed (training is deterministic)

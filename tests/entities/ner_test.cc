@@ -450,3 +450,53 @@ TEST_CASE("ner: a place and a title before a given name make a person's name", "
   ng::Document h = make_doc({{"President", "PROPN"}, {"Ana", "PROPN"}, {"Hospital", "PROPN"}});
   CHECK_FALSE(titled_person(h, gazetteer(), {0, 3, ng::ner_internal::kOrg}));
 }
+
+TEST_CASE("ner: a surname hung flat on a given name goes back from the place span after it",
+          "[ner][unit]") {
+  // Advisor Karl [Brenner of the Republic of Tarsk] spoke .   (no person span)
+  ng::Document d;
+  ng::test::add_sentence(d, {{.form = "Advisor", .upos = "NOUN", .head = 9, .deprel = "nsubj"},
+                             {.form = "Karl", .upos = "PROPN", .head = 1, .deprel = "flat"},
+                             {.form = "Brenner", .upos = "PROPN", .head = 2, .deprel = "flat"},
+                             {.form = "of", .upos = "ADP", .head = 5, .deprel = "case"},
+                             {.form = "the", .upos = "DET", .head = 5, .deprel = "det"},
+                             {.form = "Republic", .upos = "PROPN", .head = 2, .deprel = "nmod"},
+                             {.form = "of", .upos = "ADP", .head = 8, .deprel = "case"},
+                             {.form = "Tarsk", .upos = "PROPN", .head = 6, .deprel = "nmod"},
+                             {.form = "spoke", .upos = "VERB", .head = 0, .deprel = "root"},
+                             {.form = ".", .upos = "PUNCT", .head = 9, .deprel = "punct"}});
+  using ng::ner_internal::LabelSpan;
+  std::vector<LabelSpan> spans = {{2, 8, ng::ner_internal::kPlace}};
+  ng::ner_internal::split_flat_surname(d, gazetteer(), d.sentences[0], spans, 0);
+  REQUIRE(spans.size() == 2);
+  CHECK((spans[0].first == 1 && spans[0].last == 3 && spans[0].type == ng::ner_internal::kPer));
+  CHECK((spans[1].first == 5 && spans[1].last == 8 && spans[1].type == ng::ner_internal::kPlace));
+
+  // Not when the word before is no given name ("Advisor Lumo [Brenner of ...]").
+  d.tokens[1].form = "Lumo";
+  std::vector<LabelSpan> kept = {{2, 8, ng::ner_internal::kPlace}};
+  ng::ner_internal::split_flat_surname(d, gazetteer(), d.sentences[0], kept, 0);
+  CHECK(kept.size() == 1);
+}
+
+TEST_CASE("ner: a name ending in a plural title is a group of people", "[ner][unit]") {
+  struct Case {
+    std::vector<std::pair<const char*, const char*>> words;
+    bool group;
+  };
+  const std::vector<Case> cases = {
+      {{{"Permanent", "ADJ"}, {"Representatives", "PROPN"}}, true},
+      {{{"Republican", "ADJ"}, {"Ministers", "PROPN"}}, true},
+      {{{"House", "PROPN"}, {"of", "ADP"}, {"Representatives", "PROPN"}}, false},
+      {{{"Representatives", "PROPN"}}, false},          // one word: maybe a place or team
+      {{{"Chicago", "PROPN"}, {"Kings", "PROPN"}}, false},     // a place before the title
+      {{{"Lumo", "PROPN"}, {"Partners", "PROPN"}}, false},     // no title
+  };
+  for (const Case& c : cases) {
+    ng::Document d = make_doc(c.words);
+    INFO(d.text);
+    CHECK(ng::ner_internal::plural_title_name(
+              d, gazetteer(), mention(0, static_cast<int>(c.words.size()), ng::EntityType::Org)) ==
+          c.group);
+  }
+}
