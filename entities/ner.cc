@@ -1473,6 +1473,23 @@ void ner_internal::join_name_halves(const Document& doc, const Gazetteer& g, con
   found.swap(kept);
 }
 
+void ner_internal::type_lone_places(const Document& doc, const Gazetteer& g,
+                                    std::vector<Mention>& found) {
+  std::set<std::string> surnames;  // last words of the article's longer person names
+  for (const Mention& m : found)
+    if (m.type == EntityType::Person && m.last - m.first >= 2)
+      surnames.insert(gazetteer_key(doc.tokens[m.last - 1].form));
+  for (Mention& m : found) {
+    if (m.kind != MentionKind::Name || m.type != EntityType::Person || m.last - m.first != 1) continue;
+    const std::string key = gazetteer_key(doc.tokens[m.first].form);
+    const Gazetteer::Place* p = g.place(key);
+    if (!p || !(p->kinds & (Gazetteer::Country | Gazetteer::City | Gazetteer::Region)) ||
+        surnames.count(key) || g.given_names.count(key))
+      continue;
+    m.type = EntityType::Gpe;
+  }
+}
+
 void ner_internal::type_by_apposition(const Document& doc, const Gazetteer& g,
                                       std::vector<Mention>& found) {
   std::vector<std::pair<int, int>> retyped;  // spans that became people
@@ -2154,6 +2171,7 @@ void NerTagger::process(Document& doc) const {
   }
   ner_internal::type_by_apposition(doc, g, found);
   ner_internal::add_repeated_names(doc, found, &g);
+  ner_internal::type_lone_places(doc, g, found);
   ner_internal::add_untyped_names(doc, g, found, descriptions);
   ner_internal::join_name_halves(doc, g, word_types_, found);
   ner_internal::type_by_coordination(doc, g, found);

@@ -230,6 +230,11 @@ void add_untyped_names(const Document& doc, const Gazetteer& g, std::vector<Ment
 void join_name_halves(const Document& doc, const Gazetteer& g, const WordTypes& types,
                       std::vector<Mention>& found);
 
+// "in French capital [Paris]" typed a person's: a one-word person name that
+// the gazetteer knows as a country, region or city is that place, unless it
+// ends a longer person name of the article (found) or is a given name.
+void type_lone_places(const Document& doc, const Gazetteer& g, std::vector<Mention>& found);
+
 // "Valeska Paris, an Australian woman", "Ana Ruiz, Prime Minister of
 // Tarsk": a name of two or more words the model typed as an organisation or
 // place or left untyped, whose head has an apposition headed by a noun for

@@ -500,3 +500,17 @@ TEST_CASE("ner: a name ending in a plural title is a group of people", "[ner][un
           c.group);
   }
 }
+
+TEST_CASE("ner: a one-word person name that is a known place is the place", "[ner][unit]") {
+  // Paris said . Jordan spoke . Karl Jordan left .   (all three typed PERSON)
+  ng::Document d = make_doc({{"Paris", "PROPN"}, {"said", "VERB"},   {".", "PUNCT"},
+                             {"Jordan", "PROPN"}, {"spoke", "VERB"},  {".", "PUNCT"},
+                             {"Karl", "PROPN"},   {"Jordan", "PROPN"}, {"left", "VERB"}});
+  std::vector<ng::Mention> found = {mention(0, 1, ng::EntityType::Person),
+                                    mention(3, 4, ng::EntityType::Person),
+                                    mention(6, 8, ng::EntityType::Person)};
+  ng::ner_internal::type_lone_places(d, gazetteer(), found);
+  CHECK(found[0].type == ng::EntityType::Gpe);
+  CHECK(found[1].type == ng::EntityType::Person);  // the surname of Karl Jordan
+  CHECK(found[2].type == ng::EntityType::Person);
+}
