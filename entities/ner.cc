@@ -915,7 +915,8 @@ bool glued_hyphen(const Document& doc, const Sentence& s, int h) {
 
 // A hyphen written without spaces joins the words around it ("Lee
 // Cheuk-yan", "Al-Maeena"), whatever the tokenizer split: spans[k] absorbs
-// the span after it and the words glued to it on either side.
+// the span after it and the words glued to it on either side, but not a
+// lower-case participle or adjective after it ("Iran-backed").
 void join_hyphenated(const Document& doc, const Sentence& s, std::vector<LabelSpan>& spans,
                      size_t k) {
   LabelSpan& sp = spans[k];
@@ -929,7 +930,14 @@ void join_hyphenated(const Document& doc, const Sentence& s, std::vector<LabelSp
     spans.erase(spans.begin() + static_cast<long>(k) + 1);
   }
   const int next_first = k + 1 < spans.size() ? spans[k + 1].first : s.last;
-  while (sp.last + 1 < next_first && glued_hyphen(doc, s, sp.last)) sp.last += 2;
+  // (not a lower-case participle or adjective: "[Iran]-backed", "[Ana Ruiz]-led")
+  auto modifier = [&](const Token& t) {
+    return !t.form.empty() && std::islower(static_cast<unsigned char>(t.form[0])) &&
+           (t.upos == "VERB" || t.upos == "ADJ");
+  };
+  while (sp.last + 1 < next_first && glued_hyphen(doc, s, sp.last) &&
+         !modifier(doc.tokens[sp.last + 1]))
+    sp.last += 2;
   const int prev_last = k > 0 ? spans[k - 1].last : s.first;
   while (sp.first - 2 >= prev_last && glued_hyphen(doc, s, sp.first - 1) &&
          starts_upper(doc.tokens[sp.first - 2].form))

@@ -358,3 +358,21 @@ TEST_CASE("a one-word name the word-type prior holds for an organisation's is on
       CHECK(e.mentions.size() >= 2);
     }
 }
+
+TEST_CASE("a name ends before a hyphenated participle glued to it", "[entities][model]") {
+  const ng::Document d = analysed(
+      "hyphen-suffix", "The Karl Brenner-backed candidate met Tarsk-based lawyers and Lee Cheuk-yan.");
+  std::vector<std::string> names;
+  std::string all;
+  for (const auto& e : d.entities) {
+    names.push_back(e.name);
+    all += e.name + "; ";
+  }
+  INFO(all);
+  CHECK(has(names, "Karl Brenner"));
+  for (const auto& n : names) {
+    CHECK(n.find("-backed") == std::string::npos);
+    CHECK(n.find("-based") == std::string::npos);
+  }
+  CHECK(has(names, "Lee Cheuk-yan"));  // a lower-case name part after a hyphen stays
+}
