@@ -1948,11 +1948,22 @@ bool org_word(const Document& doc, const Gazetteer& g, int t) {
   return it != g.org_words.end() && it->second == EntityType::Org;
 }
 
-// A name labelled PER: a person, but a country is never a person ("New
-// Zealand's Prime Minister"), and "the Doctor Who Society of Canada" (an
-// organisation word before the first inner "of") is an organisation.
-EntityType person_name_type(const Document& doc, const Gazetteer& g, int first, int last) {
+}  // namespace
+
+EntityType ner_internal::person_name_type(const Document& doc, const Gazetteer& g, int first, int last) {
   EntityType type = EntityType::Person;
+  // "Santos City", "Kern County": no one's name ends in an administrative
+  // unit word (but "the Governor of X Region" describes a person, and
+  // "State", "Republic" and "Territory" end titles and party names too).
+  const std::string end = gazetteer_key(doc.tokens[last - 1].form);
+  if (auto rw = g.region_words.find(end);
+      last - first >= 2 && rw != g.region_words.end() && !rw->second.geographic &&
+      !one_of(end, {"state", "republic", "territory"}) &&
+      !g.titles.count(gazetteer_key(doc.tokens[first].form))) {
+    bool of = false;
+    for (int k = first; k < last; ++k) of = of || doc.tokens[k].form == "of";
+    if (!of) return EntityType::Gpe;
+  }
   if (const auto* p = g.place(gazetteer_key(doc, first, last));
       p && (p->kinds & Gazetteer::Country))
     type = EntityType::Gpe;
@@ -1964,6 +1975,9 @@ EntityType person_name_type(const Document& doc, const Gazetteer& g, int first, 
       }
   return type;
 }
+
+namespace {
+
 
 // A name labelled PLACE: GPE unless the gazetteer or its last word says LOC,
 // FAC or ORG.
@@ -1988,7 +2002,7 @@ EntityType place_name_type(const Document& doc, const Gazetteer& g, int first, i
 EntityType model_type(const Document& doc, const Gazetteer& g, const LabelSpan& sp) {
   switch (sp.type) {
     case kPer:
-      return person_name_type(doc, g, sp.first, sp.last);
+      return ner_internal::person_name_type(doc, g, sp.first, sp.last);
     case kOrg:
       return EntityType::Org;
     case kEvent:

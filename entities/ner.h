@@ -230,6 +230,14 @@ void add_untyped_names(const Document& doc, const Gazetteer& g, std::vector<Ment
 void join_name_halves(const Document& doc, const Gazetteer& g, const WordTypes& types,
                       std::vector<Mention>& found);
 
+// The type of a name [first, last) the model labelled PER: a person's, but
+// a country is never a person ("New Zealand's Prime Minister"), a name with
+// an organisation word before its first inner "of" is an organisation's ("the
+// Doctor Who Society of Canada"), and one ending in an administrative unit
+// word ("Santos City", "Jefferson Parish"; not "State", "Republic",
+// "Territory", nor after a title or with an "of") is a place's.
+EntityType person_name_type(const Document& doc, const Gazetteer& g, int first, int last);
+
 // "in French capital [Paris]" typed a person's: a one-word person name that
 // the gazetteer knows as a country, region or city is that place, unless it
 // ends a longer person name of the article (found) or is a given name.

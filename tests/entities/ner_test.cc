@@ -514,3 +514,26 @@ TEST_CASE("ner: a one-word person name that is a known place is the place", "[ne
   CHECK(found[1].type == ng::EntityType::Person);  // the surname of Karl Jordan
   CHECK(found[2].type == ng::EntityType::Person);
 }
+
+TEST_CASE("ner: the type of a name the model labelled a person's", "[ner][unit]") {
+  struct Case {
+    std::vector<std::pair<const char*, const char*>> words;
+    ng::EntityType type;
+  };
+  const std::vector<Case> cases = {
+      {{{"Karl", "PROPN"}, {"Brenner", "PROPN"}}, ng::EntityType::Person},
+      {{{"Tarsk", "PROPN"}, {"County", "PROPN"}}, ng::EntityType::Gpe},
+      {{{"Tarsk", "PROPN"}, {"City", "PROPN"}}, ng::EntityType::Gpe},
+      {{{"Governor", "PROPN"}, {"Tarsk", "PROPN"}, {"County", "PROPN"}}, ng::EntityType::Person},
+      {{{"Tarsk", "PROPN"}, {"State", "PROPN"}}, ng::EntityType::Person},  // left to later passes
+      {{{"Karl", "PROPN"}, {"Lake", "PROPN"}}, ng::EntityType::Person},    // a geographic word
+      {{{"Lumo", "PROPN"}, {"Society", "PROPN"}, {"of", "ADP"}, {"Tarsk", "PROPN"}},
+       ng::EntityType::Org},
+  };
+  for (const Case& c : cases) {
+    ng::Document d = make_doc(c.words);
+    INFO(d.text);
+    CHECK(ng::ner_internal::person_name_type(d, gazetteer(), 0, static_cast<int>(c.words.size())) ==
+          c.type);
+  }
+}
