@@ -23,6 +23,13 @@ inline bool starts_upper(std::string_view w) {
   return is_upper(next_code_point(w, i));
 }
 
+// Whether the first code point of w is a lower-case letter ("backed", "été").
+inline bool starts_lower(std::string_view w) {
+  if (w.empty()) return false;
+  size_t i = 0;
+  return is_lower(next_code_point(w, i));
+}
+
 // Whether w has two or more letters and no lower-case one ("NG", "TED"): an acronym.
 inline bool acronym(std::string_view w) {
   size_t i = 0, letters = 0;

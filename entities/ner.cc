@@ -931,9 +931,8 @@ void join_hyphenated(const Document& doc, const Sentence& s, std::vector<LabelSp
   }
   const int next_first = k + 1 < spans.size() ? spans[k + 1].first : s.last;
   // (not a lower-case participle or adjective: "[Iran]-backed", "[Ana Ruiz]-led")
-  auto modifier = [&](const Token& t) {
-    return !t.form.empty() && std::islower(static_cast<unsigned char>(t.form[0])) &&
-           (t.upos == "VERB" || t.upos == "ADJ");
+  auto modifier = [](const Token& t) {
+    return starts_lower(t.form) && (t.upos == "VERB" || t.upos == "ADJ");
   };
   while (sp.last + 1 < next_first && glued_hyphen(doc, s, sp.last) &&
          !modifier(doc.tokens[sp.last + 1]))
@@ -1220,26 +1219,26 @@ namespace {
 // before it (what is left may be a bare title, a description); the words
 // after the verb are left to the passes that find untyped names. A span
 // left empty goes.
-void trim_non_name_words(const Document& doc, const Gazetteer& g, std::vector<LabelSpan>& spans) {
+void trim_non_name_words(const Document& doc, const Sentence& s, std::vector<LabelSpan>& spans) {
   auto lower_function_word = [&](int t) {
     const Token& w = doc.tokens[t];
-    return !w.form.empty() && std::islower(static_cast<unsigned char>(w.form[0])) &&
-           one_of(w.upos, {"VERB", "AUX", "ADP", "SCONJ", "ADV", "PRON", "PART"});
+    return starts_lower(w.form) && one_of(w.upos, {"VERB", "AUX", "ADP", "SCONJ", "ADV", "PRON", "PART"});
   };
   for (size_t k = 0; k < spans.size(); ++k) {
     LabelSpan& sp = spans[k];
     // a capitalised verb or adverb before a lower-case function word
     // ("According to", "Speaking at") only where capitals say nothing: at the
     // start of the sentence
-    if (sp.first + 1 < sp.last && doc.sentence_of(sp.first) != doc.sentence_of(sp.first - 1) &&
+    if (sp.first == s.first && sp.first + 1 < sp.last &&
         one_of(doc.tokens[sp.first].upos, {"VERB", "ADV", "SCONJ"}) && lower_function_word(sp.first + 1))
       ++sp.first;
     while (sp.first < sp.last && lower_function_word(sp.first)) ++sp.first;
     for (int x = sp.first + 1; x < sp.last; ++x) {
       const Token& t = doc.tokens[x];
-      if ((t.upos == "VERB" || t.upos == "AUX") && !t.form.empty() &&
-          std::islower(static_cast<unsigned char>(t.form[0])))
+      if ((t.upos == "VERB" || t.upos == "AUX") && starts_lower(t.form)) {
         sp.last = x;
+        break;
+      }
     }
     if (sp.first >= sp.last) spans.erase(spans.begin() + static_cast<long>(k--));
   }
@@ -1247,7 +1246,7 @@ void trim_non_name_words(const Document& doc, const Gazetteer& g, std::vector<La
 
 void refine_spans(const Document& doc, const Gazetteer& g, const Sentence& s,
                   std::vector<LabelSpan>& spans) {
-  trim_non_name_words(doc, g, spans);
+  trim_non_name_words(doc, s, spans);
   for (size_t k = 0; k < spans.size(); ++k) {
     ner_internal::split_flat_surname(doc, g, s, spans, k);
     split_possessor(doc, g, spans, k);

@@ -794,10 +794,12 @@ std::vector<RoleMention> find_roles(const Document& doc, const RoleLexicon& lexi
     // of two joined titles holds for both (the second's place, when the
     // role does not start with it, may stand between "and" and the title).
     int joined = r.first - 1;
-    for (const Mention& m : doc.mentions)
-      if (m.kind == MentionKind::Name && m.last == r.first && m.first > s.first &&
+    if (const int p = finder.name_at(joined); p >= 0) {
+      const Mention& m = doc.mentions[p];
+      if (m.last == r.first && m.first > s.first &&
           (m.type == EntityType::Gpe || m.type == EntityType::Loc))
         joined = m.first - 1;
+    }
     if (joined > s.first && joined == prev_end && prev_former &&
         one_of(to_lower(doc.tokens[joined].form), {"and", "or"}))
       r.former = true;

@@ -59,3 +59,13 @@ TEST_CASE("cut_text cuts long text at a word boundary with a marker", "[text][un
   CHECK(c2.size() <= 100);
   CHECK(ng::find_invalid_utf8(c2) == std::string_view::npos);
 }
+
+TEST_CASE("starts_upper and starts_lower read the first code point", "[text][unit]") {
+  CHECK(ng::starts_upper("Élysée"));
+  CHECK_FALSE(ng::starts_upper("élysée"));
+  CHECK(ng::starts_lower("backed"));
+  CHECK(ng::starts_lower("été"));  // a lower-case letter outside ASCII
+  CHECK_FALSE(ng::starts_lower("Backed"));
+  CHECK_FALSE(ng::starts_lower("-led"));
+  CHECK_FALSE(ng::starts_lower(""));
+}
